@@ -26,8 +26,9 @@ func Bytes() []byte { return ttf }
 
 var (
 	once        sync.Once
-	coverage    [0x10000 / 64]uint64 // one bit per BMP rune the font has a glyph for
+	glyphOf     [0x10000]uint16 // glyph id of each BMP rune, 0 when the font has none
 	replacement rune
+	index       *fontIndex // tables and glyph offsets, for Subset
 )
 
 func load() {
@@ -38,18 +39,21 @@ func load() {
 	}
 	var buf sfnt.Buffer
 	for r := rune(0); r < 0x10000; r++ {
-		if gi, err := f.GlyphIndex(&buf, r); err == nil && gi != 0 {
-			coverage[r/64] |= 1 << (uint(r) % 64)
+		if gi, err := f.GlyphIndex(&buf, r); err == nil {
+			glyphOf[r] = uint16(gi)
 		}
 	}
 	replacement = '?'
 	if covered('□') {
 		replacement = '□'
 	}
+	if index, err = parseIndex(ttf); err != nil {
+		panic("font: embedded font: " + err.Error())
+	}
 }
 
 func covered(r rune) bool {
-	return r >= 0 && r < 0x10000 && coverage[r/64]&(1<<(uint(r)%64)) != 0
+	return r >= 0 && r < 0x10000 && glyphOf[r] != 0
 }
 
 // Covers reports whether the font has a glyph for r. Runes above U+FFFF are
