@@ -1,0 +1,462 @@
+package register
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Aspect is one of the seven aspects on which the RFI says HKSTP evaluates an
+// entity.
+type Aspect string
+
+// The seven aspects, in RFI order.
+const (
+	AspectReadiness   Aspect = "readiness"
+	AspectTechnical   Aspect = "technical"
+	AspectCredibility Aspect = "credibility"
+	AspectPipeline    Aspect = "pipeline"
+	AspectInvestment  Aspect = "investment"
+	AspectJobs        Aspect = "jobs"
+	AspectIntangibles Aspect = "intangibles"
+)
+
+// The score scale.
+const (
+	MinScore = 1
+	MaxScore = 5
+)
+
+var aspectEnum = newEnum[Aspect]("evaluation aspect", []Choice{
+	{"readiness", "Readiness of product for clinical translation"},
+	{"technical", "Technical capacity and competence"},
+	{"credibility", "Professional credibility and track record"},
+	{"pipeline", "Pipeline sustainability from the company"},
+	{"investment", "Investment from the company"},
+	{"jobs", "Job creation and training"},
+	{"intangibles", "Any other intangibles that the company can bring to benefit Hong Kong"},
+}, nil)
+
+// anchors[aspect][score-1] says what each score means.
+var anchors = map[Aspect][MaxScore]string{
+	AspectReadiness: {
+		"Early research; no preclinical package",
+		"Proof of concept in vitro or in animals; process not yet defined",
+		"Preclinical data complete; process defined at research scale",
+		"IND/CTA-enabling studies done; process transferable to GMP",
+		"Clinical-grade process ready; regulatory path agreed",
+	},
+	AspectTechnical: {
+		"No in-house ATP manufacturing or QC expertise",
+		"Research team only; relies fully on others for process and QC",
+		"Some process development and analytics in house; gaps in QC",
+		"Experienced process and QC team; minor gaps to GMP",
+		"Proven team that has run GMP ATP processes and release testing",
+	},
+	AspectCredibility: {
+		"No verifiable track record",
+		"Young team; few publications or prior projects",
+		"Relevant publications or patents; some industry experience",
+		"Products taken to the clinic before; recognised partners",
+		"Strong record of approvals, clinical results and reputable partners",
+	},
+	AspectPipeline: {
+		"Single product with no follow-on",
+		"One lead product; follow-ons only as ideas",
+		"A lead product and one or two follow-ons in development",
+		"Several products at different stages, needing capacity over years",
+		"Broad pipeline assuring sustained use of capacity",
+	},
+	AspectInvestment: {
+		"No funding identified",
+		"Seed funding; the project is not yet financed",
+		"Funded for the next stage; later stages uncertain",
+		"Well funded; committed budget for process development and GMP runs",
+		"Substantial committed investment in Hong Kong, incl. facilities or headcount",
+	},
+	AspectJobs: {
+		"No jobs or training in Hong Kong",
+		"A few jobs, mostly outside Hong Kong",
+		"Some local jobs; limited training",
+		"Several skilled local jobs and a training plan",
+		"Many skilled jobs and structured GMP training for local talent",
+	},
+	AspectIntangibles: {
+		"No further benefit to Hong Kong",
+		"Minor benefit (visibility only)",
+		"Some benefit: collaboration with local universities or hospitals",
+		"Clear benefit: new know-how, networks or patients served in Hong Kong",
+		"Major benefit: landmark first-in-Hong-Kong therapy or regional hub role",
+	},
+}
+
+// Label returns the RFI's wording of the aspect.
+func (a Aspect) Label() string { return aspectEnum.label(a) }
+
+// Valid reports whether a is one of the seven aspects.
+func (a Aspect) Valid() bool { return aspectEnum.valid(a) }
+
+// UnmarshalText accepts a key or the RFI's wording (see ParseAspect).
+func (a *Aspect) UnmarshalText(b []byte) error { return unmarshalEnum(aspectEnum, a, b) }
+
+// Anchor returns what score (1..5) means for the aspect, or "" when either is
+// out of range.
+func (a Aspect) Anchor(score int) string {
+	if score < MinScore || score > MaxScore {
+		return ""
+	}
+	return anchors[a][score-1]
+}
+
+// Anchors returns the five anchor texts of the aspect, for scores 1..5.
+func (a Aspect) Anchors() []string {
+	an, ok := anchors[a]
+	if !ok {
+		return nil
+	}
+	return append([]string(nil), an[:]...)
+}
+
+// Aspects returns the seven aspects in RFI order.
+func Aspects() []Aspect { return aspectEnum.all() }
+
+// AspectChoices returns the seven aspects as choices (key, RFI wording).
+func AspectChoices() []Choice { return aspectEnum.choices() }
+
+// ParseAspect accepts an aspect's key or its RFI wording, in any case.
+func ParseAspect(s string) (Aspect, error) { return aspectEnum.parse(s) }
+
+// Recommendation is the evaluator's advice on an entity.
+type Recommendation string
+
+// Recommendations.
+const (
+	RecommendInvite   Recommendation = "invite"
+	RecommendDecline  Recommendation = "decline"
+	RecommendHold     Recommendation = "hold"
+	RecommendMoreInfo Recommendation = "more_info"
+)
+
+var recommendationEnum = newEnum("recommendation", []Choice{
+	{"invite", "Invite to dialogue"},
+	{"decline", "Decline"},
+	{"hold", "Hold"},
+	{"more_info", "Need more information"},
+}, map[string]Recommendation{"more information": RecommendMoreInfo, "on hold": RecommendHold})
+
+// Label returns the recommendation for people, e.g. "Invite to dialogue".
+func (r Recommendation) Label() string { return recommendationEnum.label(r) }
+
+// Valid reports whether r is a known recommendation.
+func (r Recommendation) Valid() bool { return recommendationEnum.valid(r) }
+
+// UnmarshalText accepts a code or label (see ParseRecommendation).
+func (r *Recommendation) UnmarshalText(b []byte) error {
+	return unmarshalEnum(recommendationEnum, r, b)
+}
+
+// Recommendations returns every recommendation.
+func Recommendations() []Recommendation { return recommendationEnum.all() }
+
+// ParseRecommendation accepts a code or label in any case. Blank input gives
+// "" and no error.
+func ParseRecommendation(s string) (Recommendation, error) { return recommendationEnum.parse(s) }
+
+// Score is one aspect's score (1..5) with the evaluator's note.
+type Score struct {
+	Value int    `json:"score"`
+	Note  string `json:"note"`
+}
+
+// Evaluation is one evaluator's assessment of an entity on the seven aspects.
+type Evaluation struct {
+	ID             int64            `json:"id"`
+	EntityID       int64            `json:"entity_id"`
+	Evaluator      string           `json:"evaluator"`
+	Date           string           `json:"date"` // "YYYY-MM-DD"
+	Scores         map[Aspect]Score `json:"scores"`
+	Recommendation Recommendation   `json:"recommendation"`
+	Reason         string           `json:"reason"`
+	CreatedAt      time.Time        `json:"created_at"`
+	UpdatedAt      time.Time        `json:"updated_at"`
+}
+
+// Validate checks ev: evaluator, date, a recommendation and its reason are
+// required; all seven aspects are scored 1..5 and no other key is present;
+// texts are bounded. All problems come at once as an *apperr.Error with code
+// Invalid; a score's field is "scores.<aspect>".
+func (ev Evaluation) Validate() error {
+	v := &problems{}
+	v.required("evaluator", ev.Evaluator, "Say who evaluated.")
+	v.text("evaluator", ev.Evaluator, MaxNameLen, false)
+	switch {
+	case ev.Date == "":
+		v.add("date", "The date of the evaluation is required.")
+	case !ValidDate(ev.Date):
+		v.add("date", "The date %q is not a date; write it as YYYY-MM-DD.", ev.Date)
+	}
+	for _, a := range Aspects() {
+		field := "scores." + string(a)
+		sc, ok := ev.Scores[a]
+		switch {
+		case !ok || sc.Value == 0:
+			v.add(field, "Score %q from %d to %d.", a.Label(), MinScore, MaxScore)
+		case sc.Value < MinScore || sc.Value > MaxScore:
+			v.add(field, "The score %d for %q is outside the scale; use %d to %d.", sc.Value, a.Label(), MinScore, MaxScore)
+		}
+		v.text(field, sc.Note, MaxLongText, true)
+	}
+	var extra []string
+	for a := range ev.Scores {
+		if !a.Valid() {
+			extra = append(extra, string(a))
+		}
+	}
+	sort.Strings(extra)
+	for _, a := range extra {
+		v.add("scores", "%q is not one of the seven aspects; use: %s.", a, aspectEnum.codes())
+	}
+	switch {
+	case ev.Recommendation == "":
+		v.add("recommendation", "Choose a recommendation: %s.", strings.Join(labels(Recommendations()), ", "))
+	case !ev.Recommendation.Valid():
+		v.add("recommendation", "%q is not a recommendation; use one of: %s.", string(ev.Recommendation), recommendationEnum.codes())
+	}
+	v.required("reason", ev.Reason, "Give the reason for the recommendation.")
+	v.text("reason", ev.Reason, MaxLongText, true)
+	return v.err("The evaluation cannot be saved.")
+}
+
+func labels[T interface{ Label() string }](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.Label()
+	}
+	return out
+}
+
+// Values returns the evaluation's scores as numbers, for WeightedTotal.
+func (ev Evaluation) Values() map[Aspect]float64 {
+	out := make(map[Aspect]float64, len(ev.Scores))
+	for a, s := range ev.Scores {
+		if a.Valid() && s.Value >= MinScore && s.Value <= MaxScore {
+			out[a] = float64(s.Value)
+		}
+	}
+	return out
+}
+
+// Total returns the evaluation's weighted total on the 1..5 scale.
+func (ev Evaluation) Total(w Weights) float64 { return WeightedTotal(ev.Values(), w) }
+
+// Weights gives each aspect its weight in percent; the seven must total 100.
+type Weights map[Aspect]float64
+
+// weightTolerance is how far from 100 a total of weights may be (rounding of
+// entries like 14.29).
+const weightTolerance = 0.05
+
+// DefaultWeights returns equal weights, 100/7 percent each.
+func DefaultWeights() Weights {
+	w := Weights{}
+	for _, a := range Aspects() {
+		w[a] = 100.0 / float64(len(Aspects()))
+	}
+	return w
+}
+
+// Sum returns the total of the weights in percent.
+func (w Weights) Sum() float64 {
+	s := 0.0
+	for _, a := range Aspects() {
+		s += w[a]
+	}
+	return s
+}
+
+// Validate checks that every aspect has a weight from 0 to 100, no other key
+// is present, and the weights total 100% (within 0.05).
+func (w Weights) Validate() error {
+	v := &problems{}
+	for _, a := range Aspects() {
+		x, ok := w[a]
+		switch {
+		case !ok:
+			v.add("weights."+string(a), "Give a weight for %q (0 to 100%%).", a.Label())
+		case math.IsNaN(x) || x < 0 || x > 100:
+			v.add("weights."+string(a), "The weight for %q must be from 0 to 100%%.", a.Label())
+		}
+	}
+	for a := range w {
+		if !a.Valid() {
+			v.add("weights", "%q is not one of the seven aspects.", string(a))
+		}
+	}
+	if s := w.Sum(); len(v.list) == 0 && math.Abs(s-100) > weightTolerance {
+		v.add("weights", "The weights total %s%%; they must total 100%%.", trimFloat(s))
+	}
+	return v.err("The weights cannot be used.")
+}
+
+func trimFloat(x float64) string {
+	s := fmt.Sprintf("%.2f", x)
+	s = strings.TrimRight(s, "0")
+	return strings.TrimSuffix(s, ".")
+}
+
+// WeightedTotal returns sum(weight*score)/sum(weight) over the aspects that
+// have a score, on the 1..5 scale. With weights totalling 100% and all seven
+// aspects scored this is sum(w*s)/100. Aspects without a score are left out
+// and the other weights count in proportion; 0 when nothing is scored or the
+// scored aspects weigh nothing.
+func WeightedTotal(scores map[Aspect]float64, w Weights) float64 {
+	var sum, weight float64
+	for _, a := range Aspects() {
+		s, ok := scores[a]
+		if !ok || math.IsNaN(s) {
+			continue
+		}
+		sum += w[a] * s
+		weight += w[a]
+	}
+	if weight <= 0 {
+		return 0
+	}
+	return sum / weight
+}
+
+// DisagreementSpread is the spread (highest minus lowest score across
+// evaluators) from which an aspect is flagged as a disagreement.
+const DisagreementSpread = 2
+
+// EntityScore summarises the evaluations of one entity.
+type EntityScore struct {
+	EntityID        int64                  `json:"entity_id"`
+	Evaluations     int                    `json:"evaluations"` // how many were summarised; 0 = not evaluated
+	Evaluators      []string               `json:"evaluators"`  // in evaluation order, without repeats
+	Means           map[Aspect]float64     `json:"means"`       // per-aspect mean across evaluators
+	Spread          map[Aspect]int         `json:"spread"`      // per-aspect max-min
+	Disagreements   []Aspect               `json:"disagreements"`
+	Total           float64                `json:"total"` // weighted total of the means, 1..5 (0 if not evaluated)
+	Recommendations map[Recommendation]int `json:"recommendations"`
+	Latest          string                 `json:"latest"` // date of the latest evaluation
+}
+
+// Scored reports whether the entity has at least one evaluation.
+func (s EntityScore) Scored() bool { return s.Evaluations > 0 }
+
+// Rounded returns Total rounded to 2 decimals (what is shown and ranked).
+func (s EntityScore) Rounded() float64 { return round2(s.Total) }
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// Summarise combines the evaluations of one entity: per-aspect means across
+// evaluators, spreads with disagreements (spread >= 2), and the weighted total
+// of the means. Scores out of range are ignored. The entity is the first
+// evaluation's; with no evaluations the summary is empty (Scored false).
+func Summarise(evals []Evaluation, w Weights) EntityScore {
+	out := EntityScore{
+		Evaluators:      []string{},
+		Means:           map[Aspect]float64{},
+		Spread:          map[Aspect]int{},
+		Disagreements:   []Aspect{},
+		Recommendations: map[Recommendation]int{},
+	}
+	if len(evals) == 0 {
+		return out
+	}
+	out.EntityID = evals[0].EntityID
+	out.Evaluations = len(evals)
+	seen := map[string]bool{}
+	for _, ev := range evals {
+		if !seen[ev.Evaluator] {
+			seen[ev.Evaluator] = true
+			out.Evaluators = append(out.Evaluators, ev.Evaluator)
+		}
+		if ev.Recommendation != "" {
+			out.Recommendations[ev.Recommendation]++
+		}
+		if ev.Date > out.Latest {
+			out.Latest = ev.Date
+		}
+	}
+	for _, a := range Aspects() {
+		n, sum, lo, hi := 0, 0, MaxScore+1, MinScore-1
+		for _, ev := range evals {
+			s, ok := ev.Scores[a]
+			if !ok || s.Value < MinScore || s.Value > MaxScore {
+				continue
+			}
+			n++
+			sum += s.Value
+			lo = min(lo, s.Value)
+			hi = max(hi, s.Value)
+		}
+		if n == 0 {
+			continue
+		}
+		out.Means[a] = float64(sum) / float64(n)
+		out.Spread[a] = hi - lo
+		if hi-lo >= DisagreementSpread {
+			out.Disagreements = append(out.Disagreements, a)
+		}
+	}
+	out.Total = WeightedTotal(out.Means, w)
+	return out
+}
+
+// SummariseAll groups evals by entity and summarises each; the result is in
+// ascending entity id order.
+func SummariseAll(evals []Evaluation, w Weights) []EntityScore {
+	by := map[int64][]Evaluation{}
+	var ids []int64
+	for _, ev := range evals {
+		if _, ok := by[ev.EntityID]; !ok {
+			ids = append(ids, ev.EntityID)
+		}
+		by[ev.EntityID] = append(by[ev.EntityID], ev)
+	}
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := make([]EntityScore, len(ids))
+	for i, id := range ids {
+		out[i] = Summarise(by[id], w)
+	}
+	return out
+}
+
+// Ranked is an entity's score with its rank (1 = best).
+type Ranked struct {
+	Rank int `json:"rank"`
+	EntityScore
+}
+
+// Rank orders scored entities by weighted total, best first, comparing totals
+// rounded to 2 decimals; equal totals share a rank and the next rank skips
+// (1, 2, 2, 4). Ties are listed by ascending entity id. Entities without
+// evaluations are left out. scores is not modified.
+func Rank(scores []EntityScore) []Ranked {
+	out := make([]Ranked, 0, len(scores))
+	for _, s := range scores {
+		if s.Scored() {
+			out = append(out, Ranked{EntityScore: s})
+		}
+	}
+	key := func(r Ranked) int64 { return int64(math.Round(r.Total * 100)) }
+	sort.SliceStable(out, func(i, j int) bool {
+		ki, kj := key(out[i]), key(out[j])
+		if ki != kj {
+			return ki > kj
+		}
+		return out[i].EntityID < out[j].EntityID
+	})
+	for i := range out {
+		if i > 0 && key(out[i]) == key(out[i-1]) {
+			out[i].Rank = out[i-1].Rank
+		} else {
+			out[i].Rank = i + 1
+		}
+	}
+	return out
+}
