@@ -1,0 +1,139 @@
+package vault_test
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/vault"
+)
+
+func writeJournal(t *testing.T, k *vault.Keyring, gen uint64, n int) (string, [][]byte) {
+	t.Helper()
+	path := vault.JournalPath(filepath.Join(t.TempDir(), "r.atpreg"))
+	j, err := vault.CreateJournal(path, k, gen)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var recs [][]byte
+	for i := range n {
+		r := []byte(fmt.Sprintf("record %d of a fictional register", i))
+		if err := j.Append(r); err != nil {
+			t.Fatal(err)
+		}
+		recs = append(recs, r)
+	}
+	if err := j.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path, recs
+}
+
+func TestJournalRoundTripAndAppendAfterOpen(t *testing.T) {
+	k := newKeyring(t)
+	path, recs := writeJournal(t, k, 3, 5)
+	j, got, st, err := vault.OpenJournal(path, k, 3)
+	if err != nil || st.Records != 5 || st.DroppedTail || len(got) != 5 {
+		t.Fatalf("open: %v %+v", err, st)
+	}
+	for i := range recs {
+		if !bytes.Equal(got[i], recs[i]) {
+			t.Fatalf("record %d differs", i)
+		}
+	}
+	if err := j.Append([]byte("sixth")); err != nil {
+		t.Fatal(err)
+	}
+	j.Close()
+	got, st, _, err = vault.ReadJournal(path, k, 3)
+	if err != nil || len(got) != 6 || string(got[5]) != "sixth" {
+		t.Fatalf("after append: %v %+v", err, st)
+	}
+}
+
+func TestJournalTornTail(t *testing.T) {
+	k := newKeyring(t)
+	path, _ := writeJournal(t, k, 1, 3)
+	full, _ := os.ReadFile(path)
+	_, _, good2, err := vault.ReadJournal(func() string { p, _ := writeJournal(t, k, 1, 2); return p }(), k, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want int
+	}{
+		{"CutInLength", full[:good2+2], 2},
+		{"CutInBody", full[:len(full)-3], 2},
+		{"ZerosAppended", append(bytes.Clone(full), make([]byte, 40)...), 3},
+		{"LastRecordGarbled", func() []byte { b := bytes.Clone(full); b[len(b)-1] ^= 0xff; return b }(), 2},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if err := os.WriteFile(path, c.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			j, recs, st, err := vault.OpenJournal(path, k, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			j.Close()
+			if len(recs) != c.want || !st.DroppedTail {
+				t.Fatalf("got %d records %+v, want %d with the tail dropped", len(recs), st, c.want)
+			}
+			recs, st, _, err = vault.ReadJournal(path, k, 1)
+			if err != nil || len(recs) != c.want || st.DroppedTail {
+				t.Fatalf("after truncation: %d %+v %v", len(recs), st, err)
+			}
+		})
+	}
+}
+
+func TestJournalDamage(t *testing.T) {
+	k := newKeyring(t)
+	path, _ := writeJournal(t, k, 2, 3)
+	full, _ := os.ReadFile(path)
+	cases := []struct {
+		name string
+		data []byte
+		k    *vault.Keyring
+		gen  uint64
+		code apperr.Code
+	}{
+		{"MiddleRecordFlipped", func() []byte { b := bytes.Clone(full); b[60] ^= 1; return b }(), k, 2, apperr.Damaged},
+		{"HeaderEdited", func() []byte { b := bytes.Clone(full); b[26] ^= 1; return b }(), k, 2, apperr.Damaged},
+		{"AnotherRegister", full, newKeyring(t), 2, apperr.Damaged},
+		{"NewerThanSnapshot", full, k, 1, apperr.Damaged},
+		{"NotAJournal", []byte("this is not a journal at all, just text"), k, 2, apperr.Damaged},
+		{"HeaderCut", full[:20], k, 2, apperr.Damaged},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if err := os.WriteFile(path, c.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, _, _, err := vault.OpenJournal(path, c.k, c.gen)
+			if apperr.CodeOf(err) != c.code {
+				t.Fatalf("got %v (%s), want %s", err, apperr.CodeOf(err), c.code)
+			}
+			after, _ := os.ReadFile(path)
+			if !bytes.Equal(after, c.data) {
+				t.Fatal("a damaged journal was changed")
+			}
+		})
+	}
+}
+
+func TestJournalStaleIsReplaced(t *testing.T) {
+	k := newKeyring(t)
+	path, _ := writeJournal(t, k, 1, 2)
+	j, recs, st, err := vault.OpenJournal(path, k, 2)
+	if err != nil || !st.Stale || len(recs) != 0 || j.Records() != 0 || j.Generation() != 2 {
+		t.Fatalf("%v %+v", err, st)
+	}
+	j.Close()
+}
