@@ -209,7 +209,7 @@ func (s Submission) validateFields(v *problems) {
 
 	checkOne(v, "atp_type", s.ATPType, atpTypeEnum)
 	checkOne(v, "gene_vector", s.GeneVector, geneVectorEnum)
-	if s.GeneVector != "" && s.ATPType != "" && s.ATPType != ATPGeneTherapy {
+	if s.GeneVector != "" && s.ATPType.Valid() && s.ATPType != ATPGeneTherapy {
 		v.add("gene_vector", "A vector (%s) is asked only for a gene therapy product, but this is a %s; clear the vector or change the type.", s.GeneVector.Label(), strings.ToLower(s.ATPType.Label()))
 	}
 
