@@ -1,0 +1,55 @@
+package main
+
+import (
+	"context"
+
+	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/options"
+	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
+	"github.com/wailsapp/wails/v2/pkg/options/linux"
+	"github.com/wailsapp/wails/v2/pkg/options/windows"
+	"github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"atpreg/app"
+	"atpreg/internal/cli"
+)
+
+// windowTitle is what the window manager shows; tests find the window by it.
+const windowTitle = "atpreg — ATP capacity register"
+
+// runDesktop opens the desktop window on the register g names.
+func runDesktop(g cli.Global) error {
+	session := app.NewSession(app.Config{RegisterPath: g.Register})
+	var appCtx context.Context
+	return wails.Run(&options.App{
+		Title:            windowTitle,
+		Width:            1280,
+		Height:           820,
+		MinWidth:         980,
+		MinHeight:        620,
+		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
+		AssetServer:      &assetserver.Options{Assets: assets},
+		OnStartup: func(ctx context.Context) {
+			appCtx = ctx
+			session.Startup(ctx)
+		},
+		OnShutdown: session.Shutdown,
+		SingleInstanceLock: &options.SingleInstanceLock{
+			UniqueId: "hk.org.hkstp.atpreg",
+			OnSecondInstanceLaunch: func(options.SecondInstanceData) {
+				if appCtx == nil {
+					return
+				}
+				runtime.WindowUnminimise(appCtx)
+				runtime.Show(appCtx)
+			},
+		},
+		Bind: []any{session},
+		Linux: &linux.Options{
+			ProgramName:         "atpreg",
+			WindowIsTranslucent: false,
+			WebviewGpuPolicy:    linux.WebviewGpuPolicyNever,
+		},
+		Windows: &windows.Options{Theme: windows.SystemDefault},
+	})
+}

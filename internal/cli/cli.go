@@ -1,0 +1,236 @@
+// Package cli is atpreg's command-line face: the same services as the desktop
+// window, for scripting, batch work and headless use. The contract is
+// ../shared/CLI.md: global flags, commands, exit statuses.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/paths"
+)
+
+// Exit statuses (CLI.md).
+const (
+	ExitOK        = 0
+	ExitFailed    = 1
+	ExitUsage     = 2
+	ExitWrongPass = 3
+	ExitRejected  = 4
+	ExitDamaged   = 5
+)
+
+// Env is what a command may touch of the outside world; tests pass their own.
+type Env struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	// Getenv reads an environment variable (os.Getenv in main).
+	Getenv func(string) string
+	// ReadSecret reads a line without echo from the terminal, after printing
+	// prompt on stderr; nil or an error when there is no terminal.
+	ReadSecret func(prompt string) ([]byte, error)
+}
+
+// OSEnv returns the process's real environment.
+func OSEnv() Env {
+	return Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, ReadSecret: readSecretTerminal}
+}
+
+// Global holds the flags that come before the command.
+type Global struct {
+	// Register is the register file (--register), or the default one.
+	Register string
+	// PassphraseFile is the file whose first line is the passphrase.
+	PassphraseFile string
+	// RegisterGiven reports whether --register was given explicitly.
+	RegisterGiven bool
+}
+
+// UsageError is a mistake in how the command was called (exit status 2).
+type UsageError struct{ Msg string }
+
+func (e *UsageError) Error() string { return e.Msg }
+
+func usagef(format string, args ...any) error { return &UsageError{Msg: fmt.Sprintf(format, args...)} }
+
+// devFlags are Wails' own flags for dev builds (-devserver, -assetdir, ...)
+// and binding generation; they are the desktop window's business, not ours.
+var devFlags = map[string]bool{"devserver": true, "assetdir": true, "loglevel": true,
+	"frontenddevserverurl": true, "tsprefix": true, "tssuffix": true, "tsoutputtype": true}
+
+// ParseGlobal reads the global flags at the start of args and returns them with
+// the rest (the command and its arguments). An empty rest means: open the window.
+func ParseGlobal(args []string) (Global, []string, error) {
+	var g Global
+	i := 0
+	for i < len(args) {
+		a := args[i]
+		if a == "--" {
+			i++
+			break
+		}
+		if !strings.HasPrefix(a, "-") || a == "-" {
+			break
+		}
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		takeValue := func() (string, error) {
+			if hasValue {
+				return value, nil
+			}
+			if i+1 >= len(args) {
+				return "", usagef("flag %s needs a value", a)
+			}
+			i++
+			return args[i], nil
+		}
+		switch {
+		case name == "register":
+			v, err := takeValue()
+			if err != nil {
+				return g, nil, err
+			}
+			if v == "" {
+				return g, nil, usagef("--register needs a file path")
+			}
+			g.Register, g.RegisterGiven = v, true
+		case name == "passphrase-file":
+			v, err := takeValue()
+			if err != nil {
+				return g, nil, err
+			}
+			g.PassphraseFile = v
+		case name == "passphrase":
+			return g, nil, usagef("the passphrase is never taken from a flag (it would show in the process list); use --passphrase-file or ATPREG_PASSPHRASE")
+		case name == "help" || name == "h":
+			return g, []string{"help"}, nil
+		case name == "version":
+			return g, []string{"version"}, nil
+		case devFlags[name]:
+			if _, err := takeValue(); err != nil {
+				return g, nil, err
+			}
+		default:
+			return g, nil, usagef("unknown flag %s (see atpreg --help)", a)
+		}
+		i++
+	}
+	if g.Register == "" {
+		p, err := paths.DefaultRegister()
+		if err != nil {
+			return g, nil, fmt.Errorf("cannot find the user's data folder for the register (%v); give one with --register PATH", err)
+		}
+		g.Register = p
+	}
+	return g, args[i:], nil
+}
+
+// Command is one command of the CLI.
+type Command struct {
+	Name    string // as typed
+	Args    string // argument synopsis, e.g. "FILE [--dry-run]"
+	Summary string // one line for the command list
+	Help    string // the rest of `atpreg help NAME`
+	Run     func(c *Context, args []string) error
+}
+
+var commands = map[string]*Command{}
+
+// register adds a command; each command lives in its own file and registers
+// itself from init.
+func register(c *Command) {
+	if _, dup := commands[c.Name]; dup {
+		panic("cli: command registered twice: " + c.Name)
+	}
+	commands[c.Name] = c
+}
+
+// Context is what a running command gets.
+type Context struct {
+	Env
+	Global
+}
+
+// Run runs one command line (the arguments after the program name) and returns
+// the exit status. It is what main calls when there are arguments.
+func Run(args []string, env Env) int {
+	g, rest, err := ParseGlobal(args)
+	if err == nil && len(rest) == 0 {
+		err = usagef("no command given (see atpreg --help)")
+	}
+	if err != nil {
+		return report(env, err)
+	}
+	return RunCommand(g, rest, env)
+}
+
+// RunCommand runs the command rest[0] with global flags g already parsed.
+func RunCommand(g Global, rest []string, env Env) int {
+	name, args := rest[0], rest[1:]
+	cmd, ok := commands[name]
+	if !ok {
+		return report(env, usagef("unknown command %q (see atpreg --help)", name))
+	}
+	for _, a := range args {
+		if a == "--help" || a == "-h" {
+			printCommandHelp(env.Stdout, cmd)
+			return ExitOK
+		}
+	}
+	return report(env, cmd.Run(&Context{Env: env, Global: g}, args))
+}
+
+// report prints err (if any) as one line and maps it to an exit status.
+func report(env Env, err error) int {
+	if err == nil {
+		return ExitOK
+	}
+	var ue *UsageError
+	if errors.As(err, &ue) {
+		fmt.Fprintf(env.Stderr, "atpreg: %s\n", oneLine(ue.Msg))
+		return ExitUsage
+	}
+	fmt.Fprintf(env.Stderr, "atpreg: %s\n", oneLine(apperr.Message(err)))
+	for _, f := range apperr.FieldsOf(err) {
+		fmt.Fprintf(env.Stderr, "  %s\n", describeField(f))
+	}
+	switch apperr.CodeOf(err) {
+	case apperr.WrongPass:
+		return ExitWrongPass
+	case apperr.Invalid:
+		return ExitRejected
+	case apperr.Damaged:
+		return ExitDamaged
+	}
+	return ExitFailed
+}
+
+func describeField(f apperr.FieldError) string {
+	var b strings.Builder
+	if f.Row > 0 {
+		fmt.Fprintf(&b, "row %d, ", f.Row)
+	}
+	b.WriteString(f.Field)
+	if f.Value != "" {
+		fmt.Fprintf(&b, " %q", f.Value)
+	}
+	b.WriteString(": ")
+	b.WriteString(f.Message)
+	return b.String()
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func sortedCommands() []*Command {
+	out := make([]*Command, 0, len(commands))
+	for _, c := range commands {
+		out = append(out, c)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out
+}
