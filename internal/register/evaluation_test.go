@@ -202,7 +202,7 @@ func TestRank(t *testing.T) {
 		mk(4, 2.0),
 		mk(5, 2.996),
 		{EntityID: 6}, // not evaluated: left out
-		mk(7, 3.006), // rounds to 3.01: above the tie
+		mk(7, 3.006),  // rounds to 3.01: above the tie
 	}
 	got := register.Rank(scores)
 	type pair struct {
