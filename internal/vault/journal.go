@@ -23,6 +23,10 @@ const (
 	MaxRecord = 256 << 20
 )
 
+// ErrForeignJournal is the cause (errors.Is) of the damage error ReadJournal
+// returns for a journal whose file id is not the register's.
+var ErrForeignJournal = errors.New("vault: journal of another register")
+
 // JournalPath returns the journal path of the register at path.
 func JournalPath(path string) string { return path + journalSuffix }
 
@@ -39,10 +43,11 @@ type Journal struct {
 
 // JournalState says what opening a journal found.
 type JournalState struct {
-	Records     int  // good records read
-	DroppedTail bool // a torn last record was dropped
-	Stale       bool // the journal was of an older generation and was discarded
-	Missing     bool // there was no journal file
+	Records     int   // good records read
+	DroppedTail bool  // a torn last record was dropped
+	Stale       bool  // the journal was of an older generation and was discarded
+	Missing     bool  // there was no journal file
+	GoodSize    int64 // bytes up to the end of the last good record
 }
 
 func journalHeader(id FileID, gen uint64) []byte {
@@ -93,15 +98,15 @@ func CreateJournal(path string, k *Keyring, gen uint64) (*Journal, error) {
 // ReadJournal reads the journal at path for the register k at snapshot
 // generation gen and returns its records (plaintext). A torn last record is
 // left out (see JournalState); it does not write anything.
-func ReadJournal(path string, k *Keyring, gen uint64) ([][]byte, JournalState, int64, error) {
+func ReadJournal(path string, k *Keyring, gen uint64) ([][]byte, JournalState, error) {
 	var st JournalState
 	data, err := os.ReadFile(path)
 	if errors.Is(err, os.ErrNotExist) {
 		st.Missing = true
-		return nil, st, 0, nil
+		return nil, st, nil
 	}
 	if err != nil {
-		return nil, st, 0, apperr.Wrap(err, apperr.Internal, "The journal %s cannot be read: %v.", filepath.Base(path), errors.Unwrap(err))
+		return nil, st, apperr.Wrap(err, apperr.Internal, "The journal %s cannot be read: %v.", filepath.Base(path), errors.Unwrap(err))
 	}
 	defer clear(data)
 	jdamaged := func(what string) error {
@@ -111,34 +116,36 @@ func ReadJournal(path string, k *Keyring, gen uint64) ([][]byte, JournalState, i
 	}
 	if len(data) == 0 {
 		st.Missing = true
-		return nil, st, 0, nil
+		return nil, st, nil
 	}
 	if len(data) < journalHeaderLen {
-		return nil, st, 0, jdamaged("it is cut short inside its header")
+		return nil, st, jdamaged("it is cut short inside its header")
 	}
 	h := data[:journalHeaderLen]
 	if string(h[:7]) != journalMagic {
-		return nil, st, 0, jdamaged("it is not an atpreg journal")
+		return nil, st, jdamaged("it is not an atpreg journal")
 	}
 	crcOK := crc32.Checksum(h[:32], crcTable) == binary.BigEndian.Uint32(h[32:36])
 	if h[7] > formatVersion && crcOK {
-		return nil, st, 0, apperr.New(apperr.Conflict, "The journal %s was written by a newer version of atpreg. Update atpreg to open this register.", filepath.Base(path))
+		return nil, st, apperr.New(apperr.Conflict, "The journal %s was written by a newer version of atpreg. Update atpreg to open this register.", filepath.Base(path))
 	}
 	if !crcOK || h[7] != formatVersion {
-		return nil, st, 0, jdamaged("its header is damaged or was edited")
+		return nil, st, jdamaged("its header is damaged or was edited")
 	}
 	var id FileID
 	copy(id[:], h[8:24])
 	if id != k.fileID {
-		return nil, st, 0, jdamaged("it belongs to another register")
+		err := jdamaged("it belongs to another register")
+		err.(*apperr.Error).Err = ErrForeignJournal
+		return nil, st, err
 	}
 	jgen := binary.BigEndian.Uint64(h[24:32])
 	if jgen < gen {
 		st.Stale = true
-		return nil, st, 0, nil
+		return nil, st, nil
 	}
 	if jgen > gen {
-		return nil, st, 0, jdamaged(fmt.Sprintf("it is newer (generation %d) than the register file (generation %d), so the register file was replaced by an older copy", jgen, gen))
+		return nil, st, jdamaged(fmt.Sprintf("it is newer (generation %d) than the register file (generation %d), so the register file was replaced by an older copy", jgen, gen))
 	}
 	var recs [][]byte
 	off := journalHeaderLen
@@ -158,7 +165,7 @@ func ReadJournal(path string, k *Keyring, gen uint64) ([][]byte, JournalState, i
 				st.DroppedTail = true
 				break
 			}
-			return nil, st, 0, jdamaged(fmt.Sprintf("record %d has an impossible length", seq+1))
+			return nil, st, jdamaged(fmt.Sprintf("record %d has an impossible length", seq+1))
 		}
 		body := rest[4 : 4+n]
 		pt, err := k.journal.Open(nil, body[:nonceLen], body[nonceLen:], recordAAD(k.fileID, gen, seq))
@@ -167,49 +174,56 @@ func ReadJournal(path string, k *Keyring, gen uint64) ([][]byte, JournalState, i
 				st.DroppedTail = true
 				break
 			}
-			return nil, st, 0, jdamaged(fmt.Sprintf("record %d does not authenticate and more records follow it", seq+1))
+			return nil, st, jdamaged(fmt.Sprintf("record %d does not authenticate and more records follow it", seq+1))
 		}
 		recs = append(recs, pt)
 		off += 4 + n
 	}
 	st.Records = len(recs)
-	return recs, st, int64(off), nil
+	st.GoodSize = int64(off)
+	return recs, st, nil
 }
 
 func allZero(b []byte) bool { return len(bytes.Trim(b, "\x00")) == 0 }
 
 // OpenJournal reads the journal like ReadJournal, then makes it ready for
-// appending: a missing or stale journal is replaced by an empty one, and a
-// torn tail is cut off (and synced).
+// appending with ResumeJournal.
 func OpenJournal(path string, k *Keyring, gen uint64) (*Journal, [][]byte, JournalState, error) {
-	recs, st, good, err := ReadJournal(path, k, gen)
+	recs, st, err := ReadJournal(path, k, gen)
 	if err != nil {
 		return nil, nil, st, err
 	}
+	j, err := ResumeJournal(path, k, gen, st)
+	return j, recs, st, err
+}
+
+// ResumeJournal opens the journal that ReadJournal found in state st for
+// appending: a missing or stale journal is replaced by an empty one, and a
+// torn tail is cut off (and synced).
+func ResumeJournal(path string, k *Keyring, gen uint64, st JournalState) (*Journal, error) {
 	if st.Missing || st.Stale {
-		j, err := CreateJournal(path, k, gen)
-		return j, nil, st, err
+		return CreateJournal(path, k, gen)
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0o600)
 	if err != nil {
-		return nil, nil, st, err
+		return nil, err
+	}
+	fail := func(err error) (*Journal, error) {
+		f.Close()
+		return nil, err
 	}
 	if st.DroppedTail {
-		if err := f.Truncate(good); err != nil {
-			f.Close()
-			return nil, nil, st, err
+		if err := f.Truncate(st.GoodSize); err != nil {
+			return fail(err)
 		}
 		if err := f.Sync(); err != nil {
-			f.Close()
-			return nil, nil, st, err
+			return fail(err)
 		}
 	}
-	if _, err := f.Seek(good, io.SeekStart); err != nil {
-		f.Close()
-		return nil, nil, st, err
+	if _, err := f.Seek(st.GoodSize, io.SeekStart); err != nil {
+		return fail(err)
 	}
-	j := &Journal{path: path, f: f, k: k, gen: gen, seq: uint64(len(recs)), size: good}
-	return j, recs, st, nil
+	return &Journal{path: path, f: f, k: k, gen: gen, seq: uint64(st.Records), size: st.GoodSize}, nil
 }
 
 // Append encrypts rec, appends it and syncs the file before returning. When

@@ -48,7 +48,7 @@ func TestJournalRoundTripAndAppendAfterOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	j.Close()
-	got, st, _, err = vault.ReadJournal(path, k, 3)
+	got, st, err = vault.ReadJournal(path, k, 3)
 	if err != nil || len(got) != 6 || string(got[5]) != "sixth" {
 		t.Fatalf("after append: %v %+v", err, st)
 	}
@@ -58,7 +58,7 @@ func TestJournalTornTail(t *testing.T) {
 	k := newKeyring(t)
 	path, _ := writeJournal(t, k, 1, 3)
 	full, _ := os.ReadFile(path)
-	_, _, good2, err := vault.ReadJournal(func() string { p, _ := writeJournal(t, k, 1, 2); return p }(), k, 1)
+	_, st2, err := vault.ReadJournal(func() string { p, _ := writeJournal(t, k, 1, 2); return p }(), k, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +67,7 @@ func TestJournalTornTail(t *testing.T) {
 		data []byte
 		want int
 	}{
-		{"CutInLength", full[:good2+2], 2},
+		{"CutInLength", full[:st2.GoodSize+2], 2},
 		{"CutInBody", full[:len(full)-3], 2},
 		{"ZerosAppended", append(bytes.Clone(full), make([]byte, 40)...), 3},
 		{"LastRecordGarbled", func() []byte { b := bytes.Clone(full); b[len(b)-1] ^= 0xff; return b }(), 2},
@@ -85,7 +85,7 @@ func TestJournalTornTail(t *testing.T) {
 			if len(recs) != c.want || !st.DroppedTail {
 				t.Fatalf("got %d records %+v, want %d with the tail dropped", len(recs), st, c.want)
 			}
-			recs, st, _, err = vault.ReadJournal(path, k, 1)
+			recs, st, err = vault.ReadJournal(path, k, 1)
 			if err != nil || len(recs) != c.want || st.DroppedTail {
 				t.Fatalf("after truncation: %d %+v %v", len(recs), st, err)
 			}

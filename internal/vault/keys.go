@@ -134,6 +134,23 @@ func (k *Keyring) Rewrap(passphrase []byte, kdf KDFParams) error {
 	return nil
 }
 
+// Rewrapped returns a copy of k (same file id and data key) wrapped under a
+// new passphrase, leaving k as it is; zero whichever is no longer needed.
+func (k *Keyring) Rewrapped(passphrase []byte, kdf KDFParams) (*Keyring, error) {
+	if !k.usable() {
+		return nil, errClosed
+	}
+	c := &Keyring{fileID: k.fileID, dataKey: append([]byte(nil), k.dataKey...)}
+	if err := c.derive(); err != nil {
+		return nil, err
+	}
+	if err := c.Rewrap(passphrase, kdf); err != nil {
+		c.Zero()
+		return nil, err
+	}
+	return c, nil
+}
+
 // Zero overwrites the data key and subkeys; the keyring is unusable after.
 func (k *Keyring) Zero() {
 	if k == nil {

@@ -277,12 +277,29 @@ func notFoundOr(path string, err error) error {
 // path and the folder synced. A crash at any point leaves either the old or
 // the new snapshot at path.
 func WriteSnapshotFile(path string, k *Keyring, gen uint64, payload []byte) error {
+	return writeSnapshotFile(path, k, gen, payload, false, false)
+}
+
+// ReplaceSnapshotFile is WriteSnapshotFile for a snapshot of another register
+// (a restore): the journal beside path is also kept, copied to
+// path+".bak-journal", so that path.bak opens with its changes.
+func ReplaceSnapshotFile(path string, k *Keyring, gen uint64, payload []byte) error {
+	return writeSnapshotFile(path, k, gen, payload, true, false)
+}
+
+// WriteNewSnapshotFile writes a sealed snapshot to a new file path (a
+// backup) atomically, without keeping any .bak.
+func WriteNewSnapshotFile(path string, k *Keyring, gen uint64, payload []byte) error {
+	return writeSnapshotFile(path, k, gen, payload, false, true)
+}
+
+func writeSnapshotFile(path string, k *Keyring, gen uint64, payload []byte, keepJournal, noBak bool) error {
 	tmp := path + ".tmp"
 	if err := writeFileSync(tmp, func(w io.Writer) error { return WriteSnapshot(w, k, gen, payload) }); err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err == nil {
-		if err := keepBackup(path); err != nil {
+	if _, err := os.Stat(path); err == nil && !noBak {
+		if err := keepBackup(path, keepJournal); err != nil {
 			os.Remove(tmp)
 			return err
 		}
@@ -296,7 +313,8 @@ func WriteSnapshotFile(path string, k *Keyring, gen uint64, payload []byte) erro
 
 // keepBackup makes path+".bak" a copy of path (a hard link where possible).
 // A journal left beside an older .bak is removed: it does not belong to it.
-func keepBackup(path string) error {
+// With keepJournal, path's journal is copied beside the .bak.
+func keepBackup(path string, keepJournal bool) error {
 	bak := path + ".bak"
 	if err := os.Remove(bak + journalSuffix); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
@@ -304,15 +322,28 @@ func keepBackup(path string) error {
 	if err := os.Remove(bak); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return err
 	}
-	if err := os.Link(path, bak); err == nil {
-		return nil
+	if err := os.Link(path, bak); err != nil {
+		if err := copyFile(path, bak); err != nil {
+			return err
+		}
 	}
-	src, err := os.Open(path)
+	if keepJournal {
+		err := copyFile(JournalPath(path), JournalPath(bak))
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+	}
+	return SyncDir(filepath.Dir(path))
+}
+
+// copyFile copies src to dst (0600) and syncs it.
+func copyFile(src, dst string) error {
+	f, err := os.Open(src)
 	if err != nil {
 		return err
 	}
-	defer src.Close()
-	return writeFileSync(bak, func(w io.Writer) error { _, err := io.Copy(w, src); return err })
+	defer f.Close()
+	return writeFileSync(dst, func(w io.Writer) error { _, err := io.Copy(w, f); return err })
 }
 
 // writeFileSync creates path (0600, replacing it), lets fill write it through

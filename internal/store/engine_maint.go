@@ -1,0 +1,224 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/vault"
+)
+
+// ChangePassphrase makes newPass the register's passphrase: the data key is
+// rewrapped and a new snapshot written atomically. The previous snapshot
+// (path.bak) is rewrapped too, so the old passphrase opens neither.
+// Backups made earlier keep the passphrase they were made with.
+func (db *DB) ChangePassphrase(newPass []byte) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if err := db.usable(); err != nil {
+		return err
+	}
+	keys, err := db.keys.Rewrapped(newPass, db.opt.KDF)
+	if err != nil {
+		return err
+	}
+	if err := db.snapshotWith(keys); err != nil {
+		if db.keys != keys {
+			keys.Zero()
+		}
+		return err
+	}
+	if err := vault.RewrapSnapshotFile(db.path+".bak", db.keys); err != nil && !apperr.Is(err, apperr.NotFound) && !apperr.Is(err, apperr.Conflict) {
+		return apperr.Wrap(err, apperr.Internal, "The passphrase was changed, but the previous copy %s.bak could not be updated (%v); it still opens with the old passphrase. Delete it if that matters.", filepath.Base(db.path), err)
+	}
+	return nil
+}
+
+// Backup writes a sealed copy of the register to dst, in the same format,
+// protected by passphrase (which may differ from the register's). It refuses
+// to overwrite an existing file (apperr.Conflict).
+func (db *DB) Backup(dst string, passphrase []byte) error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
+		return errClosed
+	}
+	if _, err := os.Lstat(dst); err == nil {
+		return apperr.New(apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
+	}
+	keys, err := vault.NewKeyring(passphrase, db.opt.KDF)
+	if err != nil {
+		return err
+	}
+	defer keys.Zero()
+	payload, err := db.serialize()
+	if err != nil {
+		return err
+	}
+	defer clear(payload)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "The backup folder cannot be created: %v.", errors.Unwrap(err))
+	}
+	if err := vault.WriteNewSnapshotFile(dst, keys, 1, payload); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "The backup could not be written: %v.", err)
+	}
+	return nil
+}
+
+// TableCount is the number of rows in one table.
+type TableCount struct {
+	Table string `json:"table"`
+	Rows  int64  `json:"rows"`
+}
+
+// VerifyReport is what Verify found.
+type VerifyReport struct {
+	Path            string       `json:"path"`
+	Generation      uint64       `json:"generation"`
+	SchemaVersion   int          `json:"schema_version"`
+	JournalRecords  int          `json:"journal_records"`
+	JournalTornTail bool         `json:"journal_torn_tail"`
+	Integrity       string       `json:"integrity"` // "ok"
+	Tables          []TableCount `json:"tables"`
+	KDF             string       `json:"kdf"`
+}
+
+// Verify decrypts the register at path, replays its journal in memory, runs
+// PRAGMA integrity_check and foreign_key_check and counts the rows of every
+// table. It changes nothing on disk. It takes the register's lock, so it
+// fails with apperr.Locked while the register is open elsewhere. A failed
+// integrity check is apperr.Damaged.
+func Verify(path string, passphrase []byte, opt Options) (VerifyReport, error) {
+	lock, err := vault.LockRegister(path)
+	if err != nil {
+		return VerifyReport{}, err
+	}
+	defer lock.Unlock()
+	return verifyFile(path, passphrase, opt)
+}
+
+func verifyFile(path string, passphrase []byte, opt Options) (VerifyReport, error) {
+	rep := VerifyReport{Path: path}
+	db, err := load(path, passphrase, opt, nil, true)
+	if err != nil {
+		return rep, err
+	}
+	defer db.release()
+	rep.Generation = db.gen
+	rep.SchemaVersion = db.schema
+	rep.KDF = db.keys.KDF().String()
+	_, st, err := vault.ReadJournal(vault.JournalPath(path), db.keys, db.gen)
+	if err == nil {
+		rep.JournalRecords, rep.JournalTornTail = st.Records, st.DroppedTail
+	}
+	if err := db.check(); err != nil {
+		return rep, err
+	}
+	rep.Integrity = "ok"
+	ctx := context.Background()
+	var tables []string
+	if err := db.conn.SelectContext(ctx, &tables, `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`); err != nil {
+		return rep, err
+	}
+	for _, t := range tables {
+		var n int64
+		if err := db.conn.GetContext(ctx, &n, `SELECT count(*) FROM "`+strings.ReplaceAll(t, `"`, `""`)+`"`); err != nil {
+			// Virtual tables (full-text indexes) may not count without their
+			// module's support; skip them rather than fail the check.
+			continue
+		}
+		rep.Tables = append(rep.Tables, TableCount{Table: t, Rows: n})
+	}
+	return rep, nil
+}
+
+// check runs integrity_check and foreign_key_check.
+func (db *DB) check() error {
+	ctx := context.Background()
+	var res []string
+	if err := db.conn.SelectContext(ctx, &res, "PRAGMA integrity_check"); err != nil {
+		return err
+	}
+	if len(res) != 1 || res[0] != "ok" {
+		return apperr.New(apperr.Damaged, "The register %s opens but its database is inconsistent (%s). Keep the file and restore from a backup.", filepath.Base(db.path), strings.Join(res, "; "))
+	}
+	rows, err := db.conn.QueryxContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	if rows.Next() {
+		return apperr.New(apperr.Damaged, "The register %s opens but some records point to records that do not exist. Keep the file and restore from a backup.", filepath.Base(db.path))
+	}
+	return rows.Err()
+}
+
+// Check runs PRAGMA integrity_check and foreign_key_check on the open
+// register; a problem is apperr.Damaged.
+func (db *DB) Check() error {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
+		return errClosed
+	}
+	return db.check()
+}
+
+// Restore replaces the register at path with the sealed copy src (a file
+// written by Backup, or a register's .bak), opened with srcPass, which
+// becomes the register's passphrase. src is verified first (decrypted,
+// journal replayed, integrity checked); a damaged or wrong-passphrase src
+// changes nothing. The current register, if any, is kept as path.bak (with
+// its journal as path.bak-journal). Restore takes the register's lock, so it
+// fails with apperr.Locked while the register is open anywhere.
+func Restore(path string, src string, srcPass []byte, opt Options) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created: %v.", errors.Unwrap(err))
+	}
+	if abs(path) == abs(src) {
+		return apperr.New(apperr.Invalid, "The copy to restore is the register itself. Choose a backup file.")
+	}
+	lock, err := vault.LockRegister(path)
+	if err != nil {
+		return err
+	}
+	defer lock.Unlock()
+	sdb, err := load(src, srcPass, opt, nil, true)
+	if err != nil {
+		return err
+	}
+	defer sdb.release()
+	if err := sdb.check(); err != nil {
+		return err
+	}
+	payload, err := sdb.serialize()
+	if err != nil {
+		return err
+	}
+	defer clear(payload)
+	gen := uint64(1)
+	if _, g, err := vault.Peek(path); err == nil {
+		gen = g + 1
+	}
+	if err := vault.ReplaceSnapshotFile(path, sdb.keys, gen, payload); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "The register could not be replaced (%v). Nothing was changed.", err)
+	}
+	if j, err := vault.CreateJournal(vault.JournalPath(path), sdb.keys, gen); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "The copy was restored but its journal could not be started (%v); open the register to finish.", err)
+	} else if err := j.Close(); err != nil {
+		return fmt.Errorf("store: %w", err)
+	}
+	return nil
+}
+
+func abs(p string) string {
+	a, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return a
+}
