@@ -19,7 +19,7 @@ const windowTitle = "atpreg — ATP capacity register"
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
-	session := app.NewSession(app.Config{RegisterPath: g.Register})
+	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv()})
 	var appCtx context.Context
 	return wails.Run(&options.App{
 		Title:            windowTitle,
@@ -44,7 +44,7 @@ func runDesktop(g cli.Global) error {
 				runtime.Show(appCtx)
 			},
 		},
-		Bind: []any{session},
+		Bind: app.Bindings(session),
 		Linux: &linux.Options{
 			ProgramName:         "atpreg",
 			WindowIsTranslucent: false,

@@ -1,12 +1,21 @@
 // Package app is the facade the desktop window calls: thin, bound methods over
 // atpreg's services. It holds no business rules; each method translates between
-// the frontend and the services and reports errors in the officer's words.
+// the frontend and the services and reports errors in the officer's words
+// (see Fail). One bound struct per area shares the *Session.
 package app
 
 import (
 	"context"
+	"os"
+	"runtime/debug"
 	"sync"
+	"time"
 
+	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/store"
+	"atpreg/internal/vault"
 	"atpreg/internal/version"
 )
 
@@ -14,15 +23,38 @@ import (
 type Config struct {
 	// RegisterPath is the register file this window works on.
 	RegisterPath string
+	// Store are the register options (key derivation, clock).
+	Store store.Options
+	// Now is the clock (nil: time.Now).
+	Now func() time.Time
+	// Demo fills a new register with fictional demo data; set by the register
+	// area (it needs the domain's store layer), nil until then.
+	Demo func(ctx context.Context, db *store.DB, officer string) error
 }
 
-// Session is the bound root service: it knows the register path and the
-// window's context. Area services share it.
+// StoreOptionsFromEnv returns the production store options, or cheap key
+// derivation when ATPREG_INSECURE_TEST_KDF=1 (for the UI tests only: it makes
+// a new passphrase much easier to guess).
+func StoreOptionsFromEnv() store.Options {
+	if os.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
+		return store.Options{KDF: vault.TestingKDF}
+	}
+	return store.Options{}
+}
+
+// Session is the bound root service: the register's lifecycle (create,
+// unlock, lock, auto-lock, passphrase) and settings. Area services reach the
+// open register through DB.
 type Session struct {
 	cfg Config
 
-	mu  sync.Mutex
-	ctx context.Context
+	mu           sync.Mutex
+	ctx          context.Context
+	db           *store.DB
+	settings     store.Settings
+	lastActivity time.Time
+	lockedAt     time.Time
+	stop         chan struct{}
 }
 
 // NewSession returns the session for cfg.
@@ -30,23 +62,280 @@ func NewSession(cfg Config) *Session {
 	return &Session{cfg: cfg}
 }
 
-// Startup is called by Wails when the window starts.
+// Startup is called by Wails when the window starts; it starts the auto-lock watch.
 func (s *Session) Startup(ctx context.Context) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.ctx = ctx
+	s.stop = make(chan struct{})
+	stop := s.stop
+	s.mu.Unlock()
+	go s.watchIdle(stop)
 }
 
-// Shutdown is called by Wails when the window closes.
-func (s *Session) Shutdown(context.Context) {}
+// Shutdown is called by Wails when the window closes: the register is closed
+// (snapshot written, keys dropped).
+func (s *Session) Shutdown(context.Context) {
+	s.mu.Lock()
+	if s.stop != nil {
+		close(s.stop)
+		s.stop = nil
+	}
+	s.mu.Unlock()
+	_ = s.lock("closed")
+}
 
-// AppInfo describes the running app for the window's chrome.
+func (s *Session) now() time.Time {
+	if s.cfg.Now != nil {
+		return s.cfg.Now()
+	}
+	return time.Now()
+}
+
+// Now is the session's clock, for area services.
+func (s *Session) Now() time.Time { return s.now() }
+
+// DB returns the open register, or an apperr.Locked error when it is locked.
+// Every call counts as activity for the auto-lock.
+func (s *Session) DB() (*store.DB, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil {
+		return nil, apperr.New(apperr.Locked, "The register is locked. Unlock it with your passphrase.")
+	}
+	s.lastActivity = s.now()
+	return s.db, nil
+}
+
+// Officer returns the officer's name from settings ("" when not set); it is
+// recorded as "who" on changes.
+func (s *Session) Officer() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.settings.OfficerName == "" {
+		return "Officer"
+	}
+	return s.settings.OfficerName
+}
+
+// Context returns the window's context (for dialogs and events); nil in tests.
+func (s *Session) Context() context.Context {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ctx
+}
+
+// AppInfo describes the running app and the register's state for the window.
 type AppInfo struct {
 	Version      string `json:"version"`
 	RegisterPath string `json:"registerPath"`
+	// State is "absent" (no register file yet), "locked" or "open".
+	State           string         `json:"state"`
+	Settings        store.Settings `json:"settings"`
+	LockedAt        string         `json:"lockedAt"` // RFC 3339, when it was last locked
+	AutoLockMinutes int            `json:"autoLockMinutes"`
 }
 
-// Info returns the app version and the register path this window uses.
+// Info returns the app version, the register path and the register's state.
 func (s *Session) Info() AppInfo {
-	return AppInfo{Version: version.String(), RegisterPath: s.cfg.RegisterPath}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	info := AppInfo{Version: version.String(), RegisterPath: s.cfg.RegisterPath, State: "locked"}
+	switch {
+	case s.db != nil:
+		info.State = "open"
+		info.Settings = s.settings
+		info.AutoLockMinutes = s.settings.AutoLockMinutes
+	case !exists(s.cfg.RegisterPath):
+		info.State = "absent"
+	}
+	if !s.lockedAt.IsZero() {
+		info.LockedAt = s.lockedAt.Format(time.RFC3339)
+	}
+	return info
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// CreateRegister creates the register with passphrase (typed twice) and opens
+// it; with demo it is filled with fictional demo data first.
+func (s *Session) CreateRegister(passphrase, confirm string, demo bool) (AppInfo, error) {
+	if passphrase != confirm {
+		return AppInfo{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two passphrases differ. Type the same passphrase twice.",
+			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the passphrase above."}}})
+	}
+	if err := CheckNewPassphrase(passphrase); err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	if demo && s.cfg.Demo == nil {
+		return AppInfo{}, Fail(apperr.New(apperr.Internal, "This build has no demo data."))
+	}
+	db, err := store.Create(s.cfg.RegisterPath, []byte(passphrase), s.storeOptions())
+	if err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	if demo {
+		if err := s.cfg.Demo(context.Background(), db, "Demo"); err != nil {
+			_ = db.Close()
+			return AppInfo{}, Fail(err)
+		}
+	}
+	if err := s.opened(db); err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	return s.Info(), nil
+}
+
+// Unlock opens the register with passphrase.
+func (s *Session) Unlock(passphrase string) (AppInfo, error) {
+	s.mu.Lock()
+	open := s.db != nil
+	s.mu.Unlock()
+	if open {
+		return s.Info(), nil
+	}
+	if passphrase == "" {
+		return AppInfo{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "Type the register's passphrase.",
+			Fields: []apperr.FieldError{{Field: "passphrase", Message: "Type the register's passphrase."}}})
+	}
+	db, err := store.Open(s.cfg.RegisterPath, []byte(passphrase), s.storeOptions())
+	if err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	if err := s.opened(db); err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	return s.Info(), nil
+}
+
+func (s *Session) storeOptions() store.Options {
+	o := s.cfg.Store
+	if o.Now == nil {
+		o.Now = s.cfg.Now
+	}
+	return o
+}
+
+func (s *Session) opened(db *store.DB) error {
+	settings, err := db.GetSettings(context.Background())
+	if err != nil {
+		_ = db.Close()
+		return err
+	}
+	s.mu.Lock()
+	s.db, s.settings, s.lastActivity = db, settings, s.now()
+	s.mu.Unlock()
+	return nil
+}
+
+// Lock closes the register now: the journal is compacted into the sealed
+// file, keys and decrypted data are dropped from memory as far as Go allows.
+func (s *Session) Lock() (AppInfo, error) {
+	if err := s.lock("manual"); err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	return s.Info(), nil
+}
+
+func (s *Session) lock(reason string) error {
+	s.mu.Lock()
+	db := s.db
+	s.db = nil
+	s.settings = store.Settings{}
+	if db != nil {
+		s.lockedAt = s.now()
+	}
+	ctx := s.ctx
+	s.mu.Unlock()
+	if db == nil {
+		return nil
+	}
+	err := db.Close()
+	db = nil
+	freeMemory()
+	if ctx != nil && reason != "closed" {
+		wruntime.EventsEmit(ctx, "session:locked", reason)
+	}
+	return err
+}
+
+// freeMemory returns freed memory (the decrypted database) to the OS.
+func freeMemory() { debug.FreeOSMemory() }
+
+// Touch records activity in the window (typing, clicking), postponing auto-lock.
+func (s *Session) Touch() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db != nil {
+		s.lastActivity = s.now()
+	}
+}
+
+func (s *Session) watchIdle(stop <-chan struct{}) {
+	t := time.NewTicker(2 * time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			if s.idleTooLong() {
+				_ = s.lock("idle")
+			}
+		}
+	}
+}
+
+// idleTooLong reports whether the open register has been idle past its auto-lock time.
+func (s *Session) idleTooLong() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.db == nil || s.settings.AutoLockMinutes <= 0 {
+		return false
+	}
+	return s.now().Sub(s.lastActivity) >= time.Duration(s.settings.AutoLockMinutes)*time.Minute
+}
+
+// SaveSettings stores the officer's settings.
+func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
+	db, err := s.DB()
+	if err != nil {
+		return store.Settings{}, Fail(err)
+	}
+	if err := db.SaveSettings(context.Background(), in); err != nil {
+		return store.Settings{}, Fail(err)
+	}
+	got, err := db.GetSettings(context.Background())
+	if err != nil {
+		return store.Settings{}, Fail(err)
+	}
+	s.mu.Lock()
+	s.settings = got
+	s.mu.Unlock()
+	return got, nil
+}
+
+// ChangePassphrase replaces the passphrase after checking the current one.
+func (s *Session) ChangePassphrase(current, next, confirm string) error {
+	db, err := s.DB()
+	if err != nil {
+		return Fail(err)
+	}
+	if next != confirm {
+		return Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two new passphrases differ.",
+			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the new passphrase."}}})
+	}
+	if err := CheckNewPassphrase(next); err != nil {
+		return Fail(err)
+	}
+	if err := db.CheckPassphrase([]byte(current)); err != nil {
+		if apperr.Is(err, apperr.WrongPass) {
+			return Fail(&apperr.Error{Code: apperr.WrongPass, Message: "The current passphrase is not right. Nothing was changed.",
+				Fields: []apperr.FieldError{{Field: "current", Message: "This is not the register's current passphrase."}}})
+		}
+		return Fail(err)
+	}
+	return Fail(db.ChangePassphrase([]byte(next)))
 }

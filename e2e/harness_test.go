@@ -105,7 +105,7 @@ func StartApp(t *testing.T, opts ...AppOption) *App {
 	requireTool(t, "xvfb-run", "xvfb")
 	requireTool(t, "dbus-run-session", "dbus-daemon")
 	bin := devBinary(t)
-	dist := requireFile(t, filepath.Join(repoRoot, "frontend", "dist", "index.html"), "cd frontend && npm run build")
+	dist := requireFile(t, filepath.Join(envOr("ATPREG_ASSETDIR", filepath.Join(repoRoot, "frontend", "dist")), "index.html"), "cd frontend && npm run build")
 	home := t.TempDir()
 	cfg := appConfig{register: filepath.Join(home, "data", "atpreg", "register.atpreg")}
 	for _, o := range opts {
@@ -123,7 +123,7 @@ func StartApp(t *testing.T, opts ...AppOption) *App {
 		"devserver="+addr,
 		"assetdir="+filepath.Dir(dist),
 		"loglevel=Warning",
-		"ATPREG_KDF=test", // cheap key derivation: tests are about the UI, not Argon2 cost
+		"ATPREG_INSECURE_TEST_KDF=1", // cheap key derivation: tests are about the UI, not Argon2 cost
 	)
 	cmd.Env = append(cmd.Env, cfg.env...)
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
@@ -348,3 +348,18 @@ func sanitize(s string) string {
 
 // defaultWait is how long a UI condition may take to become true.
 const defaultWait = 20 * time.Second
+
+// TestPassphrase is the passphrase of registers the UI tests create.
+const TestPassphrase = "correct horse battery staple"
+
+// NewUnlockedPage starts the app on a fresh register, creates it through the
+// real Go binding (with the fictional demo data when demo is true) and returns
+// a page showing the unlocked shell.
+func NewUnlockedPage(t *testing.T, demo bool, opts ...AppOption) *Page {
+	t.Helper()
+	p := NewPage(t, StartApp(t, opts...))
+	Eval[bool](p, fmt.Sprintf(`window.go.app.Session.CreateRegister(%q, %q, %v).then(() => true)`, TestPassphrase, TestPassphrase, demo))
+	p.Do(chromedp.Reload())
+	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+	return p
+}

@@ -35,7 +35,7 @@ import -window "$win" "$SHOT" || { kill $pid; exit 1; }
 kill $pid; wait $pid 2>/dev/null; exit 0
 `
 	cmd := exec.Command("dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script)
-	cmd.Env = append(os.Environ(), "BIN="+bin, "HOME="+home, "SHOT="+shot, "ATPREG_KDF=test")
+	cmd.Env = append(os.Environ(), "BIN="+bin, "HOME="+home, "SHOT="+shot, "ATPREG_INSECURE_TEST_KDF=1")
 	done := make(chan struct{})
 	var out []byte
 	var err error
