@@ -133,7 +133,11 @@ func pdfinfo(t *testing.T, path string, args ...string) string {
 
 func TestTextIsExtractable(t *testing.T) {
 	d := sample(t, 0)
-	path := writeTemp(t, "sample.pdf", mustBytes(t, d))
+	b := mustBytes(t, d)
+	if !bytes.Contains(b, []byte("/Outlines")) {
+		t.Error("no outline (bookmarks) in the PDF")
+	}
+	path := writeTemp(t, "sample.pdf", b)
 	text, err := pdftotext(t, path)
 	if err != nil {
 		t.Fatal(err)
