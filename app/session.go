@@ -14,6 +14,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/passphrase"
 	"atpreg/internal/store"
 	"atpreg/internal/vault"
 	"atpreg/internal/version"
@@ -159,20 +160,20 @@ func exists(path string) bool {
 	return err == nil
 }
 
-// CreateRegister creates the register with passphrase (typed twice) and opens
+// CreateRegister creates the register with the passphrase pass (typed twice) and opens
 // it; with demo it is filled with fictional demo data first.
-func (s *Session) CreateRegister(passphrase, confirm string, demo bool) (AppInfo, error) {
-	if passphrase != confirm {
+func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, error) {
+	if pass != confirm {
 		return AppInfo{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two passphrases differ. Type the same passphrase twice.",
 			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the passphrase above."}}})
 	}
-	if err := CheckNewPassphrase(passphrase); err != nil {
+	if err := passphrase.Check(pass); err != nil {
 		return AppInfo{}, Fail(err)
 	}
 	if demo && s.cfg.Demo == nil {
 		return AppInfo{}, Fail(apperr.New(apperr.Internal, "This build has no demo data."))
 	}
-	db, err := store.Create(s.cfg.RegisterPath, []byte(passphrase), s.storeOptions())
+	db, err := store.Create(s.cfg.RegisterPath, []byte(pass), s.storeOptions())
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
@@ -327,7 +328,7 @@ func (s *Session) ChangePassphrase(current, next, confirm string) error {
 		return Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two new passphrases differ.",
 			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the new passphrase."}}})
 	}
-	if err := CheckNewPassphrase(next); err != nil {
+	if err := passphrase.Check(next); err != nil {
 		return Fail(err)
 	}
 	if err := db.CheckPassphrase([]byte(current)); err != nil {

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/passphrase"
+	"atpreg/internal/store"
+	"atpreg/internal/vault"
+)
+
+// StoreOptions are the register options for this process: production key
+// derivation, or cheap derivation when ATPREG_INSECURE_TEST_KDF=1 (tests only).
+func (c *Context) StoreOptions() store.Options {
+	if c.Getenv != nil && c.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
+		return store.Options{KDF: vault.TestingKDF}
+	}
+	return store.Options{}
+}
+
+// Passphrase returns the register's passphrase: the first line of
+// --passphrase-file, else $ATPREG_PASSPHRASE, else a prompt without echo.
+func (c *Context) Passphrase() ([]byte, error) {
+	return c.secret(c.PassphraseFile, "ATPREG_PASSPHRASE", "Passphrase for "+c.Register+": ", false)
+}
+
+// NewPassphrase returns a passphrase for a new register (init, demo): like
+// Passphrase, but a prompt asks twice, and a weak passphrase is refused.
+func (c *Context) NewPassphrase() ([]byte, error) {
+	p, err := c.secret(c.PassphraseFile, "ATPREG_PASSPHRASE", "New passphrase for "+c.Register+": ", true)
+	if err != nil {
+		return nil, err
+	}
+	return p, passphrase.Check(string(p))
+}
+
+// secret reads a passphrase from file, else the environment variable, else
+// the terminal (twice when confirm).
+func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, error) {
+	if file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase file cannot be read (%v). Check the path given to --passphrase-file.", errors.Unwrap(err))
+		}
+		line, _, _ := bytes.Cut(b, []byte("\n"))
+		line = bytes.TrimSuffix(line, []byte("\r"))
+		if len(line) == 0 {
+			return nil, apperr.New(apperr.Invalid, "The passphrase file %s is empty: its first line must be the passphrase.", file)
+		}
+		return line, nil
+	}
+	if c.Getenv != nil {
+		if v := c.Getenv(envName); v != "" {
+			return []byte(v), nil
+		}
+	}
+	if c.ReadSecret == nil {
+		return nil, apperr.New(apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (there is no terminal to ask on).", envName)
+	}
+	p, err := c.ReadSecret(prompt)
+	if err != nil {
+		return nil, apperr.Wrap(err, apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (%v).", envName, err)
+	}
+	if confirm {
+		again, err := c.ReadSecret("Type it again: ")
+		if err != nil {
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase was not confirmed (%v).", err)
+		}
+		if !bytes.Equal(p, again) {
+			return nil, apperr.New(apperr.Invalid, "The two passphrases differ. Nothing was created; try again.")
+		}
+	}
+	return p, nil
+}
+
+// OpenRegister opens the register named by --register (or the default) with
+// the passphrase. The caller closes it.
+func (c *Context) OpenRegister() (*store.DB, error) {
+	if _, err := os.Stat(c.Register); errors.Is(err, os.ErrNotExist) {
+		return nil, apperr.New(apperr.NotFound, "There is no register at %s. Create one with `atpreg init` (or `atpreg demo`), or name another with --register.", c.Register)
+	}
+	p, err := c.Passphrase()
+	if err != nil {
+		return nil, err
+	}
+	defer clear(p)
+	return store.Open(c.Register, p, c.StoreOptions())
+}
+
+// CreateRegister creates a new register at --register (refusing to overwrite
+// one) with a new passphrase. The caller closes it.
+func (c *Context) CreateRegister() (*store.DB, error) {
+	if _, err := os.Lstat(c.Register); err == nil {
+		return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; name another file with --register.", c.Register)
+	}
+	p, err := c.NewPassphrase()
+	if err != nil {
+		return nil, err
+	}
+	defer clear(p)
+	return store.Create(c.Register, p, c.StoreOptions())
+}
+
+// withRegister opens the register, runs fn and closes it, reporting the first error.
+func (c *Context) withRegister(fn func(db *store.DB) error) (err error) {
+	db, err := c.OpenRegister()
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if cerr := db.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
+	return fn(db)
+}
+
+// printf writes to standard output.
+func (c *Context) printf(format string, args ...any) {
+	fmt.Fprintf(c.Stdout, format, args...)
+}
+
+// confirmLine asks a yes/no question on the terminal; false without one.
+func (c *Context) confirmLine(question string) bool {
+	if c.ReadSecret == nil {
+		return false
+	}
+	fmt.Fprint(c.Stderr, question+" [y/N] ")
+	line, err := bufio.NewReader(c.Stdin).ReadString('\n')
+	if err != nil {
+		return false
+	}
+	return line == "y\n" || line == "yes\n" || line == "Y\n"
+}
