@@ -1,0 +1,100 @@
+// Pure logic of the register list: the query, column order, paging and the
+// small formatting the rows need.
+import type { ListQuery, SortKey } from './types';
+
+/** Rows fetched per page: enough to fill a tall window, small enough to render at once. */
+export const PAGE_SIZE = 100;
+
+/** The list's starting query: every entity, most recently updated first. */
+export function defaultQuery(): ListQuery {
+  return {
+    search: '',
+    statuses: [],
+    atpType: '',
+    intendedUse: '',
+    processType: '',
+    completeness: '',
+    sort: 'updated_at',
+    desc: true,
+    offset: 0,
+    limit: PAGE_SIZE,
+  };
+}
+
+/** Columns whose natural first order is descending (newest, most, highest first). */
+const descFirst: SortKey[] = ['updated_at', 'received_on', 'products', 'missing', 'score'];
+
+/** The query ordered by key: a second click on the same column reverses it. Paging restarts. */
+export function sortBy(q: ListQuery, key: SortKey): ListQuery {
+  const desc = q.sort === key ? !q.desc : descFirst.includes(key);
+  return { ...q, sort: key, desc, offset: 0 };
+}
+
+/** Whether any filter (not the search) narrows the list. */
+export function filtered(q: ListQuery): boolean {
+  return q.statuses.length > 0 || !!q.atpType || !!q.intendedUse || !!q.processType || !!q.completeness;
+}
+
+/** "1–100 of 10,000", "3 entities", "No entities". */
+export function rangeText(offset: number, shown: number, total: number): string {
+  const n = total.toLocaleString('en-GB');
+  if (total === 0) return 'No entities';
+  if (shown >= total) return total === 1 ? '1 entity' : `${n} entities`;
+  return `${(offset + 1).toLocaleString('en-GB')}–${(offset + shown).toLocaleString('en-GB')} of ${n}`;
+}
+
+/** The offset of the page before or after, kept within the rows there are. */
+export function pageOffset(offset: number, total: number, step: -1 | 1): number {
+  const next = offset + step * PAGE_SIZE;
+  if (next < 0) return 0;
+  if (next >= total) return offset;
+  return next;
+}
+
+/** The row to select after an arrow key, kept within the page. */
+export function moveSelection(current: number, count: number, key: string): number {
+  if (count === 0) return -1;
+  switch (key) {
+    case 'ArrowDown':
+      return Math.min(count - 1, current + 1);
+    case 'ArrowUp':
+      return Math.max(0, current - 1);
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+  }
+  return current;
+}
+
+const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2026-03-05" or an RFC 3339 time as "5 Mar 2026"; "" when empty or unreadable. */
+export function fmtDate(s: string | undefined): string {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s ?? '');
+  if (!m) return '';
+  const mon = months[Number(m[2]) - 1];
+  if (!mon) return '';
+  return m[3] ? `${Number(m[3])} ${mon} ${m[1]}` : `${mon} ${m[1]}`;
+}
+
+/** An RFC 3339 time as "5 Mar 2026, 14:05" in the window's time zone. */
+export function fmtDateTime(s: string | undefined): string {
+  if (!s) return '';
+  const d = new Date(s);
+  if (isNaN(d.getTime())) return '';
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A byte count for people: "812 B", "14.2 KB", "3.1 MB". */
+export function fmtSize(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The incomplete badge's text. */
+export function missingText(n: number): string {
+  return `Incomplete · ${n} missing`;
+}
