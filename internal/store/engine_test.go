@@ -454,3 +454,35 @@ func TestGetNoRows(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 }
+
+// TestInterruptedRestore leaves the register as a crash between Restore's
+// snapshot rename and its new journal would: the old journal (also kept as
+// .bak-journal) beside the restored snapshot. It must open as the restored copy.
+func TestInterruptedRestore(t *testing.T) {
+	db := newWithTable(t)
+	bak := filepath.Join(t.TempDir(), "copy.atpreg")
+	if err := db.Backup(bak, storetest.Passphrase); err != nil {
+		t.Fatal(err)
+	}
+	mustUpdate(t, db, exec(`INSERT INTO notes(body) VALUES ('only in the journal')`))
+	path := db.Path()
+	oldJournal, err := os.ReadFile(path + "-journal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Crash without closing: keep the files as they are, then release.
+	cp := crashCopy(t, path)
+	db.Close()
+	if err := store.Restore(cp, bak, storetest.Passphrase, storetest.Options()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cp+"-journal", oldJournal, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if n := count(t, open(t, cp), `SELECT count(*) FROM notes`); n != 0 {
+		t.Fatalf("%d rows, want the backup's 0", n)
+	}
+	if n := count(t, open(t, cp+".bak"), `SELECT count(*) FROM notes`); n != 1 {
+		t.Fatalf(".bak has %d rows, want 1 (its journal kept)", n)
+	}
+}
