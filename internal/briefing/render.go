@@ -1,0 +1,580 @@
+// Package briefing makes the confidential briefing packs: PDFs for dialogue
+// meetings (or for chosen entities) marked for one recipient and copy on
+// every page, traceable by their document id and recorded in the register's
+// ledger.
+//
+// Render is pure: it lays out a pack from plain domain data (PackInput) and
+// does no I/O. Service gathers the data from a Source (the register), applies
+// each partner's conflicts, renders one pack per recipient, optionally
+// encrypts them with AES-256, writes the files (0600) and records each in the
+// ledger.
+package briefing
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/pdfdoc"
+	"atpreg/internal/register"
+)
+
+// PackInput is everything one pack shows, gathered beforehand.
+type PackInput struct {
+	// Meeting is the dialogue meeting the pack is for; nil for a pack of
+	// chosen entities.
+	Meeting *register.Meeting
+	// Partners are the names of the partners at the meeting, for its page.
+	Partners []string
+	// Purpose heads a pack without a meeting, e.g. "Screening of new entities".
+	// Empty: "Briefing on selected entities".
+	Purpose string
+	// Recipient is the person or partner the copy is for (required).
+	Recipient string
+	// CopyNo is the copy number, 1 or more.
+	CopyNo int
+	// DocumentID identifies the pack, e.g. "BP-20260312-4F2A" (required).
+	DocumentID string
+	// Date is the pack's date, printed on the cover and used as the PDF's
+	// creation date: a fixed Date gives byte-identical output.
+	Date time.Time
+	// PreparedBy is the officer's name, printed on the cover.
+	PreparedBy string
+	// Entities are the entities in the pack, in the order shown.
+	Entities []EntityInput
+	// Weights weigh the evaluation aspects (nil: equal weights).
+	Weights register.Weights
+	// Withheld are names of entities left out of this copy (conflicts). In an
+	// anonymised pack they are scrubbed from free texts like the others; in
+	// any pack they are scrubbed from the meeting's texts.
+	Withheld []string
+}
+
+// EntityInput is one entity of a pack with its evaluations.
+type EntityInput struct {
+	Entity      register.Entity
+	Evaluations []register.Evaluation
+}
+
+// PackOptions choose what a pack shows.
+type PackOptions struct {
+	// Anonymise shows entities as codes (EntityCode) and products as
+	// "<code>-P<n>": no entity name, contact, address or product name
+	// anywhere in the file, metadata included; such strings are also
+	// scrubbed from free texts.
+	Anonymise bool
+	// IncludeNotes adds the officer's notes on entities and products (left out
+	// by default: they are internal).
+	IncludeNotes bool
+}
+
+// Pack is a rendered, unencrypted pack.
+type Pack struct {
+	PDF       []byte
+	Pages     int
+	EntityIDs []int64 // the entities in the pack, in order
+	// Replaced lists the fields whose characters the font cannot draw (emoji,
+	// rare CJK) and that were replaced visibly; the officer is told.
+	Replaced []pdfdoc.Replacement
+}
+
+// EntityCode is the code that stands for an entity in an anonymised pack.
+func EntityCode(id int64) string { return fmt.Sprintf("E-%04d", id) }
+
+// Notice is the confidentiality notice on every pack's cover.
+const Notice = "CONFIDENTIAL. This pack holds information that entities submitted in confidence in response to " +
+	"HKSTP's Request for Information on manufacturing capacity for Advanced Therapy Products, and HKSTP's own " +
+	"assessment of it. The identity of every entity and the content of every dialogue are confidential. It is " +
+	"provided solely to the named recipient for the stated purpose. Do not copy, forward or disclose it, in whole " +
+	"or in part, and do not leave it unattended. This copy is numbered and traceable to its recipient. Return or " +
+	"destroy it after use."
+
+// shortAspect names the aspects briefly for chart labels (the RFI wording is
+// in the table beside the chart).
+var shortAspect = map[register.Aspect]string{
+	register.AspectReadiness:   "Clinical readiness",
+	register.AspectTechnical:   "Technical capacity",
+	register.AspectCredibility: "Credibility, track record",
+	register.AspectPipeline:    "Pipeline sustainability",
+	register.AspectInvestment:  "Investment",
+	register.AspectJobs:        "Jobs and training",
+	register.AspectIntangibles: "Other intangibles",
+}
+
+// Render lays out a pack. It fails with apperr.Invalid when the recipient,
+// document id or copy number is missing, or no entity is given. The same
+// input and options give the same bytes.
+func Render(in PackInput, opt PackOptions) (Pack, error) {
+	if strings.TrimSpace(in.Recipient) == "" {
+		return Pack{}, apperr.New(apperr.Invalid, "Name the recipient of the pack.")
+	}
+	if strings.TrimSpace(in.DocumentID) == "" {
+		return Pack{}, apperr.New(apperr.Invalid, "The pack needs a document id.")
+	}
+	if in.CopyNo < 1 {
+		return Pack{}, apperr.New(apperr.Invalid, "The copy number must be 1 or more.")
+	}
+	if len(in.Entities) == 0 {
+		return Pack{}, apperr.New(apperr.Invalid, "The pack has no entities; choose at least one.")
+	}
+	date := in.Date
+	if date.IsZero() {
+		date = time.Now()
+	}
+	weights := in.Weights
+	if weights == nil {
+		weights = register.DefaultWeights()
+	}
+	rd := &packRenderer{in: in, opt: opt, scrub: newScrubber(in, opt.Anonymise)}
+
+	title := "Briefing pack"
+	sub := in.Purpose
+	if sub == "" {
+		sub = "Briefing on selected entities"
+	}
+	if in.Meeting != nil {
+		sub = rd.scrub.text(in.Meeting.Title) + " — " + meetingTime(in.Meeting.StartsAt)
+	}
+	doc, err := pdfdoc.New(pdfdoc.Options{
+		Title:      title + " — " + sub,
+		Subject:    "HKSTP RFI on ATP manufacturing capacity: confidential briefing",
+		Author:     in.PreparedBy,
+		DocumentID: in.DocumentID,
+		Recipient:  in.Recipient,
+		CopyNo:     in.CopyNo,
+		Watermark:  true,
+		Clock:      date,
+		Anonymous:  opt.Anonymise,
+	})
+	if err != nil {
+		return Pack{}, err
+	}
+	rd.doc = doc
+
+	// Summaries first: the cover and summary table show the scores.
+	rd.scores = make([]register.EntityScore, len(in.Entities))
+	for i, e := range in.Entities {
+		rd.scores[i] = register.Summarise(e.Evaluations, weights)
+	}
+
+	cover := [][2]string{
+		{"Prepared for", in.Recipient},
+		{"Copy", strconv.Itoa(in.CopyNo)},
+		{"Document id", in.DocumentID},
+		{"Date", date.Format("2 January 2006")},
+	}
+	if in.Meeting != nil {
+		cover = append(cover, [2]string{"Meeting", meetingTime(in.Meeting.StartsAt)})
+		if in.Meeting.Place != "" {
+			cover = append(cover, [2]string{"Place", rd.scrub.text(in.Meeting.Place)})
+		}
+	}
+	cover = append(cover, [2]string{"Entities", strconv.Itoa(len(in.Entities))})
+	if in.PreparedBy != "" {
+		cover = append(cover, [2]string{"Prepared by", in.PreparedBy + ", HKSTP"})
+	}
+	if opt.Anonymise {
+		cover = append(cover, [2]string{"Mode", "Anonymised: entities are shown as codes"})
+	}
+	doc.Cover(pdfdoc.CoverInfo{Heading: title, Subheading: sub, Lines: cover, Notice: Notice})
+
+	if in.Meeting != nil {
+		rd.meeting()
+	}
+	rd.summary()
+	ids := make([]int64, len(in.Entities))
+	for i := range in.Entities {
+		ids[i] = in.Entities[i].Entity.ID
+		rd.entity(i)
+	}
+	doc.SetContext("")
+
+	out, err := doc.Bytes()
+	if err != nil {
+		return Pack{}, err
+	}
+	return Pack{PDF: out, Pages: CountPages(out), EntityIDs: ids, Replaced: doc.Replaced()}, nil
+}
+
+// CountPages returns the number of pages of a PDF written by Render.
+func CountPages(pdf []byte) int { return bytes.Count(pdf, []byte("/Type /Page\n")) }
+
+type packRenderer struct {
+	in     PackInput
+	opt    PackOptions
+	doc    *pdfdoc.Doc
+	scrub  *scrubber
+	scores []register.EntityScore
+}
+
+func meetingTime(t time.Time) string {
+	if t.IsZero() {
+		return "date to be set"
+	}
+	return t.Format("Monday 2 January 2006, 15:04")
+}
+
+// name is how entity i is shown: its name, or its code when anonymised.
+func (p *packRenderer) name(i int) string {
+	e := p.in.Entities[i].Entity
+	if p.opt.Anonymise {
+		return EntityCode(e.ID)
+	}
+	return e.Name
+}
+
+// product is how product k of entity i is shown.
+func (p *packRenderer) product(i, k int) string {
+	if p.opt.Anonymise {
+		return fmt.Sprintf("%s-P%d", EntityCode(p.in.Entities[i].Entity.ID), k+1)
+	}
+	return p.in.Entities[i].Entity.Submissions[k].ProductName
+}
+
+func (p *packRenderer) meeting() {
+	m := p.in.Meeting
+	d := p.doc
+	d.SetContext("Meeting")
+	d.H1("The meeting")
+	rows := [][2]string{
+		{"Meeting", p.scrub.text(m.Title)},
+		{"Date and time", meetingTime(m.StartsAt)},
+	}
+	if m.Place != "" {
+		rows = append(rows, [2]string{"Place", p.scrub.text(m.Place)})
+	}
+	if len(p.in.Partners) > 0 {
+		rows = append(rows, [2]string{"University partners", strings.Join(p.in.Partners, "\n")})
+	}
+	if len(m.Attendees) > 0 {
+		rows = append(rows, [2]string{"HKSTP attendees", strings.Join(m.Attendees, "\n")})
+	}
+	names := make([]string, len(p.in.Entities))
+	for i := range p.in.Entities {
+		names[i] = fmt.Sprintf("%d. %s", i+1, p.name(i))
+	}
+	rows = append(rows, [2]string{"Entities discussed", strings.Join(names, "\n")})
+	d.KV(rows)
+	d.H2("Agenda")
+	if strings.TrimSpace(m.Agenda) == "" {
+		d.Small("No agenda has been set.")
+	} else {
+		for _, line := range strings.Split(p.scrub.text(m.Agenda), "\n") {
+			if strings.TrimSpace(line) != "" {
+				d.Para(line)
+			}
+		}
+	}
+	d.NotesBox(60)
+}
+
+func (p *packRenderer) summary() {
+	d := p.doc
+	d.SetContext("Summary")
+	d.PageBreak()
+	d.H1("Summary of entities")
+	rows := make([][]string, len(p.in.Entities))
+	for i, ei := range p.in.Entities {
+		e := ei.Entity
+		var products, types, uses []string
+		for k, s := range e.Submissions {
+			products = append(products, p.product(i, k))
+			types = append(types, orDash(atpLabel(s)))
+			uses = append(uses, orDash(useLabel(s, p.scrub)))
+		}
+		completeness := "Complete"
+		if n := len(e.Missing()); n > 0 {
+			completeness = fmt.Sprintf("Incomplete (%d missing)", n)
+		}
+		score := "Not evaluated"
+		if p.scores[i].Scored() {
+			score = fmt.Sprintf("%.2f / %d", p.scores[i].Rounded(), register.MaxScore)
+		}
+		rows[i] = []string{
+			strconv.Itoa(i + 1),
+			p.name(i),
+			orDash(strings.Join(products, "\n")),
+			orDash(strings.Join(types, "\n")),
+			orDash(strings.Join(uses, "\n")),
+			e.Status.Label(),
+			completeness,
+			score,
+		}
+	}
+	d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness", "Weighted score"},
+		rows, []float64{0.4, 2, 1.9, 1.6, 1.6, 1.3, 1.75, 1.35})
+	d.Small(fmt.Sprintf("Weighted score: the evaluators' mean score per aspect (%d to %d), weighted by the register's aspect weights.", register.MinScore, register.MaxScore))
+}
+
+func (p *packRenderer) entity(i int) {
+	d := p.doc
+	ei := p.in.Entities[i]
+	e := ei.Entity
+	sc := p.scrub
+	label := e.Name
+	if label == "" {
+		label = EntityCode(e.ID)
+	}
+	d.SetContext(label)
+	d.PageBreak()
+	d.H1(fmt.Sprintf("%d. %s", i+1, p.name(i)))
+
+	rows := [][2]string{}
+	if p.opt.Anonymise {
+		rows = append(rows, [2]string{"Entity code", EntityCode(e.ID)})
+	} else {
+		rows = append(rows,
+			[2]string{register.FieldLabel("name"), e.Name},
+			[2]string{register.FieldLabel("address"), orDash(e.Address)},
+			[2]string{register.FieldLabel("contact_name"), orDash(e.ContactName)},
+			[2]string{register.FieldLabel("contact_email"), orDash(e.ContactEmail)},
+			[2]string{register.FieldLabel("contact_phone"), orDash(e.ContactPhone)},
+		)
+	}
+	rows = append(rows,
+		[2]string{"Status", e.Status.Label()},
+		[2]string{register.FieldLabel("received_on"), orDash(dateLabel(e.ReceivedOn))},
+		[2]string{"Products", strconv.Itoa(len(e.Submissions))},
+	)
+	if p.opt.IncludeNotes && strings.TrimSpace(e.Notes) != "" {
+		rows = append(rows, [2]string{"Officer's notes", sc.text(e.Notes)})
+	}
+	d.KV(rows)
+
+	d.H2("Completeness")
+	missing := e.Missing()
+	if len(missing) == 0 {
+		d.Para("Complete: every item of the RFI's pre-requisite information is answered.")
+	} else {
+		d.Para(fmt.Sprintf("Incomplete: %d item(s) of the RFI's pre-requisite information are not answered.", len(missing)))
+		mrows := make([][]string, len(missing))
+		for j, m := range missing {
+			where := "Entity"
+			if k := submissionIndex(m.Field); k >= 0 {
+				where = p.product(i, k)
+				if strings.TrimSpace(e.Submissions[k].ProductName) == "" && !p.opt.Anonymise {
+					where = fmt.Sprintf("Product %d", k+1)
+				}
+			}
+			mrows[j] = []string{where, m.Label}
+		}
+		d.Table([]string{"Where", "Missing item"}, mrows, []float64{1, 2.6})
+	}
+
+	for k, s := range e.Submissions {
+		d.SetContext(fmt.Sprintf("%s / product %d", label, k+1))
+		d.H2(fmt.Sprintf("Product %d: %s", k+1, orDash(p.product(i, k))))
+		d.KV(p.submissionRows(i, k, s))
+	}
+
+	d.SetContext(label + " / evaluation")
+	p.evaluation(i)
+	if p.in.Meeting != nil {
+		d.H2("Discussion notes")
+		d.NotesBox(55)
+	}
+}
+
+// shortQuestion words the RFI's long yes/no questions briefly for the label
+// column (the full wording would take four lines beside a one-word answer).
+var shortQuestion = map[string]string{
+	"pd_completed":          "Process development completed?",
+	"pd_further":            "Further process development required",
+	"gmp_before":            "Previously manufactured according to GMP?",
+	"has_authorized_person": "Authorized Person for batch release?",
+	"needs_training":        "GMP training needed for key personnel?",
+}
+
+func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]string {
+	sc := p.scrub
+	l := register.FieldLabel
+	yn := func(y register.YesNo) string { return orDash(y.Label()) }
+	routes := make([]string, 0, len(s.Routes))
+	for _, r := range s.Routes {
+		if r == register.RouteOther {
+			routes = append(routes, withOther(r.Label(), sc.text(s.RouteOther)))
+		} else {
+			routes = append(routes, r.Label())
+		}
+	}
+	materials := make([]string, 0, len(s.StartingMaterials))
+	for _, m := range s.StartingMaterials {
+		if m == register.MaterialOther {
+			materials = append(materials, withOther(m.Label(), sc.text(s.StartingMaterialsOther)))
+		} else {
+			materials = append(materials, m.Label())
+		}
+	}
+	roles := make([]string, 0, len(s.TrainingRoles))
+	for _, r := range s.TrainingRoles {
+		roles = append(roles, r.Label())
+	}
+	rows := [][2]string{
+		{l("product_name"), orDash(p.product(i, k))},
+		{l("composition"), orDash(sc.text(s.Composition))},
+		{l("pharmaceutical_form"), orDash(sc.text(s.PharmaceuticalForm))},
+		{l("therapeutic_indication"), orDash(sc.text(s.TherapeuticIndication))},
+		{l("routes"), orDash(strings.Join(routes, "; "))},
+		{l("atp_type"), orDash(atpLabel(s))},
+		{l("intended_use"), orDash(useLabel(s, sc))},
+		{l("starting_materials"), orDash(strings.Join(materials, "; "))},
+		{l("process_type"), orDash(s.ProcessType.Label())},
+		{shortQuestion["pd_completed"], yn(s.PDCompleted)},
+	}
+	if s.PDCompleted != register.Yes {
+		rows = append(rows, [2]string{shortQuestion["pd_further"], orDash(sc.text(s.PDFurther))})
+	}
+	rows = append(rows,
+		[2]string{shortQuestion["gmp_before"], yn(s.GMPBefore)},
+		[2]string{shortQuestion["has_authorized_person"], yn(s.HasAuthorizedPerson)},
+		[2]string{shortQuestion["needs_training"], yn(s.NeedsTraining)},
+	)
+	if s.NeedsTraining != register.No {
+		rows = append(rows,
+			[2]string{"Key personnel requiring GMP training", orDash(strings.Join(roles, "; "))},
+			[2]string{"Training required", orDash(sc.text(s.TrainingDetails))},
+		)
+	}
+	rows = append(rows, [2]string{l("expected_start"), orDash(s.ExpectedStart.Label())})
+	if p.opt.IncludeNotes && strings.TrimSpace(s.Notes) != "" {
+		rows = append(rows, [2]string{"Officer's notes", sc.text(s.Notes)})
+	}
+	return rows
+}
+
+func (p *packRenderer) evaluation(i int) {
+	d := p.doc
+	s := p.scores[i]
+	d.H2("Evaluation")
+	if !s.Scored() {
+		d.Para("Not yet evaluated.")
+		return
+	}
+	recs := make([]string, 0, len(s.Recommendations))
+	for _, r := range register.Recommendations() {
+		if n := s.Recommendations[r]; n > 0 {
+			recs = append(recs, fmt.Sprintf("%s (%d)", r.Label(), n))
+		}
+	}
+	d.KV([][2]string{
+		{"Weighted score", fmt.Sprintf("%.2f out of %d", s.Rounded(), register.MaxScore)},
+		{"Evaluators", strings.Join(s.Evaluators, ", ")},
+		{"Latest evaluation", dateLabel(s.Latest)},
+		{"Recommendations", orDash(strings.Join(recs, "; "))},
+	})
+	bars := make([]pdfdoc.Bar, 0, len(register.Aspects()))
+	for _, a := range register.Aspects() {
+		m, ok := s.Means[a]
+		if !ok {
+			bars = append(bars, pdfdoc.Bar{Label: shortAspect[a], Value: 0, ValueText: "not scored"})
+			continue
+		}
+		bars = append(bars, pdfdoc.Bar{Label: shortAspect[a], Value: m, ValueText: strconv.FormatFloat(m, 'f', 1, 64), Tone: tone(m)})
+	}
+	d.BarChart(fmt.Sprintf("Mean score per aspect (%d to %d)", register.MinScore, register.MaxScore), bars, register.MaxScore)
+
+	evals := p.in.Entities[i].Evaluations
+	rows := make([][]string, 0, len(register.Aspects()))
+	for _, a := range register.Aspects() {
+		var notes []string
+		for _, ev := range evals {
+			sc, ok := ev.Scores[a]
+			if !ok {
+				continue
+			}
+			line := fmt.Sprintf("%s: %d", ev.Evaluator, sc.Value)
+			if n := strings.TrimSpace(sc.Note); n != "" {
+				line += " — " + p.scrub.text(n)
+			}
+			notes = append(notes, line)
+		}
+		mean := "—"
+		if m, ok := s.Means[a]; ok {
+			mean = strconv.FormatFloat(m, 'f', 1, 64)
+			if slices.Contains(s.Disagreements, a) {
+				mean += " (spread " + strconv.Itoa(s.Spread[a]) + ")"
+			}
+		}
+		rows = append(rows, []string{a.Label(), mean, orDash(strings.Join(notes, "\n"))})
+	}
+	d.Table([]string{"Aspect", "Mean", "Scores and notes"}, rows, []float64{1.5, 0.55, 3})
+	for _, ev := range evals {
+		if strings.TrimSpace(ev.Reason) == "" {
+			continue
+		}
+		d.Small(fmt.Sprintf("%s (%s): %s — %s", ev.Evaluator, dateLabel(ev.Date), ev.Recommendation.Label(), p.scrub.text(ev.Reason)))
+	}
+}
+
+func tone(mean float64) pdfdoc.Tone {
+	switch {
+	case mean >= 4:
+		return pdfdoc.ToneGood
+	case mean >= 3:
+		return pdfdoc.ToneNeutral
+	case mean >= 2:
+		return pdfdoc.ToneCaution
+	}
+	return pdfdoc.ToneRisk
+}
+
+func atpLabel(s register.Submission) string {
+	if s.ATPType == "" {
+		return ""
+	}
+	l := s.ATPType.Label()
+	if s.ATPType == register.ATPGeneTherapy && s.GeneVector != "" {
+		l += " (" + s.GeneVector.Label() + ")"
+	}
+	return l
+}
+
+func useLabel(s register.Submission, sc *scrubber) string {
+	if s.IntendedUse == register.UseOther {
+		return withOther(s.IntendedUse.Label(), sc.text(s.IntendedUseOther))
+	}
+	return s.IntendedUse.Label()
+}
+
+func withOther(label, text string) string {
+	if strings.TrimSpace(text) == "" {
+		return label
+	}
+	return label + ": " + text
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func dateLabel(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return t.Format("2 January 2006")
+}
+
+// submissionIndex returns i of a "submissions[i].field" name, or -1.
+func submissionIndex(field string) int {
+	rest, ok := strings.CutPrefix(field, "submissions[")
+	if !ok {
+		return -1
+	}
+	n, _, ok := strings.Cut(rest, "]")
+	if !ok {
+		return -1
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil {
+		return -1
+	}
+	return i
+}
