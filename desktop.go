@@ -12,6 +12,7 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/cli"
+	"atpreg/internal/store"
 )
 
 // windowTitle is what the window manager shows; tests find the window by it.
@@ -19,7 +20,7 @@ const windowTitle = "atpreg — ATP capacity register"
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
-	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv()})
+	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv(), Minute: app.TestMinuteFromEnv(), Demo: store.LoadDemo})
 	var appCtx context.Context
 	return wails.Run(&options.App{
 		Title:            windowTitle,

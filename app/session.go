@@ -28,9 +28,22 @@ type Config struct {
 	Store store.Options
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
+	// Minute is how long a minute of auto-lock idle time lasts (0: a real
+	// minute); the UI tests shorten it.
+	Minute time.Duration
 	// Demo fills a new register with fictional demo data; set by the register
 	// area (it needs the domain's store layer), nil until then.
 	Demo func(ctx context.Context, db *store.DB, officer string) error
+}
+
+// TestMinuteFromEnv returns the length of an auto-lock minute from
+// ATPREG_INSECURE_TEST_MINUTE (e.g. "1s", for the UI tests), or 0 (a real minute).
+func TestMinuteFromEnv() time.Duration {
+	d, err := time.ParseDuration(os.Getenv("ATPREG_INSECURE_TEST_MINUTE"))
+	if err != nil || d <= 0 {
+		return 0
+	}
+	return d
 }
 
 // StoreOptionsFromEnv returns the production store options, or cheap key
@@ -274,8 +287,16 @@ func (s *Session) Touch() {
 	}
 }
 
+func (s *Session) minute() time.Duration {
+	if s.cfg.Minute > 0 {
+		return s.cfg.Minute
+	}
+	return time.Minute
+}
+
 func (s *Session) watchIdle(stop <-chan struct{}) {
-	t := time.NewTicker(2 * time.Second)
+	tick := min(2*time.Second, s.minute()/4)
+	t := time.NewTicker(tick)
 	defer t.Stop()
 	for {
 		select {
@@ -296,7 +317,7 @@ func (s *Session) idleTooLong() bool {
 	if s.db == nil || s.settings.AutoLockMinutes <= 0 {
 		return false
 	}
-	return s.now().Sub(s.lastActivity) >= time.Duration(s.settings.AutoLockMinutes)*time.Minute
+	return s.now().Sub(s.lastActivity) >= time.Duration(s.settings.AutoLockMinutes)*s.minute()
 }
 
 // SaveSettings stores the officer's settings.

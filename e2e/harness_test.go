@@ -302,7 +302,12 @@ func (p *Page) Click(sel string) {
 func (p *Page) Fill(sel, value string) {
 	p.T.Helper()
 	p.WaitVisible(sel)
-	p.Do(chromedp.Clear(sel), chromedp.SendKeys(sel, value))
+	// Empty the field the way a person would (select all, delete), so the
+	// frontend's bindings see the change, then type the new value.
+	Eval[bool](p, fmt.Sprintf(`(()=>{const e=document.querySelector(%q); e.focus(); e.select?.(); e.value=''; e.dispatchEvent(new Event('input',{bubbles:true})); return true})()`, sel))
+	if value != "" {
+		p.Do(chromedp.SendKeys(sel, value))
+	}
 }
 
 // Text returns the text content of the first element matching sel.

@@ -10,8 +10,8 @@ import (
 // TestShell loads the shell from the real backend, navigates every area and
 // reads the version the Go side reports.
 func TestShell(t *testing.T) {
-	a := StartApp(t)
-	p := NewPage(t, a)
+	p := NewUnlockedPage(t, false)
+	a := p.App
 
 	goVersion := Eval[string](p, `window.go.app.Session.Info().then(i => i.version)`)
 	if goVersion == "" {
@@ -40,7 +40,7 @@ func TestShell(t *testing.T) {
 
 // TestSearchShortcut checks that Ctrl+K focuses the search box.
 func TestSearchShortcut(t *testing.T) {
-	p := NewPage(t, StartApp(t))
+	p := NewUnlockedPage(t, false)
 	p.Key("Control+k")
 	p.WaitJS(`document.activeElement === document.querySelector('.topbar input[type=search]')`, defaultWait)
 }

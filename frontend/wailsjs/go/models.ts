@@ -40,6 +40,11 @@ export namespace app {
 		    return a;
 		}
 	}
+
+}
+
+export namespace passphrase {
+	
 	export class Strength {
 	    score: number;
 	    label: string;

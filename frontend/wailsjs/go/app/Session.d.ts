@@ -4,6 +4,7 @@ import {context} from '../models';
 import {app} from '../models';
 import {store} from '../models';
 import {time} from '../models';
+import {passphrase} from '../models';
 
 export function ChangePassphrase(arg1:string,arg2:string,arg3:string):Promise<void>;
 
@@ -21,7 +22,7 @@ export function Now():Promise<time.Time>;
 
 export function Officer():Promise<string>;
 
-export function PassphraseStrength(arg1:string):Promise<app.Strength>;
+export function PassphraseStrength(arg1:string):Promise<passphrase.Strength>;
 
 export function SaveSettings(arg1:store.Settings):Promise<store.Settings>;
 

@@ -1,0 +1,145 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// initRegister creates a register with the CLI face of the dev binary before
+// the window starts, as an officer would have done on an earlier day.
+func initRegister(t *testing.T, path, pass string) {
+	t.Helper()
+	cmd := exec.Command(devBinary(t), "--register", path, "init")
+	cmd.Env = append(os.Environ(), "ATPREG_PASSPHRASE="+pass, "ATPREG_INSECURE_TEST_KDF=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("atpreg init: %v\n%s", err, out)
+	}
+}
+
+// TestFirstRunCreatesRegister: the first run offers to create the register,
+// rates the passphrase, refuses a mismatch and a weak one, then opens.
+func TestFirstRunCreatesRegister(t *testing.T) {
+	a := StartApp(t)
+	p := NewPage(t, a)
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'absent'`, defaultWait)
+	if !strings.Contains(p.Text(`[data-testid="lock-screen"]`), "cannot be recovered") {
+		t.Fatal("the create screen does not warn that a forgotten passphrase cannot be recovered")
+	}
+	p.Fill(`[data-testid="passphrase"]`, "short")
+	p.WaitText(`[data-testid="strength"]`, "Too short")
+	p.Fill(`[data-testid="confirm"]`, "short")
+	p.Click(`[data-testid="create"]`)
+	p.WaitText(`.lock-screen .field-error`, "Too short")
+
+	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+	p.WaitJS(`!document.querySelector('[data-testid="strength"]').textContent.includes('Too short')`, defaultWait)
+	p.Fill(`[data-testid="confirm"]`, TestPassphrase+" typo")
+	p.Click(`[data-testid="create"]`)
+	p.WaitText(`.lock-screen`, "does not match")
+	if _, err := os.Stat(a.Register); err == nil {
+		t.Fatal("a register was created although the passphrases differed")
+	}
+	p.Screenshot("create-register")
+
+	p.Fill(`[data-testid="confirm"]`, TestPassphrase)
+	p.Click(`[data-testid="create"]`)
+	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+	info, err := os.Stat(a.Register)
+	if err != nil {
+		t.Fatalf("register not on disk after create: %v", err)
+	}
+	if info.Mode().Perm() != 0o600 {
+		t.Fatalf("register file mode %v, want 0600", info.Mode().Perm())
+	}
+	if d, _ := os.Stat(filepath.Dir(a.Register)); d.Mode().Perm() != 0o700 {
+		t.Fatalf("register folder mode %v, want 0700", d.Mode().Perm())
+	}
+}
+
+// TestUnlock: a later run shows the unlock screen; a wrong passphrase is told
+// apart; the right one opens the shell.
+func TestUnlock(t *testing.T) {
+	dir := t.TempDir()
+	reg := filepath.Join(dir, "register.atpreg")
+	initRegister(t, reg, TestPassphrase)
+	p := NewPage(t, StartApp(t, WithRegister(reg)))
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
+	p.Fill(`[data-testid="passphrase"]`, "not the passphrase")
+	p.Click(`[data-testid="unlock"]`)
+	p.WaitText(`[data-testid="lock-error"]`, "passphrase is not right")
+	p.Screenshot("unlock-wrong")
+	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+	p.Click(`[data-testid="unlock"]`)
+	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+}
+
+// TestLockNow locks with the button and with Ctrl+L, and unlocks again.
+func TestLockNow(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	p.Click(`[data-testid="lock-now"]`)
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
+	if state := Eval[string](p, `window.go.app.Session.Info().then(i => i.state)`); state != "locked" {
+		t.Fatalf("backend state after Lock: %q", state)
+	}
+	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+	p.Click(`[data-testid="unlock"]`)
+	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+
+	p.Key("Control+l")
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
+}
+
+// TestAutoLock: with the idle time from settings (a test minute of one
+// second), the register locks by itself and the window says why.
+func TestAutoLock(t *testing.T) {
+	p := NewUnlockedPage(t, false, WithEnv("ATPREG_INSECURE_TEST_MINUTE=1s"))
+	if m := Eval[int](p, `window.go.app.Session.Info().then(i => i.autoLockMinutes)`); m != 10 {
+		t.Fatalf("default auto-lock is %d minutes, want 10", m)
+	}
+	p.Click(`.sidebar [data-area="settings"]`)
+	p.WaitVisible(`[data-testid="auto-lock"]`)
+	Eval[bool](p, `(()=>{const s=document.querySelector('[data-testid="auto-lock"]'); s.value='5'; s.dispatchEvent(new Event('change',{bubbles:true})); return true})()`)
+	p.Click(`[data-testid="save-settings"]`)
+	p.WaitVisible(`[data-testid="settings-saved"]`)
+	p.WaitText(`[data-testid="autolock-status"]`, "5 min")
+	// Five test minutes (5 s) without activity lock the register.
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
+	p.WaitVisible(`[data-testid="idle-notice"]`)
+	p.Screenshot("auto-locked")
+	if state := Eval[string](p, `window.go.app.Session.Info().then(i => i.state)`); state != "locked" {
+		t.Fatalf("backend state after idle: %q", state)
+	}
+	if ok := Eval[bool](p, `window.go.app.Session.SaveSettings({officerName:'x', autoLockMinutes: 5, weights: {}}).then(()=>false, e => String(e).includes('locked'))`); !ok {
+		t.Fatal("a locked register still accepted a write")
+	}
+}
+
+// TestChangePassphrase: the current passphrase is checked, the new one
+// opens the register and the old one no longer does.
+func TestChangePassphrase(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	p.Click(`.sidebar [data-area="settings"]`)
+	p.Fill(`[data-testid="current-pass"]`, "wrong current passphrase")
+	p.Fill(`[data-testid="new-pass"]`, "a brand new fictional passphrase")
+	p.Fill(`[data-testid="confirm-pass"]`, "a brand new fictional passphrase")
+	p.Click(`[data-testid="change-pass"]`)
+	p.WaitText(`[data-testid="settings"]`, "not the register's current passphrase")
+	p.Fill(`[data-testid="current-pass"]`, TestPassphrase)
+	p.Click(`[data-testid="change-pass"]`)
+	p.WaitVisible(`[data-testid="pass-changed"]`)
+	p.Screenshot("settings")
+
+	p.Click(`[data-testid="settings-lock"]`)
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
+	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+	p.Click(`[data-testid="unlock"]`)
+	p.WaitText(`[data-testid="lock-error"]`, "not right")
+	p.Fill(`[data-testid="passphrase"]`, "a brand new fictional passphrase")
+	p.Click(`[data-testid="unlock"]`)
+	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+}
