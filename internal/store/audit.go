@@ -1,0 +1,140 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/register"
+)
+
+// Audit actions recorded by the register's store layer. Other areas record
+// their own (evaluate, meeting, import ...) through AuditTx.
+const (
+	ActionCreate = "create" // the entity was registered
+	ActionUpdate = "update" // one field of the entity or of a product changed
+	ActionDelete = "delete" // the entity was deleted (its tombstone)
+	ActionStatus = "status" // a pipeline move; Old/New are status codes, Detail the reason
+	ActionAttach = "attach" // a file was attached; Detail is its name
+	ActionDetach = "detach" // an attachment was removed; Detail is its name
+	ActionExport = "export" // the entity left the register in a document (see RecordExport)
+)
+
+// AuditEntry is one line of an entity's history: what changed (field, old,
+// new), when, by whom, and why or in what context (Detail). At is a TimeText
+// string (RFC 3339, UTC).
+type AuditEntry struct {
+	ID       int64  `json:"id" db:"id"`
+	EntityID int64  `json:"entityId" db:"entity_id"`
+	At       string `json:"at" db:"at"`
+	By       string `json:"by" db:"by"`
+	Action   string `json:"action" db:"action"`
+	Field    string `json:"field" db:"field"`
+	Old      string `json:"old" db:"old"`
+	New      string `json:"new" db:"new"`
+	Detail   string `json:"detail" db:"detail"`
+}
+
+// AuditTx records e inside the write transaction tx. EntityID, By and Action
+// are required; At is taken as given (a TimeText or RFC 3339 time; pass the
+// time of the change, e.g. from Options.Now) and set to the current time
+// when empty. It is how every area records its changes in an entity's history.
+func AuditTx(tx *Tx, e AuditEntry) error {
+	_, err := auditTx(tx, e)
+	return err
+}
+
+func auditTx(tx *Tx, e AuditEntry) (int64, error) {
+	if e.EntityID == 0 || strings.TrimSpace(e.By) == "" || e.Action == "" {
+		return 0, errors.New("store: an audit entry needs an entity, who and an action")
+	}
+	if e.At == "" {
+		e.At = TimeText(time.Now())
+	} else if t, err := ParseTime(e.At); err == nil {
+		e.At = TimeText(t)
+	} else {
+		return 0, errors.New("store: an audit entry's time is not RFC 3339")
+	}
+	res, err := tx.Exec(`INSERT INTO audit(entity_id, at, by, action, field, old, new, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.EntityID, e.At, e.By, e.Action, e.Field, e.Old, e.New, e.Detail)
+	if err != nil {
+		return 0, err
+	}
+	return res.LastInsertId()
+}
+
+// History returns every audit entry of the entity with id, oldest first (a
+// deleted entity's history too, ending with its tombstone).
+func (db *DB) History(ctx context.Context, entityID int64) ([]AuditEntry, error) {
+	var out []AuditEntry
+	err := db.View(ctx, func(r *Reader) error {
+		var err error
+		out, err = historyOf(r, entityID)
+		return err
+	})
+	return out, err
+}
+
+func historyOf(r *Reader, entityID int64) ([]AuditEntry, error) {
+	out := []AuditEntry{}
+	err := r.Select(&out, `SELECT id, entity_id, at, by, action, field, old, new, detail FROM audit WHERE entity_id = ? ORDER BY at, id`, entityID)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	return out, err
+}
+
+// AuditFilter selects audit entries across entities.
+type AuditFilter struct {
+	Action string // "" for every action
+	Since  string // TimeText lower bound (inclusive), "" for no bound
+	Limit  int    // 0 for no limit
+}
+
+// AuditLog returns audit entries across the register, newest first.
+func (db *DB) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
+	q := `SELECT id, entity_id, at, by, action, field, old, new, detail FROM audit WHERE 1 = 1`
+	var args []any
+	if f.Action != "" {
+		q += ` AND action = ?`
+		args = append(args, f.Action)
+	}
+	if f.Since != "" {
+		q += ` AND at >= ?`
+		args = append(args, f.Since)
+	}
+	q += ` ORDER BY at DESC, id DESC`
+	if f.Limit > 0 {
+		q += ` LIMIT ?`
+		args = append(args, f.Limit)
+	}
+	out := []AuditEntry{}
+	err := db.View(ctx, func(r *Reader) error { return r.Select(&out, q, args...) })
+	return out, err
+}
+
+// StatusChanges returns the pipeline history of the entity with id, oldest
+// first: its registration (From "") and every move, with reason, who and when.
+func (db *DB) StatusChanges(ctx context.Context, entityID int64) ([]register.StatusChange, error) {
+	var rows []AuditEntry
+	err := db.View(ctx, func(r *Reader) error {
+		return r.Select(&rows, `SELECT id, entity_id, at, by, action, field, old, new, detail FROM audit
+			WHERE entity_id = ? AND (action = 'status' OR (action = 'create' AND field = 'status')) ORDER BY at, id`, entityID)
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]register.StatusChange, 0, len(rows))
+	for _, a := range rows {
+		at, err := ParseTime(a.At)
+		if err != nil {
+			return nil, apperr.Wrap(err, apperr.Damaged, "The history of entity %d holds a damaged time.", entityID)
+		}
+		out = append(out, register.StatusChange{ID: a.ID, EntityID: a.EntityID, From: register.Status(a.Old),
+			To: register.Status(a.New), Reason: a.Detail, By: a.By, At: at})
+	}
+	return out, nil
+}

@@ -1,0 +1,259 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/register"
+)
+
+// ListQuery selects, sorts and pages entities for the register's list.
+type ListQuery struct {
+	// Search finds entities holding every word anywhere in their text
+	// (names, contacts, products, indications, notes, composition ...).
+	Search string `json:"search"`
+	// Statuses keeps entities in any of these statuses (codes); none: all.
+	Statuses []string `json:"statuses"`
+	// ATPType, IntendedUse and ProcessType keep entities with at least one
+	// product of that choice (code); "": any.
+	ATPType     string `json:"atpType"`
+	IntendedUse string `json:"intendedUse"`
+	ProcessType string `json:"processType"`
+	// Completeness is "", "complete" or "incomplete".
+	Completeness string `json:"completeness"`
+	// Sort is name (default), status, received_on, updated_at, products
+	// (first product's name), missing (number of missing items) or score.
+	Sort string `json:"sort"`
+	// Desc sorts in descending order.
+	Desc bool `json:"desc"`
+	// Offset and Limit page the result; Limit 0 means DefaultListLimit.
+	Offset int `json:"offset"`
+	Limit  int `json:"limit"`
+}
+
+// DefaultListLimit is the page size when ListQuery.Limit is 0; MaxListLimit
+// is the largest page.
+const (
+	DefaultListLimit = 50
+	MaxListLimit     = 10000
+)
+
+// EntityRow is one line of the register's list.
+type EntityRow struct {
+	ID           int64    `json:"id"`
+	Name         string   `json:"name"`
+	Status       string   `json:"status"`
+	StatusLabel  string   `json:"statusLabel"`
+	ContactName  string   `json:"contactName"`
+	ReceivedOn   string   `json:"receivedOn"`
+	UpdatedAt    string   `json:"updatedAt"` // RFC 3339
+	Complete     bool     `json:"complete"`
+	MissingCount int      `json:"missingCount"`
+	Products     []string `json:"products"`
+	ATPTypes     []string `json:"atpTypes"` // codes, distinct, in product order
+	Score        *float64 `json:"score"`    // weighted total; null until evaluated
+}
+
+// ListPage is one page of the list and the number of entities matching.
+type ListPage struct {
+	Total int         `json:"total"`
+	Rows  []EntityRow `json:"rows"`
+}
+
+// entityScores, when set, returns the weighted total of every evaluated
+// entity by id. The evaluation area sets it from an init function in its own
+// file of this package; until then every score is null.
+var entityScores func(r *Reader) (map[int64]float64, error)
+
+var sortColumns = map[string]string{
+	"":            "e.name COLLATE NOCASE",
+	"name":        "e.name COLLATE NOCASE",
+	"status":      "e.status",
+	"received_on": "e.received_on",
+	"updated_at":  "e.updated_at",
+	"products":    "(SELECT s.product_name FROM submissions s WHERE s.entity_id = e.id ORDER BY s.position LIMIT 1) COLLATE NOCASE",
+	"missing":     "e.missing_count",
+	"score":       "", // sorted in Go with the scores
+}
+
+func invalidQuery(field, msg string) error {
+	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: field, Message: msg}}}
+}
+
+// where builds the query's conditions.
+func (q ListQuery) where() (string, []any, error) {
+	conds := []string{"1 = 1"}
+	var args []any
+	if c, a := searchCondition("e.id", q.Search); c != "" {
+		conds = append(conds, c)
+		args = append(args, a...)
+	}
+	if len(q.Statuses) > 0 {
+		for _, s := range q.Statuses {
+			if !register.Status(s).Valid() {
+				return "", nil, invalidQuery("statuses", fmt.Sprintf("%q is not a status.", s))
+			}
+			args = append(args, s)
+		}
+		conds = append(conds, "e.status IN ("+placeholders(len(q.Statuses))+")")
+	}
+	for _, f := range []struct {
+		col, val string
+		ok       bool
+	}{
+		{"atp_type", q.ATPType, register.ATPType(q.ATPType).Valid()},
+		{"intended_use", q.IntendedUse, register.IntendedUse(q.IntendedUse).Valid()},
+		{"process_type", q.ProcessType, register.ProcessType(q.ProcessType).Valid()},
+	} {
+		if f.val == "" {
+			continue
+		}
+		if !f.ok {
+			return "", nil, invalidQuery(f.col, fmt.Sprintf("%q is not a known %s.", f.val, register.FieldLabel(f.col)))
+		}
+		conds = append(conds, "EXISTS (SELECT 1 FROM submissions s WHERE s.entity_id = e.id AND s."+f.col+" = ?)")
+		args = append(args, f.val)
+	}
+	switch q.Completeness {
+	case "":
+	case "complete":
+		conds = append(conds, "e.complete = 1")
+	case "incomplete":
+		conds = append(conds, "e.complete = 0")
+	default:
+		return "", nil, invalidQuery("completeness", fmt.Sprintf("%q is not a completeness filter; use complete or incomplete.", q.Completeness))
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+type listRow struct {
+	ID           int64  `db:"id"`
+	Name         string `db:"name"`
+	Status       string `db:"status"`
+	ContactName  string `db:"contact_name"`
+	ReceivedOn   string `db:"received_on"`
+	UpdatedAt    string `db:"updated_at"`
+	Complete     bool   `db:"complete"`
+	MissingCount int    `db:"missing_count"`
+}
+
+// ListEntities returns one page of the entities q selects, in q's order
+// (ties by name, then id), and how many there are in all.
+func (db *DB) ListEntities(ctx context.Context, q ListQuery) (ListPage, error) {
+	page := ListPage{Rows: []EntityRow{}}
+	col, ok := sortColumns[q.Sort]
+	if !ok {
+		return page, invalidQuery("sort", fmt.Sprintf("%q is not a column to sort by.", q.Sort))
+	}
+	if q.Offset < 0 || q.Limit < 0 {
+		return page, invalidQuery("offset", "The page offset and size cannot be negative.")
+	}
+	limit := q.Limit
+	if limit == 0 {
+		limit = DefaultListLimit
+	}
+	limit = min(limit, MaxListLimit)
+	where, args, err := q.where()
+	if err != nil {
+		return page, err
+	}
+	dir := "ASC"
+	if q.Desc {
+		dir = "DESC"
+	}
+	err = db.View(ctx, func(r *Reader) error {
+		if err := r.Get(&page.Total, `SELECT count(*) FROM entities e WHERE `+where, args...); err != nil {
+			return err
+		}
+		var scores map[int64]float64
+		if entityScores != nil {
+			var err error
+			if scores, err = entityScores(r); err != nil {
+				return err
+			}
+		}
+		const cols = `SELECT e.id, e.name, e.status, e.contact_name, e.received_on, e.updated_at, e.complete, e.missing_count FROM entities e WHERE `
+		var rows []listRow
+		if q.Sort == "score" {
+			if err := r.Select(&rows, cols+where+` ORDER BY e.name COLLATE NOCASE, e.id`, args...); err != nil {
+				return err
+			}
+			sortByScore(rows, scores, q.Desc)
+			lo := min(q.Offset, len(rows))
+			rows = rows[lo:min(lo+limit, len(rows))]
+		} else {
+			order := fmt.Sprintf(` ORDER BY %s %s, e.name COLLATE NOCASE %s, e.id %s LIMIT ? OFFSET ?`, col, dir, dir, dir)
+			if err := r.Select(&rows, cols+where+order, append(args, limit, q.Offset)...); err != nil {
+				return err
+			}
+		}
+		return fillRows(r, &page, rows, scores)
+	})
+	return page, err
+}
+
+// sortByScore orders rows by score (unscored last in either direction),
+// keeping the name order among equals.
+func sortByScore(rows []listRow, scores map[int64]float64, desc bool) {
+	sort.SliceStable(rows, func(i, j int) bool {
+		a, aok := scores[rows[i].ID]
+		b, bok := scores[rows[j].ID]
+		switch {
+		case aok != bok:
+			return aok
+		case !aok || a == b:
+			return false
+		case desc:
+			return a > b
+		}
+		return a < b
+	})
+}
+
+// fillRows turns rows into the page's rows with their products and scores.
+func fillRows(r *Reader, page *ListPage, rows []listRow, scores map[int64]float64) error {
+	ids := make([]int64, len(rows))
+	for i, row := range rows {
+		ids[i] = row.ID
+	}
+	type prod struct {
+		EntityID int64  `db:"entity_id"`
+		Name     string `db:"product_name"`
+		ATPType  string `db:"atp_type"`
+	}
+	var prods []prod
+	if len(ids) > 0 {
+		if err := r.Select(&prods, `SELECT entity_id, product_name, atp_type FROM submissions WHERE entity_id IN (`+
+			placeholders(len(ids))+`) ORDER BY entity_id, position, id`, int64sToAny(ids)...); err != nil {
+			return err
+		}
+	}
+	byEntity := map[int64][]prod{}
+	for _, p := range prods {
+		byEntity[p.EntityID] = append(byEntity[p.EntityID], p)
+	}
+	for _, row := range rows {
+		er := EntityRow{ID: row.ID, Name: row.Name, Status: row.Status, StatusLabel: register.Status(row.Status).Label(),
+			ContactName: row.ContactName, ReceivedOn: row.ReceivedOn, UpdatedAt: row.UpdatedAt, Complete: row.Complete,
+			MissingCount: row.MissingCount, Products: []string{}, ATPTypes: []string{}}
+		if t, err := ParseTime(row.UpdatedAt); err == nil {
+			er.UpdatedAt = t.UTC().Format("2006-01-02T15:04:05Z07:00")
+		}
+		seen := map[string]bool{}
+		for _, p := range byEntity[row.ID] {
+			er.Products = append(er.Products, p.Name)
+			if p.ATPType != "" && !seen[p.ATPType] {
+				seen[p.ATPType] = true
+				er.ATPTypes = append(er.ATPTypes, p.ATPType)
+			}
+		}
+		if s, ok := scores[row.ID]; ok {
+			er.Score = &s
+		}
+		page.Rows = append(page.Rows, er)
+	}
+	return nil
+}
