@@ -1,0 +1,442 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/register"
+)
+
+// evaluationRow is one row of the evaluations table.
+type evaluationRow struct {
+	ID             int64  `db:"id"`
+	EntityID       int64  `db:"entity_id"`
+	Evaluator      string `db:"evaluator"`
+	Date           string `db:"date"`
+	Recommendation string `db:"recommendation"`
+	Reason         string `db:"reason"`
+	CreatedAt      string `db:"created_at"`
+	UpdatedAt      string `db:"updated_at"`
+}
+
+type scoreRow struct {
+	EvaluationID int64  `db:"evaluation_id"`
+	Aspect       string `db:"aspect"`
+	Score        int    `db:"score"`
+	Note         string `db:"note"`
+}
+
+func normalizeEvaluation(ev *register.Evaluation) {
+	ev.Evaluator = strings.TrimSpace(ev.Evaluator)
+	ev.Date = strings.TrimSpace(ev.Date)
+	ev.Reason = strings.TrimSpace(ev.Reason)
+	for a, s := range ev.Scores {
+		s.Note = strings.TrimSpace(s.Note)
+		ev.Scores[a] = s
+	}
+}
+
+// entityName returns the name of entity id, or apperr.NotFound.
+func entityName(r *Reader, id int64) (string, error) {
+	var name string
+	err := r.Get(&name, `SELECT name FROM entities WHERE id = ?`, id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", apperr.New(apperr.NotFound, "Entity %d is not in the register (it may have been deleted).", id)
+	}
+	return name, err
+}
+
+// CreateEvaluation validates ev and stores it as a new evaluation of
+// ev.EntityID, recorded in the audit trail as done by officer. It returns the
+// new evaluation's id. Errors: apperr.Invalid (with fields as
+// register.Evaluation.Validate names them), apperr.NotFound (no such entity).
+func (db *DB) CreateEvaluation(ctx context.Context, ev register.Evaluation, officer string) (int64, error) {
+	normalizeEvaluation(&ev)
+	if err := ev.Validate(); err != nil {
+		return 0, err
+	}
+	now := db.opt.now()
+	var id int64
+	err := db.Update(ctx, func(tx *Tx) error {
+		if _, err := entityName(&tx.Reader, ev.EntityID); err != nil {
+			return err
+		}
+		if err := tx.Get(&id, `INSERT INTO evaluations(entity_id, evaluator, date, recommendation, reason, created_at, updated_at)
+			VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			ev.EntityID, ev.Evaluator, ev.Date, string(ev.Recommendation), ev.Reason, now, now); err != nil {
+			return err
+		}
+		if err := writeScores(tx, id, ev.Scores); err != nil {
+			return err
+		}
+		return recordTx(tx, AuditEntry{
+			EntityID: ev.EntityID, At: TimeText(now), By: officer, Action: "evaluate",
+			Field:  "evaluation",
+			New:    evaluationSummary(ev),
+			Detail: fmt.Sprintf("Evaluation %d by %s added.", id, ev.Evaluator),
+		})
+	})
+	return id, err
+}
+
+func writeScores(tx *Tx, id int64, scores map[register.Aspect]register.Score) error {
+	if _, err := tx.Exec(`DELETE FROM evaluation_scores WHERE evaluation_id = ?`, id); err != nil {
+		return err
+	}
+	for _, a := range register.Aspects() {
+		s := scores[a]
+		if _, err := tx.Exec(`INSERT INTO evaluation_scores(evaluation_id, aspect, score, note) VALUES(?, ?, ?, ?)`,
+			id, string(a), s.Value, s.Note); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evaluationSummary is a one-line account of an evaluation for the history.
+func evaluationSummary(ev register.Evaluation) string {
+	var parts []string
+	for _, a := range register.Aspects() {
+		parts = append(parts, fmt.Sprintf("%s %d", a, ev.Scores[a].Value))
+	}
+	return fmt.Sprintf("%s, %s: %s; %s", ev.Evaluator, ev.Date, strings.Join(parts, ", "), ev.Recommendation.Label())
+}
+
+// UpdateEvaluation validates ev and replaces the stored evaluation ev.ID
+// (its entity cannot change), recording each changed field in the audit
+// trail. Errors: apperr.Invalid, apperr.NotFound.
+func (db *DB) UpdateEvaluation(ctx context.Context, ev register.Evaluation, officer string) error {
+	normalizeEvaluation(&ev)
+	if err := ev.Validate(); err != nil {
+		return err
+	}
+	now := db.opt.now()
+	return db.Update(ctx, func(tx *Tx) error {
+		old, err := readEvaluation(&tx.Reader, ev.ID)
+		if err != nil {
+			return err
+		}
+		type change struct{ field, old, new string }
+		var changes []change
+		add := func(f, o, n string) {
+			if o != n {
+				changes = append(changes, change{f, o, n})
+			}
+		}
+		add("evaluator", old.Evaluator, ev.Evaluator)
+		add("date", old.Date, ev.Date)
+		add("recommendation", string(old.Recommendation), string(ev.Recommendation))
+		add("reason", old.Reason, ev.Reason)
+		for _, a := range register.Aspects() {
+			add("scores."+string(a), fmt.Sprint(old.Scores[a].Value), fmt.Sprint(ev.Scores[a].Value))
+			add("scores."+string(a)+".note", old.Scores[a].Note, ev.Scores[a].Note)
+		}
+		if len(changes) == 0 {
+			return nil
+		}
+		if _, err := tx.Exec(`UPDATE evaluations SET evaluator = ?, date = ?, recommendation = ?, reason = ?, updated_at = ? WHERE id = ?`,
+			ev.Evaluator, ev.Date, string(ev.Recommendation), ev.Reason, now, ev.ID); err != nil {
+			return err
+		}
+		if err := writeScores(tx, ev.ID, ev.Scores); err != nil {
+			return err
+		}
+		for _, c := range changes {
+			if err := recordTx(tx, AuditEntry{
+				EntityID: old.EntityID, At: TimeText(now), By: officer, Action: "evaluate",
+				Field: "evaluation." + c.field, Old: c.old, New: c.new,
+				Detail: fmt.Sprintf("Evaluation %d by %s changed.", ev.ID, ev.Evaluator),
+			}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// DeleteEvaluation removes evaluation id, keeping a summary of it in the
+// audit trail. Errors: apperr.NotFound.
+func (db *DB) DeleteEvaluation(ctx context.Context, id int64, officer string) error {
+	now := db.opt.now()
+	return db.Update(ctx, func(tx *Tx) error {
+		old, err := readEvaluation(&tx.Reader, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`DELETE FROM evaluations WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return recordTx(tx, AuditEntry{
+			EntityID: old.EntityID, At: TimeText(now), By: officer, Action: "evaluate",
+			Field: "evaluation", Old: evaluationSummary(old),
+			Detail: fmt.Sprintf("Evaluation %d by %s deleted.", id, old.Evaluator),
+		})
+	})
+}
+
+// Evaluation returns evaluation id. Errors: apperr.NotFound.
+func (db *DB) Evaluation(ctx context.Context, id int64) (register.Evaluation, error) {
+	var ev register.Evaluation
+	err := db.View(ctx, func(r *Reader) error {
+		var err error
+		ev, err = readEvaluation(r, id)
+		return err
+	})
+	return ev, err
+}
+
+func readEvaluation(r *Reader, id int64) (register.Evaluation, error) {
+	evs, err := readEvaluations(r, `WHERE id = ?`, id)
+	if err != nil {
+		return register.Evaluation{}, err
+	}
+	if len(evs) == 0 {
+		return register.Evaluation{}, apperr.New(apperr.NotFound, "Evaluation %d is not in the register (it may have been deleted).", id)
+	}
+	return evs[0], nil
+}
+
+// EntityEvaluations returns the evaluations of entity id, oldest first (an
+// empty list when it has none).
+func (db *DB) EntityEvaluations(ctx context.Context, entityID int64) ([]register.Evaluation, error) {
+	var evs []register.Evaluation
+	err := db.View(ctx, func(r *Reader) error {
+		var err error
+		evs, err = readEvaluations(r, `WHERE entity_id = ?`, entityID)
+		return err
+	})
+	return evs, err
+}
+
+// AllEvaluations returns every evaluation, by entity then oldest first.
+func (db *DB) AllEvaluations(ctx context.Context) ([]register.Evaluation, error) {
+	var evs []register.Evaluation
+	err := db.View(ctx, func(r *Reader) error {
+		var err error
+		evs, err = readEvaluations(r, ``)
+		return err
+	})
+	return evs, err
+}
+
+// readEvaluations reads the evaluations matching where (a WHERE clause on
+// the evaluations table, or "") with their scores.
+func readEvaluations(r *Reader, where string, args ...any) ([]register.Evaluation, error) {
+	var rows []evaluationRow
+	if err := r.Select(&rows, `SELECT id, entity_id, evaluator, date, recommendation, reason, created_at, updated_at
+		FROM evaluations `+where+` ORDER BY entity_id, date, id`, args...); err != nil {
+		return nil, err
+	}
+	out := make([]register.Evaluation, 0, len(rows))
+	if len(rows) == 0 {
+		return out, nil
+	}
+	var scores []scoreRow
+	q := `SELECT evaluation_id, aspect, score, note FROM evaluation_scores`
+	var sargs []any
+	if len(rows) == 1 {
+		q += ` WHERE evaluation_id = ?`
+		sargs = append(sargs, rows[0].ID)
+	} else if where != "" {
+		q += ` WHERE evaluation_id IN (SELECT id FROM evaluations ` + where + `)`
+		sargs = args
+	}
+	if err := r.Select(&scores, q, sargs...); err != nil {
+		return nil, err
+	}
+	by := map[int64]map[register.Aspect]register.Score{}
+	for _, s := range scores {
+		m := by[s.EvaluationID]
+		if m == nil {
+			m = map[register.Aspect]register.Score{}
+			by[s.EvaluationID] = m
+		}
+		m[register.Aspect(s.Aspect)] = register.Score{Value: s.Score, Note: s.Note}
+	}
+	for _, row := range rows {
+		ev := register.Evaluation{
+			ID: row.ID, EntityID: row.EntityID, Evaluator: row.Evaluator, Date: row.Date,
+			Recommendation: register.Recommendation(row.Recommendation), Reason: row.Reason,
+			Scores: by[row.ID],
+		}
+		if ev.Scores == nil {
+			ev.Scores = map[register.Aspect]register.Score{}
+		}
+		ev.CreatedAt, _ = ParseTime(row.CreatedAt)
+		ev.UpdatedAt, _ = ParseTime(row.UpdatedAt)
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+// EntityScores summarises the evaluations of every evaluated entity with the
+// weights from the register's settings: per-aspect means, disagreements and
+// the weighted total. Entities without evaluations are not in the map.
+func (db *DB) EntityScores(ctx context.Context) (map[int64]register.EntityScore, error) {
+	var out map[int64]register.EntityScore
+	err := db.View(ctx, func(r *Reader) error {
+		var err error
+		out, err = readEntityScores(r)
+		return err
+	})
+	return out, err
+}
+
+func readEntityScores(r *Reader) (map[int64]register.EntityScore, error) {
+	w, err := readWeights(r)
+	if err != nil {
+		return nil, err
+	}
+	evs, err := readEvaluations(r, ``)
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64]register.EntityScore{}
+	for _, s := range register.SummariseAll(evs, w) {
+		out[s.EntityID] = s
+	}
+	return out, nil
+}
+
+// readWeights returns the weights from the settings (as GetSettings reads
+// them), the default equal weights when none are stored or they are unusable.
+func readWeights(r *Reader) (register.Weights, error) {
+	var vals []string
+	if err := r.Select(&vals, `SELECT value FROM settings WHERE key = 'weights'`); err != nil {
+		return nil, err
+	}
+	if len(vals) == 1 {
+		var w register.Weights
+		if err := json.Unmarshal([]byte(vals[0]), &w); err == nil && w.Validate() == nil {
+			return w, nil
+		}
+	}
+	return register.DefaultWeights(), nil
+}
+
+// The register's list shows each entity's weighted total (2 decimals, as
+// ranked) from these scores.
+func init() {
+	entityScores = func(r *Reader) (map[int64]float64, error) {
+		scores, err := readEntityScores(r)
+		if err != nil {
+			return nil, err
+		}
+		out := make(map[int64]float64, len(scores))
+		for id, s := range scores {
+			out[id] = s.Rounded()
+		}
+		return out, nil
+	}
+}
+
+// EntityScore summarises the evaluations of one entity with the weights from
+// settings; Scored() is false when it has none.
+func (db *DB) EntityScore(ctx context.Context, entityID int64) (register.EntityScore, error) {
+	var s register.EntityScore
+	err := db.View(ctx, func(r *Reader) error {
+		w, err := readWeights(r)
+		if err != nil {
+			return err
+		}
+		evs, err := readEvaluations(r, `WHERE entity_id = ?`, entityID)
+		if err != nil {
+			return err
+		}
+		s = register.Summarise(evs, w)
+		s.EntityID = entityID
+		return nil
+	})
+	return s, err
+}
+
+// RankingQuery filters the ranking: statuses (any of; none = all) and an ATP
+// type that at least one of the entity's submissions has ("" = any).
+type RankingQuery struct {
+	Statuses []string `json:"statuses"`
+	ATPType  string   `json:"atpType"`
+}
+
+// RankedEntity is one row of the ranking: the entity's rank, score summary
+// and what identifies it.
+type RankedEntity struct {
+	register.Ranked
+	Name     string   `json:"name"`
+	Status   string   `json:"status"`
+	ATPTypes []string `json:"atp_types"`
+}
+
+// Ranking ranks the evaluated entities matching q by weighted total (weights
+// from settings), best first; equal totals (to 2 decimals) share a rank
+// (1, 2, 2, 4). Ranks are computed within the filtered set.
+func (db *DB) Ranking(ctx context.Context, q RankingQuery) ([]RankedEntity, error) {
+	scores, err := db.EntityScores(ctx)
+	if err != nil {
+		return nil, err
+	}
+	type info struct {
+		ID      int64  `db:"id"`
+		Name    string `db:"name"`
+		Status  string `db:"status"`
+		ATPType string `db:"atp_types"`
+	}
+	var infos []info
+	err = db.View(ctx, func(r *Reader) error {
+		return r.Select(&infos, `SELECT e.id, e.name, e.status,
+			coalesce((SELECT group_concat(DISTINCT s.atp_type) FROM submissions s WHERE s.entity_id = e.id AND s.atp_type <> ''), '') AS atp_types
+			FROM entities e WHERE e.id IN (SELECT DISTINCT entity_id FROM evaluations)`)
+	})
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]info{}
+	var picked []register.EntityScore
+	for _, in := range infos {
+		types := splitNonEmpty(in.ATPType)
+		if len(q.Statuses) > 0 && !containsString(q.Statuses, in.Status) {
+			continue
+		}
+		if q.ATPType != "" && !containsString(types, q.ATPType) {
+			continue
+		}
+		byID[in.ID] = in
+		if s, ok := scores[in.ID]; ok {
+			picked = append(picked, s)
+		}
+	}
+	sort.Slice(picked, func(i, j int) bool { return picked[i].EntityID < picked[j].EntityID })
+	ranked := register.Rank(picked)
+	out := make([]RankedEntity, len(ranked))
+	for i, r := range ranked {
+		in := byID[r.EntityID]
+		types := splitNonEmpty(in.ATPType)
+		sort.Strings(types)
+		out[i] = RankedEntity{Ranked: r, Name: in.Name, Status: in.Status, ATPTypes: types}
+	}
+	return out, nil
+}
+
+func splitNonEmpty(s string) []string {
+	out := []string{}
+	for _, p := range strings.Split(s, ",") {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func containsString(xs []string, x string) bool {
+	for _, v := range xs {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}
