@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -122,17 +121,4 @@ func (c *Context) withRegister(fn func(db *store.DB) error) (err error) {
 // printf writes to standard output.
 func (c *Context) printf(format string, args ...any) {
 	fmt.Fprintf(c.Stdout, format, args...)
-}
-
-// confirmLine asks a yes/no question on the terminal; false without one.
-func (c *Context) confirmLine(question string) bool {
-	if c.ReadSecret == nil {
-		return false
-	}
-	fmt.Fprint(c.Stderr, question+" [y/N] ")
-	line, err := bufio.NewReader(c.Stdin).ReadString('\n')
-	if err != nil {
-		return false
-	}
-	return line == "y\n" || line == "yes\n" || line == "Y\n"
 }
