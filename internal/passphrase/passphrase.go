@@ -59,7 +59,14 @@ func Rate(p string) Strength {
 	if d := float64(len(distinct)); d < effective/2 {
 		effective = d * 2
 	}
-	bits := effective * log2(float64(pool))
+	// Well-known fragments add almost nothing an attacker would not try first.
+	lowerP := strings.ToLower(p)
+	for _, f := range common {
+		if strings.Contains(lowerP, f) {
+			effective -= float64(len(f) - 1)
+		}
+	}
+	bits := max(effective, 1) * log2(float64(pool))
 	words := len(strings.Fields(p))
 	switch {
 	case len(runes) < MinLength:
@@ -73,6 +80,10 @@ func Rate(p string) Strength {
 	}
 	return Strength{4, "Strong", "Strong."}
 }
+
+// common are fragments of the passwords tried first by anyone guessing.
+var common = []string{"password", "passw0rd", "123456", "12345", "qwerty", "abc123", "letmein", "welcome",
+	"admin", "iloveyou", "hkstp", "atpreg", "secret", "monkey", "dragon"}
 
 func log2(x float64) float64 {
 	n := 0.0
