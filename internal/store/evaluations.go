@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"time"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
@@ -64,25 +65,33 @@ func (db *DB) CreateEvaluation(ctx context.Context, ev register.Evaluation, offi
 	now := db.opt.now()
 	var id int64
 	err := db.Update(ctx, func(tx *Tx) error {
-		if _, err := entityName(&tx.Reader, ev.EntityID); err != nil {
-			return err
-		}
-		if err := tx.Get(&id, `INSERT INTO evaluations(entity_id, evaluator, date, recommendation, reason, created_at, updated_at)
-			VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			ev.EntityID, ev.Evaluator, ev.Date, string(ev.Recommendation), ev.Reason, now, now); err != nil {
-			return err
-		}
-		if err := writeScores(tx, id, ev.Scores); err != nil {
-			return err
-		}
-		return recordTx(tx, AuditEntry{
-			EntityID: ev.EntityID, At: TimeText(now), By: officer, Action: "evaluate",
-			Field:  "evaluation",
-			New:    evaluationSummary(ev),
-			Detail: fmt.Sprintf("Evaluation %d by %s added.", id, ev.Evaluator),
-		})
+		var err error
+		id, err = createEvaluationTx(tx, ev, officer, now, now)
+		return err
 	})
 	return id, err
+}
+
+// createEvaluationTx inserts a validated evaluation inside tx.
+func createEvaluationTx(tx *Tx, ev register.Evaluation, officer string, created, updated time.Time) (int64, error) {
+	if _, err := entityName(&tx.Reader, ev.EntityID); err != nil {
+		return 0, err
+	}
+	var id int64
+	if err := tx.Get(&id, `INSERT INTO evaluations(entity_id, evaluator, date, recommendation, reason, created_at, updated_at)
+		VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		ev.EntityID, ev.Evaluator, ev.Date, string(ev.Recommendation), ev.Reason, created, updated); err != nil {
+		return 0, err
+	}
+	if err := writeScores(tx, id, ev.Scores); err != nil {
+		return 0, err
+	}
+	return id, recordTx(tx, AuditEntry{
+		EntityID: ev.EntityID, At: TimeText(created), By: officer, Action: "evaluate",
+		Field:  "evaluation",
+		New:    evaluationSummary(ev),
+		Detail: fmt.Sprintf("Evaluation %d by %s added.", id, ev.Evaluator),
+	})
 }
 
 func writeScores(tx *Tx, id int64, scores map[register.Aspect]register.Score) error {

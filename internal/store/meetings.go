@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"atpreg/internal/apperr"
@@ -141,30 +142,38 @@ func (db *DB) CreateMeeting(ctx context.Context, m Meeting, officer string) (int
 	now := db.opt.now()
 	var id int64
 	err := db.Update(ctx, func(tx *Tx) error {
-		attendees, _ := json.Marshal(m.Attendees)
-		if err := tx.Get(&id, `INSERT INTO meetings(title, starts_at, duration_minutes, place, attendees, agenda, minutes, outcome, sequence, created_at, updated_at)
-			VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id`,
-			m.Title, m.StartsAt, m.DurationMinutes, m.Place, string(attendees), m.Agenda, m.Minutes, m.Outcome, now, now); err != nil {
-			return err
-		}
-		m.ID = id
-		if err := writeMeetingLists(tx, m); err != nil {
-			return err
-		}
-		at := TimeText(now)
-		if err := recordTx(tx, AuditEntry{At: at, By: officer, Action: meetingAction, Field: "meeting", New: m.Title,
-			Detail: fmt.Sprintf("Meeting %d planned for %s.", id, m.StartsAt.Format("2006-01-02 15:04"))}); err != nil {
-			return err
-		}
-		for _, eid := range m.EntityIDs {
-			if err := recordTx(tx, AuditEntry{EntityID: eid, At: at, By: officer, Action: meetingAction, Field: "meeting",
-				New: m.Title, Detail: fmt.Sprintf("Added to meeting %d.", id)}); err != nil {
-				return err
-			}
-		}
-		return nil
+		var err error
+		id, err = createMeetingTx(tx, m, officer, now, now)
+		return err
 	})
 	return id, err
+}
+
+// createMeetingTx inserts a validated meeting inside tx.
+func createMeetingTx(tx *Tx, m Meeting, officer string, created, updated time.Time) (int64, error) {
+	attendees, _ := json.Marshal(m.Attendees)
+	var id int64
+	if err := tx.Get(&id, `INSERT INTO meetings(title, starts_at, duration_minutes, place, attendees, agenda, minutes, outcome, sequence, created_at, updated_at)
+		VALUES(?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?) RETURNING id`,
+		m.Title, m.StartsAt, m.DurationMinutes, m.Place, string(attendees), m.Agenda, m.Minutes, m.Outcome, created, updated); err != nil {
+		return 0, err
+	}
+	m.ID = id
+	if err := writeMeetingLists(tx, m); err != nil {
+		return 0, err
+	}
+	at := TimeText(created)
+	if err := recordTx(tx, AuditEntry{At: at, By: officer, Action: meetingAction, Field: "meeting", New: m.Title,
+		Detail: fmt.Sprintf("Meeting %d planned for %s.", id, m.StartsAt.Format("2006-01-02 15:04"))}); err != nil {
+		return 0, err
+	}
+	for _, eid := range m.EntityIDs {
+		if err := recordTx(tx, AuditEntry{EntityID: eid, At: at, By: officer, Action: meetingAction, Field: "meeting",
+			New: m.Title, Detail: fmt.Sprintf("Added to meeting %d.", id)}); err != nil {
+			return 0, err
+		}
+	}
+	return id, nil
 }
 
 // writeMeetingLists replaces the meeting's partners, entities (with minutes)

@@ -319,3 +319,54 @@ func TestDialogueMove(t *testing.T) {
 		}
 	}
 }
+
+func TestDemoEvaluationsPartnersMeetings(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.New(t)
+	if err := store.LoadDemo(ctx, db, "Test Officer"); err != nil {
+		t.Fatal(err)
+	}
+	ents := register.DemoEntities(store.DemoSeed)
+	evs, err := db.AllEvaluations(ctx)
+	if err != nil || len(evs) == 0 {
+		t.Fatalf("demo evaluations: %v %d", err, len(evs))
+	}
+	rank, err := db.Ranking(ctx, store.RankingQuery{})
+	if err != nil || len(rank) == 0 {
+		t.Fatalf("demo ranking: %v %d", err, len(rank))
+	}
+	disagree := 0
+	for _, r := range rank {
+		disagree += len(r.Disagreements)
+	}
+	if disagree == 0 {
+		t.Error("the demo should show a disagreement between evaluators")
+	}
+	partners, err := db.Partners(ctx)
+	if err != nil || len(partners) != len(register.DemoPartners()) {
+		t.Fatalf("demo partners: %v %d", err, len(partners))
+	}
+	ms, err := db.Meetings(ctx)
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("demo meetings: %v %d", err, len(ms))
+	}
+	past := ms[len(ms)-1] // newest first: the past meeting is last
+	if len(past.EntityMinutes) == 0 || len(past.Actions) != 3 {
+		t.Errorf("past meeting lacks minutes per entity or actions: %+v", past)
+	}
+	cs, err := db.MeetingConflicts(ctx, past.ID)
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("demo conflict in the past meeting: %v %+v", err, cs)
+	}
+	over, err := db.OverdueActions(ctx, "2026-12-01")
+	if err != nil || len(over) != 2 {
+		t.Fatalf("overdue actions on 2026-12-01: %v %+v", err, over)
+	}
+	if len(ents) < 10 {
+		t.Fatalf("demo entities: %d", len(ents))
+	}
+	db = storetest.Reopen(t, db)
+	if again, err := db.AllEvaluations(ctx); err != nil || len(again) != len(evs) {
+		t.Fatalf("after reopen: %v %d evaluations, want %d", err, len(again), len(evs))
+	}
+}

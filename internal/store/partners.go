@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
@@ -69,14 +70,21 @@ func (db *DB) CreatePartner(ctx context.Context, p register.Partner, officer str
 	now := db.opt.now()
 	var id int64
 	err = db.Update(ctx, func(tx *Tx) error {
-		if err := tx.Get(&id, `INSERT INTO partners(name, facility, address, contacts, notes, created_at, updated_at)
-			VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.Name, p.Facility, p.Address, string(contacts), p.Notes, now, now); err != nil {
-			return err
-		}
-		return recordTx(tx, AuditEntry{At: TimeText(now), By: officer, Action: partnerAction, Field: "partner",
-			New: p.Name, Detail: fmt.Sprintf("Partner %d added.", id)})
+		var err error
+		id, err = createPartnerTx(tx, p, string(contacts), officer, now, now)
+		return err
 	})
 	return id, err
+}
+
+func createPartnerTx(tx *Tx, p register.Partner, contacts, officer string, created, updated time.Time) (int64, error) {
+	var id int64
+	if err := tx.Get(&id, `INSERT INTO partners(name, facility, address, contacts, notes, created_at, updated_at)
+		VALUES(?, ?, ?, ?, ?, ?, ?) RETURNING id`, p.Name, p.Facility, p.Address, contacts, p.Notes, created, updated); err != nil {
+		return 0, err
+	}
+	return id, recordTx(tx, AuditEntry{At: TimeText(created), By: officer, Action: partnerAction, Field: "partner",
+		New: p.Name, Detail: fmt.Sprintf("Partner %d added.", id)})
 }
 
 // UpdatePartner validates p and replaces partner p.ID, recording changed
