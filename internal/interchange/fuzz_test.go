@@ -36,8 +36,10 @@ func seeds(tb testing.TB, ext string) [][]byte {
 // step with the writers: run with -update after changing them.
 func TestSeedFiles(t *testing.T) {
 	gen := map[string]func(*bytes.Buffer) error{
-		"export.csv":    func(b *bytes.Buffer) error { return interchange.WriteCSV(b, sampleEntities()) },
-		"export.xlsx":   func(b *bytes.Buffer) error { return interchange.WriteXLSX(b, interchange.Export{Entities: sampleEntities()}) },
+		"export.csv": func(b *bytes.Buffer) error { return interchange.WriteCSV(b, sampleEntities()) },
+		"export.xlsx": func(b *bytes.Buffer) error {
+			return interchange.WriteXLSX(b, interchange.Export{Entities: sampleEntities()})
+		},
 		"template.xlsx": interchange.WriteTemplateTo,
 	}
 	for name, write := range gen {

@@ -17,7 +17,9 @@ func TestRoundTrip(t *testing.T) {
 		write func(*bytes.Buffer) error
 	}{
 		{"CSV", func(b *bytes.Buffer) error { return interchange.WriteCSV(b, sampleEntities()) }},
-		{"XLSX", func(b *bytes.Buffer) error { return interchange.WriteXLSX(b, interchange.Export{Entities: sampleEntities()}) }},
+		{"XLSX", func(b *bytes.Buffer) error {
+			return interchange.WriteXLSX(b, interchange.Export{Entities: sampleEntities()})
+		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var buf bytes.Buffer

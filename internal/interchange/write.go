@@ -565,4 +565,3 @@ func (f Format) Mime() string {
 	}
 	return "application/json"
 }
-
