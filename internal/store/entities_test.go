@@ -181,10 +181,10 @@ func TestMoveEntity(t *testing.T) {
 		reason string
 		ok     bool
 	}{
-		{register.StatusInvited, "", false},   // not allowed from received
-		{register.StatusReceived, "", false},  // already there
-		{register.StatusDeclined, "", false},  // needs a reason
-		{register.StatusScreening, "", true},  // forward
+		{register.StatusInvited, "", false},  // not allowed from received
+		{register.StatusReceived, "", false}, // already there
+		{register.StatusDeclined, "", false}, // needs a reason
+		{register.StatusScreening, "", true}, // forward
 		{register.StatusOnHold, "Awaiting funding.", true},
 		{register.StatusEngaged, "", false},
 		{register.StatusScreening, "Funding confirmed.", true},
