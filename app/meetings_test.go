@@ -1,0 +1,154 @@
+package app_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"atpreg/app"
+	"atpreg/internal/register"
+	"atpreg/internal/store"
+)
+
+func TestMeetingServiceLifecycle(t *testing.T) {
+	sv := newServices(t, false)
+	e1 := sv.entity(t, "Alpha Fictional Ltd", register.StatusInvited)
+	e2 := sv.entity(t, "Beta Fictional Ltd", register.StatusEvaluation)
+
+	pid, err := sv.meet.SavePartner(register.Partner{Name: "Fictional University", Facility: "Fictional GMP Suite",
+		Contacts: []register.Contact{{Name: "Dr Contact", Email: "not-an-email"}}})
+	if w := decodeFail(t, err); w.Code != "invalid" || !hasWireField(w, "contacts[0].email") {
+		t.Fatalf("bad contact email: %+v", w)
+	}
+	pid, err = sv.meet.SavePartner(register.Partner{Name: "Fictional University", Facility: "Fictional GMP Suite",
+		Contacts: []register.Contact{{Name: "Dr Contact", Email: "contact@uni.example.org"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sv.meet.SetConflict(pid, e1, "Fictional board seat."); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := sv.meet.Partners()
+	if err != nil || len(ps) != 1 || len(ps[0].Conflicts) != 1 || ps[0].Conflicts[0].EntityName != "Alpha Fictional Ltd" {
+		t.Fatalf("partners: %v %+v", err, ps)
+	}
+
+	yesterday := time.Now().AddDate(0, 0, -1).Format(time.DateOnly)
+	in := app.MeetingInput{Title: "Fictional dialogue", StartsAt: "2026-03-12T14:30", Place: "Room 3, Building 17W",
+		PartnerIDs: []int64{pid}, Attendees: []string{"Officer One"}, EntityIDs: []int64{e1}, Agenda: "1. Capacity\n2. Next steps",
+		Actions: []register.Action{{Text: "Send questionnaire", Owner: "Officer One", Due: yesterday}}}
+	if _, err := sv.meet.Save(app.MeetingInput{Title: "No time"}); !hasWireField(decodeFail(t, err), "starts_at") {
+		t.Fatalf("meeting without time: %v", err)
+	}
+	id, err := sv.meet.Save(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := sv.meet.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Meeting.StartsAt != "2026-03-12T14:30" || len(v.Entities) != 1 || len(v.Entities[0].Excluded) != 1 ||
+		v.Entities[0].Excluded[0].PartnerName != "Fictional University" || !v.Actions[0].Overdue {
+		t.Fatalf("meeting view: %+v", v)
+	}
+
+	over, err := sv.meet.Overdue()
+	if err != nil || len(over) != 1 || over[0].MeetingID != id {
+		t.Fatalf("overdue: %v %+v", err, over)
+	}
+
+	// Adding an entity: the officer is asked first; no confirmation, no move.
+	prop, err := sv.meet.ProposedMove(e2)
+	if err != nil || prop.To != "invited" || prop.FromLabel == "" {
+		t.Fatalf("proposed move: %v %+v", err, prop)
+	}
+	if to, err := sv.meet.AddEntity(id, e2, false); err != nil || to != "" {
+		t.Fatalf("add without move: %v %q", err, to)
+	}
+	if ev, _ := sv.reg.Get(e2); ev.Entity.Status != register.StatusEvaluation {
+		t.Fatalf("moved without confirmation: %s", ev.Entity.Status)
+	}
+	if to, err := sv.meet.AddEntity(id, e2, true); err != nil || to != "invited" {
+		t.Fatalf("add with move: %v %q", err, to)
+	}
+	if ev, _ := sv.reg.Get(e2); ev.Entity.Status != register.StatusInvited {
+		t.Fatalf("not moved after confirmation: %s", ev.Entity.Status)
+	}
+
+	// Minutes per entity and the outcome.
+	v, _ = sv.meet.Get(id)
+	in = v.Meeting
+	in.EntityMinutes = map[int64]string{e2: "Discussed the fictional timeline."}
+	in.Outcome = "Fictional outcome."
+	if _, err := sv.meet.Save(in); err != nil {
+		t.Fatal(err)
+	}
+	v, _ = sv.meet.Get(id)
+	if v.Entities[1].Minutes != "Discussed the fictional timeline." || v.Meeting.Outcome != "Fictional outcome." {
+		t.Fatalf("minutes: %+v", v)
+	}
+	if err := sv.meet.SetActionDone(id, 0, true); err != nil {
+		t.Fatal(err)
+	}
+	if over, _ := sv.meet.Overdue(); len(over) != 0 {
+		t.Fatalf("done action still overdue: %+v", over)
+	}
+
+	// Calendar export.
+	text, err := sv.meet.CalendarText(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"BEGIN:VCALENDAR\r\n", "SUMMARY:Fictional dialogue\r\n", "CLASS:CONFIDENTIAL\r\n", "DTSTAMP:", "UID:atpreg-meeting-"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("calendar lacks %q:\n%s", want, text)
+		}
+	}
+	if strings.Contains(text, "Alpha Fictional") {
+		t.Error("the calendar file names an entity")
+	}
+	path := filepath.Join(t.TempDir(), "meeting.ics")
+	if err := sv.meet.WriteCalendar(id, path); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("calendar file: %v %v", err, fi)
+	}
+
+	rows, err := sv.meet.List()
+	if err != nil || len(rows) != 1 || rows[0].Conflicts != 1 || rows[0].Entities != 2 {
+		t.Fatalf("list: %v %+v", err, rows)
+	}
+	opts, err := sv.meet.FindEntities("Fictional")
+	if err != nil || len(opts) != 2 || opts[0].Status != "invited" {
+		t.Fatalf("find entities: %v %+v", err, opts)
+	}
+	if err := sv.meet.RemoveEntity(id, e1); err != nil {
+		t.Fatal(err)
+	}
+	if err := sv.meet.Delete(id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sv.meet.Get(id); decodeFail(t, err).Code != "notfound" {
+		t.Fatalf("deleted meeting: %v", err)
+	}
+}
+
+func TestMeetingServiceDemo(t *testing.T) {
+	sv := newServices(t, true)
+	rows, err := sv.meet.List()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("demo meetings: %v %+v", err, rows)
+	}
+	over, err := sv.meet.Overdue()
+	if err != nil || len(over) == 0 {
+		t.Fatalf("demo overdue follow-ups: %v %+v", err, over)
+	}
+	rank, err := sv.eval.Ranking(store.RankingQuery{})
+	if err != nil || len(rank.Rows) == 0 {
+		t.Fatalf("demo ranking: %v", err)
+	}
+}
