@@ -265,3 +265,55 @@ func BenchmarkImport10kRowsCSV(b *testing.B) {
 		}
 	}
 }
+
+func TestExportRegisterIsLedgered(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.New(t)
+	if err := store.LoadDemo(ctx, db, "Test Officer"); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []interchange.Format{interchange.CSV, interchange.XLSX, interchange.JSON} {
+		data, entry, err := db.ExportRegister(ctx, f, "register"+f.Extension(), "Test Officer")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if entry.Kind != store.LedgerExport || entry.SHA256 != hex.EncodeToString(sum[:]) || entry.FileName != "register"+f.Extension() || len(entry.EntityIDs) == 0 {
+			t.Fatalf("%s ledger entry %+v", f, entry)
+		}
+	}
+	led, err := db.Ledger(ctx, store.LedgerFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range led {
+		if l.Kind == store.LedgerExport {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Fatalf("%d exports in the ledger, want 3", n)
+	}
+}
+
+func TestDemoExportImportsIntoEmptyRegister(t *testing.T) {
+	ctx := context.Background()
+	src := storetest.New(t)
+	if err := store.LoadDemo(ctx, src, "Test Officer"); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := src.Entities(ctx)
+	data, _, err := src.ExportRegister(ctx, interchange.XLSX, "demo.xlsx", "Test Officer")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dst := storetest.New(t)
+	if _, err := importBytes(t, dst, "demo.xlsx", data, false); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := dst.Entities(ctx)
+	if !reflect.DeepEqual(comparable(got), comparable(want)) {
+		t.Fatalf("demo register does not round-trip through XLSX (%d vs %d entities)", len(got), len(want))
+	}
+}
