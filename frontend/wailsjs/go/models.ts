@@ -1,5 +1,27 @@
 export namespace app {
 	
+	export class ActionView {
+	    text: string;
+	    owner: string;
+	    due: string;
+	    done: boolean;
+	    index: number;
+	    overdue: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new ActionView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.owner = source["owner"];
+	        this.due = source["due"];
+	        this.done = source["done"];
+	        this.index = source["index"];
+	        this.overdue = source["overdue"];
+	    }
+	}
 	export class AppInfo {
 	    version: string;
 	    registerPath: string;
@@ -39,6 +61,24 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class AspectView {
+	    code: string;
+	    label: string;
+	    anchors: string[];
+	    weight: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new AspectView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.anchors = source["anchors"];
+	        this.weight = source["weight"];
+	    }
 	}
 	export class AttachmentData {
 	    name: string;
@@ -180,6 +220,104 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EvaluationView {
+	    evaluation: register.Evaluation;
+	    total: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluationView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluation = this.convertValues(source["evaluation"], register.Evaluation);
+	        this.total = source["total"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EntityEvaluations {
+	    entityId: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	    evaluations: EvaluationView[];
+	    summary: register.EntityScore;
+	    total: number;
+	    rank: number;
+	    rankedCount: number;
+	    conflicts: store.Conflict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityEvaluations(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.evaluations = this.convertValues(source["evaluations"], EvaluationView);
+	        this.summary = this.convertValues(source["summary"], register.EntityScore);
+	        this.total = source["total"];
+	        this.rank = source["rank"];
+	        this.rankedCount = source["rankedCount"];
+	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EntityOption {
+	    id: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityOption(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	    }
+	}
 	export class MissingView {
 	    field: string;
 	    label: string;
@@ -238,7 +376,669 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EvaluationSetup {
+	    aspects: AspectView[];
+	    recommendations: register.Choice[];
+	    minScore: number;
+	    maxScore: number;
+	    disagreement: number;
+	    evaluator: string;
+	    today: string;
 	
+	    static createFrom(source: any = {}) {
+	        return new EvaluationSetup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.aspects = this.convertValues(source["aspects"], AspectView);
+	        this.recommendations = this.convertValues(source["recommendations"], register.Choice);
+	        this.minScore = source["minScore"];
+	        this.maxScore = source["maxScore"];
+	        this.disagreement = source["disagreement"];
+	        this.evaluator = source["evaluator"];
+	        this.today = source["today"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Exclusion {
+	    partnerId: number;
+	    partnerName: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Exclusion(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.partnerName = source["partnerName"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class MeetingEntity {
+	    id: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	    minutes: string;
+	    score?: number;
+	    excluded: Exclusion[];
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingEntity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.minutes = source["minutes"];
+	        this.score = source["score"];
+	        this.excluded = this.convertValues(source["excluded"], Exclusion);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MeetingInput {
+	    id: number;
+	    title: string;
+	    startsAt: string;
+	    durationMinutes: number;
+	    place: string;
+	    partnerIds: number[];
+	    attendees: string[];
+	    entityIds: number[];
+	    agenda: string;
+	    minutes: string;
+	    outcome: string;
+	    actions: register.Action[];
+	    entityMinutes: Record<number, string>;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingInput(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.startsAt = source["startsAt"];
+	        this.durationMinutes = source["durationMinutes"];
+	        this.place = source["place"];
+	        this.partnerIds = source["partnerIds"];
+	        this.attendees = source["attendees"];
+	        this.entityIds = source["entityIds"];
+	        this.agenda = source["agenda"];
+	        this.minutes = source["minutes"];
+	        this.outcome = source["outcome"];
+	        this.actions = this.convertValues(source["actions"], register.Action);
+	        this.entityMinutes = source["entityMinutes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class MeetingRow {
+	    id: number;
+	    title: string;
+	    startsAt: string;
+	    place: string;
+	    partners: string[];
+	    entities: number;
+	    openActions: number;
+	    overdue: number;
+	    past: boolean;
+	    conflicts: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.startsAt = source["startsAt"];
+	        this.place = source["place"];
+	        this.partners = source["partners"];
+	        this.entities = source["entities"];
+	        this.openActions = source["openActions"];
+	        this.overdue = source["overdue"];
+	        this.past = source["past"];
+	        this.conflicts = source["conflicts"];
+	    }
+	}
+	export class PartnerRef {
+	    id: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PartnerRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
+	export class MeetingView {
+	    meeting: MeetingInput;
+	    partners: PartnerRef[];
+	    entities: MeetingEntity[];
+	    actions: ActionView[];
+	    past: boolean;
+	    sequence: number;
+	    today: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MeetingView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meeting = this.convertValues(source["meeting"], MeetingInput);
+	        this.partners = this.convertValues(source["partners"], PartnerRef);
+	        this.entities = this.convertValues(source["entities"], MeetingEntity);
+	        this.actions = this.convertValues(source["actions"], ActionView);
+	        this.past = source["past"];
+	        this.sequence = source["sequence"];
+	        this.today = source["today"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class MoveProposal {
+	    from: string;
+	    fromLabel: string;
+	    to: string;
+	    toLabel: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new MoveProposal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = source["from"];
+	        this.fromLabel = source["fromLabel"];
+	        this.to = source["to"];
+	        this.toLabel = source["toLabel"];
+	    }
+	}
+	export class PackEntity {
+	    id: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	    complete: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackEntity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.complete = source["complete"];
+	    }
+	}
+	export class PackLedgerRow {
+	    id: number;
+	    docId: string;
+	    kind: string;
+	    recipient: string;
+	    copyNo: number;
+	    entityIds: number[];
+	    options: Record<string, any>;
+	    fileName: string;
+	    sha256: string;
+	    by: string;
+	    at: string;
+	    entityNames: string[];
+	    fileExists: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackLedgerRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.docId = source["docId"];
+	        this.kind = source["kind"];
+	        this.recipient = source["recipient"];
+	        this.copyNo = source["copyNo"];
+	        this.entityIds = source["entityIds"];
+	        this.options = source["options"];
+	        this.fileName = source["fileName"];
+	        this.sha256 = source["sha256"];
+	        this.by = source["by"];
+	        this.at = source["at"];
+	        this.entityNames = source["entityNames"];
+	        this.fileExists = source["fileExists"];
+	    }
+	}
+	export class PackMeeting {
+	    id: number;
+	    title: string;
+	    startsAt: string;
+	    entityIds: number[];
+	    partnerIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PackMeeting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.startsAt = source["startsAt"];
+	        this.entityIds = source["entityIds"];
+	        this.partnerIds = source["partnerIds"];
+	    }
+	}
+	export class PackPartner {
+	    id: number;
+	    name: string;
+	    facility: string;
+	    conflicted: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PackPartner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.facility = source["facility"];
+	        this.conflicted = source["conflicted"];
+	    }
+	}
+	export class PackSetup {
+	    meetings: PackMeeting[];
+	    entities: PackEntity[];
+	    partners: PackPartner[];
+	    defaultDir: string;
+	    officer: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackSetup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetings = this.convertValues(source["meetings"], PackMeeting);
+	        this.entities = this.convertValues(source["entities"], PackEntity);
+	        this.partners = this.convertValues(source["partners"], PackPartner);
+	        this.defaultDir = source["defaultDir"];
+	        this.officer = source["officer"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class PartnerView {
+	    partner: register.Partner;
+	    conflicts: store.Conflict[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PartnerView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner = this.convertValues(source["partner"], register.Partner);
+	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RankRow {
+	    rank: number;
+	    tied: boolean;
+	    entityId: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	    atpTypes: string[];
+	    total: number;
+	    means: Record<string, number>;
+	    disagreements: string[];
+	    evaluations: number;
+	    evaluators: string[];
+	    recommendation: string;
+	    recommendations: Record<string, number>;
+	    latest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RankRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rank = source["rank"];
+	        this.tied = source["tied"];
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.atpTypes = source["atpTypes"];
+	        this.total = source["total"];
+	        this.means = source["means"];
+	        this.disagreements = source["disagreements"];
+	        this.evaluations = source["evaluations"];
+	        this.evaluators = source["evaluators"];
+	        this.recommendation = source["recommendation"];
+	        this.recommendations = source["recommendations"];
+	        this.latest = source["latest"];
+	    }
+	}
+	export class RankingView {
+	    rows: RankRow[];
+	    weights: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new RankingView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.rows = this.convertValues(source["rows"], RankRow);
+	        this.weights = source["weights"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+
+}
+
+export namespace briefing {
+	
+	export class Omission {
+	    entityId: number;
+	    name: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Omission(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class FileResult {
+	    recipient: string;
+	    copyNo: number;
+	    path: string;
+	    sha256: string;
+	    size: number;
+	    pages: number;
+	    entityIds: number[];
+	    omitted: Omission[];
+	    replaced: pdfdoc.Replacement[];
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new FileResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recipient = source["recipient"];
+	        this.copyNo = source["copyNo"];
+	        this.path = source["path"];
+	        this.sha256 = source["sha256"];
+	        this.size = source["size"];
+	        this.pages = source["pages"];
+	        this.entityIds = source["entityIds"];
+	        this.omitted = this.convertValues(source["omitted"], Omission);
+	        this.replaced = this.convertValues(source["replaced"], pdfdoc.Replacement);
+	        this.encrypted = source["encrypted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class Recipient {
+	    partnerId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recipient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.name = source["name"];
+	    }
+	}
+	export class Request {
+	    meetingId: number;
+	    entityIds: number[];
+	    purpose: string;
+	    recipients: Recipient[];
+	    firstCopy: number;
+	    anonymise: boolean;
+	    includeNotes: boolean;
+	    password: string;
+	    dir: string;
+	    path: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Request(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.entityIds = source["entityIds"];
+	        this.purpose = source["purpose"];
+	        this.recipients = this.convertValues(source["recipients"], Recipient);
+	        this.firstCopy = source["firstCopy"];
+	        this.anonymise = source["anonymise"];
+	        this.includeNotes = source["includeNotes"];
+	        this.password = source["password"];
+	        this.dir = source["dir"];
+	        this.path = source["path"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Result {
+	    documentId: string;
+	    files: FileResult[];
+	    notices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Result(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documentId = source["documentId"];
+	        this.files = this.convertValues(source["files"], FileResult);
+	        this.notices = source["notices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 
 }
 
@@ -475,8 +1275,45 @@ export namespace passphrase {
 
 }
 
+export namespace pdfdoc {
+	
+	export class Replacement {
+	    Where: string;
+	    Runes: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new Replacement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.Where = source["Where"];
+	        this.Runes = source["Runes"];
+	    }
+	}
+
+}
+
 export namespace register {
 	
+	export class Action {
+	    text: string;
+	    owner: string;
+	    due: string;
+	    done: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new Action(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.text = source["text"];
+	        this.owner = source["owner"];
+	        this.due = source["due"];
+	        this.done = source["done"];
+	    }
+	}
 	export class Choice {
 	    code: string;
 	    label: string;
@@ -489,6 +1326,24 @@ export namespace register {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.code = source["code"];
 	        this.label = source["label"];
+	    }
+	}
+	export class Contact {
+	    name: string;
+	    role: string;
+	    email: string;
+	    phone: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Contact(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.email = source["email"];
+	        this.phone = source["phone"];
 	    }
 	}
 	export class Submission {
@@ -605,6 +1460,139 @@ export namespace register {
 		    return a;
 		}
 	}
+	export class EntityScore {
+	    entity_id: number;
+	    evaluations: number;
+	    evaluators: string[];
+	    means: Record<string, number>;
+	    spread: Record<string, number>;
+	    disagreements: string[];
+	    total: number;
+	    recommendations: Record<string, number>;
+	    latest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityScore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entity_id = source["entity_id"];
+	        this.evaluations = source["evaluations"];
+	        this.evaluators = source["evaluators"];
+	        this.means = source["means"];
+	        this.spread = source["spread"];
+	        this.disagreements = source["disagreements"];
+	        this.total = source["total"];
+	        this.recommendations = source["recommendations"];
+	        this.latest = source["latest"];
+	    }
+	}
+	export class Score {
+	    score: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Score(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Evaluation {
+	    id: number;
+	    entity_id: number;
+	    evaluator: string;
+	    date: string;
+	    scores: Record<string, Score>;
+	    recommendation: string;
+	    reason: string;
+	    created_at: time.Time;
+	    updated_at: time.Time;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evaluation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entity_id = source["entity_id"];
+	        this.evaluator = source["evaluator"];
+	        this.date = source["date"];
+	        this.scores = this.convertValues(source["scores"], Score, true);
+	        this.recommendation = source["recommendation"];
+	        this.reason = source["reason"];
+	        this.created_at = this.convertValues(source["created_at"], time.Time);
+	        this.updated_at = this.convertValues(source["updated_at"], time.Time);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class Partner {
+	    id: number;
+	    name: string;
+	    facility: string;
+	    address: string;
+	    contacts: Contact[];
+	    notes: string;
+	    created_at: time.Time;
+	    updated_at: time.Time;
+	
+	    static createFrom(source: any = {}) {
+	        return new Partner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.facility = source["facility"];
+	        this.address = source["address"];
+	        this.contacts = this.convertValues(source["contacts"], Contact);
+	        this.notes = source["notes"];
+	        this.created_at = this.convertValues(source["created_at"], time.Time);
+	        this.updated_at = this.convertValues(source["updated_at"], time.Time);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 
 }
 
@@ -662,6 +1650,30 @@ export namespace store {
 	        this.old = source["old"];
 	        this.new = source["new"];
 	        this.detail = source["detail"];
+	    }
+	}
+	export class Conflict {
+	    partner_id: number;
+	    partner_name: string;
+	    entity_id: number;
+	    entity_name: string;
+	    reason: string;
+	    created_at: string;
+	    created_by: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partner_id = source["partner_id"];
+	        this.partner_name = source["partner_name"];
+	        this.entity_id = source["entity_id"];
+	        this.entity_name = source["entity_name"];
+	        this.reason = source["reason"];
+	        this.created_at = source["created_at"];
+	        this.created_by = source["created_by"];
 	    }
 	}
 	export class DB {
@@ -770,6 +1782,44 @@ export namespace store {
 	        this.desc = source["desc"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
+	    }
+	}
+	export class OpenAction {
+	    meeting_id: number;
+	    meeting_title: string;
+	    meeting_at: string;
+	    index: number;
+	    text: string;
+	    owner: string;
+	    due: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meeting_id = source["meeting_id"];
+	        this.meeting_title = source["meeting_title"];
+	        this.meeting_at = source["meeting_at"];
+	        this.index = source["index"];
+	        this.text = source["text"];
+	        this.owner = source["owner"];
+	        this.due = source["due"];
+	    }
+	}
+	export class RankingQuery {
+	    statuses: string[];
+	    atpType: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RankingQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.atpType = source["atpType"];
 	    }
 	}
 	export class Settings {
