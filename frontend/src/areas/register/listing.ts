@@ -5,7 +5,7 @@ import type { ListQuery, SortKey } from './types';
 /** Rows fetched per page: enough to fill a tall window, small enough to render at once. */
 export const PAGE_SIZE = 100;
 
-/** The list's starting query: every entity, most recently updated first. */
+/** The list's starting query: every entity, the latest received first. */
 export function defaultQuery(): ListQuery {
   return {
     search: '',
@@ -14,7 +14,7 @@ export function defaultQuery(): ListQuery {
     intendedUse: '',
     processType: '',
     completeness: '',
-    sort: 'updated_at',
+    sort: 'received_on',
     desc: true,
     offset: 0,
     limit: PAGE_SIZE,

@@ -69,6 +69,10 @@ export interface ChoicesView {
   trainingRoles: Choice[];
   statuses: Choice[];
   labels: Record<string, string>;
+  /** Statuses a move to which must say why. */
+  needsReason: string[];
+  /** The largest file that can be attached, in bytes. */
+  maxAttachmentBytes: number;
 }
 
 /** What the list asks for: filters, order and the page. */

@@ -1,0 +1,268 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// setValue sets an input's value as typing would (fires input and change),
+// for text SendKeys cannot type reliably (Chinese).
+func (p *Page) setValue(sel, value string) {
+	p.T.Helper()
+	p.WaitVisible(sel)
+	Eval[bool](p, fmt.Sprintf(`(()=>{const e=document.querySelector(%q); e.focus(); e.value=%q;
+	  e.dispatchEvent(new Event('input',{bubbles:true})); e.dispatchEvent(new Event('change',{bubbles:true})); return true})()`, sel, value))
+}
+
+// entityJSON is what the tests read back through the real backend.
+type entityJSON struct {
+	ID           int64  `json:"id"`
+	Name         string `json:"name"`
+	ContactEmail string `json:"contact_email"`
+	Status       string `json:"status"`
+	Submissions  []struct {
+		ProductName   string `json:"product_name"`
+		ATPType       string `json:"atp_type"`
+		GeneVector    string `json:"gene_vector"`
+		PDCompleted   *bool  `json:"pd_completed"`
+		PDFurther     string `json:"pd_further"`
+		ExpectedStart string `json:"expected_start"`
+	} `json:"submissions"`
+}
+
+type entityViewJSON struct {
+	Entity   entityJSON `json:"entity"`
+	Complete bool       `json:"complete"`
+	Missing  []struct {
+		Field string `json:"field"`
+	} `json:"missing"`
+	History []struct {
+		Action string `json:"action"`
+		Field  string `json:"field"`
+		Old    string `json:"old"`
+		New    string `json:"new"`
+		Detail string `json:"detail"`
+	} `json:"history"`
+}
+
+func getEntity(p *Page, id int64) entityViewJSON {
+	p.T.Helper()
+	raw := Eval[string](p, fmt.Sprintf(`window.go.app.RegisterService.Get(%d).then(v => JSON.stringify(v))`, id))
+	var v entityViewJSON
+	if err := json.Unmarshal([]byte(raw), &v); err != nil {
+		p.T.Fatalf("decode entity %d: %v", id, err)
+	}
+	return v
+}
+
+// currentID is the entity id in the page's route (#/register/ID...).
+func currentID(p *Page) int64 {
+	p.T.Helper()
+	return int64(Eval[float64](p, `Number(location.hash.split('/')[2] || 0)`))
+}
+
+// TestRegisterCreateViaForm creates an entity with the RFI form (conditional
+// items appearing as answers need them), then edits it with a malformed email:
+// the problem shows beside the field and nothing is stored.
+func TestRegisterCreateViaForm(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	p.Click(`.sidebar [data-area="register"]`)
+	p.WaitVisible(`[data-testid="register-empty"]`)
+	p.Screenshot("register-empty")
+
+	p.Click(`[data-testid="new-entity"]`)
+	p.WaitVisible(`[data-testid="entity-form"] #f-name`)
+	p.Fill(`#f-name`, "Fictional Harbour Cell Ltd")
+	p.Fill(`#f-contact_name`, "Dr Ada Fung")
+	p.Fill(`#f-contact_email`, "ada.fung@fictional-cell.example.com")
+	p.Fill(`#f-submissions-0--product_name`, "FHC-101 anti-CD19 CAR-T")
+
+	// Conditional items are hidden until an answer asks for them.
+	vector := `[data-field="submissions[0].gene_vector"]`
+	further := `[data-field="submissions[0].pd_further"]`
+	if Eval[bool](p, fmt.Sprintf(`!!document.querySelector(%q) || !!document.querySelector(%q)`, vector, further)) {
+		t.Fatal("vector or further development shown before they apply")
+	}
+	p.Click(`[data-field="submissions[0].atp_type"] input[data-choice="gene_therapy"]`)
+	p.Click(vector + ` input[data-choice="viral"]`)
+	p.Click(`[data-field="submissions[0].pd_completed"] input[data-choice="no"]`)
+	p.Fill(`#f-submissions-0--pd_further`, "Scale-up to 10 GMP batches a month.")
+	p.Click(`[data-field="submissions[0].routes"] input[data-choice="other"]`)
+	p.Fill(`#f-submissions-0--route_other`, "Intra-articular injection")
+	p.WaitVisible(`[data-testid="unsaved"]`)
+	p.Screenshot("register-form")
+
+	p.Click(`[data-testid="save-entity"]`)
+	p.WaitVisible(`[data-testid="entity-page"] [data-testid="entity-name"]`)
+	p.WaitText(`[data-testid="entity-name"]`, "Fictional Harbour Cell Ltd")
+	p.WaitVisible(`[data-testid="entity-page"] [data-testid="incomplete-badge"]`)
+	p.WaitText(`[data-testid="register-saved"]`, "Entity created")
+
+	id := currentID(p)
+	v := getEntity(p, id)
+	if v.Entity.Name != "Fictional Harbour Cell Ltd" || v.Entity.ContactEmail != "ada.fung@fictional-cell.example.com" {
+		t.Fatalf("stored entity: %+v", v.Entity)
+	}
+	if len(v.Entity.Submissions) != 1 {
+		t.Fatalf("stored %d submissions, want 1", len(v.Entity.Submissions))
+	}
+	s := v.Entity.Submissions[0]
+	if s.ProductName != "FHC-101 anti-CD19 CAR-T" || s.ATPType != "gene_therapy" || s.GeneVector != "viral" ||
+		s.PDCompleted == nil || *s.PDCompleted || s.PDFurther == "" {
+		t.Fatalf("stored submission: %+v", s)
+	}
+	if v.Complete {
+		t.Fatal("a submission with most items unanswered is stored as complete")
+	}
+
+	// Edit with a malformed email: the message is beside the field and
+	// nothing is saved.
+	p.Click(`[data-testid="edit-entity"]`)
+	p.WaitVisible(`#f-contact_email`)
+	p.Fill(`#f-contact_email`, "ada.fung at fictional-cell")
+	p.Fill(`#f-name`, "Fictional Harbour Cell Renamed Ltd")
+	p.Click(`[data-testid="save-entity"]`)
+	p.WaitVisible(`[data-field="contact_email"] [data-testid="field-error"]`)
+	p.WaitVisible(`[data-testid="form-error"]`)
+	if msg := p.Text(`[data-field="contact_email"] [data-testid="field-error"]`); !strings.Contains(strings.ToLower(msg), "email") {
+		t.Fatalf("the email's problem reads %q", msg)
+	}
+	if Eval[bool](p, `document.activeElement?.id === 'f-contact_email'`) == false {
+		t.Error("focus did not move to the field with the problem")
+	}
+	p.Screenshot("register-form-error")
+	after := getEntity(p, id)
+	if after.Entity.ContactEmail != "ada.fung@fictional-cell.example.com" || after.Entity.Name != "Fictional Harbour Cell Ltd" {
+		t.Fatalf("a rejected save changed the stored entity: %+v", after.Entity)
+	}
+
+	// Leaving with unsaved changes asks first; "Keep editing" stays.
+	p.Click(`.sidebar [data-area="overview"]`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.Click(`[data-testid="leave-stay"]`)
+	p.WaitJS(`!document.querySelector('[data-testid="leave-dialog"]') && !!document.querySelector('[data-testid="entity-form"]')`, defaultWait)
+	p.Click(`.sidebar [data-area="overview"]`)
+	p.Click(`[data-testid="leave-discard"]`)
+	p.WaitJS(`document.querySelector('main.work')?.dataset.area === 'overview'`, defaultWait)
+}
+
+// completeEntity is a fictional entity answering every RFI item except the
+// expected start.
+const completeEntity = `{
+  name: "Fictional Peak Biotherapeutics Ltd", address: "Unit 101, 1/F, Building 1W, 1 Science Park West Avenue, Hong Kong Science Park",
+  contact_name: "Dr Grace Ip", contact_email: "grace.ip@fictional-peak.example.org", contact_phone: "+852 3123 4567",
+  status: "received", received_on: "2026-02-02", source: "", notes: "", tags: [],
+  submissions: [{
+    product_name: "FPB-101 umbilical cord MSC", composition: "Allogeneic MSC, 5x10^7 cells in 20 mL.",
+    pharmaceutical_form: "Suspension for injection", therapeutic_indication: "Knee osteoarthritis",
+    routes: ["intravenous"], route_other: "", atp_type: "cell_therapy", gene_vector: "",
+    intended_use: "phase_1", intended_use_other: "", starting_materials: ["cord_tissue"], starting_materials_other: "",
+    process_type: "open_manual", pd_completed: true, pd_further: "", gmp_before: false, has_authorized_person: true,
+    needs_training: false, training_roles: [], training_details: "", expected_start: "", notes: ""
+  }]
+}`
+
+// TestRegisterCompletenessAndMove shows the incomplete flag for a submission
+// missing one item, clears it once the item is answered in the form, and
+// records a status move in the history.
+func TestRegisterCompletenessAndMove(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	id := int64(Eval[float64](p, `window.go.app.RegisterService.Create(`+completeEntity+`)`))
+
+	p.Click(`.sidebar [data-area="register"]`)
+	row := fmt.Sprintf(`[data-testid="entity-row"][data-id="%d"]`, id)
+	p.WaitVisible(row + ` [data-testid="incomplete-badge"]`)
+	p.WaitText(row+` [data-testid="incomplete-badge"]`, "1 missing")
+
+	// Keyboard: select the row and open it with Enter.
+	Eval[bool](p, `(document.querySelector('[data-testid="register-grid"]').focus(), true)`)
+	p.Key("ArrowDown")
+	p.WaitJS(`document.querySelector('`+row+`').classList.contains('selected')`, defaultWait)
+	p.Key("Enter")
+	p.WaitVisible(`[data-testid="entity-page"] [data-testid="missing-list"]`)
+	p.WaitText(`[data-testid="missing-list"]`, "Expected date of commencement of project")
+
+	p.Click(`[data-testid="edit-entity"]`)
+	p.Fill(`#f-submissions-0--expected_start`, "2027-03")
+	p.Key("Control+s")
+	p.WaitVisible(`[data-testid="saved-note"]`)
+	if v := getEntity(p, id); !v.Complete || v.Entity.Submissions[0].ExpectedStart != "2027-03" {
+		t.Fatalf("after answering the expected start: complete=%v missing=%v", v.Complete, v.Missing)
+	}
+	p.Key("Escape")
+	p.WaitVisible(`[data-testid="entity-page"] [data-testid="complete-badge"]`)
+	if Eval[bool](p, `!!document.querySelector('[data-testid="entity-page"] [data-testid="incomplete-badge"]')`) {
+		t.Fatal("the incomplete flag is still shown")
+	}
+	p.WaitVisible(`[data-testid="history-entry"][data-action="update"]`)
+
+	// Move to screening with a reason: recorded in the history.
+	p.Click(`[data-testid="move-open"]`)
+	p.WaitVisible(`[data-testid="move-dialog"]`)
+	p.Click(`[data-testid="move-to-screening"]`)
+	p.Fill(`[data-testid="move-reason"]`, "Acknowledged receipt; checking the information.")
+	p.Click(`[data-testid="move-confirm"]`)
+	p.WaitText(`[data-testid="entity-status"]`, "Screening")
+	p.WaitVisible(`[data-testid="history-entry"][data-action="status"]`)
+	p.WaitText(`[data-testid="history"]`, "Screening")
+	p.Screenshot("register-entity")
+
+	v := getEntity(p, id)
+	if v.Entity.Status != "screening" {
+		t.Fatalf("stored status %q, want screening", v.Entity.Status)
+	}
+	found := false
+	for _, h := range v.History {
+		if h.Action == "status" && h.New == "screening" {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("no status move to screening in the history: %+v", v.History)
+	}
+
+	// Back in the list the row is no longer flagged.
+	p.Click(`.sidebar [data-area="register"]`)
+	p.WaitVisible(row)
+	if Eval[bool](p, `!!document.querySelector('`+row+` [data-testid="incomplete-badge"]')`) {
+		t.Fatal("the list still flags the completed entity")
+	}
+}
+
+// TestRegisterSearch searches the demo register from the top search box in
+// English and in Chinese.
+func TestRegisterSearch(t *testing.T) {
+	p := NewUnlockedPage(t, true)
+	p.Click(`.sidebar [data-area="register"]`)
+	p.WaitVisible(`[data-testid="entity-row"]`)
+	p.WaitText(`[data-testid="register-count"]`, "40 entities")
+	p.Screenshot("register-list")
+
+	for _, c := range []struct{ query, want string }{
+		{"Harbourline", "Harbourline Cell Therapeutics Ltd"},
+		{"翠峰", "翠峰細胞醫學有限公司"},
+		{"海澄基因", "海澄基因治療有限公司"},
+	} {
+		p.Click(`.sidebar [data-area="overview"]`)
+		p.Key("Control+k")
+		p.setValue(`.topbar input[type=search]`, c.query)
+		p.Key("Enter")
+		p.WaitJS(`document.querySelector('main.work')?.dataset.area === 'register'`, defaultWait)
+		p.WaitText(`[data-testid="register-count"]`, c.query)
+		p.WaitText(`[data-testid="register-grid"] tbody`, c.want)
+		n := Eval[float64](p, `document.querySelectorAll('[data-testid="entity-row"]').length`)
+		if n < 1 || n > 3 {
+			t.Fatalf("search %q shows %v rows", c.query, n)
+		}
+	}
+	p.Screenshot("register-search")
+
+	// Open the found entity and look at its page.
+	p.Click(`[data-testid="entity-row"] .name-link`)
+	p.WaitVisible(`[data-testid="entity-page"] [data-testid="submission-view"]`)
+	p.Screenshot("register-entity-demo")
+}

@@ -1,0 +1,43 @@
+// State the register area keeps while the officer moves between its pages:
+// the choice lists (loaded once) and the list's query and selection, so going
+// back to the list finds it as it was left.
+import { api } from './api';
+import { defaultQuery } from './listing';
+import type { Choice, ChoicesView, ListQuery } from './types';
+
+/** The names of the choice lists in ChoicesView. */
+export type ChoiceList = { [K in keyof ChoicesView]: ChoicesView[K] extends Choice[] ? K : never }[keyof ChoicesView];
+
+class RegisterState {
+  choices = $state<ChoicesView | null>(null);
+  query = $state<ListQuery>(defaultQuery());
+  /** The id of the entity last opened or selected in the list. */
+  selectedId = $state(0);
+
+  private loading: Promise<ChoicesView> | null = null;
+
+  /** Loads the choice lists once. */
+  async loadChoices(): Promise<ChoicesView> {
+    if (this.choices) return this.choices;
+    this.loading ??= api.choices().then((c) => (this.choices = c));
+    try {
+      return await this.loading;
+    } catch (e) {
+      this.loading = null;
+      throw e;
+    }
+  }
+
+  /** The label of a code in one of the choice lists ("" stays ""). */
+  label(list: ChoiceList, code: string): string {
+    if (!code) return '';
+    return this.choices?.[list]?.find((c) => c.code === code)?.label ?? code;
+  }
+
+  /** The RFI's wording of a field. */
+  fieldLabel(field: string): string {
+    return this.choices?.labels?.[field] ?? field;
+  }
+}
+
+export const reg = new RegisterState();
