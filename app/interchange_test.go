@@ -1,0 +1,150 @@
+package app_test
+
+import (
+	"context"
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"atpreg/app"
+	"atpreg/internal/apperr"
+	"atpreg/internal/store"
+)
+
+func interchangeService(t *testing.T, s *app.Session) *app.InterchangeService {
+	t.Helper()
+	for _, b := range app.Bindings(s) {
+		if x, ok := b.(*app.InterchangeService); ok {
+			return x
+		}
+	}
+	t.Fatal("InterchangeService is not bound")
+	return nil
+}
+
+const importFile = "entity_name,contact_email,product_name,atp_type\r\n" +
+	"Harbour Cell Ltd,ada@harbour.example.com,HC-001,Cell therapy product\r\n" +
+	"Harbour Cell Ltd,ada@harbour.example.com,HC-002,gene_therapy\r\n" +
+	"Kowloon Tissue,ops@ktw.example.org,KT-1,tissue_engineered\r\n"
+
+func TestDryRunThenConfirm(t *testing.T) {
+	s := newTestSession(t, false)
+	x := interchangeService(t, s)
+	p, err := x.DryRun("replies.csv", base64.StdEncoding.EncodeToString([]byte(importFile)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Token == "" || p.Report.Created != 2 || p.Report.Added != 3 || p.Report.Applied || len(p.Rows) != 3 || p.Rows[0].Action != "create" {
+		t.Fatalf("dry run %+v", p)
+	}
+	db, _ := s.DB()
+	if es, _ := db.Entities(context.Background()); len(es) != 0 {
+		t.Fatal("the dry run changed the register")
+	}
+	done, err := x.Confirm(p.Token)
+	if err != nil || !done.Report.Applied || done.Report.Created != 2 {
+		t.Fatalf("confirm %+v, %v", done.Report, err)
+	}
+	if es, _ := db.Entities(context.Background()); len(es) != 2 {
+		t.Fatalf("%d entities after the import", len(es))
+	}
+	if _, err := x.Confirm(p.Token); err == nil {
+		t.Fatal("a token confirmed twice")
+	}
+}
+
+func TestDryRunShowsProblems(t *testing.T) {
+	s := newTestSession(t, false)
+	x := interchangeService(t, s)
+	bad := strings.Replace(importFile, "tissue_engineered", "stem cells", 1)
+	path := filepath.Join(t.TempDir(), "bad.csv")
+	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p, err := x.DryRunPath(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Report.Problems) != 1 || len(p.Rows) != 3 || len(p.Rows[2].Problems) != 1 || p.Rows[2].Problems[0].Column != "atp_type" {
+		t.Fatalf("rows %+v problems %+v", p.Rows, p.Report.Problems)
+	}
+	res, err := x.ImportPath(path)
+	if err != nil || res.Report.Applied {
+		t.Fatalf("import of a bad file: %+v, %v", res.Report, err)
+	}
+}
+
+func TestUnreadableFiles(t *testing.T) {
+	s := newTestSession(t, false)
+	x := interchangeService(t, s)
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty.csv", nil, "empty"},
+		{"big.csv", make([]byte, 50<<20), "MB"},
+		{"scan.pdf", []byte("%PDF-1.4 ..."), "PDF"},
+	} {
+		path := filepath.Join(dir, tc.name)
+		if err := os.WriteFile(path, tc.data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := x.DryRunPath(path)
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), `"code":"invalid"`) {
+			t.Errorf("%s: err = %v", tc.name, err)
+		}
+	}
+}
+
+func TestExportAndTemplate(t *testing.T) {
+	s := newTestSession(t, true)
+	x := interchangeService(t, s)
+	dir := t.TempDir()
+	for _, f := range []string{"csv", "xlsx", "json"} {
+		path := filepath.Join(dir, "register."+f)
+		res, err := x.ExportTo(f, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fi, err := os.Stat(path)
+		if err != nil || fi.Mode().Perm() != 0o600 || fi.Size() == 0 || res.Entities == 0 || len(res.SHA256) != 64 {
+			t.Fatalf("%s: %+v, %v", f, res, err)
+		}
+	}
+	if _, err := x.ExportTo("pdf", filepath.Join(dir, "x.pdf")); err == nil || !strings.Contains(err.Error(), "invalid") {
+		t.Fatalf("export as pdf: %v", err)
+	}
+	db, _ := s.DB()
+	led, _ := db.Ledger(context.Background(), store.LedgerFilter{Kind: store.LedgerExport})
+	if len(led) != 3 {
+		t.Fatalf("%d exports in the ledger, want 3", len(led))
+	}
+	tpl := filepath.Join(dir, "template.xlsx")
+	if err := x.TemplateTo(tpl); err != nil {
+		t.Fatal(err)
+	}
+	// The exported XLSX re-imports into the same register without changes.
+	p, err := x.DryRunPath(filepath.Join(dir, "register.xlsx"))
+	if err != nil || p.Report.Created+p.Report.Merged != 0 || p.Report.Unchanged == 0 {
+		t.Fatalf("re-import of an export: %+v, %v", p.Report, err)
+	}
+	if len(x.Columns()) != 31 {
+		t.Fatalf("%d columns", len(x.Columns()))
+	}
+}
+
+func TestInterchangeLocked(t *testing.T) {
+	s := newTestSession(t, false)
+	x := interchangeService(t, s)
+	if _, err := s.Lock(); err != nil {
+		t.Fatal(err)
+	}
+	_, err := x.DryRun("a.csv", base64.StdEncoding.EncodeToString([]byte(importFile)))
+	if err == nil || !strings.Contains(err.Error(), string(apperr.Locked)) {
+		t.Fatalf("err = %v", err)
+	}
+}
