@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/interchange"
+	"atpreg/internal/store"
+)
+
+func init() {
+	register(&Command{
+		Name:    "export",
+		Args:    "--format csv|xlsx|json -o FILE",
+		Summary: "export the whole register (logged in the register's ledger)",
+		Help: `Writes the whole register to FILE (mode 0600):
+  csv   entities and submissions in the import format (re-importable)
+  xlsx  a workbook: Submissions (the import format, first), Entities,
+        Evaluations, Partners and Meetings, each with a frozen header row
+  json  everything as one JSON object
+Without --format the format is taken from FILE's extension. The export is
+recorded in the ledger with the file's SHA-256, and in each entity's history.
+The file holds confidential data in plain text: keep it safe.`,
+		Run: runExport,
+	})
+}
+
+func runExport(c *Context, args []string) error {
+	pos, flags, err := flagArgs("export", args, map[string]bool{"format": true, "o": true, "output": true}, nil)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("export: unexpected argument %q (atpreg export --format csv|xlsx|json -o FILE)", pos[0])
+	}
+	out := flags["o"]
+	if out == "" {
+		out = flags["output"]
+	}
+	if out == "" {
+		return usagef("export: name the output file with -o FILE")
+	}
+	format := flags["format"]
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
+	}
+	f, err := interchange.ParseFormat(format)
+	if err != nil {
+		return usagef("export: %s", apperr.Message(err))
+	}
+	return c.withRegister(func(db *store.DB) error {
+		s, err := db.GetSettings(context.Background())
+		if err != nil {
+			return err
+		}
+		data, entry, err := db.ExportRegister(context.Background(), f, filepath.Base(out), s.OfficerName)
+		if err != nil {
+			return err
+		}
+		if err := writeFile0600(out, data); err != nil {
+			return err
+		}
+		c.printf("Exported %d entities as %s to %s (SHA-256 %s, ledger %s).\n", len(entry.EntityIDs), strings.ToUpper(string(f)), out, entry.SHA256, entry.DocID)
+		return nil
+	})
+}
+
+// writeFile0600 writes data to path readable by the officer only.
+func writeFile0600(path string, data []byte) error {
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "%s could not be written (%v). Choose another path.", path, err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		return apperr.Wrap(err, apperr.Internal, "%s could not be made private (%v).", path, err)
+	}
+	return nil
+}

@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"bytes"
+
+	"atpreg/internal/interchange"
+)
+
+func init() {
+	register(&Command{
+		Name:    "template",
+		Args:    "-o FILE.xlsx",
+		Summary: "save a blank import template (header row, drop-down lists, column guide)",
+		Help: `Writes a blank import template: an XLSX workbook whose first sheet "Import"
+has the header row and drop-down lists for the choice and yes/no columns, and a
+sheet "Columns" explaining each column. Hand it to a colleague, fill it in, and
+bring it back with ` + "`atpreg import FILE`" + `. It needs no register and no passphrase.`,
+		Run: runTemplate,
+	})
+}
+
+func runTemplate(c *Context, args []string) error {
+	pos, flags, err := flagArgs("template", args, map[string]bool{"o": true, "output": true}, nil)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("template: unexpected argument %q (atpreg template -o FILE.xlsx)", pos[0])
+	}
+	out := flags["o"]
+	if out == "" {
+		out = flags["output"]
+	}
+	if out == "" {
+		return usagef("template: name the output file with -o FILE.xlsx")
+	}
+	var buf bytes.Buffer
+	if err := interchange.WriteTemplate(&buf); err != nil {
+		return err
+	}
+	if err := writeFile0600(out, buf.Bytes()); err != nil {
+		return err
+	}
+	c.printf("Saved the blank import template to %s.\n", out)
+	return nil
+}
