@@ -74,7 +74,7 @@ var sortColumns = map[string]string{
 	"status":      "e.status",
 	"received_on": "e.received_on",
 	"updated_at":  "e.updated_at",
-	"products":    "(SELECT s.product_name FROM submissions s WHERE s.entity_id = e.id ORDER BY s.position LIMIT 1) COLLATE NOCASE",
+	"products":    "s0.product_name COLLATE NOCASE",
 	"missing":     "e.missing_count",
 	"score":       "", // sorted in Go with the scores
 }
@@ -185,8 +185,13 @@ func (db *DB) ListEntities(ctx context.Context, q ListQuery) (ListPage, error) {
 			lo := min(q.Offset, len(rows))
 			rows = rows[lo:min(lo+limit, len(rows))]
 		} else {
+			from := cols
+			if q.Sort == "products" {
+				// The first product is at position 0 (UpdateEntity renumbers).
+				from = strings.Replace(cols, "FROM entities e", "FROM entities e LEFT JOIN submissions s0 ON s0.entity_id = e.id AND s0.position = 0", 1)
+			}
 			order := fmt.Sprintf(` ORDER BY %s %s, e.name COLLATE NOCASE %s, e.id %s LIMIT ? OFFSET ?`, col, dir, dir, dir)
-			if err := r.Select(&rows, cols+where+order, append(args, limit, q.Offset)...); err != nil {
+			if err := r.Select(&rows, from+where+order, append(args, limit, q.Offset)...); err != nil {
 				return err
 			}
 		}

@@ -96,6 +96,12 @@ CREATE INDEX attachments_entity ON attachments(entity_id);
 -- finds substrings of three or more characters, Chinese included.
 CREATE VIRTUAL TABLE entity_fts USING fts5(text, tokenize = 'trigram');
 
+-- Words of one or two characters (common in Chinese) are too short for
+-- trigrams. entity_grams holds, per entity, every distinct pair of adjacent
+-- characters of the same text, each written as U+001F a U+001F b U+001F, so
+-- that a pair, or a single character (U+001F a U+001F), is a trigram query.
+CREATE VIRTUAL TABLE entity_grams USING fts5(grams, tokenize = 'trigram');
+
 -- Every document that left the register: briefing packs, demand summaries,
 -- exports. Who, when, for whom, which entities, and the file's SHA-256.
 CREATE TABLE ledger (
