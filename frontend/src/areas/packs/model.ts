@@ -1,0 +1,238 @@
+// Wire types of the BriefingService and the export form's pure logic: which
+// entities a pack holds, what each recipient's copy leaves out (conflicts of
+// interest), and the request the form sends.
+
+export interface PackMeeting {
+  id: number;
+  title: string;
+  startsAt: string;
+  entityIds: number[];
+  partnerIds: number[];
+}
+
+export interface PackEntity {
+  id: number;
+  name: string;
+  status: string;
+  statusLabel: string;
+  complete: boolean;
+}
+
+export interface PackPartner {
+  id: number;
+  name: string;
+  facility: string;
+  conflicted: number[];
+}
+
+export interface PackSetup {
+  meetings: PackMeeting[];
+  entities: PackEntity[];
+  partners: PackPartner[];
+  defaultDir: string;
+  officer: string;
+}
+
+export interface Recipient {
+  partnerId: number;
+  name: string;
+}
+
+export interface ExportRequest {
+  meetingId: number;
+  entityIds: number[];
+  purpose: string;
+  recipients: Recipient[];
+  firstCopy: number;
+  anonymise: boolean;
+  includeNotes: boolean;
+  password: string;
+  dir: string;
+  path: string;
+}
+
+export interface Replacement {
+  Where: string;
+  Runes: number[];
+}
+
+export interface Omission {
+  entityId: number;
+  name: string;
+  reason: string;
+}
+
+export interface FileResult {
+  recipient: string;
+  copyNo: number;
+  path: string;
+  sha256: string;
+  size: number;
+  pages: number;
+  entityIds: number[];
+  omitted: Omission[];
+  replaced: Replacement[];
+  encrypted: boolean;
+}
+
+export interface ExportResult {
+  documentId: string;
+  files: FileResult[];
+  notices: string[];
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  recipient: string;
+  message: string;
+}
+
+export interface LedgerRow {
+  id: number;
+  docId: string;
+  kind: string;
+  recipient: string;
+  copyNo: number;
+  entityIds: number[];
+  options: Record<string, unknown>;
+  fileName: string;
+  sha256: string;
+  by: string;
+  at: string;
+  entityNames: string[];
+  fileExists: boolean;
+}
+
+/** What the export form holds. */
+export interface ExportForm {
+  source: 'meeting' | 'entities';
+  meetingId: number;
+  entityIds: number[];
+  purpose: string;
+  partnerIds: number[];
+  others: string[]; // named recipients who are not partners
+  firstCopy: number;
+  anonymise: boolean;
+  includeNotes: boolean;
+  password: string;
+  password2: string;
+  dir: string;
+}
+
+export function emptyForm(setup: PackSetup | null, meetingId = 0): ExportForm {
+  const meeting = setup?.meetings.find((m) => m.id === meetingId) ?? setup?.meetings[0];
+  return {
+    source: setup && setup.meetings.length === 0 ? 'entities' : 'meeting',
+    meetingId: meeting?.id ?? 0,
+    entityIds: [],
+    purpose: '',
+    partnerIds: meeting ? [...meeting.partnerIds] : [],
+    others: [],
+    firstCopy: 1,
+    anonymise: false,
+    includeNotes: false,
+    password: '',
+    password2: '',
+    dir: setup?.defaultDir ?? '',
+  };
+}
+
+/** The ids of the entities the pack is about, in order. */
+export function packEntityIds(form: ExportForm, setup: PackSetup): number[] {
+  if (form.source === 'meeting') {
+    return setup.meetings.find((m) => m.id === form.meetingId)?.entityIds ?? [];
+  }
+  return form.entityIds;
+}
+
+/** One recipient's copy as the form previews it. */
+export interface CopyPreview {
+  key: string;
+  name: string;
+  copyNo: number;
+  entities: number; // how many entities the copy holds
+  leftOut: string[]; // names of the entities left out for conflicts
+}
+
+/** Previews every copy: its number, and the entities a conflicted partner's copy leaves out. */
+export function previewCopies(form: ExportForm, setup: PackSetup): CopyPreview[] {
+  const ids = packEntityIds(form, setup);
+  const names = new Map(setup.entities.map((e) => [e.id, e.name]));
+  const out: CopyPreview[] = [];
+  let copy = Math.max(1, Math.floor(form.firstCopy) || 1);
+  for (const p of setup.partners.filter((p) => form.partnerIds.includes(p.id))) {
+    const left = ids.filter((id) => p.conflicted.includes(id));
+    const entities = ids.length - left.length;
+    out.push({ key: `p${p.id}`, name: p.name, copyNo: entities > 0 ? copy : 0, entities, leftOut: left.map((id) => names.get(id) ?? `Entity ${id}`) });
+    if (entities > 0) copy++;
+  }
+  for (const [i, name] of form.others.entries()) {
+    out.push({ key: `o${i}`, name, copyNo: ids.length > 0 ? copy : 0, entities: ids.length, leftOut: [] });
+    if (ids.length > 0) copy++;
+  }
+  return out;
+}
+
+/** Problems that stop the export, by form field; empty when it can go. */
+export function formProblems(form: ExportForm, setup: PackSetup): Record<string, string> {
+  const p: Record<string, string> = {};
+  if (form.source === 'meeting') {
+    const m = setup.meetings.find((m) => m.id === form.meetingId);
+    if (!m) p.meeting = 'Choose a meeting.';
+    else if (m.entityIds.length === 0) p.meeting = 'This meeting discusses no entities yet.';
+  } else if (form.entityIds.length === 0) {
+    p.entities = 'Choose at least one entity.';
+  }
+  if (form.partnerIds.length === 0 && form.others.length === 0) p.recipients = 'Choose at least one recipient.';
+  if (form.others.some((o) => o.trim() === '')) p.recipients = 'Every recipient needs a name.';
+  if (!(form.firstCopy >= 1)) p.firstCopy = 'The first copy number must be 1 or more.';
+  if (form.password !== form.password2) p.password2 = 'The two passwords differ.';
+  else if (form.password !== '' && form.password.length < 8) p.password = 'Use at least 8 characters, or leave it empty.';
+  if (form.dir.trim() === '') p.dir = 'Choose the folder to save the packs in.';
+  return p;
+}
+
+/** The request the form sends to BriefingService.Export. */
+export function toRequest(form: ExportForm): ExportRequest {
+  return {
+    meetingId: form.source === 'meeting' ? form.meetingId : 0,
+    entityIds: form.source === 'entities' ? [...form.entityIds] : [],
+    purpose: form.source === 'entities' ? form.purpose.trim() : '',
+    recipients: [
+      ...form.partnerIds.map((id) => ({ partnerId: id, name: '' })),
+      ...form.others.map((name) => ({ partnerId: 0, name: name.trim() })),
+    ],
+    firstCopy: Math.max(1, Math.floor(form.firstCopy) || 1),
+    anonymise: form.anonymise,
+    includeNotes: form.includeNotes,
+    password: form.password,
+    dir: form.dir.trim(),
+    path: '',
+  };
+}
+
+/** Progress as a percentage, 0..100. */
+export function percent(p: Progress | null): number {
+  if (!p || p.total <= 0) return 0;
+  return Math.round((100 * Math.min(p.done, p.total)) / p.total);
+}
+
+/** The file name of a path, for either separator. */
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+/** A time as the ledger shows it: "2026-03-12 14:30". */
+export function shortTime(rfc3339: string): string {
+  const d = new Date(rfc3339);
+  if (Number.isNaN(d.getTime())) return rfc3339;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Filters entities by a search text over their names (case-insensitive). */
+export function filterEntities(list: PackEntity[], q: string): PackEntity[] {
+  const t = q.trim().toLowerCase();
+  return t ? list.filter((e) => e.name.toLowerCase().includes(t)) : list;
+}
