@@ -266,3 +266,93 @@ func TestRegisterSearch(t *testing.T) {
 	p.WaitVisible(`[data-testid="entity-page"] [data-testid="submission-view"]`)
 	p.Screenshot("register-entity-demo")
 }
+
+// TestRegisterAttachmentsAndDelete drops a file on the entity page, views it
+// from memory, deletes it with confirmation, then deletes the entity with a
+// typed reason.
+func TestRegisterAttachmentsAndDelete(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	id := int64(Eval[float64](p, `window.go.app.RegisterService.Create(`+completeEntity+`)`))
+	p.Click(`.sidebar [data-area="register"]`)
+	p.Click(fmt.Sprintf(`[data-testid="entity-row"][data-id="%d"] .name-link`, id))
+	p.WaitVisible(`[data-testid="attachments"]`)
+
+	// Drop a file as the window's drag and drop would deliver it.
+	Eval[bool](p, `(()=>{const dt=new DataTransfer();
+	  dt.items.add(new File(['Subject: RFI reply\n\n我們對GMP產能有興趣 (fictional)'], 'rfi-reply.eml', {type:'message/rfc822'}));
+	  const zone=document.querySelector('[data-testid="attachments"]');
+	  zone.dispatchEvent(new DragEvent('dragover',{bubbles:true,cancelable:true,dataTransfer:dt}));
+	  zone.dispatchEvent(new DragEvent('drop',{bubbles:true,cancelable:true,dataTransfer:dt})); return true})()`)
+	p.WaitVisible(`[data-testid="attachment"]`)
+	p.WaitText(`[data-testid="register-saved"]`, "Attachment saved")
+	p.WaitVisible(`[data-testid="history-entry"][data-action="attach"]`)
+	p.Screenshot("register-entity-attached")
+
+	p.Click(`[data-testid="attachment"] .name`)
+	p.WaitText(`[data-testid="attachment-text"]`, "我們對GMP產能有興趣")
+	p.Screenshot("register-attachment")
+	p.Key("Escape")
+	p.WaitJS(`!document.querySelector('[data-testid="attachment-viewer"]')`, defaultWait)
+
+	p.Click(`[data-testid="attachment"] button[aria-label="Delete"]`)
+	p.Click(`[data-testid="attachment-delete-confirm"]`)
+	p.WaitJS(`!document.querySelector('[data-testid="attachment"]')`, defaultWait)
+	if n := Eval[float64](p, fmt.Sprintf(`window.go.app.RegisterService.Get(%d).then(v => v.attachments.length)`, id)); n != 0 {
+		t.Fatalf("%v attachments left after deleting the only one", n)
+	}
+
+	// Deleting the entity needs a reason.
+	p.Click(`[data-testid="delete-open"]`)
+	p.WaitVisible(`[data-testid="delete-dialog"]`)
+	if !Eval[bool](p, `document.querySelector('[data-testid="delete-confirm"]').disabled`) {
+		t.Fatal("delete is possible without a reason")
+	}
+	p.Fill(`[data-testid="delete-reason"]`, "Duplicate of another entry.")
+	p.Click(`[data-testid="delete-confirm"]`)
+	p.WaitVisible(`[data-testid="register-empty"]`)
+	if code := Eval[string](p, fmt.Sprintf(`window.go.app.RegisterService.Get(%d).then(() => 'found', e => JSON.parse(e.message ?? e).code)`, id)); code != "notfound" {
+		t.Fatalf("after delete, Get answers %q, want notfound", code)
+	}
+}
+
+// TestRegisterList10k fills a register with 10,000 fictional entities through
+// the backend and pages, sorts and searches the list; it logs how long the
+// list took to answer (figures for the README, never asserted).
+func TestRegisterList10k(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	n := Eval[float64](p, `(async () => {
+	  const mk = (i) => ({name: 'Fictional Entity ' + String(i).padStart(5, '0') + ' Ltd', address: '', contact_name: 'Contact ' + i,
+	    contact_email: '', contact_phone: '', status: 'received', received_on: '2026-01-01', source: '', notes: '', tags: [],
+	    submissions: [{product_name: 'Product ' + i, routes: [], starting_materials: [], training_roles: [], pd_completed: null,
+	      gmp_before: null, has_authorized_person: null, needs_training: null}]});
+	  let done = 0;
+	  for (let i = 0; i < 10000; i += 100) {
+	    await Promise.all(Array.from({length: 100}, (_, k) => window.go.app.RegisterService.Create(mk(i + k))));
+	    done += 100;
+	  }
+	  return done; })()`)
+	if n != 10000 {
+		t.Fatalf("created %v entities", n)
+	}
+	p.Click(`.sidebar [data-area="register"]`)
+	p.WaitText(`[data-testid="register-count"]`, "1–100 of 10,000")
+	ms := Eval[float64](p, `(async () => { const t = performance.now();
+	  await window.go.app.RegisterService.List({search: '', statuses: [], atpType: '', intendedUse: '', processType: '', completeness: '', sort: 'name', desc: true, offset: 0, limit: 100});
+	  return performance.now() - t; })()`)
+	t.Logf("List, 100 of 10,000 sorted by name: %.1f ms", ms)
+
+	p.Click(`th [data-sort="name"]`)
+	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, "Fictional Entity 00000 Ltd")
+	p.Click(`th [data-sort="name"]`)
+	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, "Fictional Entity 09999 Ltd")
+	Eval[bool](p, `(document.querySelector('[data-testid="register-grid"]').focus(), true)`)
+	p.Key("Control+PageDown")
+	p.WaitText(`[data-testid="register-count"]`, "101–200 of 10,000")
+	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, "Fictional Entity 09899 Ltd")
+
+	p.Key("Control+k")
+	p.setValue(`.topbar input[type=search]`, "Entity 04321")
+	p.WaitText(`[data-testid="register-count"]`, "1 entity")
+	p.WaitText(`[data-testid="register-grid"] tbody`, "Fictional Entity 04321 Ltd")
+	p.Screenshot("register-list-10k")
+}
