@@ -80,6 +80,7 @@ func TestRegisterCreateViaForm(t *testing.T) {
 	p.Fill(`#f-contact_name`, "Dr Ada Fung")
 	p.Fill(`#f-contact_email`, "ada.fung@fictional-cell.example.com")
 	p.Fill(`#f-submissions-0--product_name`, "FHC-101 anti-CD19 CAR-T")
+	p.Screenshot("register-form-top")
 
 	// Conditional items are hidden until an answer asks for them.
 	vector := `[data-field="submissions[0].gene_vector"]`
