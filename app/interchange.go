@@ -46,11 +46,13 @@ const PreviewRows = 1000
 
 // PreviewRow is one row of the file in the report's table.
 type PreviewRow struct {
-	Row      int                   `json:"row"`
-	Entity   string                `json:"entity"`
-	Email    string                `json:"email"`
-	Product  string                `json:"product"`
-	Action   string                `json:"action"` // create, merge, add, update, unchanged, or "" when rejected
+	Row     int    `json:"row"`
+	Entity  string `json:"entity"`
+	Email   string `json:"email"`
+	Product string `json:"product"`
+	// Action is create, merge, add, update or unchanged; rejected for a row
+	// with a problem, valid for a good row held back by others' problems.
+	Action   string                `json:"action"`
 	Problems []interchange.Problem `json:"problems"`
 }
 
@@ -266,6 +268,14 @@ func preview(b *interchange.Batch, rep store.ImportReport) ImportPreview {
 		r := get(pr.Row)
 		r.Problems = append(r.Problems, pr)
 		r.Action = ""
+	}
+	for _, r := range rows {
+		switch {
+		case len(r.Problems) > 0:
+			r.Action = "rejected"
+		case r.Action == "":
+			r.Action = "valid" // fine itself, held back by other rows' problems
+		}
 	}
 	keys := make([]int, 0, len(rows))
 	for r := range rows {

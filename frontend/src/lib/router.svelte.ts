@@ -11,21 +11,27 @@ export const areas = [
   { id: 'settings', label: 'Settings' },
 ] as const;
 
+/** Areas reached by a route or a button but not listed in the sidebar. */
+export const hiddenAreas = [{ id: 'import', label: 'Import and export' }] as const;
+
+/** A sidebar area. */
 export type AreaId = (typeof areas)[number]['id'];
+/** Any area a route may show: the sidebar's and the hidden ones. */
+export type RouteArea = AreaId | (typeof hiddenAreas)[number]['id'];
 
 export interface Route {
-  area: AreaId;
+  area: RouteArea;
   id: string;
   sub: string;
 }
 
 export function parseHash(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean).map(decodeURIComponent);
-  const area = (areas.find((a) => a.id === parts[0])?.id ?? 'overview') as AreaId;
+  const area = ([...areas, ...hiddenAreas].find((a) => a.id === parts[0])?.id ?? 'overview') as RouteArea;
   return { area, id: parts[1] ?? '', sub: parts[2] ?? '' };
 }
 
-export function formatHash(r: Partial<Route> & { area: AreaId }): string {
+export function formatHash(r: Partial<Route> & { area: RouteArea }): string {
   return '#/' + [r.area, r.id, r.sub].filter((x) => x).map((x) => encodeURIComponent(String(x))).join('/');
 }
 
@@ -49,7 +55,7 @@ class Router {
   }
 
   /** Navigate unless the current page refuses (unsaved changes). */
-  go(area: AreaId, id: string | number = '', sub = ''): boolean {
+  go(area: RouteArea, id: string | number = '', sub = ''): boolean {
     if (leaveGuard && !leaveGuard()) return false;
     leaveGuard = null;
     const hash = formatHash({ area, id: String(id), sub });

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { actionLabel, canImport, problemText, refuseFile, summary, toBase64, visibleRows } from './model';
+import type { ImportPreview, ImportReport, PreviewRow } from './model';
+
+function report(over: Partial<ImportReport> = {}): ImportReport {
+  return {
+    file: { name: 'replies.csv', sha256: 'ab' },
+    format: 'csv',
+    dryRun: true,
+    applied: false,
+    rows: 3,
+    entities: [],
+    created: 2,
+    merged: 0,
+    unchanged: 0,
+    added: 3,
+    updated: 0,
+    problems: [],
+    columns: [],
+    ...over,
+  };
+}
+
+describe('summary', () => {
+  it.each([
+    [report(), 'Would import 3 rows: 2 new entities, 3 products added.'],
+    [report({ dryRun: false, applied: true }), 'Imported 3 rows: 2 new entities, 3 products added.'],
+    [report({ created: 0, added: 0, unchanged: 2 }), 'Nothing to import: 2 entities already up to date.'],
+    [report({ problems: [{ row: 2, column: 'atp_type', value: 'x', reason: 'bad' }] }), '1 problem in 3 rows: nothing can be imported until the file is fixed.'],
+    [report({ rows: 0, created: 0, added: 0 }), 'The file has a header but no rows.'],
+  ])('%#', (r, want) => {
+    expect(summary(r)).toBe(want);
+  });
+});
+
+describe('canImport', () => {
+  const p = (r: ImportReport, token = 't'): ImportPreview => ({ token, report: r, rows: [], truncated: false });
+  it('needs a clean dry run that changes something', () => {
+    expect(canImport(p(report()))).toBe(true);
+    expect(canImport(p(report(), ''))).toBe(false);
+    expect(canImport(p(report({ problems: [{ row: 1, column: 'x', value: '', reason: 'r' }] })))).toBe(false);
+    expect(canImport(p(report({ created: 0, merged: 0 })))).toBe(false);
+    expect(canImport(p(report({ dryRun: false })))).toBe(false);
+    expect(canImport(null)).toBe(false);
+  });
+});
+
+describe('rows and problems', () => {
+  const rows: PreviewRow[] = [
+    { row: 2, entity: 'A', email: '', product: 'P', action: 'create', problems: [] },
+    { row: 3, entity: 'B', email: '', product: 'Q', action: '', problems: [{ row: 3, column: 'atp_type', value: 'x', reason: 'Unknown.' }] },
+  ];
+  it('filters to rows with problems', () => {
+    expect(visibleRows(rows, true).map((r) => r.row)).toEqual([3]);
+    expect(visibleRows(rows, false)).toHaveLength(2);
+  });
+  it('labels actions and problems', () => {
+    expect(actionLabel('')).toBe('Rejected');
+    expect(actionLabel('merge')).toBe('Merge into existing');
+    expect(problemText(rows[1].problems[0])).toBe('atp_type: Unknown. (was “x”)');
+    expect(problemText({ row: 3, column: 'atp_type', value: 'x', reason: '"x" is not known.' })).toBe('atp_type: "x" is not known.');
+    expect(actionLabel('valid')).toBe('Valid');
+  });
+});
+
+describe('files', () => {
+  it('encodes bytes as base64, Chinese included', () => {
+    const bytes = new TextEncoder().encode('港灣, "a"\n');
+    expect(atob(toBase64(bytes))).toBe(String.fromCharCode(...bytes));
+  });
+  it('refuses empty and large files before sending them', () => {
+    expect(refuseFile('a.csv', 0)).toContain('empty');
+    expect(refuseFile('a.csv', 50 << 20)).toContain('50.0 MB');
+    expect(refuseFile('a.csv', 100)).toBeNull();
+  });
+});
