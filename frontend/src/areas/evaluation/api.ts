@@ -1,0 +1,124 @@
+// The evaluation facade's calls with plain wire types. Every call goes
+// through `call`, so failures arrive as AppError with field problems.
+import * as svc from '../../../wailsjs/go/app/EvaluationService';
+import { call } from '../../lib/errors';
+
+// The generated bindings type arguments as generated classes; the Go side
+// reads plain JSON, so plain objects of the same shape are passed.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = any;
+
+export interface Choice {
+  code: string;
+  label: string;
+}
+
+export interface AspectView {
+  code: string;
+  label: string;
+  anchors: string[];
+  weight: number;
+}
+
+export interface EvaluationSetup {
+  aspects: AspectView[];
+  recommendations: Choice[];
+  minScore: number;
+  maxScore: number;
+  disagreement: number;
+  evaluator: string;
+  today: string;
+}
+
+export interface Score {
+  score: number;
+  note: string;
+}
+
+export interface Evaluation {
+  id: number;
+  entity_id: number;
+  evaluator: string;
+  date: string;
+  scores: Record<string, Score>;
+  recommendation: string;
+  reason: string;
+}
+
+export interface EntityScore {
+  evaluations: number;
+  evaluators: string[];
+  means: Record<string, number>;
+  spread: Record<string, number>;
+  disagreements: string[];
+  total: number;
+  recommendations: Record<string, number>;
+  latest: string;
+}
+
+export interface Conflict {
+  partner_id: number;
+  partner_name: string;
+  entity_id: number;
+  entity_name: string;
+  reason: string;
+  created_at: string;
+  created_by: string;
+}
+
+export interface EntityEvaluations {
+  entityId: number;
+  name: string;
+  status: string;
+  statusLabel: string;
+  evaluations: { evaluation: Evaluation; total: number }[];
+  summary: EntityScore;
+  total: number;
+  rank: number;
+  rankedCount: number;
+  conflicts: Conflict[];
+}
+
+export interface RankRow {
+  rank: number;
+  tied: boolean;
+  entityId: number;
+  name: string;
+  status: string;
+  statusLabel: string;
+  atpTypes: string[];
+  total: number;
+  means: Record<string, number>;
+  disagreements: string[];
+  evaluations: number;
+  evaluators: string[];
+  recommendation: string;
+  recommendations: Record<string, number>;
+  latest: string;
+}
+
+export interface RankingQuery {
+  statuses: string[];
+  atpType: string;
+}
+
+export const api = {
+  setup: () => call(svc.Setup() as Promise<Any>) as Promise<EvaluationSetup>,
+  weightedTotal: (scores: Record<string, number>) => call(svc.WeightedTotal(scores)),
+  entity: (id: number) => call(svc.Entity(id) as Promise<Any>) as Promise<EntityEvaluations>,
+  save: (ev: Evaluation) => call(svc.Save(ev as Any)),
+  remove: (id: number) => call(svc.Delete(id)),
+  ranking: (q: RankingQuery) =>
+    call(svc.Ranking(q as Any) as Promise<Any>) as Promise<{ rows: RankRow[]; weights: Record<string, number> }>,
+};
+
+/** Short names of the seven aspects for table headers. */
+export const shortAspect: Record<string, string> = {
+  readiness: 'Readiness',
+  technical: 'Technical',
+  credibility: 'Credibility',
+  pipeline: 'Pipeline',
+  investment: 'Investment',
+  jobs: 'Jobs',
+  intangibles: 'Intangibles',
+};

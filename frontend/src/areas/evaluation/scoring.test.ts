@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { type RankRowLike, equalWeights, fmtScore, keyScore, rankLabel, scoredCount, sortRanking, spread, stepAspect, weightsTotal } from './scoring';
+
+describe('keyScore', () => {
+  it.each([
+    ['1', 1],
+    ['5', 5],
+    ['0', null],
+    ['6', null],
+    ['a', null],
+    ['Tab', null],
+  ])('%s -> %s', (key, want) => {
+    expect(keyScore(key)).toBe(want);
+  });
+});
+
+describe('stepAspect', () => {
+  it('clamps', () => {
+    expect(stepAspect(0, -1, 7)).toBe(0);
+    expect(stepAspect(6, 1, 7)).toBe(6);
+    expect(stepAspect(2, 1, 7)).toBe(3);
+    expect(stepAspect(0, 1, 0)).toBe(-1);
+  });
+});
+
+describe('sortRanking', () => {
+  const rows: RankRowLike[] = [
+    { rank: 1, tied: true, name: 'Beta', statusLabel: 'Invited', total: 3.2, evaluations: 1, recommendation: 'invite', means: { jobs: 2 } },
+    { rank: 1, tied: true, name: 'Alpha', statusLabel: 'Evaluation', total: 3.2, evaluations: 2, recommendation: 'hold', means: { jobs: 4 } },
+    { rank: 3, tied: false, name: 'Gamma', statusLabel: 'Evaluation', total: 2.8, evaluations: 1, recommendation: 'invite', means: {} },
+  ];
+  it('keeps ties in name order under rank', () => {
+    expect(sortRanking(rows, 'rank', false).map((r) => r.name)).toEqual(['Alpha', 'Beta', 'Gamma']);
+  });
+  it('sorts by an aspect mean, missing last', () => {
+    expect(sortRanking(rows, 'jobs', true).map((r) => r.name)).toEqual(['Alpha', 'Beta', 'Gamma']);
+    expect(sortRanking(rows, 'jobs', false).map((r) => r.name)).toEqual(['Beta', 'Alpha', 'Gamma']);
+  });
+  it('sorts by total descending with rank as tiebreak', () => {
+    expect(sortRanking(rows, 'total', true).map((r) => r.name)).toEqual(['Alpha', 'Beta', 'Gamma']);
+  });
+});
+
+describe('labels', () => {
+  it('shows ties', () => {
+    expect(rankLabel({ rank: 2, tied: true })).toBe('=2');
+    expect(rankLabel({ rank: 3, tied: false })).toBe('3');
+  });
+  it('formats scores', () => {
+    expect(fmtScore(3.14159)).toBe('3.14');
+    expect(fmtScore(null)).toBe('—');
+  });
+  it('counts scored aspects and spreads', () => {
+    expect(scoredCount({ a: 3, b: 0 }, ['a', 'b', 'c'])).toBe(1);
+    expect(spread([2, 4, 3])).toBe(2);
+    expect(spread([4])).toBe(0);
+  });
+});
+
+describe('weights', () => {
+  const aspects = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+  it('equal weights total 100', () => {
+    const w = equalWeights(aspects);
+    expect(weightsTotal(w, aspects).ok).toBe(true);
+    expect(w.a).toBe(14.28);
+  });
+  it('flags a bad total', () => {
+    expect(weightsTotal({ a: 50, b: 40 }, aspects)).toEqual({ total: 90, ok: false });
+  });
+});
