@@ -32,9 +32,12 @@ func TestBriefingExport(t *testing.T) {
 		t.Fatalf("the meeting offers %d copies, want one per partner (2)", copies)
 	}
 	p.Screenshot("packs-export-form")
+	Eval[bool](p, `(window.__progress = [], window.runtime.EventsOn('brief:progress', e => window.__progress.push(e)), true)`)
 	p.Click(`[data-testid="pack-export-button"]`)
 	p.WaitVisible(`[data-testid="pack-result"]`)
 	p.Screenshot("packs-export-done")
+	// The backend reported each copy and the final step as Wails events.
+	p.WaitJS(`window.__progress.length === `+strconv.Itoa(copies+1)+` && window.__progress.at(-1).done === window.__progress.at(-1).total`, defaultWait)
 
 	paths := Eval[[]string](p, `[...document.querySelectorAll('[data-testid="pack-file"]')].map(e => e.dataset.path)`)
 	if len(paths) != copies {
