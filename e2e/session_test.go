@@ -143,3 +143,22 @@ func TestChangePassphrase(t *testing.T) {
 	p.Click(`[data-testid="unlock"]`)
 	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
 }
+
+// TestFirstRunOpensDemo: the first run's other offer creates the register
+// filled with the fictional demo data.
+func TestFirstRunOpensDemo(t *testing.T) {
+	a := StartApp(t)
+	p := NewPage(t, a)
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'absent'`, defaultWait)
+	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+	p.Fill(`[data-testid="confirm"]`, TestPassphrase)
+	p.Click(`[data-testid="create-demo"]`)
+	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+	total := Eval[int](p, `window.go.app.RegisterService.List({search:'', statuses:[], atpType:'', intendedUse:'', processType:'', completeness:'', sort:'name', desc:false, offset:0, limit:5}).then(r => r.total)`)
+	if total < 30 {
+		t.Fatalf("the demo register holds %d entities, want about 40", total)
+	}
+	if _, err := os.Stat(a.Register); err != nil {
+		t.Fatalf("demo register not on disk: %v", err)
+	}
+}
