@@ -306,7 +306,7 @@ func (p *packRenderer) summary() {
 		}
 	}
 	d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness", "Weighted score"},
-		rows, []float64{0.4, 2, 1.9, 1.6, 1.6, 1.3, 1.75, 1.35})
+		rows, []float64{0.4, 1.9, 1.7, 1.6, 2.05, 1.3, 1.75, 1.35})
 	d.Small(fmt.Sprintf("Weighted score: the evaluators' mean score per aspect (%d to %d), weighted by the register's aspect weights.", register.MinScore, register.MaxScore))
 }
 
