@@ -213,16 +213,6 @@ type rowData struct {
 	present map[string]bool   // entity columns with a value in this row
 }
 
-var productColumns = func() []string {
-	var out []string
-	for _, c := range columns {
-		if !c.Entity {
-			out = append(out, c.Name)
-		}
-	}
-	return out
-}()
-
 func (b *Batch) readRow(cols []int, cells []string, line int) *rowData {
 	r := &rowData{line: line, raw: map[string]string{}, present: map[string]bool{}}
 	hasProduct := false
