@@ -81,8 +81,8 @@ run: build ## build and open the app on the default register
 	./$(BIN)
 
 # ---------------------------------------------------------------- checking
-.PHONY: test lint test-go test-frontend test-e2e bench
-test: deps lint test-go test-frontend test-e2e ## run every check (what CI runs)
+.PHONY: test lint test-go test-fuzz test-frontend test-e2e bench
+test: deps lint test-go test-fuzz test-frontend test-e2e ## run every check (what CI runs)
 	@echo "make test: all checks passed"
 
 lint: deps-go
@@ -99,6 +99,12 @@ test-go: deps-go
 	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
 	@echo "==> go test -race"
 	$(GO) test -race -count=1 ./...
+
+FUZZTIME ?= 10s
+test-fuzz: deps-go ## run the import readers' fuzz tests for a short time each
+	@echo "==> fuzz (FUZZTIME=$(FUZZTIME) each)"
+	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5x
+	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5x
 
 test-frontend: deps-npm
 	@echo "==> svelte-check and vitest"
