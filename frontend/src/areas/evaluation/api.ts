@@ -112,6 +112,17 @@ export const api = {
     call(svc.Ranking(q as Any) as Promise<Any>) as Promise<{ rows: RankRow[]; weights: Record<string, number> }>,
 };
 
+/** Abbreviations of the seven aspects for narrow table headers. */
+export const tinyAspect: Record<string, string> = {
+  readiness: 'Ready',
+  technical: 'Tech',
+  credibility: 'Cred',
+  pipeline: 'Pipe',
+  investment: 'Invest',
+  jobs: 'Jobs',
+  intangibles: 'Other',
+};
+
 /** Short names of the seven aspects for table headers. */
 export const shortAspect: Record<string, string> = {
   readiness: 'Readiness',
