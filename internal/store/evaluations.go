@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 	"time"
@@ -31,6 +32,25 @@ type scoreRow struct {
 	Aspect       string `db:"aspect"`
 	Score        int    `db:"score"`
 	Note         string `db:"note"`
+}
+
+// scanScores reads score rows without reflection (the ranking reads every
+// score of the register).
+func scanScores(r *Reader, q string, args ...any) ([]scoreRow, error) {
+	rows, err := r.Queryx(q, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []scoreRow
+	for rows.Next() {
+		var s scoreRow
+		if err := rows.Scan(&s.EvaluationID, &s.Aspect, &s.Score, &s.Note); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
 }
 
 func normalizeEvaluation(ev *register.Evaluation) {
@@ -72,6 +92,16 @@ func (db *DB) CreateEvaluation(ctx context.Context, ev register.Evaluation, offi
 	return id, err
 }
 
+// CreateEvaluationTx validates ev and stores it inside tx at time now, like
+// CreateEvaluation: for importers that add many evaluations all or none.
+func CreateEvaluationTx(tx *Tx, ev register.Evaluation, officer string, now time.Time) (int64, error) {
+	normalizeEvaluation(&ev)
+	if err := ev.Validate(); err != nil {
+		return 0, err
+	}
+	return createEvaluationTx(tx, ev, officer, now, now)
+}
+
 // createEvaluationTx inserts a validated evaluation inside tx.
 func createEvaluationTx(tx *Tx, ev register.Evaluation, officer string, created, updated time.Time) (int64, error) {
 	if _, err := entityName(&tx.Reader, ev.EntityID); err != nil {
@@ -84,6 +114,9 @@ func createEvaluationTx(tx *Tx, ev register.Evaluation, officer string, created,
 		return 0, err
 	}
 	if err := writeScores(tx, id, ev.Scores); err != nil {
+		return 0, err
+	}
+	if err := refreshTotalsTx(tx, ev.EntityID); err != nil {
 		return 0, err
 	}
 	return id, recordTx(tx, AuditEntry{
@@ -156,6 +189,9 @@ func (db *DB) UpdateEvaluation(ctx context.Context, ev register.Evaluation, offi
 		if err := writeScores(tx, ev.ID, ev.Scores); err != nil {
 			return err
 		}
+		if err := refreshTotalsTx(tx, old.EntityID); err != nil {
+			return err
+		}
 		for _, c := range changes {
 			if err := recordTx(tx, AuditEntry{
 				EntityID: old.EntityID, At: TimeText(now), By: officer, Action: "evaluate",
@@ -179,6 +215,9 @@ func (db *DB) DeleteEvaluation(ctx context.Context, id int64, officer string) er
 			return err
 		}
 		if _, err := tx.Exec(`DELETE FROM evaluations WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if err := refreshTotalsTx(tx, old.EntityID); err != nil {
 			return err
 		}
 		return recordTx(tx, AuditEntry{
@@ -246,7 +285,6 @@ func readEvaluations(r *Reader, where string, args ...any) ([]register.Evaluatio
 	if len(rows) == 0 {
 		return out, nil
 	}
-	var scores []scoreRow
 	q := `SELECT evaluation_id, aspect, score, note FROM evaluation_scores`
 	var sargs []any
 	if len(rows) == 1 {
@@ -256,7 +294,8 @@ func readEvaluations(r *Reader, where string, args ...any) ([]register.Evaluatio
 		q += ` WHERE evaluation_id IN (SELECT id FROM evaluations ` + where + `)`
 		sargs = args
 	}
-	if err := r.Select(&scores, q, sargs...); err != nil {
+	scores, err := scanScores(r, q, sargs...)
+	if err != nil {
 		return nil, err
 	}
 	by := map[int64]map[register.Aspect]register.Score{}
@@ -329,21 +368,76 @@ func readWeights(r *Reader) (register.Weights, error) {
 	return register.DefaultWeights(), nil
 }
 
-// The register's list shows each entity's weighted total (2 decimals, as
-// ranked) from these scores.
-func init() {
-	entityScores = func(r *Reader) (map[int64]float64, error) {
-		scores, err := readEntityScores(r)
-		if err != nil {
+// totalAspects are the aspects with columns in evaluation_totals, in RFI
+// order (the seven aspects' codes).
+var totalAspects = register.Aspects()
+
+// refreshTotalsTx recomputes the evaluation_totals row of one entity from
+// its evaluations (none: no row).
+func refreshTotalsTx(tx *Tx, entityID int64) error {
+	if _, err := tx.Exec(`DELETE FROM evaluation_totals WHERE entity_id = ?`, entityID); err != nil {
+		return err
+	}
+	cols := []string{"entity_id", "evaluations"}
+	sel := []string{"e.entity_id", "count(DISTINCT e.id)"}
+	for _, a := range totalAspects {
+		cols = append(cols, string(a)+"_sum", string(a)+"_n")
+		cond := fmt.Sprintf("s.aspect = '%s' AND s.score BETWEEN %d AND %d", a, register.MinScore, register.MaxScore)
+		sel = append(sel, "coalesce(sum(CASE WHEN "+cond+" THEN s.score END), 0)", "count(CASE WHEN "+cond+" THEN 1 END)")
+	}
+	_, err := tx.Exec(`INSERT INTO evaluation_totals(`+strings.Join(cols, ", ")+`)
+		SELECT `+strings.Join(sel, ", ")+`
+		FROM evaluations e LEFT JOIN evaluation_scores s ON s.evaluation_id = e.id
+		WHERE e.entity_id = ? GROUP BY e.entity_id`, entityID)
+	return err
+}
+
+// readEntityTotals returns the weighted total (2 decimals, as ranked) of
+// every evaluated entity with the weights from settings: the same
+// arithmetic as register.Summarise (mean of each aspect across evaluators,
+// then register.WeightedTotal), from the sums and counts kept in
+// evaluation_totals, which is much cheaper than reading every score.
+func readEntityTotals(r *Reader) (map[int64]float64, error) {
+	w, err := readWeights(r)
+	if err != nil {
+		return nil, err
+	}
+	cols := []string{"entity_id"}
+	for _, a := range totalAspects {
+		cols = append(cols, string(a)+"_sum", string(a)+"_n")
+	}
+	rows, err := r.Queryx(`SELECT ` + strings.Join(cols, ", ") + ` FROM evaluation_totals`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]float64{}
+	vals := make([]int64, 1+2*len(totalAspects))
+	ptrs := make([]any, len(vals))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	means := map[register.Aspect]float64{}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
 			return nil, err
 		}
-		out := make(map[int64]float64, len(scores))
-		for id, s := range scores {
-			out[id] = s.Rounded()
+		clear(means)
+		for i, a := range totalAspects {
+			if n := vals[2+2*i]; n > 0 {
+				means[a] = float64(vals[1+2*i]) / float64(n)
+			}
 		}
-		return out, nil
+		out[vals[0]] = round2(register.WeightedTotal(means, w))
 	}
+	return out, rows.Err()
 }
+
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
+
+// The register's list shows each entity's weighted total (2 decimals, as
+// ranked).
+func init() { entityScores = readEntityTotals }
 
 // EntityScore summarises the evaluations of one entity with the weights from
 // settings; Scored() is false when it has none.

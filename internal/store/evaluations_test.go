@@ -93,6 +93,10 @@ func TestEvaluationCRUD(t *testing.T) {
 	if _, err := db.Evaluation(ctx, evID); !apperr.Is(err, apperr.NotFound) {
 		t.Fatalf("deleted evaluation: err %v, want NotFound", err)
 	}
+	page, err := db.ListEntities(ctx, store.ListQuery{})
+	if err != nil || len(page.Rows) != 1 || page.Rows[0].Score != nil {
+		t.Fatalf("list after the last evaluation was deleted: %v %+v", err, page.Rows)
+	}
 }
 
 func TestEvaluationRejected(t *testing.T) {

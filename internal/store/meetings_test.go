@@ -365,6 +365,21 @@ func TestDemoEvaluationsPartnersMeetings(t *testing.T) {
 	if len(ents) < 10 {
 		t.Fatalf("demo entities: %d", len(ents))
 	}
+	// The list's scores (kept per entity) equal the full summaries.
+	scores, err := db.EntityScores(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := db.ListEntities(ctx, store.ListQuery{Limit: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range page.Rows {
+		s, ok := scores[row.ID]
+		if ok != (row.Score != nil) || (ok && *row.Score != s.Rounded()) {
+			t.Errorf("%s: list score %v, summary %v (scored %v)", row.Name, row.Score, s.Rounded(), ok)
+		}
+	}
 	db = storetest.Reopen(t, db)
 	if again, err := db.AllEvaluations(ctx); err != nil || len(again) != len(evs) {
 		t.Fatalf("after reopen: %v %d evaluations, want %d", err, len(again), len(evs))

@@ -88,3 +88,18 @@ CREATE TABLE meeting_actions (
 	done       INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1))
 ) STRICT;
 CREATE INDEX meeting_actions_due ON meeting_actions(done, due);
+
+-- Per entity: how many evaluations, and for each aspect the sum and count of
+-- its scores, kept by the store on every evaluation write, so that the
+-- register's list can show weighted totals without reading every score.
+CREATE TABLE evaluation_totals (
+	entity_id         INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+	evaluations       INTEGER NOT NULL,
+	readiness_sum     INTEGER NOT NULL, readiness_n   INTEGER NOT NULL,
+	technical_sum     INTEGER NOT NULL, technical_n   INTEGER NOT NULL,
+	credibility_sum   INTEGER NOT NULL, credibility_n INTEGER NOT NULL,
+	pipeline_sum      INTEGER NOT NULL, pipeline_n    INTEGER NOT NULL,
+	investment_sum    INTEGER NOT NULL, investment_n  INTEGER NOT NULL,
+	jobs_sum          INTEGER NOT NULL, jobs_n        INTEGER NOT NULL,
+	intangibles_sum   INTEGER NOT NULL, intangibles_n INTEGER NOT NULL
+) STRICT;
