@@ -17,12 +17,12 @@ func TestMeetingServiceLifecycle(t *testing.T) {
 	e1 := sv.entity(t, "Alpha Fictional Ltd", register.StatusInvited)
 	e2 := sv.entity(t, "Beta Fictional Ltd", register.StatusEvaluation)
 
-	pid, err := sv.meet.SavePartner(register.Partner{Name: "Fictional University", Facility: "Fictional GMP Suite",
+	_, err := sv.meet.SavePartner(register.Partner{Name: "Fictional University", Facility: "Fictional GMP Suite",
 		Contacts: []register.Contact{{Name: "Dr Contact", Email: "not-an-email"}}})
 	if w := decodeFail(t, err); w.Code != "invalid" || !hasWireField(w, "contacts[0].email") {
 		t.Fatalf("bad contact email: %+v", w)
 	}
-	pid, err = sv.meet.SavePartner(register.Partner{Name: "Fictional University", Facility: "Fictional GMP Suite",
+	pid, err := sv.meet.SavePartner(register.Partner{Name: "Fictional University", Facility: "Fictional GMP Suite",
 		Contacts: []register.Contact{{Name: "Dr Contact", Email: "contact@uni.example.org"}}})
 	if err != nil {
 		t.Fatal(err)
