@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-
 	"github.com/wailsapp/wails/v2"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
@@ -21,7 +19,6 @@ const windowTitle = "atpreg — ATP capacity register"
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
 	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv(), Minute: app.TestMinuteFromEnv(), Demo: store.LoadDemo})
-	var appCtx context.Context
 	return wails.Run(&options.App{
 		Title:            windowTitle,
 		Width:            1280,
@@ -30,14 +27,13 @@ func runDesktop(g cli.Global) error {
 		MinHeight:        620,
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		AssetServer:      &assetserver.Options{Assets: assets},
-		OnStartup: func(ctx context.Context) {
-			appCtx = ctx
-			session.Startup(ctx)
-		},
+		// Passed as method values, so that Wails does not bind them for the frontend.
+		OnStartup:  session.Startup,
 		OnShutdown: session.Shutdown,
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId: "hk.org.hkstp.atpreg",
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) {
+				appCtx := app.WindowContext(session)
 				if appCtx == nil {
 					return
 				}

@@ -74,12 +74,12 @@ type PackSetup struct {
 
 // Setup returns the meetings, entities and partners the export dialog offers.
 func (b *BriefingService) Setup() (PackSetup, error) {
-	db, err := b.s.DB()
+	db, err := b.s.openDB()
 	if err != nil {
 		return PackSetup{}, Fail(err)
 	}
 	ctx := context.Background()
-	out := PackSetup{Meetings: []PackMeeting{}, Entities: []PackEntity{}, Partners: []PackPartner{}, DefaultDir: b.defaultDir(), Officer: b.s.Officer()}
+	out := PackSetup{Meetings: []PackMeeting{}, Entities: []PackEntity{}, Partners: []PackPartner{}, DefaultDir: b.defaultDir(), Officer: b.s.officer()}
 	meetings, err := db.Meetings(ctx)
 	if err != nil {
 		return PackSetup{}, Fail(err)
@@ -143,7 +143,7 @@ func (b *BriefingService) defaultDir() string {
 // PickFolder asks for the destination folder with the system's dialog; ""
 // when the officer cancels.
 func (b *BriefingService) PickFolder() (string, error) {
-	ctx := b.s.Context()
+	ctx := b.s.windowContext()
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The folder dialog is only available in the window."))
 	}
@@ -162,7 +162,7 @@ func (b *BriefingService) PickFolder() (string, error) {
 // emitting BriefProgressEvent after each step. Only one export runs at a
 // time; Cancel stops it before anything is written.
 func (b *BriefingService) Export(req briefing.Request) (briefing.Result, error) {
-	db, err := b.s.DB()
+	db, err := b.s.openDB()
 	if err != nil {
 		return briefing.Result{}, Fail(err)
 	}
@@ -181,8 +181,8 @@ func (b *BriefingService) Export(req briefing.Request) (briefing.Result, error) 
 		b.mu.Unlock()
 	}()
 	req.Path = "" // the window always names a folder
-	win := b.s.Context()
-	svc := &briefing.Service{Src: briefing.StoreSource{DB: db}, Officer: b.s.Officer(), Now: b.s.Now}
+	win := b.s.windowContext()
+	svc := &briefing.Service{Src: briefing.StoreSource{DB: db}, Officer: b.s.officer(), Now: b.s.now}
 	res, err := svc.Export(ctx, req, func(p briefing.Progress) {
 		if win != nil {
 			wruntime.EventsEmit(win, BriefProgressEvent, p)
@@ -229,7 +229,7 @@ var openWith = func(ctx context.Context, path string) error {
 // (folder true) with the system. Only files recorded in the ledger can be
 // opened.
 func (b *BriefingService) Open(path string, folder bool) error {
-	db, err := b.s.DB()
+	db, err := b.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
@@ -247,7 +247,7 @@ func (b *BriefingService) Open(path string, folder bool) error {
 	if _, err := os.Stat(target); err != nil {
 		return Fail(apperr.New(apperr.NotFound, "%s is no longer there (it may have been moved or deleted).", target))
 	}
-	if err := openWith(b.s.Context(), target); err != nil {
+	if err := openWith(b.s.windowContext(), target); err != nil {
 		return Fail(apperr.Wrap(err, apperr.Internal, "The system could not open %s.", filepath.Base(target)))
 	}
 	return nil
@@ -263,7 +263,7 @@ type PackLedgerRow struct {
 // Ledger returns the exported briefing packs, newest first, with the names
 // of their entities (limit 0: all).
 func (b *BriefingService) Ledger(limit int) ([]PackLedgerRow, error) {
-	db, err := b.s.DB()
+	db, err := b.s.openDB()
 	if err != nil {
 		return nil, Fail(err)
 	}

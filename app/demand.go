@@ -53,7 +53,7 @@ func (d *DemandService) Dashboard(statuses []string) (DemandView, error) {
 	if err != nil {
 		return DemandView{}, Fail(err)
 	}
-	db, err := d.s.DB()
+	db, err := d.s.openDB()
 	if err != nil {
 		return DemandView{}, Fail(err)
 	}
@@ -99,12 +99,12 @@ func (d *DemandService) export(format, path string, statuses []string) (demand.E
 	if err != nil {
 		return demand.ExportResult{}, err
 	}
-	db, err := d.s.DB()
+	db, err := d.s.openDB()
 	if err != nil {
 		return demand.ExportResult{}, err
 	}
 	return demand.Export(context.Background(), db, demand.ExportInput{
-		Format: format, Path: path, Statuses: filter, By: d.s.Officer(), Generator: "atpreg " + version.String(),
+		Format: format, Path: path, Statuses: filter, By: d.s.officer(), Generator: "atpreg " + version.String(),
 	})
 }
 
@@ -123,14 +123,14 @@ func (d *DemandService) saveAs(format string, statuses []string) (*demand.Export
 	if _, err := demand.ParseStatuses(statuses); err != nil {
 		return nil, Fail(err)
 	}
-	if _, err := d.s.DB(); err != nil {
+	if _, err := d.s.openDB(); err != nil {
 		return nil, Fail(err)
 	}
-	ctx := d.s.Context()
+	ctx := d.s.windowContext()
 	if ctx == nil {
 		return nil, Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
-	name := "demand-summary-" + d.s.Now().Format("2006-01-02") + "." + format
+	name := "demand-summary-" + d.s.now().Format("2006-01-02") + "." + format
 	filter := wruntime.FileFilter{DisplayName: "PDF document (*.pdf)", Pattern: "*.pdf"}
 	if format == demand.FormatJSON {
 		filter = wruntime.FileFilter{DisplayName: "JSON file (*.json)", Pattern: "*.json"}

@@ -97,7 +97,7 @@ func TestDemandExportTo(t *testing.T) {
 	if rep["documentId"] != res.DocumentID {
 		t.Errorf("document id in the file = %v, want %s", rep["documentId"], res.DocumentID)
 	}
-	db, err := s.DB()
+	db, err := app.OpenDB(s)
 	if err != nil {
 		t.Fatal(err)
 	}

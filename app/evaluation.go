@@ -46,7 +46,7 @@ type EvaluationSetup struct {
 // Setup returns the aspects with their anchors and current weights, the
 // recommendations and defaults for a new evaluation.
 func (e *EvaluationService) Setup() (EvaluationSetup, error) {
-	db, err := e.s.DB()
+	db, err := e.s.openDB()
 	if err != nil {
 		return EvaluationSetup{}, Fail(err)
 	}
@@ -55,7 +55,7 @@ func (e *EvaluationService) Setup() (EvaluationSetup, error) {
 		return EvaluationSetup{}, Fail(err)
 	}
 	out := EvaluationSetup{MinScore: register.MinScore, MaxScore: register.MaxScore, Disagreement: register.DisagreementSpread,
-		Evaluator: settings.OfficerName, Today: e.s.Now().Format(time.DateOnly)}
+		Evaluator: settings.OfficerName, Today: e.s.now().Format(time.DateOnly)}
 	for _, a := range register.Aspects() {
 		out.Aspects = append(out.Aspects, AspectView{Code: string(a), Label: a.Label(), Anchors: a.Anchors(), Weight: settings.Weights[a]})
 	}
@@ -71,7 +71,7 @@ func (e *EvaluationService) Setup() (EvaluationSetup, error) {
 // others in proportion). The scoring form shows it while the officer scores:
 // the total is computed here, never typed.
 func (e *EvaluationService) WeightedTotal(scores map[string]int) (float64, error) {
-	db, err := e.s.DB()
+	db, err := e.s.openDB()
 	if err != nil {
 		return 0, Fail(err)
 	}
@@ -118,7 +118,7 @@ type EntityEvaluations struct {
 
 // Entity returns the evaluations of entity id and their summary.
 func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
-	db, err := e.s.DB()
+	db, err := e.s.openDB()
 	if err != nil {
 		return EntityEvaluations{}, Fail(err)
 	}
@@ -164,7 +164,7 @@ func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
 // returns the evaluation's id. Problems come back per field ("evaluator",
 // "date", "scores.<aspect>", "recommendation", "reason").
 func (e *EvaluationService) Save(ev register.Evaluation) (int64, error) {
-	db, err := e.s.DB()
+	db, err := e.s.openDB()
 	if err != nil {
 		return 0, Fail(err)
 	}
@@ -177,19 +177,19 @@ func (e *EvaluationService) Save(ev register.Evaluation) (int64, error) {
 		ev.Scores = map[register.Aspect]register.Score{}
 	}
 	if ev.ID == 0 {
-		id, err := db.CreateEvaluation(context.Background(), ev, e.s.Officer())
+		id, err := db.CreateEvaluation(context.Background(), ev, e.s.officer())
 		return id, Fail(err)
 	}
-	return ev.ID, Fail(db.UpdateEvaluation(context.Background(), ev, e.s.Officer()))
+	return ev.ID, Fail(db.UpdateEvaluation(context.Background(), ev, e.s.officer()))
 }
 
 // Delete removes evaluation id (kept in the entity's history).
 func (e *EvaluationService) Delete(id int64) error {
-	db, err := e.s.DB()
+	db, err := e.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteEvaluation(context.Background(), id, e.s.Officer()))
+	return Fail(db.DeleteEvaluation(context.Background(), id, e.s.officer()))
 }
 
 // RankRow is one line of the ranking table.
@@ -225,7 +225,7 @@ type RankingView struct {
 // Ranking ranks the evaluated entities q selects (statuses, ATP type) by
 // weighted total, best first; equal totals share a rank and are marked tied.
 func (e *EvaluationService) Ranking(q store.RankingQuery) (RankingView, error) {
-	db, err := e.s.DB()
+	db, err := e.s.openDB()
 	if err != nil {
 		return RankingView{Rows: []RankRow{}}, Fail(err)
 	}

@@ -104,10 +104,10 @@ func (x *InterchangeService) DryRunPath(path string) (ImportPreview, error) {
 // PickAndDryRun asks for a file with the system's open dialog and checks it
 // like DryRun; nil when the officer cancels.
 func (x *InterchangeService) PickAndDryRun() (*ImportPreview, error) {
-	if _, err := x.s.DB(); err != nil {
+	if _, err := x.s.openDB(); err != nil {
 		return nil, Fail(err)
 	}
-	ctx := x.s.Context()
+	ctx := x.s.windowContext()
 	if ctx == nil {
 		return nil, Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
@@ -183,7 +183,7 @@ func (x *InterchangeService) dryRun(name string, data []byte) (ImportPreview, er
 // read at all is an error; problems in its rows come back in the report's
 // Problems, with Applied false and nothing changed.
 func (x *InterchangeService) run(name string, data []byte, dryRun bool) (ImportPreview, error) {
-	db, err := x.s.DB()
+	db, err := x.s.openDB()
 	if err != nil {
 		return ImportPreview{}, Fail(err)
 	}
@@ -194,7 +194,7 @@ func (x *InterchangeService) run(name string, data []byte, dryRun bool) (ImportP
 	b := interchange.Parse(tab)
 	sum := sha256.Sum256(data)
 	file := store.ImportFile{Name: cleanName(name), SHA256: hex.EncodeToString(sum[:])}
-	rep, err := db.Import(context.Background(), b, file, x.s.Officer(), dryRun)
+	rep, err := db.Import(context.Background(), b, file, x.s.officer(), dryRun)
 	p := preview(b, rep)
 	if apperr.Is(err, apperr.Invalid) {
 		// The rows' problems are in the report (Applied is false); the window
@@ -300,7 +300,7 @@ func (x *InterchangeService) ExportAs(format string) (string, error) {
 	if err != nil {
 		return "", Fail(err)
 	}
-	path, err := x.saveDialog("Export the register", "atpreg-register-"+x.s.Now().Format("2006-01-02")+f.Extension(), f)
+	path, err := x.saveDialog("Export the register", "atpreg-register-"+x.s.now().Format("2006-01-02")+f.Extension(), f)
 	if err != nil || path == "" {
 		return "", err
 	}
@@ -313,7 +313,7 @@ func (x *InterchangeService) ExportAs(format string) (string, error) {
 // ExportTo exports the register in format to path (for tests and scripts):
 // the file is written 0600 and the export recorded in the ledger.
 func (x *InterchangeService) ExportTo(format string, path string) (ExportResult, error) {
-	db, err := x.s.DB()
+	db, err := x.s.openDB()
 	if err != nil {
 		return ExportResult{}, Fail(err)
 	}
@@ -321,7 +321,7 @@ func (x *InterchangeService) ExportTo(format string, path string) (ExportResult,
 	if err != nil {
 		return ExportResult{}, Fail(err)
 	}
-	data, entry, err := db.ExportRegister(context.Background(), f, filepath.Base(path), x.s.Officer())
+	data, entry, err := db.ExportRegister(context.Background(), f, filepath.Base(path), x.s.officer())
 	if err != nil {
 		return ExportResult{}, Fail(err)
 	}
@@ -358,10 +358,10 @@ func (x *InterchangeService) TemplateTo(path string) error {
 }
 
 func (x *InterchangeService) saveDialog(title, name string, f interchange.Format) (string, error) {
-	if _, err := x.s.DB(); err != nil {
+	if _, err := x.s.openDB(); err != nil {
 		return "", Fail(err)
 	}
-	ctx := x.s.Context()
+	ctx := x.s.windowContext()
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}

@@ -39,7 +39,7 @@ func TestDryRunThenConfirm(t *testing.T) {
 	if p.Token == "" || p.Report.Created != 2 || p.Report.Added != 3 || p.Report.Applied || len(p.Rows) != 3 || p.Rows[0].Action != "create" {
 		t.Fatalf("dry run %+v", p)
 	}
-	db, _ := s.DB()
+	db, _ := app.OpenDB(s)
 	if es, _ := db.Entities(context.Background()); len(es) != 0 {
 		t.Fatal("the dry run changed the register")
 	}
@@ -118,7 +118,7 @@ func TestExportAndTemplate(t *testing.T) {
 	if _, err := x.ExportTo("pdf", filepath.Join(dir, "x.pdf")); err == nil || !strings.Contains(err.Error(), "invalid") {
 		t.Fatalf("export as pdf: %v", err)
 	}
-	db, _ := s.DB()
+	db, _ := app.OpenDB(s)
 	led, _ := db.Ledger(context.Background(), store.LedgerFilter{Kind: store.LedgerExport})
 	if len(led) != 3 {
 		t.Fatalf("%d exports in the ledger, want 3", len(led))

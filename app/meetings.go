@@ -38,7 +38,7 @@ type PartnerView struct {
 // Partners returns every university partner by name, each with the entities
 // it is conflicted with.
 func (m *MeetingService) Partners() ([]PartnerView, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return []PartnerView{}, Fail(err)
 	}
@@ -67,45 +67,45 @@ func (m *MeetingService) Partners() ([]PartnerView, error) {
 // SavePartner stores a partner (new when p.id is 0) and returns its id.
 // Problems come back per field ("name", "contacts[i].email", ...).
 func (m *MeetingService) SavePartner(p register.Partner) (int64, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return 0, Fail(err)
 	}
 	if p.ID == 0 {
-		id, err := db.CreatePartner(context.Background(), p, m.s.Officer())
+		id, err := db.CreatePartner(context.Background(), p, m.s.officer())
 		return id, Fail(err)
 	}
-	return p.ID, Fail(db.UpdatePartner(context.Background(), p, m.s.Officer()))
+	return p.ID, Fail(db.UpdatePartner(context.Background(), p, m.s.officer()))
 }
 
 // DeletePartner removes a partner with its conflicts and its place in
 // meetings.
 func (m *MeetingService) DeletePartner(id int64) error {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeletePartner(context.Background(), id, m.s.Officer()))
+	return Fail(db.DeletePartner(context.Background(), id, m.s.officer()))
 }
 
 // SetConflict records that the partner has a conflict of interest with the
 // entity, with the reason (required): the entity is left out of that
 // partner's briefing packs and meeting materials.
 func (m *MeetingService) SetConflict(partnerID, entityID int64, reason string) error {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.SetConflict(context.Background(), partnerID, entityID, reason, m.s.Officer()))
+	return Fail(db.SetConflict(context.Background(), partnerID, entityID, reason, m.s.officer()))
 }
 
 // RemoveConflict clears a conflict of interest.
 func (m *MeetingService) RemoveConflict(partnerID, entityID int64) error {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.RemoveConflict(context.Background(), partnerID, entityID, m.s.Officer()))
+	return Fail(db.RemoveConflict(context.Background(), partnerID, entityID, m.s.officer()))
 }
 
 // EntityOption is an entity offered for a meeting or a conflict.
@@ -119,7 +119,7 @@ type EntityOption struct {
 // FindEntities returns up to 20 entities matching search (any text they
 // hold), invited, in dialogue and in evaluation first.
 func (m *MeetingService) FindEntities(search string) ([]EntityOption, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return []EntityOption{}, Fail(err)
 	}
@@ -163,7 +163,7 @@ type MeetingRow struct {
 // List returns every meeting, the upcoming ones first (soonest first), then
 // the past ones (latest first).
 func (m *MeetingService) List() ([]MeetingRow, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return []MeetingRow{}, Fail(err)
 	}
@@ -176,7 +176,7 @@ func (m *MeetingService) List() ([]MeetingRow, error) {
 	if err != nil {
 		return []MeetingRow{}, Fail(err)
 	}
-	now := m.s.Now()
+	now := m.s.now()
 	today := now.Format(time.DateOnly)
 	var upcoming, past []MeetingRow
 	for _, mt := range ms {
@@ -282,11 +282,11 @@ type MeetingView struct {
 // Get returns meeting id with its partners, entities (in order, with
 // minutes, scores and conflicts of interest) and follow-up actions.
 func (m *MeetingService) Get(id int64) (MeetingView, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return MeetingView{}, Fail(err)
 	}
-	v, err := meetingView(context.Background(), db, id, m.s.Now())
+	v, err := meetingView(context.Background(), db, id, m.s.now())
 	return v, Fail(err)
 }
 
@@ -370,7 +370,7 @@ func parseMeetingTime(s string) (time.Time, error) {
 // confirmation. Problems come back per field ("title", "starts_at",
 // "actions[i].due", ...).
 func (m *MeetingService) Save(in MeetingInput) (int64, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return 0, Fail(err)
 	}
@@ -387,19 +387,19 @@ func (m *MeetingService) Save(in MeetingInput) (int64, error) {
 	}
 	ctx := context.Background()
 	if in.ID == 0 {
-		id, err := db.CreateMeeting(ctx, mt, m.s.Officer())
+		id, err := db.CreateMeeting(ctx, mt, m.s.officer())
 		return id, Fail(err)
 	}
-	return in.ID, Fail(db.UpdateMeeting(ctx, mt, m.s.Officer()))
+	return in.ID, Fail(db.UpdateMeeting(ctx, mt, m.s.officer()))
 }
 
 // Delete removes a meeting (kept in the history).
 func (m *MeetingService) Delete(id int64) error {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteMeeting(context.Background(), id, m.s.Officer()))
+	return Fail(db.DeleteMeeting(context.Background(), id, m.s.officer()))
 }
 
 // MoveProposal is the pipeline move adding an entity to a meeting would
@@ -415,7 +415,7 @@ type MoveProposal struct {
 // meeting (invited to dialogue, or in dialogue), so the window can ask the
 // officer before AddEntity.
 func (m *MeetingService) ProposedMove(entityID int64) (MoveProposal, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return MoveProposal{}, Fail(err)
 	}
@@ -435,40 +435,40 @@ func (m *MeetingService) ProposedMove(entityID int64) (MoveProposal, error) {
 // the pipeline (see ProposedMove); it returns the new status code, "" when
 // the status was left alone.
 func (m *MeetingService) AddEntity(meetingID, entityID int64, moveStatus bool) (string, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return "", Fail(err)
 	}
-	to, err := db.AddEntityToMeeting(context.Background(), meetingID, entityID, moveStatus, m.s.Officer())
+	to, err := db.AddEntityToMeeting(context.Background(), meetingID, entityID, moveStatus, m.s.officer())
 	return string(to), Fail(err)
 }
 
 // RemoveEntity takes the entity off the meeting's list (with its minutes).
 func (m *MeetingService) RemoveEntity(meetingID, entityID int64) error {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.RemoveEntityFromMeeting(context.Background(), meetingID, entityID, m.s.Officer()))
+	return Fail(db.RemoveEntityFromMeeting(context.Background(), meetingID, entityID, m.s.officer()))
 }
 
 // SetActionDone ticks (or unticks) the index-th follow-up action of a meeting.
 func (m *MeetingService) SetActionDone(meetingID int64, index int, done bool) error {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.SetActionDone(context.Background(), meetingID, index, done, m.s.Officer()))
+	return Fail(db.SetActionDone(context.Background(), meetingID, index, done, m.s.officer()))
 }
 
 // Overdue returns the follow-up actions not done whose due date has passed
 // (by the session clock's local date), the most overdue first.
 func (m *MeetingService) Overdue() ([]store.OpenAction, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return []store.OpenAction{}, Fail(err)
 	}
-	out, err := db.OverdueActions(context.Background(), m.s.Now().Format(time.DateOnly))
+	out, err := db.OverdueActions(context.Background(), m.s.now().Format(time.DateOnly))
 	if err != nil {
 		return []store.OpenAction{}, Fail(err)
 	}
@@ -480,11 +480,11 @@ func (m *MeetingService) Overdue() ([]store.OpenAction, error) {
 // names are left out (calendars are often synchronised to servers); the
 // file says how many entities are on the list.
 func (m *MeetingService) CalendarText(id int64) (string, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return "", Fail(err)
 	}
-	text, _, err := calendarText(context.Background(), db, id, m.s.Now())
+	text, _, err := calendarText(context.Background(), db, id, m.s.now())
 	return text, Fail(err)
 }
 
@@ -532,15 +532,15 @@ var unsafeFileChars = regexp.MustCompile(`[^\p{L}\p{N}._ -]+`)
 // ExportCalendar saves the meeting's .ics file where the officer chooses with
 // the system's save dialog and returns the path; "" when cancelled.
 func (m *MeetingService) ExportCalendar(id int64) (string, error) {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return "", Fail(err)
 	}
-	ctx := m.s.Context()
+	ctx := m.s.windowContext()
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
-	text, mt, err := calendarText(context.Background(), db, id, m.s.Now())
+	text, mt, err := calendarText(context.Background(), db, id, m.s.now())
 	if err != nil {
 		return "", Fail(err)
 	}
@@ -563,11 +563,11 @@ func (m *MeetingService) ExportCalendar(id int64) (string, error) {
 // scripts; the window uses ExportCalendar). The export is noted in the
 // register's history.
 func (m *MeetingService) WriteCalendar(id int64, path string) error {
-	db, err := m.s.DB()
+	db, err := m.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	text, _, err := calendarText(context.Background(), db, id, m.s.Now())
+	text, _, err := calendarText(context.Background(), db, id, m.s.now())
 	if err != nil {
 		return Fail(err)
 	}
@@ -578,5 +578,5 @@ func (m *MeetingService) writeCalendar(db *store.DB, id int64, path, text string
 	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The calendar file could not be saved as %s: %v.", filepath.Base(path), unwrapPathError(err))
 	}
-	return db.RecordCalendarExport(context.Background(), id, filepath.Base(path), m.s.Officer())
+	return db.RecordCalendarExport(context.Background(), id, filepath.Base(path), m.s.officer())
 }

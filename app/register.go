@@ -73,7 +73,7 @@ func (r *RegisterService) Choices() ChoicesView {
 
 // List returns one page of the entities q selects (search, filters, sort).
 func (r *RegisterService) List(q store.ListQuery) (store.ListPage, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return store.ListPage{Rows: []store.EntityRow{}}, Fail(err)
 	}
@@ -105,7 +105,7 @@ type EntityView struct {
 
 // Get returns the entity with id as an EntityView.
 func (r *RegisterService) Get(id int64) (EntityView, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return EntityView{}, Fail(err)
 	}
@@ -167,11 +167,11 @@ func shortTime(t string) string {
 // problems come back as an invalid error whose fields are named by JSON
 // name ("submissions[i].field" for a product's).
 func (r *RegisterService) Create(e register.Entity) (int64, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return 0, Fail(err)
 	}
-	id, err := db.CreateEntity(context.Background(), e, r.s.Officer())
+	id, err := db.CreateEntity(context.Background(), e, r.s.officer())
 	return id, Fail(err)
 }
 
@@ -179,35 +179,35 @@ func (r *RegisterService) Create(e register.Entity) (int64, error) {
 // removed) in one transaction, recording each changed field in the history.
 // The status changes only through Move.
 func (r *RegisterService) Update(e register.Entity) error {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.UpdateEntity(context.Background(), e, r.s.Officer()))
+	return Fail(db.UpdateEntity(context.Background(), e, r.s.officer()))
 }
 
 // Delete removes the entity; its history keeps a tombstone with the reason.
 func (r *RegisterService) Delete(id int64, reason string) error {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteEntity(context.Background(), id, reason, r.s.Officer()))
+	return Fail(db.DeleteEntity(context.Background(), id, reason, r.s.officer()))
 }
 
 // Move moves the entity to status to in the pipeline, recorded with the
 // time, the reason and the officer.
 func (r *RegisterService) Move(id int64, to string, reason string) error {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.MoveEntity(context.Background(), id, register.Status(to), reason, r.s.Officer()))
+	return Fail(db.MoveEntity(context.Background(), id, register.Status(to), reason, r.s.officer()))
 }
 
 // AddAttachment attaches a file given as base64 (drag and drop, tests).
 func (r *RegisterService) AddAttachment(entityID int64, name string, dataBase64 string) (store.AttachmentInfo, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return store.AttachmentInfo{}, Fail(err)
 	}
@@ -220,18 +220,18 @@ func (r *RegisterService) AddAttachment(entityID int64, name string, dataBase64 
 		return store.AttachmentInfo{}, Fail(apperr.Wrap(err, apperr.Invalid, "The file's content did not arrive intact; try attaching it again."))
 	}
 	defer clear(data)
-	info, err := db.AddAttachment(context.Background(), entityID, name, data, r.s.Officer())
+	info, err := db.AddAttachment(context.Background(), entityID, name, data, r.s.officer())
 	return info, Fail(err)
 }
 
 // PickAndAttach asks for a file with the system's open dialog and attaches
 // it; nil when the officer cancels.
 func (r *RegisterService) PickAndAttach(entityID int64) (*store.AttachmentInfo, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return nil, Fail(err)
 	}
-	ctx := r.s.Context()
+	ctx := r.s.windowContext()
 	if ctx == nil {
 		return nil, Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
@@ -261,7 +261,7 @@ func (r *RegisterService) PickAndAttach(entityID int64) (*store.AttachmentInfo, 
 		return nil, Fail(apperr.Wrap(err, apperr.Internal, "The file %s cannot be read.", filepath.Base(path)))
 	}
 	defer clear(data)
-	info, err := db.AddAttachment(context.Background(), entityID, filepath.Base(path), data, r.s.Officer())
+	info, err := db.AddAttachment(context.Background(), entityID, filepath.Base(path), data, r.s.officer())
 	if err != nil {
 		return nil, Fail(err)
 	}
@@ -278,7 +278,7 @@ type AttachmentData struct {
 
 // AttachmentData returns the attachment with id, its content as base64.
 func (r *RegisterService) AttachmentData(id int64) (AttachmentData, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return AttachmentData{}, Fail(err)
 	}
@@ -293,11 +293,11 @@ func (r *RegisterService) AttachmentData(id int64) (AttachmentData, error) {
 // SaveAttachmentAs writes the attachment where the officer chooses with the
 // system's save dialog and returns the path; "" when cancelled.
 func (r *RegisterService) SaveAttachmentAs(id int64) (string, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return "", Fail(err)
 	}
-	ctx := r.s.Context()
+	ctx := r.s.windowContext()
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
@@ -328,17 +328,17 @@ func unwrapPathError(err error) error {
 
 // DeleteAttachment removes the attachment, noting it in the entity's history.
 func (r *RegisterService) DeleteAttachment(id int64) error {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteAttachment(context.Background(), id, r.s.Officer()))
+	return Fail(db.DeleteAttachment(context.Background(), id, r.s.officer()))
 }
 
 // History returns the entity's history, oldest first (also for a deleted
 // entity: it ends with the tombstone).
 func (r *RegisterService) History(id int64) ([]store.AuditEntry, error) {
-	db, err := r.s.DB()
+	db, err := r.s.openDB()
 	if err != nil {
 		return nil, Fail(err)
 	}

@@ -76,7 +76,8 @@ func NewSession(cfg Config) *Session {
 	return &Session{cfg: cfg}
 }
 
-// Startup is called by Wails when the window starts; it starts the auto-lock watch.
+// Startup is called by Wails when the window starts (as options.OnStartup,
+// which Wails does not bind); it starts the auto-lock watch.
 func (s *Session) Startup(ctx context.Context) {
 	s.mu.Lock()
 	s.ctx = ctx
@@ -85,6 +86,9 @@ func (s *Session) Startup(ctx context.Context) {
 	s.mu.Unlock()
 	go s.watchIdle(stop)
 }
+
+// WindowContext returns the window's context once it has started (nil before).
+func WindowContext(s *Session) context.Context { return s.windowContext() }
 
 // Shutdown is called by Wails when the window closes: the register is closed
 // (snapshot written, keys dropped).
@@ -105,12 +109,10 @@ func (s *Session) now() time.Time {
 	return time.Now()
 }
 
-// Now is the session's clock, for area services.
-func (s *Session) Now() time.Time { return s.now() }
-
-// DB returns the open register, or an apperr.Locked error when it is locked.
-// Every call counts as activity for the auto-lock.
-func (s *Session) DB() (*store.DB, error) {
+// openDB returns the open register, or an apperr.Locked error when it is
+// locked. Every call counts as activity for the auto-lock. (The helpers the
+// area services use are unexported so that Wails does not bind them.)
+func (s *Session) openDB() (*store.DB, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.db == nil {
@@ -120,9 +122,9 @@ func (s *Session) DB() (*store.DB, error) {
 	return s.db, nil
 }
 
-// Officer returns the officer's name from settings ("" when not set); it is
-// recorded as "who" on changes.
-func (s *Session) Officer() string {
+// officer returns the officer's name from settings ("Officer" when not
+// set); it is recorded as "who" on changes.
+func (s *Session) officer() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.settings.OfficerName == "" {
@@ -131,8 +133,8 @@ func (s *Session) Officer() string {
 	return s.settings.OfficerName
 }
 
-// Context returns the window's context (for dialogs and events); nil in tests.
-func (s *Session) Context() context.Context {
+// windowContext returns the window's context (for dialogs and events); nil in tests.
+func (s *Session) windowContext() context.Context {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.ctx
@@ -322,7 +324,7 @@ func (s *Session) idleTooLong() bool {
 
 // SaveSettings stores the officer's settings.
 func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
-	db, err := s.DB()
+	db, err := s.openDB()
 	if err != nil {
 		return store.Settings{}, Fail(err)
 	}
@@ -341,7 +343,7 @@ func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
 
 // ChangePassphrase replaces the passphrase after checking the current one.
 func (s *Session) ChangePassphrase(current, next, confirm string) error {
-	db, err := s.DB()
+	db, err := s.openDB()
 	if err != nil {
 		return Fail(err)
 	}

@@ -363,7 +363,7 @@ func (s *Service) check(req Request) error {
 // gather reads the meeting or the chosen entities with their evaluations.
 func (s *Service) gather(ctx context.Context, req Request) (PackInput, error) {
 	var in PackInput
-	ids := req.EntityIDs
+	var ids []int64
 	if req.MeetingID > 0 {
 		m, err := s.Src.Meeting(ctx, req.MeetingID)
 		if err != nil {
@@ -386,7 +386,6 @@ func (s *Service) gather(ctx context.Context, req Request) (PackInput, error) {
 	} else {
 		in.Purpose = strings.TrimSpace(req.Purpose)
 		seen := map[int64]bool{}
-		ids = nil
 		for _, id := range req.EntityIDs {
 			if !seen[id] {
 				seen[id] = true

@@ -1580,8 +1580,10 @@ export namespace register {
 	    source: string;
 	    notes: string;
 	    tags: string[];
-	    created_at: time.Time;
-	    updated_at: time.Time;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
 	    submissions: Submission[];
 	
 	    static createFrom(source: any = {}) {
@@ -1601,8 +1603,8 @@ export namespace register {
 	        this.source = source["source"];
 	        this.notes = source["notes"];
 	        this.tags = source["tags"];
-	        this.created_at = this.convertValues(source["created_at"], time.Time);
-	        this.updated_at = this.convertValues(source["updated_at"], time.Time);
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
 	        this.submissions = this.convertValues(source["submissions"], Submission);
 	    }
 	
@@ -1674,8 +1676,10 @@ export namespace register {
 	    scores: Record<string, Score>;
 	    recommendation: string;
 	    reason: string;
-	    created_at: time.Time;
-	    updated_at: time.Time;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
 	
 	    static createFrom(source: any = {}) {
 	        return new Evaluation(source);
@@ -1690,8 +1694,8 @@ export namespace register {
 	        this.scores = this.convertValues(source["scores"], Score, true);
 	        this.recommendation = source["recommendation"];
 	        this.reason = source["reason"];
-	        this.created_at = this.convertValues(source["created_at"], time.Time);
-	        this.updated_at = this.convertValues(source["updated_at"], time.Time);
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1719,8 +1723,10 @@ export namespace register {
 	    address: string;
 	    contacts: Contact[];
 	    notes: string;
-	    created_at: time.Time;
-	    updated_at: time.Time;
+	    // Go type: time
+	    created_at: any;
+	    // Go type: time
+	    updated_at: any;
 	
 	    static createFrom(source: any = {}) {
 	        return new Partner(source);
@@ -1734,8 +1740,8 @@ export namespace register {
 	        this.address = source["address"];
 	        this.contacts = this.convertValues(source["contacts"], Contact);
 	        this.notes = source["notes"];
-	        this.created_at = this.convertValues(source["created_at"], time.Time);
-	        this.updated_at = this.convertValues(source["updated_at"], time.Time);
+	        this.created_at = this.convertValues(source["created_at"], null);
+	        this.updated_at = this.convertValues(source["updated_at"], null);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1838,18 +1844,6 @@ export namespace store {
 	        this.reason = source["reason"];
 	        this.created_at = source["created_at"];
 	        this.created_by = source["created_by"];
-	    }
-	}
-	export class DB {
-	
-	
-	    static createFrom(source: any = {}) {
-	        return new DB(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	
 	    }
 	}
 	export class EntityRow {
@@ -2133,23 +2127,6 @@ export namespace store {
 	        this.officerName = source["officerName"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	        this.weights = source["weights"];
-	    }
-	}
-
-}
-
-export namespace time {
-	
-	export class Time {
-	
-	
-	    static createFrom(source: any = {}) {
-	        return new Time(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	
 	    }
 	}
 

@@ -6,16 +6,8 @@ export function ChangePassphrase(arg1, arg2, arg3) {
   return window['go']['app']['Session']['ChangePassphrase'](arg1, arg2, arg3);
 }
 
-export function Context() {
-  return window['go']['app']['Session']['Context']();
-}
-
 export function CreateRegister(arg1, arg2, arg3) {
   return window['go']['app']['Session']['CreateRegister'](arg1, arg2, arg3);
-}
-
-export function DB() {
-  return window['go']['app']['Session']['DB']();
 }
 
 export function Info() {
@@ -26,24 +18,12 @@ export function Lock() {
   return window['go']['app']['Session']['Lock']();
 }
 
-export function Now() {
-  return window['go']['app']['Session']['Now']();
-}
-
-export function Officer() {
-  return window['go']['app']['Session']['Officer']();
-}
-
 export function PassphraseStrength(arg1) {
   return window['go']['app']['Session']['PassphraseStrength'](arg1);
 }
 
 export function SaveSettings(arg1) {
   return window['go']['app']['Session']['SaveSettings'](arg1);
-}
-
-export function Startup(arg1) {
-  return window['go']['app']['Session']['Startup'](arg1);
 }
 
 export function Touch() {
