@@ -15,6 +15,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/fileout"
 	"atpreg/internal/interchange"
 	"atpreg/internal/store"
 )
@@ -321,11 +322,8 @@ func (x *InterchangeService) ExportTo(format string, path string) (ExportResult,
 	if err != nil {
 		return ExportResult{}, Fail(err)
 	}
-	data, entry, err := db.ExportRegister(context.Background(), f, filepath.Base(path), x.s.officer())
+	entry, err := db.ExportRegister(context.Background(), f, path, x.s.officer())
 	if err != nil {
-		return ExportResult{}, Fail(err)
-	}
-	if err := writePrivate(path, data); err != nil {
 		return ExportResult{}, Fail(err)
 	}
 	res := ExportResult{Path: path, Format: string(f), Entities: len(entry.EntityIDs), SHA256: entry.SHA256, DocID: entry.DocID}
@@ -354,7 +352,7 @@ func (x *InterchangeService) TemplateTo(path string) error {
 	if err := interchange.WriteTemplate(&buf); err != nil {
 		return Fail(err)
 	}
-	return Fail(writePrivate(path, []byte(buf.String())))
+	return Fail(fileout.Write(path, []byte(buf.String()), "The template"))
 }
 
 func (x *InterchangeService) saveDialog(title, name string, f interchange.Format) (string, error) {
@@ -377,12 +375,4 @@ func (x *InterchangeService) saveDialog(title, name string, f interchange.Format
 		path += f.Extension()
 	}
 	return path, nil
-}
-
-// writePrivate writes data to path readable by the officer only.
-func writePrivate(path string, data []byte) error {
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The file %s could not be written (%v). Choose another folder.", filepath.Base(path), err)
-	}
-	return os.Chmod(path, 0o600)
 }

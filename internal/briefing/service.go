@@ -15,6 +15,7 @@ import (
 	"unicode"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/fileout"
 	"atpreg/internal/pdfdoc"
 	"atpreg/internal/register"
 )
@@ -497,35 +498,7 @@ func writeFile(path string, b []byte, replace bool) error {
 			return apperr.New(apperr.Conflict, "A file named %s already exists; choose another folder.", filepath.Base(path))
 		}
 	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".atpreg-pack-*")
-	if err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The pack cannot be written to %s; check that the folder exists and is writable.", dir)
-	}
-	tmp := f.Name()
-	fail := func(err error) error {
-		f.Close()
-		os.Remove(tmp)
-		return apperr.Wrap(err, apperr.Internal, "The pack could not be written to %s; check the free space.", dir)
-	}
-	if err := f.Chmod(0o600); err != nil {
-		return fail(err)
-	}
-	if _, err := f.Write(b); err != nil {
-		return fail(err)
-	}
-	if err := f.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(tmp)
-		return apperr.Wrap(err, apperr.Internal, "The pack could not be written to %s.", dir)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return apperr.Wrap(err, apperr.Internal, "The pack could not be saved as %s.", path)
-	}
-	return nil
+	return fileout.Write(path, b, "The briefing pack")
 }
 
 func canceled(err error) error {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -56,25 +55,11 @@ func runExport(c *Context, args []string) error {
 		if err != nil {
 			return err
 		}
-		data, entry, err := db.ExportRegister(context.Background(), f, filepath.Base(out), s.OfficerName)
+		entry, err := db.ExportRegister(context.Background(), f, out, s.OfficerName)
 		if err != nil {
-			return err
-		}
-		if err := writeFile0600(out, data); err != nil {
 			return err
 		}
 		c.printf("Exported %d entities as %s to %s (SHA-256 %s, ledger %s).\n", len(entry.EntityIDs), strings.ToUpper(string(f)), out, entry.SHA256, entry.DocID)
 		return nil
 	})
-}
-
-// writeFile0600 writes data to path readable by the officer only.
-func writeFile0600(path string, data []byte) error {
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "%s could not be written (%v). Choose another path.", path, err)
-	}
-	if err := os.Chmod(path, 0o600); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "%s could not be made private (%v).", path, err)
-	}
-	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"atpreg/internal/fileout"
 	"bytes"
 
 	"atpreg/internal/interchange"
@@ -38,7 +39,7 @@ func runTemplate(c *Context, args []string) error {
 	if err := interchange.WriteTemplate(&buf); err != nil {
 		return err
 	}
-	if err := writeFile0600(out, buf.Bytes()); err != nil {
+	if err := fileout.Write(out, buf.Bytes(), "The template"); err != nil {
 		return err
 	}
 	c.printf("Saved the blank import template to %s.\n", out)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/fileout"
 	"atpreg/internal/register"
 	"atpreg/internal/store"
 )
@@ -108,11 +109,11 @@ func Export(ctx context.Context, db *store.DB, in ExportInput) (ExportResult, er
 	digest := sha256.Sum256(data)
 	res := ExportResult{DocumentID: rep.DocumentID, Format: format, Path: in.Path, Size: len(data), SHA256: hex.EncodeToString(digest[:])}
 
-	tmp, err := writeTemp(in.Path, data)
+	staged, err := fileout.Stage(in.Path, data, "The demand summary")
 	if err != nil {
 		return ExportResult{}, err
 	}
-	defer os.Remove(tmp) // a no-op once renamed
+	defer staged.Discard() // a no-op once committed
 	entry, err := db.RecordExport(ctx, store.LedgerEntry{
 		DocID: rep.DocumentID,
 		Kind:  store.LedgerDemand,
@@ -130,7 +131,7 @@ func Export(ctx context.Context, db *store.DB, in ExportInput) (ExportResult, er
 	if err != nil {
 		return ExportResult{}, err
 	}
-	if err := os.Rename(tmp, in.Path); err != nil {
+	if err := staged.Commit(); err != nil {
 		return ExportResult{}, apperr.Wrap(err, apperr.Internal,
 			"The demand summary %s is recorded in the ledger but could not be put in place as %s: %v.", rep.DocumentID, filepath.Base(in.Path), pathErr(err))
 	}
@@ -138,31 +139,6 @@ func Export(ctx context.Context, db *store.DB, in ExportInput) (ExportResult, er
 	return res, nil
 }
 
-// writeTemp writes data to a new file beside path and returns its name.
-func writeTemp(path string, data []byte) (string, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return "", apperr.Wrap(err, apperr.Invalid, "The demand summary cannot be written to %s: %v.", filepath.Dir(path), pathErr(err))
-	}
-	name := f.Name()
-	_, werr := f.Write(data)
-	serr := f.Sync()
-	cerr := f.Close()
-	if err := firstErr(werr, serr, cerr); err != nil {
-		os.Remove(name)
-		return "", apperr.Wrap(err, apperr.Internal, "The demand summary could not be written to %s: %v.", filepath.Dir(path), pathErr(err))
-	}
-	return name, nil
-}
-
-func firstErr(errs ...error) error {
-	for _, e := range errs {
-		if e != nil {
-			return e
-		}
-	}
-	return nil
-}
 
 // pathErr drops the path from an *os.PathError or *os.LinkError (the message
 // names the file already).

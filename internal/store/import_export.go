@@ -5,8 +5,10 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"path/filepath"
 	"strings"
 
+	"atpreg/internal/fileout"
 	"atpreg/internal/interchange"
 	"atpreg/internal/register"
 )
@@ -41,19 +43,25 @@ func (db *DB) ExportData(ctx context.Context) (interchange.Export, error) {
 	return x, nil
 }
 
-// ExportRegister renders the whole register in format f and records the
-// export in the ledger (kind "export", the file's base name and SHA-256, the
-// entities it holds, the format) before returning the bytes for the caller
-// to write. by is who exported.
-func (db *DB) ExportRegister(ctx context.Context, f interchange.Format, fileName, by string) ([]byte, LedgerEntry, error) {
+// ExportRegister renders the whole register in format f and writes it to
+// path (0600): the file is staged beside path and synced, the export is
+// recorded in the ledger (kind "export", the file's base name and SHA-256,
+// the entities it holds, the format), and only then is the file put in place;
+// a failure leaves neither a file nor a ledger entry. by is who exported.
+func (db *DB) ExportRegister(ctx context.Context, f interchange.Format, path, by string) (LedgerEntry, error) {
 	x, err := db.ExportData(ctx)
 	if err != nil {
-		return nil, LedgerEntry{}, err
+		return LedgerEntry{}, err
 	}
 	var buf bytes.Buffer
 	if err := interchange.Write(&buf, f, x); err != nil {
-		return nil, LedgerEntry{}, err
+		return LedgerEntry{}, err
 	}
+	staged, err := fileout.Stage(path, buf.Bytes(), "The export")
+	if err != nil {
+		return LedgerEntry{}, err
+	}
+	defer staged.Discard()
 	sum := sha256.Sum256(buf.Bytes())
 	hexSum := hex.EncodeToString(sum[:])
 	ids := make([]int64, len(x.Entities))
@@ -63,12 +71,12 @@ func (db *DB) ExportRegister(ctx context.Context, f interchange.Format, fileName
 	entry, err := db.RecordExport(ctx, LedgerEntry{
 		DocID: "EXPORT-" + strings.ToUpper(hexSum[:12]), Kind: LedgerExport, EntityIDs: ids,
 		Options:  map[string]any{"format": string(f), "entities": len(x.Entities), "submissions": countSubmissions(x.Entities)},
-		FileName: fileName, SHA256: hexSum, By: who(by),
+		FileName: filepath.Base(path), SHA256: hexSum, By: who(by),
 	})
 	if err != nil {
-		return nil, entry, err
+		return entry, err
 	}
-	return buf.Bytes(), entry, nil
+	return entry, staged.Commit()
 }
 
 func countSubmissions(es []register.Entity) int {

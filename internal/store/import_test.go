@@ -6,6 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -272,10 +274,19 @@ func TestExportRegisterIsLedgered(t *testing.T) {
 	if err := store.LoadDemo(ctx, db, "Test Officer"); err != nil {
 		t.Fatal(err)
 	}
+	dir := t.TempDir()
 	for _, f := range []interchange.Format{interchange.CSV, interchange.XLSX, interchange.JSON} {
-		data, entry, err := db.ExportRegister(ctx, f, "register"+f.Extension(), "Test Officer")
+		path := filepath.Join(dir, "register"+f.Extension())
+		entry, err := db.ExportRegister(ctx, f, path, "Test Officer")
 		if err != nil {
 			t.Fatal(err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if info, _ := os.Stat(path); info.Mode().Perm() != 0o600 {
+			t.Fatalf("%s export mode %v, want 0600", f, info.Mode().Perm())
 		}
 		sum := sha256.Sum256(data)
 		if entry.Kind != store.LedgerExport || entry.SHA256 != hex.EncodeToString(sum[:]) || entry.FileName != "register"+f.Extension() || len(entry.EntityIDs) == 0 {
@@ -295,6 +306,16 @@ func TestExportRegisterIsLedgered(t *testing.T) {
 	if n != 3 {
 		t.Fatalf("%d exports in the ledger, want 3", n)
 	}
+	t.Run("ErrFolderMissing", func(t *testing.T) {
+		_, err := db.ExportRegister(ctx, interchange.CSV, filepath.Join(dir, "nowhere", "x.csv"), "Test Officer")
+		if err == nil {
+			t.Fatal("export into a missing folder succeeded")
+		}
+		led2, _ := db.Ledger(ctx, store.LedgerFilter{})
+		if len(led2) != len(led) {
+			t.Fatal("a failed export was recorded in the ledger")
+		}
+	})
 }
 
 func TestDemoExportImportsIntoEmptyRegister(t *testing.T) {
@@ -304,7 +325,11 @@ func TestDemoExportImportsIntoEmptyRegister(t *testing.T) {
 		t.Fatal(err)
 	}
 	want, _ := src.Entities(ctx)
-	data, _, err := src.ExportRegister(ctx, interchange.XLSX, "demo.xlsx", "Test Officer")
+	path := filepath.Join(t.TempDir(), "demo.xlsx")
+	if _, err := src.ExportRegister(ctx, interchange.XLSX, path, "Test Officer"); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
