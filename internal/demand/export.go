@@ -139,7 +139,6 @@ func Export(ctx context.Context, db *store.DB, in ExportInput) (ExportResult, er
 	return res, nil
 }
 
-
 // pathErr drops the path from an *os.PathError or *os.LinkError (the message
 // names the file already).
 func pathErr(err error) error {
