@@ -15,7 +15,8 @@ import (
 
 // TestRealWindow starts the production binary under Xvfb, finds its window
 // with xdotool, screenshots it with ImageMagick's import and fails if the
-// window never appears or the picture is blank.
+// window never appears or the picture is blank. A second launch must hand
+// over to the first and exit, leaving one window.
 func TestRealWindow(t *testing.T) {
 	for _, tool := range [][2]string{{"xvfb-run", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"}, {"dbus-run-session", "dbus-daemon"}} {
 		requireTool(t, tool[0], tool[1])
@@ -32,6 +33,14 @@ if [ -z "$win" ]; then echo "no window appeared"; cat "$HOME/app.log"; kill $pid
 echo "title: $(xdotool getwindowname "$win")"
 sleep 4
 import -window "$win" "$SHOT" || { kill $pid; exit 1; }
+# One instance per user: a second launch hands over to the first and exits.
+"$BIN" --register "$HOME/data/register.atpreg" >"$HOME/second.log" 2>&1 &
+second=$!
+for i in $(seq 1 100); do kill -0 $second 2>/dev/null || break; sleep 0.2; done
+if kill -0 $second 2>/dev/null; then echo "second instance still running"; kill $second; kill $pid; exit 1; fi
+echo "second instance exited"
+echo "windows: $(xdotool search --onlyvisible --name 'atpreg' | wc -l)"
+kill -0 $pid 2>/dev/null || { echo "first instance died"; exit 1; }
 kill $pid; wait $pid 2>/dev/null; exit 0
 `
 	cmd := exec.Command("dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script)
@@ -49,6 +58,9 @@ kill $pid; wait $pid 2>/dev/null; exit 0
 	}
 	if err != nil {
 		t.Fatalf("window check failed: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "second instance exited") || !strings.Contains(string(out), "windows: 1") {
+		t.Fatalf("a second launch did not hand over to the first (single instance):\n%s", out)
 	}
 	if !strings.Contains(string(out), "title: atpreg") {
 		t.Fatalf("window title does not start with atpreg:\n%s", out)
