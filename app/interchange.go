@@ -147,10 +147,15 @@ func (x *InterchangeService) Confirm(token string) (ImportPreview, error) {
 	return x.run(p.name, p.data, false)
 }
 
-// Discard forgets the checked file waiting for Confirm.
-func (x *InterchangeService) Discard() {
+// Discard forgets the checked file of token if it is still the one waiting
+// for Confirm. The token matters: the window's calls run concurrently, so a
+// Discard sent when the officer chose another file may arrive after that
+// file's DryRun, and must not forget the newer check.
+func (x *InterchangeService) Discard(token string) {
 	x.mu.Lock()
-	x.pending = nil
+	if x.pending != nil && x.pending.token == token {
+		x.pending = nil
+	}
 	x.mu.Unlock()
 }
 

@@ -55,6 +55,37 @@ func TestDryRunThenConfirm(t *testing.T) {
 	}
 }
 
+// TestLateDiscardKeepsNewerCheck: the window's calls run concurrently, so
+// the Discard sent when the officer chooses another file can arrive after
+// that file's DryRun; it must not forget the newer check.
+func TestLateDiscardKeepsNewerCheck(t *testing.T) {
+	s := newTestSession(t, false)
+	x := interchangeService(t, s)
+	data := base64.StdEncoding.EncodeToString([]byte(importFile))
+	first, err := x.DryRun("first.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := x.DryRun("second.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Discard(first.Token) // late: meant for the first check
+	done, err := x.Confirm(second.Token)
+	if err != nil || !done.Report.Applied || done.Report.File.Name != "second.csv" {
+		t.Fatalf("confirm after a late discard: %+v, %v", done.Report, err)
+	}
+
+	third, err := x.DryRun("third.csv", base64.StdEncoding.EncodeToString([]byte(strings.Replace(importFile, "HC-002", "HC-003", 1))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x.Discard(third.Token)
+	if _, err := x.Confirm(third.Token); err == nil || !strings.Contains(err.Error(), `"code":"conflict"`) {
+		t.Fatalf("confirm of a discarded check: %v", err)
+	}
+}
+
 func TestDryRunShowsProblems(t *testing.T) {
 	s := newTestSession(t, false)
 	x := interchangeService(t, s)

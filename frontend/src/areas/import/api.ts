@@ -12,7 +12,7 @@ export const api = {
   dryRun: (name: string, base64: string) => call(svc.DryRun(name, base64) as Promise<Any>) as Promise<ImportPreview>,
   pickAndDryRun: () => call(svc.PickAndDryRun() as Promise<Any>) as Promise<ImportPreview | null>,
   confirm: (token: string) => call(svc.Confirm(token) as Promise<Any>) as Promise<ImportPreview>,
-  discard: () => call(svc.Discard()),
+  discard: (token: string) => call(svc.Discard(token)),
   exportAs: (format: string) => call(svc.ExportAs(format)),
   saveTemplateAs: () => call(svc.SaveTemplateAs()),
 };

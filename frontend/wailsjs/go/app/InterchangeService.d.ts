@@ -7,7 +7,7 @@ export function Columns():Promise<Array<interchange.Column>>;
 
 export function Confirm(arg1:string):Promise<app.ImportPreview>;
 
-export function Discard():Promise<void>;
+export function Discard(arg1:string):Promise<void>;
 
 export function DryRun(arg1:string,arg2:string):Promise<app.ImportPreview>;
 

@@ -10,8 +10,8 @@ export function Confirm(arg1) {
   return window['go']['app']['InterchangeService']['Confirm'](arg1);
 }
 
-export function Discard() {
-  return window['go']['app']['InterchangeService']['Discard']();
+export function Discard(arg1) {
+  return window['go']['app']['InterchangeService']['Discard'](arg1);
 }
 
 export function DryRun(arg1, arg2) {
