@@ -178,6 +178,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 	}
 	pdf := fpdf.New("P", "mm", "A4", "")
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // deflatePages compresses the pages with one writer
 	pdf.SetCreationDate(d.opt.Clock)
 	pdf.SetModificationDate(d.opt.Clock)
 	pdf.SetProducer("atpreg", false)
@@ -211,5 +212,9 @@ func (d *Doc) Bytes() ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, apperr.Wrap(err, apperr.Internal, "The PDF could not be written.")
 	}
-	return buf.Bytes(), nil
+	out, err := deflatePages(buf.Bytes())
+	if err != nil {
+		return nil, apperr.Wrap(err, apperr.Internal, "The PDF could not be compressed.")
+	}
+	return out, nil
 }
