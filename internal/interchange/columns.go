@@ -89,9 +89,9 @@ func buildColumns() []Column {
 		c("training_details", KindLong, false, "Only when training is needed: which training."),
 		c("expected_start", KindMonth, false, "YYYY-MM or YYYY-MM-DD (a date cell is fine)."),
 		c("notes", KindLong, false, "Notes on this product."),
-		c("entity_source", KindText, true, "Optional: where the submission came from (an email's subject)."),
-		c("entity_tags", KindTags, true, "Optional: the entity's tags, separated by ';'."),
-		c("entity_notes", KindLong, true, "Optional: notes on the entity."),
+		c("entity_source", KindText, true, "Optional extra column (see extras below): where the submission came from, such as an email's subject."),
+		c("entity_tags", KindTags, true, "Optional extra column (see extras below): the entity's tags, separated by ';'."),
+		c("entity_notes", KindLong, true, "Optional extra column (see extras below): notes on the entity (notes is for the product)."),
 	}
 	for i := range cols {
 		switch cols[i].Name {

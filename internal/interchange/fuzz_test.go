@@ -40,7 +40,7 @@ func TestSeedFiles(t *testing.T) {
 		"export.xlsx": func(b *bytes.Buffer) error {
 			return interchange.WriteXLSX(b, interchange.Export{Entities: sampleEntities()})
 		},
-		"template.xlsx": interchange.WriteTemplateTo,
+		"template.xlsx": func(b *bytes.Buffer) error { return interchange.WriteTemplate(b) },
 	}
 	for name, write := range gen {
 		var buf bytes.Buffer

@@ -1,6 +1,7 @@
 package interchange_test
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 
@@ -146,5 +147,41 @@ func TestParseColumnNames(t *testing.T) {
 	names := interchange.ColumnNames()
 	if len(names) != 31 || names[0] != "entity_name" || names[27] != "notes" {
 		t.Fatalf("columns %v", names)
+	}
+}
+
+// cliColumns is the import format of /work/shared/CLI.md, word for word.
+const cliColumns = "entity_name, entity_address, contact_name, contact_email, contact_phone, " +
+	"received_on, product_name, composition, pharmaceutical_form, " +
+	"therapeutic_indication, routes, route_other, atp_type, gene_vector, " +
+	"intended_use, intended_use_other, starting_materials, " +
+	"starting_materials_other, process_type, pd_completed, pd_further, " +
+	"gmp_before, has_authorized_person, needs_training, training_roles, " +
+	"training_details, expected_start, notes"
+
+// TestContractColumnsOnly: a file with exactly the contract's columns (none
+// of the extras entity_source, entity_tags, entity_notes) imports every item.
+func TestContractColumnsOnly(t *testing.T) {
+	names := strings.Split(cliColumns, ", ")
+	if got := interchange.ColumnNames(); !reflect.DeepEqual(got[:len(names)], names) || len(got) != len(names)+3 {
+		t.Fatalf("columns %v do not start with the contract's %v plus three extras", got, names)
+	}
+	row := []string{"Harbour Cell 🧬 Ltd", "1 Science Park West Ave", "陳大文", "ada@harbour.example.com", "+852 3000 0001",
+		"2025-02-14", "HC-001", "Autologous T cells", "Suspension for infusion",
+		"Lymphoma", "Intravenous; other", "Intrathecal", "Gene therapy product", "Viral vector",
+		"Other", "Compassionate use", "peripheral_blood; OTHER",
+		"Leukapheresis", "Closed system", "no", "Six months",
+		"Y", "false", "TRUE", "head_of_qc",
+		"QC release", "2026-03", "Fictional"}
+	b := parse(t, csvOf(strings.Join(names, ","), `"`+strings.Join(row, `","`)+`"`))
+	if err := b.Err(); err != nil {
+		t.Fatalf("problems: %v %+v", err, b.Problems)
+	}
+	e := b.Groups[0].Entity
+	if e.Name != "Harbour Cell 🧬 Ltd" || e.Source != "" || e.Notes != "" || len(e.Tags) != 0 || len(e.Submissions) != 1 {
+		t.Fatalf("entity %+v", e)
+	}
+	if e.Complete() != true || len(e.Missing()) != 0 {
+		t.Fatalf("a fully answered row is incomplete: missing %v", e.Missing())
 	}
 }

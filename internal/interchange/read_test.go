@@ -146,6 +146,18 @@ func TestTemplate(t *testing.T) {
 	if len(help) < len(interchange.Columns())+1 {
 		t.Fatalf("help sheet has %d rows", len(help))
 	}
+	// The guide explains the three columns beyond CLI.md's import format.
+	extras := ""
+	for _, row := range help {
+		if len(row) > 3 && row[0] == "extras" {
+			extras = row[3]
+		}
+	}
+	for _, want := range []string{"entity_source", "entity_tags", "entity_notes", "without them"} {
+		if !strings.Contains(extras, want) {
+			t.Errorf("the guide's extras row %q does not mention %q", extras, want)
+		}
+	}
 	// The blank template imports as a file with a header and no rows.
 	b := parse(t, data)
 	if err := b.Err(); err != nil || len(b.Groups) != 0 {

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"atpreg/internal/interchange"
 	"atpreg/internal/register"
 )
@@ -79,5 +81,51 @@ func TestWriteJSON(t *testing.T) {
 	}
 	if got.Entities[0].Submissions[0].ProductName != "HC-001 \"Neo\" CAR-T" {
 		t.Fatalf("product name %q", got.Entities[0].Submissions[0].ProductName)
+	}
+}
+
+// TestWriteXLSXSheets: the workbook export has one sheet per kind, the import
+// format first, each with a frozen header row and columns fitted to the
+// content (wider than the default for long values, never wider than 60).
+func TestWriteXLSXSheets(t *testing.T) {
+	var buf bytes.Buffer
+	x := interchange.Export{
+		Entities:    sampleEntities(),
+		Evaluations: []register.Evaluation{{ID: 1, EntityID: 0, Evaluator: "陳小姐", Date: "2025-03-01"}},
+		Partners:    []register.Partner{{ID: 1, Name: "Fictional University GMP Centre"}},
+		Meetings:    []register.Meeting{{ID: 1, Title: "Dialogue 🧬 meeting", PartnerIDs: []int64{1}}},
+	}
+	if err := interchange.WriteXLSX(&buf, x); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	want := []string{"Submissions", "Entities", "Evaluations", "Partners", "Meetings"}
+	if got := f.GetSheetList(); !reflect.DeepEqual(got, want) {
+		t.Fatalf("sheets %v, want %v", got, want)
+	}
+	for _, name := range want {
+		panes, err := f.GetPanes(name)
+		if err != nil || !panes.Freeze || panes.YSplit != 1 {
+			t.Errorf("%s: header row not frozen (%+v, %v)", name, panes, err)
+		}
+		rows, err := f.GetRows(name)
+		if err != nil || len(rows) < 2 {
+			t.Errorf("%s: %d rows (%v), want a header and data", name, len(rows), err)
+		}
+	}
+	// Column C of Submissions is contact_name (short), B is entity_address
+	// (long, two lines): B is wider, and no column passes 60.
+	wb, _ := f.GetColWidth("Submissions", "B")
+	wc, _ := f.GetColWidth("Submissions", "C")
+	if wb <= wc || wb > 60 {
+		t.Errorf("column widths B=%v C=%v: not fitted to the content", wb, wc)
+	}
+	rows, _ := f.GetRows("Meetings")
+	if rows[1][1] != "Dialogue 🧬 meeting" || rows[1][4] != "Fictional University GMP Centre" {
+		t.Errorf("meeting row %q", rows[1])
 	}
 }

@@ -1,7 +1,6 @@
 package interchange
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -27,7 +26,8 @@ func WriteTemplate(w io.Writer) error {
 	}
 	help = append(help, []string{"", "", "", "", ""},
 		[]string{"rows", "", "", "One row per product. Rows with the same entity_name (case and surrounding space ignored) and contact_email belong to one entity; repeat the entity's details on each of its rows or leave them blank after the first.", ""},
-		[]string{"incomplete", "", "", "Empty RFI items are fine: the submission is registered and flagged as incomplete. A value that cannot be understood (an unknown choice, a bad date, a malformed email) rejects the whole file, with every problem listed.", ""})
+		[]string{"incomplete", "", "", "Empty RFI items are fine: the submission is registered and flagged as incomplete. A value that cannot be understood (an unknown choice, a bad date, a malformed email) rejects the whole file, with every problem listed.", ""},
+		[]string{"extras", "", "", extrasNote, ""})
 	sheets := []sheet{
 		{"Import", [][]string{ColumnNames()}},
 		{"Columns", help},
@@ -67,8 +67,9 @@ func WriteTemplate(w io.Writer) error {
 	})
 }
 
-// WriteTemplateTo is WriteTemplate for a *bytes.Buffer (handy as a func value).
-func WriteTemplateTo(b *bytes.Buffer) error { return WriteTemplate(b) }
+// extrasNote explains the columns beyond the command-line contract's import
+// format, in the template's guide.
+const extrasNote = "entity_source, entity_tags and entity_notes are extras beyond the basic import format: atpreg's own exports write them so that an export imports back without loss. Leave them out or blank if you like: a file without them imports the same. For an entity already in the register a blank cell keeps what is stored, and tags are only added, never removed."
 
 // acceptedValues describes what a column accepts.
 func acceptedValues(c Column) string {
