@@ -180,12 +180,16 @@ func TestImportAllOrNothing(t *testing.T) {
 func TestImportDryRunChangesNothing(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.New(t)
+	journal := db.JournalRecords()
 	rep, err := importBytes(t, db, "dry.csv", importCSV(importHeader, "Dry Co,d@dry.example.com,,P1,,,,"), true)
 	if err != nil || rep.Created != 1 || rep.Applied || !rep.DryRun {
 		t.Fatalf("dry run %+v, %v", rep, err)
 	}
 	if es, _ := db.Entities(ctx); len(es) != 0 {
 		t.Fatalf("dry run created %d entities", len(es))
+	}
+	if db.JournalRecords() != journal {
+		t.Fatalf("the dry run wrote to the journal (%d -> %d records)", journal, db.JournalRecords())
 	}
 }
 
@@ -194,7 +198,7 @@ func TestImportDryRunChangesNothing(t *testing.T) {
 func roundTripEntities() []register.Entity {
 	return []register.Entity{
 		{Name: "港灣細胞治療 \"Harbour\", Ltd.", Address: "香港科學園\n12W 座, 5 樓", ContactName: "陳大文", ContactEmail: "ada@harbour.example.com",
-			ContactPhone: "+852 3000 0001", ReceivedOn: "2025-02-14", Source: "Email, 14 Feb", Tags: []string{"priority", "細胞"}, Notes: "Follow up \"soon\",\nby phone",
+			ContactPhone: "+852 3000 0001", ReceivedOn: "2025-02-14", Source: "Email, 14 Feb 🧬", Tags: []string{"priority", "細胞"}, Notes: "Follow up \"soon\",\nby phone 📞",
 			Submissions: []register.Submission{
 				{ProductName: "HC-001 \"Neo\"", Composition: "自體 T 細胞, 1e8\ncells", Routes: []register.Route{register.RouteIntravenous, register.RouteOther}, RouteOther: "Intrathecal, slow",
 					ATPType: register.ATPGeneTherapy, GeneVector: register.VectorViral, IntendedUse: register.UsePhase1,
