@@ -81,14 +81,21 @@ func TestUnlock(t *testing.T) {
 // TestLockNow locks with the button and with Ctrl+L, and unlocks again.
 func TestLockNow(t *testing.T) {
 	p := NewUnlockedPage(t, false)
+	p.Fill(`.topbar input[type=search]`, "Fictional Confidential Co")
 	p.Click(`[data-testid="lock-now"]`)
 	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
 	if state := Eval[string](p, `window.go.app.Session.Info().then(i => i.state)`); state != "locked" {
 		t.Fatalf("backend state after Lock: %q", state)
 	}
+	if html := Eval[string](p, `document.body.innerHTML`); strings.Contains(html, "Fictional Confidential Co") {
+		t.Fatal("the locked window still holds what was typed before locking")
+	}
 	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
 	p.Click(`[data-testid="unlock"]`)
 	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+	if v := Eval[string](p, `document.querySelector('.topbar input[type=search]').value`); v != "" {
+		t.Fatalf("after unlocking, the search box still holds %q from before the lock", v)
+	}
 
 	p.Key("Control+l")
 	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)

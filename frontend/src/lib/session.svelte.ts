@@ -12,7 +12,7 @@ class SessionStore {
   info = $state<app.AppInfo | null>(null);
   error = $state<string>('');
   /** Why the register was last locked ('idle', 'manual'), for the unlock screen. */
-  lockReason = $state<string>('');
+  lockReason = $state<string>(takeLockReason());
   private lastTouch = 0;
   private listening = false;
 
@@ -33,10 +33,7 @@ class SessionStore {
   private listen() {
     if (this.listening || typeof window === 'undefined' || !(window as any).runtime) return;
     this.listening = true;
-    EventsOn('session:locked', (reason: string) => {
-      this.lockReason = reason;
-      void this.load();
-    });
+    EventsOn('session:locked', (reason: string) => forget(reason));
   }
 
   async create(passphrase: string, confirm: string, demo: boolean) {
@@ -50,8 +47,8 @@ class SessionStore {
   }
 
   async lock() {
-    this.info = await call(Lock());
-    this.lockReason = 'manual';
+    await call(Lock());
+    forget('manual');
   }
 
   async saveSettings(s: store.Settings) {
@@ -77,6 +74,30 @@ class SessionStore {
     const p = this.info?.registerPath ?? '';
     return p.split(/[\\/]/).pop() ?? p;
   }
+}
+
+const reasonKey = 'atpreg.lockReason';
+
+/** The reason a reload after locking left behind (then forgotten). */
+function takeLockReason(): string {
+  if (typeof sessionStorage === 'undefined') return '';
+  const r = sessionStorage.getItem(reasonKey) ?? '';
+  sessionStorage.removeItem(reasonKey);
+  return r;
+}
+
+/**
+ * Once the register is locked the page reloads, so that nothing the window
+ * showed (lists, entities, search text) stays in the page's memory; the
+ * unlock screen then says why it locked.
+ */
+function forget(reason: string) {
+  try {
+    sessionStorage.setItem(reasonKey, reason);
+  } catch {
+    /* storage unavailable: the unlock screen just won't say why */
+  }
+  location.reload();
 }
 
 export const session = new SessionStore();
