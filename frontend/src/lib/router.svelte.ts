@@ -35,12 +35,28 @@ export function formatHash(r: Partial<Route> & { area: RouteArea }): string {
   return '#/' + [r.area, r.id, r.sub].filter((x) => x).map((x) => encodeURIComponent(String(x))).join('/');
 }
 
-type Guard = () => boolean;
+/** A leave guard: told where the officer is going, it answers whether to go now. */
+export type Guard = (to: Route) => boolean;
 let leaveGuard: Guard | null = null;
 
-/** A page with unsaved changes sets a guard that asks before leaving; null clears it. */
+/**
+ * A page with unsaved changes sets a guard that is asked before leaving (by
+ * `router.go`, a link, or the window's back and forward); null clears it. A
+ * guard that refuses may ask the officer and later call `router.go(to...)`
+ * itself to finish the trip.
+ */
 export function setLeaveGuard(g: Guard | null) {
   leaveGuard = g;
+}
+
+/** Clears the leave guard if it is still g (a page leaving must not clear the next page's guard). */
+export function clearLeaveGuard(g: Guard) {
+  if (leaveGuard === g) leaveGuard = null;
+}
+
+/** Whether two routes show the same page. */
+export function sameRoute(a: Route, b: Route): boolean {
+  return a.area === b.area && a.id === b.id && a.sub === b.sub;
 }
 
 class Router {
@@ -48,20 +64,40 @@ class Router {
 
   constructor() {
     if (typeof window !== 'undefined') {
-      window.addEventListener('hashchange', () => {
-        this.route = parseHash(location.hash);
-      });
+      window.addEventListener('hashchange', () => this.arrive(location.hash));
     }
   }
 
   /** Navigate unless the current page refuses (unsaved changes). */
-  go(area: RouteArea, id: string | number = '', sub = ''): boolean {
-    if (leaveGuard && !leaveGuard()) return false;
+  go(area: RouteArea, id: string | number = '', sub: string | number = ''): boolean {
+    const to: Route = { area, id: String(id), sub: String(sub) };
+    if (sameRoute(to, this.route)) {
+      // Already there: the page and its guard stay.
+      if (location.hash !== formatHash(to)) location.hash = formatHash(to);
+      return true;
+    }
+    if (leaveGuard && !leaveGuard(to)) return false;
     leaveGuard = null;
-    const hash = formatHash({ area, id: String(id), sub });
+    const hash = formatHash(to);
     if (location.hash !== hash) location.hash = hash;
     this.route = parseHash(hash);
     return true;
+  }
+
+  /**
+   * Follows an address the window changed by itself (back, forward, a link):
+   * the leave guard is asked as for `go`; when it refuses, the address goes
+   * back to the page still shown.
+   */
+  arrive(hash: string): void {
+    const to = parseHash(hash);
+    if (sameRoute(to, this.route)) return;
+    if (leaveGuard && !leaveGuard(to)) {
+      location.hash = formatHash(this.route);
+      return;
+    }
+    leaveGuard = null;
+    this.route = to;
   }
 }
 
