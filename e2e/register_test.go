@@ -141,14 +141,27 @@ func TestRegisterCreateViaForm(t *testing.T) {
 		t.Fatalf("a rejected save changed the stored entity: %+v", after.Entity)
 	}
 
-	// Leaving with unsaved changes asks first; "Keep editing" stays.
+	// Leaving with unsaved changes asks first; "Keep editing" stays, also
+	// when the window's Back is what tried to leave.
+	formHash := Eval[string](p, `location.hash`)
 	p.Click(`.sidebar [data-area="overview"]`)
 	p.WaitVisible(`[data-testid="leave-dialog"]`)
 	p.Click(`[data-testid="leave-stay"]`)
 	p.WaitJS(`!document.querySelector('[data-testid="leave-dialog"]') && !!document.querySelector('[data-testid="entity-form"]')`, defaultWait)
-	p.Click(`.sidebar [data-area="overview"]`)
+	Eval[bool](p, `(history.back(), true)`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.Click(`[data-testid="leave-stay"]`)
+	p.WaitJS(fmt.Sprintf(`location.hash === %q && !!document.querySelector('#f-contact_email')`, formHash), defaultWait)
+	if got := Eval[string](p, `document.querySelector('#f-contact_email').value`); got != "ada.fung at fictional-cell" {
+		t.Fatalf("after refusing Back the form holds %q, want the unsaved text", got)
+	}
+	// "Discard changes" finishes the trip that was asked for.
+	p.Click(`.sidebar [data-area="evaluation"]`)
 	p.Click(`[data-testid="leave-discard"]`)
-	p.WaitJS(`document.querySelector('main.work')?.dataset.area === 'overview'`, defaultWait)
+	p.WaitJS(`document.querySelector('main.work')?.dataset.area === 'evaluation' && location.hash === '#/evaluation'`, defaultWait)
+	if after := getEntity(p, id); after.Entity.Name != "Fictional Harbour Cell Ltd" {
+		t.Fatalf("discarded changes were stored: %+v", after.Entity)
+	}
 }
 
 // completeEntity is a fictional entity answering every RFI item except the
@@ -261,6 +274,36 @@ func TestRegisterSearch(t *testing.T) {
 		}
 	}
 	p.Screenshot("register-search")
+
+	// The status filter keeps entities in any of the ticked statuses.
+	p.Key("Control+k")
+	p.setValue(`.topbar input[type=search]`, "")
+	p.WaitText(`[data-testid="register-count"]`, "40 entities")
+	p.Click(`[data-testid="filter-status"]`)
+	p.WaitVisible(`[data-testid="status-menu"]`)
+	p.Click(`[data-testid="status-menu"] input[data-status="screening"]`)
+	p.Click(`[data-testid="status-menu"] input[data-status="declined"]`)
+	p.WaitText(`[data-testid="filter-status"]`, "Screening, Declined")
+	want := Eval[float64](p, `window.go.app.RegisterService.List({search: '', statuses: ['screening', 'declined'], atpType: '', intendedUse: '',
+	  processType: '', completeness: '', sort: 'name', desc: false, offset: 0, limit: 100}).then(p => p.total)`)
+	if want < 2 {
+		t.Fatalf("the demo register has %v entities screening or declined; the test needs both", want)
+	}
+	p.WaitJS(fmt.Sprintf(`document.querySelectorAll('[data-testid="entity-row"]').length === %v`, want), defaultWait)
+	p.Screenshot("register-status-filter")
+	statuses := Eval[[]any](p, `[...new Set([...document.querySelectorAll('[data-testid="entity-row"] .badge.status')].map(b => b.dataset.status))].sort()`)
+	if fmt.Sprint(statuses) != "[declined screening]" {
+		t.Fatalf("rows shown are in statuses %v, want declined and screening", statuses)
+	}
+	p.Key("Escape")
+	p.WaitJS(`!document.querySelector('[data-testid="status-menu"]')`, defaultWait)
+	p.WaitText(`[data-testid="register-count"]`, fmt.Sprintf("%v entities", want))
+	p.Click(`[data-testid="filter-status"]`)
+	p.Click(`[data-testid="status-menu"] .foot button`)
+	p.WaitText(`[data-testid="filter-status"]`, "All statuses")
+	p.Key("Control+k")
+	p.setValue(`.topbar input[type=search]`, "海澄基因")
+	p.WaitText(`[data-testid="register-grid"] tbody`, "海澄基因治療有限公司")
 
 	// Open the found entity and look at its page.
 	p.Click(`[data-testid="entity-row"] .name-link`)

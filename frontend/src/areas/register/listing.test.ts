@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { defaultQuery, filtered, fmtDate, fmtSize, missingText, moveSelection, pageOffset, rangeText, sortBy, PAGE_SIZE } from './listing';
+import {
+  defaultQuery,
+  filtered,
+  fmtDate,
+  fmtSize,
+  missingText,
+  moveSelection,
+  pageOffset,
+  rangeText,
+  sortBy,
+  statusFilterText,
+  toggleCode,
+  PAGE_SIZE,
+} from './listing';
 
 describe('sortBy', () => {
   it.each([
@@ -76,5 +89,31 @@ describe('formatting', () => {
   });
   it('says how many items are missing', () => {
     expect(missingText(3)).toBe('Incomplete · 3 missing');
+  });
+});
+
+describe('status filter', () => {
+  const choices = [
+    { code: 'received', label: 'Received' },
+    { code: 'screening', label: 'Screening' },
+    { code: 'evaluation', label: 'Evaluation' },
+    { code: 'declined', label: 'Declined' },
+  ];
+  const order = choices.map((c) => c.code);
+  it.each([
+    [[], 'All statuses'],
+    [['screening'], 'Screening'],
+    [['declined', 'received'], 'Received, Declined'],
+    [['received', 'screening', 'declined'], '3 statuses'],
+  ])('summarises %j as %s', (selected, want) => {
+    expect(statusFilterText(selected, choices)).toBe(want);
+  });
+  it.each([
+    [[], 'screening', ['screening']],
+    [['declined'], 'received', ['received', 'declined']],
+    [['received', 'declined'], 'received', ['declined']],
+    [['screening'], 'screening', []],
+  ])('toggles %j with %s to %j in pipeline order', (selected, code, want) => {
+    expect(toggleCode(selected, code, order)).toEqual(want);
   });
 });

@@ -98,3 +98,19 @@ export function fmtSize(n: number): string {
 export function missingText(n: number): string {
   return `Incomplete · ${n} missing`;
 }
+
+/** The status filter's summary: "All statuses", one or two labels, or "3 statuses". */
+export function statusFilterText(selected: string[], choices: { code: string; label: string }[]): string {
+  if (selected.length === 0) return 'All statuses';
+  if (selected.length > 2) return `${selected.length} statuses`;
+  return choices
+    .filter((c) => selected.includes(c.code))
+    .map((c) => c.label)
+    .join(', ');
+}
+
+/** selected with code added or removed, kept in the choices' (pipeline) order. */
+export function toggleCode(selected: string[], code: string, order: string[]): string[] {
+  const on = !selected.includes(code);
+  return order.filter((c) => (c === code ? on : selected.includes(c)));
+}
