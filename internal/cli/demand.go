@@ -20,8 +20,9 @@ func init() {
 and product submissions by type of ATP product and vector, intended use, starting
 materials, type of process, process development still needed, GMP experience,
 Authorized Person, training needs by role, and expected commencement by quarter.
-It holds aggregate counts only (no names, products, contacts or free text), and
-every count from 1 to 2 is shown as "<3".
+It holds aggregate counts only (no names, products, contacts or free text);
+every count from 1 to 2 is shown as "<3", and a count that would let a "<3" be
+worked out by subtraction from a total is shown as "withheld".
   pdf   the summary with its charts, in the style of the briefing packs
   json  the same counts as one JSON object
 Without --format the format is taken from FILE's extension (pdf when it is

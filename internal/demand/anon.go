@@ -15,10 +15,18 @@ const Threshold = 3
 // Suppressed is how an anonymised output shows a small count.
 const Suppressed = "<3"
 
+// Withheld is how an anonymised output shows a count kept back so that a
+// "<3" beside it cannot be worked out by subtraction.
+const Withheld = "withheld"
+
 // SuppressionRule states the small-count rule in the officer's words; every
 // anonymised output carries it.
 const SuppressionRule = "Small counts can identify an entity, so every count from 1 to 2 is shown as \"<3\" " +
-	"(zero is shown as 0). Counts of 3 or more are exact. The officer's own dashboard shows exact numbers."
+	"(zero is shown as 0). Where counts add up to a total the summary shows (the answers to a single-answer question " +
+	"add up to all products; the types of ATP product in a quarter add up to that quarter's products; the quarters and " +
+	"the products without a date add up to all products), a \"<3\" could be worked out by subtraction, so the smallest " +
+	"further counts of that group are withheld as well, with their entity counts, until it cannot: these are shown as \"" +
+	Withheld + "\". Every other count is exact. The officer's own dashboard shows exact numbers."
 
 // CountingRules say how the counts are made; every anonymised output carries them.
 var CountingRules = []string{
@@ -30,12 +38,16 @@ var CountingRules = []string{
 }
 
 // Figure is a count as an anonymised output shows it: exact from Threshold
-// up and at zero, otherwise suppressed. It never holds the exact small count.
-// In JSON it is a number, or the string "<3" when suppressed.
+// up and at zero, "<3" from 1 to Threshold-1, or withheld (see
+// SuppressionRule). It never holds the exact count it hides. In JSON it is a
+// number, or the string "<3" or "withheld".
 type Figure int
 
-// suppressedFigure marks a suppressed count.
-const suppressedFigure Figure = -1
+// Figures that hide their count.
+const (
+	suppressedFigure Figure = -1 // a count from 1 to 2
+	withheldFigure   Figure = -2 // a count kept back to protect a "<3"
+)
 
 // Mask returns n as an anonymised figure.
 func Mask(n int) Figure {
@@ -45,21 +57,30 @@ func Mask(n int) Figure {
 	return Figure(n)
 }
 
-// Suppressed reports whether f is a suppressed small count.
-func (f Figure) Suppressed() bool { return f < 0 }
+// Suppressed reports whether f is a small count shown as "<3".
+func (f Figure) Suppressed() bool { return f == suppressedFigure }
 
-// String returns the figure as printed: the number, or "<3".
+// Withheld reports whether f is a count withheld to protect a "<3".
+func (f Figure) Withheld() bool { return f == withheldFigure }
+
+// Exact reports whether f shows its count.
+func (f Figure) Exact() bool { return f >= 0 }
+
+// String returns the figure as printed: the number, "<3" or "withheld".
 func (f Figure) String() string {
-	if f.Suppressed() {
+	switch {
+	case f.Suppressed():
 		return Suppressed
+	case f.Withheld():
+		return Withheld
 	}
 	return strconv.Itoa(int(f))
 }
 
-// MarshalJSON writes the number, or "<3" as a string when suppressed.
+// MarshalJSON writes the number, or "<3" or "withheld" as a string.
 func (f Figure) MarshalJSON() ([]byte, error) {
-	if f.Suppressed() {
-		return []byte(`"` + Suppressed + `"`), nil
+	if !f.Exact() {
+		return []byte(`"` + f.String() + `"`), nil
 	}
 	return []byte(strconv.Itoa(int(f))), nil
 }
@@ -98,6 +119,7 @@ type ReportFilter struct {
 type ReportRule struct {
 	Threshold int    `json:"threshold"`
 	ShownAs   string `json:"shownAs"`
+	Withheld  string `json:"withheldAs"`
 	Rule      string `json:"rule"`
 }
 
@@ -146,7 +168,8 @@ type ReportTime struct {
 const ReportTitle = "Demand for ATP manufacturing capacity: anonymised summary"
 
 // Anonymise turns s into a Report: the labels of the RFI's choices and masked
-// counts only (no entity ids), with m's metadata.
+// counts only (no entity ids), with m's metadata. Counts are withheld where a
+// "<3" could otherwise be worked out by subtraction (see protect).
 func Anonymise(s Summary, m Meta) Report {
 	r := Report{
 		Title:       ReportTitle,
@@ -154,7 +177,7 @@ func Anonymise(s Summary, m Meta) Report {
 		GeneratedAt: m.GeneratedAt.Format(time.RFC3339),
 		Generator:   m.Generator,
 		Filter:      ReportFilter{All: len(s.Statuses) == 0, Statuses: []string{}, Labels: []string{}},
-		Suppression: ReportRule{Threshold: Threshold, ShownAs: Suppressed, Rule: SuppressionRule},
+		Suppression: ReportRule{Threshold: Threshold, ShownAs: Suppressed, Withheld: Withheld, Rule: SuppressionRule},
 		Counting:    append([]string(nil), CountingRules...),
 		Totals: ReportTotals{
 			Entities:           Mask(s.Entities),
@@ -194,6 +217,7 @@ func Anonymise(s Summary, m Meta) Report {
 		rt.TotalEntities[i], rt.TotalSubmissions[i] = Mask(c.Entities), Mask(c.Submissions)
 	}
 	r.Timeline = rt
+	protect(s, &r)
 	return r
 }
 

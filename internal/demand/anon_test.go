@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -50,7 +51,8 @@ func TestMask(t *testing.T) {
 }
 
 // TestAnonymiseSuppressesSmallCounts checks every count of the fixture's
-// report against the exact count: 1 and 2 become "<3", others stay.
+// report against the exact count: 1 and 2 become "<3", others stay (the
+// fixture's small groups leave nothing to withhold; see protect_test.go).
 func TestAnonymiseSuppressesSmallCounts(t *testing.T) {
 	s := demand.Aggregate(fixture(), nil)
 	r := demand.Anonymise(s, meta)
@@ -125,7 +127,7 @@ func TestReportJSONShape(t *testing.T) {
 		t.Errorf("filter = %v, want screening and invited in pipeline order", f)
 	}
 	sup := got["suppression"].(map[string]any)
-	if sup["threshold"] != float64(3) || sup["shownAs"] != "<3" {
+	if sup["threshold"] != float64(3) || sup["shownAs"] != "<3" || sup["withheldAs"] != "withheld" {
 		t.Errorf("suppression = %v", sup)
 	}
 }
@@ -271,4 +273,60 @@ func TestPDFReproducible(t *testing.T) {
 	if !bytes.Equal(a, b) || !bytes.HasPrefix(a, []byte("%PDF-")) {
 		t.Error("the same report gave different PDFs")
 	}
+}
+
+// TestPDFShowsWithheldCounts checks that a count withheld to protect a "<3"
+// is printed as "withheld" in the question's table and on the timeline, and
+// that the timeline prints no quarter's exact small count.
+func TestPDFShowsWithheldCounts(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext (poppler-utils) is not installed")
+	}
+	at := func(y register.YesNo, m register.Month) func(*register.Submission) {
+		return func(s *register.Submission) { s.ATPType, s.GMPBefore, s.ExpectedStart = register.ATPCellTherapy, y, m }
+	}
+	es := products(part{9, at(register.Yes, "2027-04")}, part{7, at(register.No, "2027-07")}, part{1, at("", "2027-01")})
+	r := demand.Anonymise(demand.Aggregate(es, nil), meta)
+	pdf, err := r.PDF()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "withheld.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", "-enc", "UTF-8", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := map[string]string{}
+	for _, line := range strings.Split(string(out), "\n") {
+		f := strings.Fields(line)
+		if len(f) > 1 {
+			lines[strings.Join(f[:len(f)-1], " ")] = f[len(f)-1]
+		}
+	}
+	// GMP: yes 9, no 7, not answered 1: "No" (the smallest) is withheld.
+	if !strings.Contains(string(out), "withheld") || lines["No withheld"] != "withheld" {
+		t.Errorf("the GMP table does not withhold No beside the one not answered:\n%s", out)
+	}
+	// 2027-Q1 has 1 product: its bar and its row say "<3", never 1.
+	if lines["2027-Q1"] != "<3" {
+		t.Errorf("the timeline bar of 2027-Q1 reads %q, want <3", lines["2027-Q1"])
+	}
+	if showsSmall(string(out), "2027-Q1") {
+		t.Errorf("the timeline prints the exact count of 2027-Q1:\n%s", out)
+	}
+}
+
+// showsSmall reports whether a line of text starts with first and shows a
+// 1 or 2 as a word of its own.
+func showsSmall(text, first string) bool {
+	for _, line := range strings.Split(text, "\n") {
+		f := strings.Fields(line)
+		if len(f) > 0 && f[0] == first && (slices.Contains(f[1:], "1") || slices.Contains(f[1:], "2")) {
+			return true
+		}
+	}
+	return false
 }

@@ -9,7 +9,8 @@
 // Aggregate gives exact counts with the entities behind each bar, for the
 // officer's own dashboard. Anonymise turns them into a Report with no names,
 // products, contacts, free text or entity ids, in which every count from 1 to
-// 2 is shown as "<3" (small counts can identify an entity); the Report is
+// 2 is shown as "<3" (small counts can identify an entity) and the counts
+// that would let a "<3" be worked out by subtraction are withheld; the Report is
 // written as JSON or as a PDF in the house style. All of this is pure; only
 // Export touches the register (to read it and record the export in its
 // ledger) and the file system.
