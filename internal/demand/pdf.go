@@ -7,14 +7,15 @@ import (
 	"atpreg/internal/pdfdoc"
 )
 
-// suppressedBar is the length a suppressed count is drawn with: the same for
-// 1 and 2, so the bar tells no more than its "<3" label.
+// suppressedBar is the length a "<3" is drawn with: the same for 1 and 2,
+// so the bar tells no more than its label. A withheld count is drawn with no
+// bar at all.
 const suppressedBar = 1.5
 
 // PDF lays the report out as an A4 document in the house style of the
 // briefing packs: a cover with the metadata and the rules, an overview, a
 // bar chart and a table for each dimension, and the timeline of expected
-// commencement as a stacked chart with its table. The document metadata
+// commencement as a bar per quarter with a table by type of ATP product. The document metadata
 // carries no names. The same report gives the same bytes.
 func (r Report) PDF() ([]byte, error) {
 	clock, err := time.Parse(time.RFC3339, r.GeneratedAt)
@@ -44,7 +45,7 @@ func (r Report) PDF() ([]byte, error) {
 			{"Statuses included", r.FilterText()},
 			{"Entities", r.Totals.Entities.String()},
 			{"Product submissions", r.Totals.Submissions.String()},
-			{"Small counts", "1 and 2 shown as " + Suppressed},
+			{"Small counts", "1 and 2 shown as " + Suppressed + "; counts that would reveal them " + Withheld},
 			{"Made by", r.Generator},
 		},
 		Notice: "Anonymised aggregate counts only: no names, products, contacts or free text. " + SuppressionRule,
@@ -96,17 +97,14 @@ func (r Report) PDF() ([]byte, error) {
 	if len(tl.Quarters) == 0 {
 		d.Para("No product gives an expected date of commencement.")
 	} else {
-		series := make([]pdfdoc.Series, len(tl.Series))
-		for i, se := range tl.Series {
-			vals := make([]float64, len(se.Submissions))
-			for j, f := range se.Submissions {
-				if !f.Suppressed() {
-					vals[j] = float64(f)
-				}
-			}
-			series[i] = pdfdoc.Series{Name: se.Label, Values: vals}
+		// One bar per quarter, as every count is drawn: pdfdoc.StackedChart
+		// prints each stack's sum, which cannot show "<3" or "withheld", so
+		// the split by type is in the table below.
+		bars := make([]pdfdoc.Bar, len(tl.Quarters))
+		for j, q := range tl.Quarters {
+			bars[j] = figureBar(q, tl.TotalSubmissions[j])
 		}
-		d.StackedChart("Product submissions by quarter, stacked by type of ATP product (counts under 3 are left out of the bars; see the table)", tl.Quarters, series)
+		d.BarChart("Product submissions by quarter of expected commencement (by type of ATP product in the table below)", bars, 0)
 		headers := []string{"Quarter"}
 		widths := []float64{1.2}
 		for _, se := range tl.Series {
@@ -133,11 +131,15 @@ func (r Report) PDF() ([]byte, error) {
 // pageBreakBefore are the dimensions that start a page of the PDF.
 var pageBreakBefore = map[string]bool{DimStartingMaterial: true, DimPDNeeded: true, DimTraining: true}
 
-// figureBar draws a figure as a bar: suppressed ones all with the same length.
+// figureBar draws a figure as a bar: every "<3" with the same length, a
+// withheld count with none.
 func figureBar(label string, f Figure) pdfdoc.Bar {
 	v := float64(f)
-	if f.Suppressed() {
+	switch {
+	case f.Suppressed():
 		v = suppressedBar
+	case f.Withheld():
+		v = 0
 	}
 	return pdfdoc.Bar{Label: label, Value: v, ValueText: f.String()}
 }
