@@ -33,6 +33,17 @@ if [ -z "$win" ]; then echo "no window appeared"; cat "$HOME/app.log"; kill $pid
 echo "title: $(xdotool getwindowname "$win")"
 sleep 4
 import -window "$win" "$SHOT" || { kill $pid; exit 1; }
+# Use the real window as the officer would: create the register by typing.
+xdotool windowactivate --sync "$win" 2>/dev/null; xdotool windowfocus --sync "$win"
+xdotool type --delay 15 "$PASS"; xdotool key Tab; xdotool type --delay 15 "$PASS"; xdotool key Return
+for i in $(seq 1 50); do [ -f "$HOME/data/register.atpreg" ] && break; sleep 0.2; done
+[ -f "$HOME/data/register.atpreg" ] || { echo "typing in the window did not create the register"; kill $pid; exit 1; }
+echo "register created from the window"
+sleep 2
+import -window "$win" "$SHOT_OPEN"
+xdotool key ctrl+l
+sleep 2
+import -window "$win" "$SHOT_LOCKED"
 # One instance per user: a second launch hands over to the first and exits.
 "$BIN" --register "$HOME/data/register.atpreg" >"$HOME/second.log" 2>&1 &
 second=$!
@@ -44,7 +55,10 @@ kill -0 $pid 2>/dev/null || { echo "first instance died"; exit 1; }
 kill $pid; wait $pid 2>/dev/null; exit 0
 `
 	cmd := exec.Command("dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script)
-	cmd.Env = append(os.Environ(), "BIN="+bin, "HOME="+home, "SHOT="+shot, "ATPREG_INSECURE_TEST_KDF=1")
+	shotOpen := filepath.Join(artifactDir(t), "window-open.png")
+	shotLocked := filepath.Join(artifactDir(t), "window-locked.png")
+	cmd.Env = append(os.Environ(), "BIN="+bin, "HOME="+home, "SHOT="+shot, "SHOT_OPEN="+shotOpen, "SHOT_LOCKED="+shotLocked,
+		"PASS="+TestPassphrase, "ATPREG_INSECURE_TEST_KDF=1")
 	done := make(chan struct{})
 	var out []byte
 	var err error
@@ -65,15 +79,19 @@ kill $pid; wait $pid 2>/dev/null; exit 0
 	if !strings.Contains(string(out), "title: atpreg") {
 		t.Fatalf("window title does not start with atpreg:\n%s", out)
 	}
-	f, err := os.Open(shot)
-	if err != nil {
-		t.Fatalf("no screenshot: %v\n%s", err, out)
+	if !strings.Contains(string(out), "register created from the window") {
+		t.Fatalf("the register was not created by typing in the real window:\n%s", out)
 	}
-	defer f.Close()
-	img, err := png.Decode(f)
-	if err != nil {
-		t.Fatalf("screenshot is not a PNG: %v", err)
+	for _, p := range []string{shotOpen, shotLocked} {
+		if img := readPNG(t, p, out); distinctColours(img, 64) < 16 {
+			t.Fatalf("the window looks blank in %s", p)
+		}
 	}
+	// The open shell and the lock screen must differ: Ctrl+L locked the real window.
+	if samePicture(readPNG(t, shotOpen, out), readPNG(t, shotLocked, out)) {
+		t.Fatal("Ctrl+L did not change the real window (still the same picture)")
+	}
+	img := readPNG(t, shot, out)
 	if n := distinctColours(img, 64); n < 16 {
 		t.Fatalf("the window looks blank: %d distinct colours in %s", n, shot)
 	}
@@ -82,6 +100,36 @@ kill $pid; wait $pid 2>/dev/null; exit 0
 		t.Fatalf("window is %dx%d, smaller than its minimum size", b.Dx(), b.Dy())
 	}
 	t.Logf("window screenshot: %s", shot)
+}
+
+func readPNG(t *testing.T, path string, out []byte) image.Image {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("no screenshot %s: %v\n%s", path, err, out)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatalf("%s is not a PNG: %v", path, err)
+	}
+	return img
+}
+
+// samePicture reports whether two screenshots are pixel for pixel the same.
+func samePicture(a, b image.Image) bool {
+	if a.Bounds() != b.Bounds() {
+		return false
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y += 2 {
+		for x := r.Min.X; x < r.Max.X; x += 2 {
+			if a.At(x, y) != b.At(x, y) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // distinctColours counts distinct colours, stopping at limit.
