@@ -38,79 +38,82 @@ type evaluationSummary struct {
 	Ranked        int                `json:"ranked"`
 }
 
-// evaluationShow is what the evaluation sections load once per entity.
+// evaluationShow is the "evaluation" section of `show`: in JSON the summary
+// (null when not evaluated); as text the summary and each evaluation.
 type evaluationShow struct {
 	items   []evaluationItem
 	summary *evaluationSummary
 }
 
+// Each section loads what it prints from the register it is given: nothing
+// is kept between calls (one process may show entities of several registers).
 func init() {
-	cache := map[int64]*evaluationShow{}
-	load := func(ctx context.Context, db *store.DB, id int64) (*evaluationShow, error) {
-		if v, ok := cache[id]; ok {
-			return v, nil
-		}
-		v, err := loadEvaluationShow(ctx, db, id)
-		if err == nil {
-			cache = map[int64]*evaluationShow{id: v}
-		}
-		return v, err
-	}
-	// "score": the weighted total (2 decimals) or null when not evaluated.
+	// "score": the weighted total (2 decimals, as ranked) or null when not
+	// evaluated.
 	addShowSection("score", func(ctx context.Context, db *store.DB, id int64) (any, error) {
-		v, err := load(ctx, db, id)
-		if err != nil {
-			return nil, err
-		}
-		if v.summary == nil {
-			return json.RawMessage("null"), nil
-		}
-		return v.summary.Score, nil
-	}, nil)
-	// "evaluations": each evaluator's scores; "evaluation": their summary.
-	addShowSection("evaluations", func(ctx context.Context, db *store.DB, id int64) (any, error) {
-		v, err := load(ctx, db, id)
-		if err != nil {
-			return nil, err
-		}
-		return v, nil
-	}, showEvaluationText)
-	addShowSection("evaluation", func(ctx context.Context, db *store.DB, id int64) (any, error) {
-		v, err := load(ctx, db, id)
-		if err != nil || v.summary == nil {
+		s, err := db.EntityScore(ctx, id)
+		if err != nil || !s.Scored() {
 			return json.RawMessage("null"), err
 		}
-		return v.summary, nil
+		return s.Rounded(), nil
 	}, nil)
+	// "evaluations": each evaluator's scores and weighted total.
+	addShowSection("evaluations", func(ctx context.Context, db *store.DB, id int64) (any, error) {
+		items, _, err := evaluationItems(ctx, db, id)
+		return items, err
+	}, nil)
+	// "evaluation": their summary with the entity's rank.
+	addShowSection("evaluation", func(ctx context.Context, db *store.DB, id int64) (any, error) {
+		return loadEvaluationShow(ctx, db, id)
+	}, showEvaluationText)
 }
 
-// MarshalJSON encodes the evaluations as an array.
-func (v *evaluationShow) MarshalJSON() ([]byte, error) { return json.Marshal(v.items) }
+// MarshalJSON encodes the summary, or null when the entity is not evaluated.
+func (v *evaluationShow) MarshalJSON() ([]byte, error) {
+	if v.summary == nil {
+		return []byte("null"), nil
+	}
+	return json.Marshal(v.summary)
+}
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
-func loadEvaluationShow(ctx context.Context, db *store.DB, id int64) (*evaluationShow, error) {
+// evaluationItems returns the evaluations of entity id as `show` prints them
+// (an empty list when it has none) and the register's evaluations of it.
+func evaluationItems(ctx context.Context, db *store.DB, id int64) ([]evaluationItem, []rg.Evaluation, error) {
 	settings, err := db.GetSettings(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	evs, err := db.EntityEvaluations(ctx, id)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	out := &evaluationShow{items: []evaluationItem{}}
+	items := []evaluationItem{}
 	for _, ev := range evs {
 		it := evaluationItem{ID: ev.ID, Evaluator: ev.Evaluator, Date: ev.Date, Scores: map[string]scoreVal{},
 			Recommendation: string(ev.Recommendation), Reason: ev.Reason, Total: round2(ev.Total(settings.Weights))}
 		for a, s := range ev.Scores {
 			it.Scores[string(a)] = scoreVal{Score: s.Value, Note: s.Note}
 		}
-		out.items = append(out.items, it)
+		items = append(items, it)
 	}
+	return items, evs, nil
+}
+
+func loadEvaluationShow(ctx context.Context, db *store.DB, id int64) (*evaluationShow, error) {
+	items, evs, err := evaluationItems(ctx, db, id)
+	if err != nil {
+		return nil, err
+	}
+	out := &evaluationShow{items: items}
 	if len(evs) == 0 {
 		return out, nil
 	}
-	sum := rg.Summarise(evs, settings.Weights)
+	sum, err := db.EntityScore(ctx, id)
+	if err != nil {
+		return nil, err
+	}
 	s := &evaluationSummary{Evaluators: sum.Evaluators, Means: map[string]float64{}, Disagreements: []string{}, Score: sum.Rounded()}
 	for a, m := range sum.Means {
 		s.Means[string(a)] = round2(m)

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -90,5 +91,73 @@ func TestScoreInListAndShow(t *testing.T) {
 	code, out, _ = run(t, testEnv(strongPass), "--register", reg, "show", id)
 	if code != 0 || !strings.Contains(out, "Evaluation: score") || !strings.Contains(out, "Readiness of product for clinical translation") {
 		t.Fatalf("show text lacks the evaluation:\n%s", out)
+	}
+}
+
+// TestShowScoreOfEachRegister shows the same entity id in two registers in
+// one process: each answer comes from its own register (an evaluated entity
+// in the demo, an unevaluated one in a fresh register).
+func TestShowScoreOfEachRegister(t *testing.T) {
+	env := testEnv(strongPass)
+	demo := demoRegister(t)
+	_, out, _ := run(t, env, "--register", demo, "list", "--json")
+	var items []struct {
+		ID    int64    `json:"id"`
+		Score *float64 `json:"score"`
+	}
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	var id int64
+	for _, it := range items {
+		if it.Score != nil && (id == 0 || it.ID < id) {
+			id = it.ID
+		}
+	}
+	if id == 0 {
+		t.Fatal("no evaluated entity in the demo")
+	}
+
+	fresh := filepath.Join(t.TempDir(), "fresh.atpreg")
+	if code, _, errs := run(t, env, "--register", fresh, "init"); code != 0 {
+		t.Fatalf("init: %d %s", code, errs)
+	}
+	var csv strings.Builder
+	csv.WriteString("entity_name,product_name\n")
+	for i := int64(1); i <= id; i++ {
+		fmt.Fprintf(&csv, "Fictional Entity %d,Fictional Product %d\n", i, i)
+	}
+	if code, out, errs := run(t, env, "--register", fresh, "import", writeTemp(t, "entities.csv", csv.String())); code != 0 {
+		t.Fatalf("import: %d %s %s", code, out, errs)
+	}
+
+	tests := []struct {
+		name   string
+		reg    string
+		scored bool
+	}{
+		{"Demo", demo, true},
+		{"Fresh", fresh, false},
+		{"DemoAgain", demo, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := run(t, env, "--register", tc.reg, "show", fmt.Sprint(id), "--json")
+			if code != 0 {
+				t.Fatalf("show: exit %d: %s", code, errs)
+			}
+			var obj struct {
+				Score       *float64          `json:"score"`
+				Evaluations []json.RawMessage `json:"evaluations"`
+				Evaluation  json.RawMessage   `json:"evaluation"`
+			}
+			if err := json.Unmarshal([]byte(out), &obj); err != nil {
+				t.Fatal(err)
+			}
+			evaluated := string(obj.Evaluation) != "null" && len(obj.Evaluation) > 0
+			if (obj.Score != nil) != tc.scored || (len(obj.Evaluations) > 0) != tc.scored || evaluated != tc.scored {
+				t.Errorf("score %v, %d evaluations, summary %s; want evaluated=%v", obj.Score, len(obj.Evaluations), obj.Evaluation, tc.scored)
+			}
+		})
 	}
 }
