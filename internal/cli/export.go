@@ -32,15 +32,13 @@ func runExport(c *Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	const usage = "atpreg export --format csv|xlsx|json -o FILE"
 	if len(pos) > 0 {
-		return usagef("export: unexpected argument %q (atpreg export --format csv|xlsx|json -o FILE)", pos[0])
+		return usagef("export: unexpected argument %q (%s)", pos[0], usage)
 	}
-	out := flags["o"]
-	if out == "" {
-		out = flags["output"]
-	}
-	if out == "" {
-		return usagef("export: name the output file with -o FILE")
+	out, err := outputFromFlags("export", flags, usage)
+	if err != nil {
+		return err
 	}
 	format := flags["format"]
 	if format == "" {

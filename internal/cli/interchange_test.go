@@ -100,8 +100,17 @@ func TestImportRejectsCLI(t *testing.T) {
 	if code, _, errs := run(t, env, "--register", reg, "import", big); code != 4 || !strings.Contains(errs, "50.0 MB") {
 		t.Fatalf("50 MB file: exit %d %s", code, errs)
 	}
-	if code, _, _ := run(t, env, "--register", reg, "export", "--format", "pdf", "-o", "x.pdf"); code != 2 {
-		t.Fatalf("export --format pdf: exit %d, want 2", code)
+	for _, args := range [][]string{
+		{"export", "--format", "pdf", "-o", "x.pdf"},
+		{"export", "--format", "csv"},
+		{"export", "-o", filepath.Join(t.TempDir(), "x.txt")},
+		{"template"},
+		{"template", "-o"},
+		{"import"},
+	} {
+		if code, _, errs := run(t, env, append([]string{"--register", reg}, args...)...); code != 2 || !strings.HasPrefix(errs, "atpreg: ") {
+			t.Errorf("%v: exit %d (%s), want 2", args, code, errs)
+		}
 	}
 	if _, out, _ := run(t, env, "--register", reg, "list", "--json"); strings.TrimSpace(out) != "[]" {
 		t.Fatalf("rejected imports changed the register: %s", out)

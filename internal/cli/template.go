@@ -1,9 +1,9 @@
 package cli
 
 import (
-	"atpreg/internal/fileout"
 	"bytes"
 
+	"atpreg/internal/fileout"
 	"atpreg/internal/interchange"
 )
 
@@ -21,19 +21,9 @@ bring it back with ` + "`atpreg import FILE`" + `. It needs no register and no p
 }
 
 func runTemplate(c *Context, args []string) error {
-	pos, flags, err := flagArgs("template", args, map[string]bool{"o": true, "output": true}, nil)
+	out, err := outputFlag(args, "template")
 	if err != nil {
 		return err
-	}
-	if len(pos) > 0 {
-		return usagef("template: unexpected argument %q (atpreg template -o FILE.xlsx)", pos[0])
-	}
-	out := flags["o"]
-	if out == "" {
-		out = flags["output"]
-	}
-	if out == "" {
-		return usagef("template: name the output file with -o FILE.xlsx")
 	}
 	var buf bytes.Buffer
 	if err := interchange.WriteTemplate(&buf); err != nil {
