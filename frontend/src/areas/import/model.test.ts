@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, canImport, problemText, refuseFile, summary, toBase64, visibleRows } from './model';
+import { actionLabel, canImport, problemText, refuseFile, summary, visibleRows } from './model';
 import type { ImportPreview, ImportReport, PreviewRow } from './model';
 
 function report(over: Partial<ImportReport> = {}): ImportReport {
@@ -64,10 +64,6 @@ describe('rows and problems', () => {
 });
 
 describe('files', () => {
-  it('encodes bytes as base64, Chinese included', () => {
-    const bytes = new TextEncoder().encode('港灣, "a"\n');
-    expect(atob(toBase64(bytes))).toBe(String.fromCharCode(...bytes));
-  });
   it('refuses empty and large files before sending them', () => {
     expect(refuseFile('a.csv', 0)).toContain('empty');
     expect(refuseFile('a.csv', 50 << 20)).toContain('50.0 MB');

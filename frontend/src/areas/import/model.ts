@@ -144,16 +144,6 @@ export function problemText(p: Problem): string {
   return col + p.reason + value;
 }
 
-/** Base64 of bytes, in chunks (a large file would overflow the argument list). */
-export function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(bin);
-}
-
 /** The most an import takes (the facade says so too, for files picked natively). */
 export const maxFileBytes = 32 << 20;
 
