@@ -90,6 +90,34 @@ func (e *EvaluationService) WeightedTotal(scores map[string]int) (float64, error
 
 func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
+// SaveWeights stores the weights of the seven aspects (percent by aspect
+// code, totalling 100) and returns the settings as now stored. The change is
+// recorded in the audit trail with the old and new weights; every weighted
+// total and the ranking follow at once. Problems come back per field
+// ("weights.<aspect>", "weights").
+func (e *EvaluationService) SaveWeights(weights map[string]float64) (store.Settings, error) {
+	db, err := e.s.openDB()
+	if err != nil {
+		return store.Settings{}, Fail(err)
+	}
+	w := register.Weights{}
+	for k, v := range weights {
+		w[register.Aspect(k)] = v
+	}
+	ctx := context.Background()
+	if err := db.SaveWeights(ctx, w, e.s.officer()); err != nil {
+		return store.Settings{}, Fail(err)
+	}
+	got, err := db.GetSettings(ctx)
+	if err != nil {
+		return store.Settings{}, Fail(err)
+	}
+	e.s.mu.Lock()
+	e.s.settings = got
+	e.s.mu.Unlock()
+	return got, nil
+}
+
 // EvaluationView is one evaluator's evaluation with its weighted total.
 type EvaluationView struct {
 	Evaluation register.Evaluation `json:"evaluation"`

@@ -189,3 +189,37 @@ func TestEvaluationServiceLocked(t *testing.T) {
 		t.Fatalf("ranking on a locked register: %v", err)
 	}
 }
+
+// TestEvaluationServiceSaveWeights: weights saved from the evaluation area
+// reach the session's settings (so saving other settings keeps them), the
+// setup and the totals; refused weights change nothing.
+func TestEvaluationServiceSaveWeights(t *testing.T) {
+	sv := newServices(t, false)
+	a := sv.entity(t, "Alpha Fictional Ltd", register.StatusEvaluation)
+	if _, err := sv.eval.Save(scored(a, "Dr A", 2, map[register.Aspect]int{register.AspectReadiness: 5})); err != nil {
+		t.Fatal(err)
+	}
+	heavy := map[string]float64{"readiness": 40, "technical": 10, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10}
+	got, err := sv.eval.SaveWeights(heavy)
+	if err != nil || got.Weights[register.AspectReadiness] != 40 {
+		t.Fatalf("save weights: %v %+v", err, got.Weights)
+	}
+	if w := sv.s.Info().Settings.Weights[register.AspectReadiness]; w != 40 {
+		t.Errorf("the session's settings hold readiness %v, want 40", w)
+	}
+	setup, _ := sv.eval.Setup()
+	if setup.Aspects[0].Weight != 40 {
+		t.Errorf("setup weight %v, want 40", setup.Aspects[0].Weight)
+	}
+	if view, _ := sv.eval.Entity(a); view.Total != 3.2 { // 0.4*5 + 0.6*2
+		t.Errorf("total %v after the weights changed, want 3.2", view.Total)
+	}
+	bad := map[string]float64{"readiness": 90, "technical": 10, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10}
+	w := decodeFail(t, func() error { _, err := sv.eval.SaveWeights(bad); return err }())
+	if w.Code != "invalid" || !hasWireField(w, "weights") {
+		t.Fatalf("weights totalling 140%%: %+v", w)
+	}
+	if w := sv.s.Info().Settings.Weights[register.AspectReadiness]; w != 40 {
+		t.Errorf("refused weights changed readiness to %v", w)
+	}
+}

@@ -57,9 +57,32 @@ func backendRanking(p *Page) rankingJSON {
 // entities in the backend's order with ties shown as ties.
 func TestEvaluationScoringWithWeights(t *testing.T) {
 	p := NewUnlockedPage(t, false)
-	// Readiness counts 40%, the six others 10% each.
-	Eval[bool](p, `window.go.app.Session.Info().then(i => window.go.app.Session.SaveSettings({...i.settings,
-	  weights: {readiness: 40, technical: 10, credibility: 10, pipeline: 10, investment: 10, jobs: 10, intangibles: 10}})).then(() => true)`)
+	// Readiness counts 40%, the six others 10% each, set in Settings: the
+	// editor lists the backend's seven aspects in RFI order with their
+	// wording, refuses a total other than 100% and saves into the audit trail.
+	p.Click(`.sidebar [data-area="settings"]`)
+	p.WaitVisible(`[data-testid="weight-readiness"]`)
+	wlabels := Eval[string](p, `[...document.querySelectorAll('[data-testid="weights-editor"] label[for^="w-"]')].map(l => l.textContent.trim()).join('|')`)
+	backend := Eval[string](p, `window.go.app.EvaluationService.Setup().then(s => s.aspects.map(a => a.label).join('|'))`)
+	if wlabels != backend || !strings.HasPrefix(wlabels, "Readiness of product for clinical translation|") {
+		t.Fatalf("weights editor labels %q, backend %q", wlabels, backend)
+	}
+	for _, a := range []string{"technical", "credibility", "pipeline", "investment", "jobs", "intangibles"} {
+		p.Fill(`[data-testid="weight-`+a+`"]`, "10")
+	}
+	p.Fill(`[data-testid="weight-readiness"]`, "50")
+	p.WaitText(`[data-testid="weights-total"]`, "110%")
+	if !Eval[bool](p, `document.querySelector('[data-testid="weights-save"]').disabled`) {
+		t.Error("weights totalling 110% can be saved")
+	}
+	p.Fill(`[data-testid="weight-readiness"]`, "40")
+	p.WaitText(`[data-testid="weights-total"]`, "100%")
+	p.Click(`[data-testid="weights-save"]`)
+	p.WaitText(`[data-testid="weights-editor"]`, "Saved at")
+	if w := Eval[float64](p, `window.go.app.Session.Info().then(i => i.settings.weights.readiness)`); w != 40 {
+		t.Fatalf("stored readiness weight %v, want 40", w)
+	}
+	p.Screenshot("evaluation-weights")
 
 	a := newEvalEntity(p, "Alpha Fictional Therapeutics Ltd", "cell_therapy")
 	b := newEvalEntity(p, "Beta Fictional Biologics Ltd", "gene_therapy")

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -366,6 +367,50 @@ func readWeights(r *Reader) (register.Weights, error) {
 		}
 	}
 	return register.DefaultWeights(), nil
+}
+
+// weightsAction is the audit action of a change of the aspects' weights
+// (entity_id 0: it concerns every entity's total and the ranking).
+const weightsAction = "weights"
+
+// SaveWeights validates w and stores it as the weights of the seven aspects
+// in the register's settings, recording the old and new weights in the audit
+// trail as changed by officer in the same transaction (nothing is written
+// when they are unchanged). Errors: apperr.Invalid with the fields
+// register.Weights.Validate names ("weights.<aspect>", "weights").
+func (db *DB) SaveWeights(ctx context.Context, w register.Weights, officer string) error {
+	if err := w.Validate(); err != nil {
+		return err
+	}
+	val, err := json.Marshal(w)
+	if err != nil {
+		return err
+	}
+	now := db.opt.now()
+	return db.Update(ctx, func(tx *Tx) error {
+		old, err := readWeights(&tx.Reader)
+		if err != nil {
+			return err
+		}
+		if weightsText(old) == weightsText(w) {
+			return nil
+		}
+		if _, err := tx.Exec(`INSERT INTO settings(key, value) VALUES('weights', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, string(val)); err != nil {
+			return err
+		}
+		return recordTx(tx, AuditEntry{At: TimeText(now), By: officer, Action: weightsAction, Field: "weights",
+			Old: weightsText(old), New: weightsText(w), Detail: "Evaluation weights changed; every weighted total and the ranking follow."})
+	})
+}
+
+// weightsText is the weights for the history, e.g. "readiness 40%, technical
+// 10%, ...", in RFI order.
+func weightsText(w register.Weights) string {
+	parts := make([]string, 0, len(register.Aspects()))
+	for _, a := range register.Aspects() {
+		parts = append(parts, fmt.Sprintf("%s %s%%", a, strconv.FormatFloat(round2(w[a]), 'f', -1, 64)))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // totalAspects are the aspects with columns in evaluation_totals, in RFI

@@ -270,3 +270,53 @@ func TestEvaluationsSurviveReopenAndEntityDelete(t *testing.T) {
 		t.Fatalf("evaluations of a deleted entity remain: %v %+v", err, all)
 	}
 }
+
+func TestSaveWeights(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.New(t)
+	heavy := register.Weights{"readiness": 40, "technical": 10, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10}
+	tests := []struct {
+		name  string
+		w     register.Weights
+		field string // "" = accepted
+	}{
+		{"Accepted", heavy, ""},
+		{"Unchanged", heavy, ""},
+		{"TotalNot100", register.Weights{"readiness": 50, "technical": 10, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10}, "weights"},
+		{"Negative", register.Weights{"readiness": -10, "technical": 60, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10}, "weights.readiness"},
+		{"AspectMissing", register.Weights{"readiness": 50, "technical": 50}, "weights.credibility"},
+		{"UnknownAspect", register.Weights{"readiness": 40, "technical": 10, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10, "charm 😀": 0}, "weights"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			err := db.SaveWeights(ctx, tc.w, officer)
+			if tc.field == "" {
+				if err != nil {
+					t.Fatal(err)
+				}
+			} else if !apperr.Is(err, apperr.Invalid) || !hasField(err, tc.field) {
+				t.Fatalf("err %v (fields %+v), want Invalid naming %q", err, apperr.FieldsOf(err), tc.field)
+			}
+			// Whatever was refused, the stored weights are still heavy.
+			s, err := db.GetSettings(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for a, w := range heavy {
+				if s.Weights[a] != w {
+					t.Fatalf("weight of %s is %v, want %v", a, s.Weights[a], w)
+				}
+			}
+		})
+	}
+	log, err := db.AuditLog(ctx, store.AuditFilter{Action: "weights"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 1 {
+		t.Fatalf("%d weight changes in the audit trail, want 1 (unchanged and refused weights record nothing): %+v", len(log), log)
+	}
+	if e := log[0]; e.By != officer || !strings.HasPrefix(e.Old, "readiness 14.29%") || !strings.HasPrefix(e.New, "readiness 40%, technical 10%") {
+		t.Errorf("weights audit entry: %+v", e)
+	}
+}

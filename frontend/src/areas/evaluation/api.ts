@@ -108,6 +108,7 @@ export const api = {
   entity: (id: number) => call(svc.Entity(id) as Promise<Any>) as Promise<EntityEvaluations>,
   save: (ev: Evaluation) => call(svc.Save(ev as Any)),
   remove: (id: number) => call(svc.Delete(id)),
+  saveWeights: (weights: Record<string, number>) => call(svc.SaveWeights(weights)),
   ranking: (q: RankingQuery) =>
     call(svc.Ranking(q as Any) as Promise<Any>) as Promise<{ rows: RankRow[]; weights: Record<string, number> }>,
 };

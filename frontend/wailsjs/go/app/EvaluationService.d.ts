@@ -12,6 +12,8 @@ export function Ranking(arg1:store.RankingQuery):Promise<app.RankingView>;
 
 export function Save(arg1:register.Evaluation):Promise<number>;
 
+export function SaveWeights(arg1:Record<string, number>):Promise<store.Settings>;
+
 export function Setup():Promise<app.EvaluationSetup>;
 
 export function WeightedTotal(arg1:Record<string, number>):Promise<number>;

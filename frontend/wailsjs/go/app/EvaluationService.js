@@ -18,6 +18,10 @@ export function Save(arg1) {
   return window['go']['app']['EvaluationService']['Save'](arg1);
 }
 
+export function SaveWeights(arg1) {
+  return window['go']['app']['EvaluationService']['SaveWeights'](arg1);
+}
+
 export function Setup() {
   return window['go']['app']['EvaluationService']['Setup']();
 }
