@@ -26,8 +26,9 @@ func newEntityIn(p *Page, name, st string) int64 {
 
 // TestMeetingConflictExcludesEntity records a conflict of interest in the
 // partners screen: the meeting page then says the entity is excluded from that
-// partner's pack (and only that entity, only for that partner), and the
-// briefing packs' setup leaves it out of that partner's materials.
+// partner's pack (and only that entity, only for that partner), the briefing
+// packs' setup leaves it out of that partner's materials, and the meeting
+// page's Briefing packs button opens the export set to this meeting.
 func TestMeetingConflictExcludesEntity(t *testing.T) {
 	p := NewUnlockedPage(t, false)
 	harbour := newPartner(p, "Fictional Harbour University")
@@ -75,6 +76,19 @@ func TestMeetingConflictExcludesEntity(t *testing.T) {
 		t.Error("alpha is said to be excluded from Tide Cove's pack too")
 	}
 	p.Screenshot("meetings-conflict-on-meeting")
+
+	// From the meeting page, its briefing packs: the export page opens on this
+	// meeting and says which copy leaves alpha out.
+	p.Click(`[data-testid="make-packs"]`)
+	p.WaitJS(fmt.Sprintf(`location.hash === '#/packs/new/%d'`, meeting), defaultWait)
+	p.WaitVisible(`[data-testid="pack-export"]`)
+	if got := Eval[string](p, `document.querySelector('[data-testid="pack-meeting"]').value`); got != fmt.Sprint(meeting) {
+		t.Errorf("export page set to meeting %q, want %d", got, meeting)
+	}
+	p.WaitText(`[data-testid="pack-left-out"]`, "Alpha Fictional Cell Ltd")
+	if n := Eval[int](p, `document.querySelectorAll('[data-testid="pack-left-out"]').length`); n != 1 {
+		t.Errorf("%d copies leave an entity out, want 1 (Harbour's)", n)
+	}
 }
 
 // TestMeetingOverdueOnOverview plans a meeting in the window, adds an entity
