@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"atpreg/internal/register"
 )
 
@@ -16,12 +18,25 @@ import (
 // entity_grams instead: the entity's distinct character pairs, each framed by
 // a separator (U+001F, which validated text never holds) so that a pair or a
 // single character becomes a trigram query there.
+//
+// Text and queries are both folded by searchFold (NFKC, lower case), so that
+// what a Chinese input method types in full width (ＣＡＲ－Ｔ), text pasted
+// in decomposed form, and compatibility ideographs find the same entities as
+// their plain forms.
 
 // MinIndexedTerm is the length, in characters, from which a search word uses
 // the trigram index of entity_fts; shorter words use entity_grams.
 const MinIndexedTerm = 3
 
-// searchText returns everything e holds as text, one item a line.
+// searchFold is the form in which text is indexed and queries are matched:
+// Unicode NFKC (full-width letters and digits become ASCII, decomposed
+// accents compose) in lower case.
+func searchFold(s string) string {
+	return strings.ToLower(norm.NFKC.String(s))
+}
+
+// searchText returns everything e holds as text, one item a line, folded
+// by searchFold.
 func searchText(e register.Entity) string {
 	var b strings.Builder
 	add := func(ss ...string) {
@@ -59,17 +74,17 @@ func searchText(e register.Entity) string {
 			add(r.Label())
 		}
 	}
-	return b.String()
+	return searchFold(b.String())
 }
 
 // gramSep frames the characters of entity_grams.
 const gramSep = '\x1f'
 
-// grams returns the distinct pairs of adjacent characters of text (lower
-// case), each as sep a sep b sep, pairs joined by another sep (so no trigram
-// spans two pairs); a single character alone as sep a sep.
+// grams returns the distinct pairs of adjacent characters of text (already
+// folded), each as sep a sep b sep, pairs joined by another sep (so no
+// trigram spans two pairs); a single character alone as sep a sep.
 func grams(text string) string {
-	rs := []rune(strings.ToLower(text))
+	rs := []rune(text)
 	var b strings.Builder
 	frame := func(chars ...rune) {
 		b.WriteRune(gramSep)
@@ -93,11 +108,11 @@ func grams(text string) string {
 	return b.String()
 }
 
-// gramQuery returns the entity_grams phrase that finds a short word.
+// gramQuery returns the entity_grams phrase that finds a short (folded) word.
 func gramQuery(w string) string {
 	var b strings.Builder
 	b.WriteRune(gramSep)
-	for _, r := range strings.ToLower(w) {
+	for _, r := range w {
 		b.WriteRune(r)
 		b.WriteRune(gramSep)
 	}
@@ -126,16 +141,18 @@ func unindexEntityTx(tx *Tx, id int64) error {
 	return err
 }
 
-// searchTerms splits a query into words: quotes and U+001F are dropped,
-// runs of white space separate words. Long words go to entity_fts, short
-// ones to entity_grams.
+// searchTerms folds a query (searchFold) and splits it into words: runs of
+// white space, commas and semicolons (ASCII, full width, and the ideographic
+// comma 、) separate words; quotes and U+001F are dropped. Long words go to
+// entity_fts, short ones to entity_grams.
 func searchTerms(q string) (long, short []string) {
 	q = strings.Map(func(r rune) rune {
-		if r == '"' || r == '\u201c' || r == '\u201d' || r == gramSep {
+		switch r {
+		case '"', '\u201c', '\u201d', gramSep, ',', ';', '\u3001':
 			return ' '
 		}
 		return r
-	}, q)
+	}, searchFold(q))
 	for _, w := range strings.Fields(q) {
 		if utf8.RuneCountInString(w) >= MinIndexedTerm {
 			long = append(long, w)

@@ -17,7 +17,7 @@ func searchRegister(t *testing.T) (*store.DB, map[string]int64) {
 	db := storetest.New(t)
 	ids := map[string]int64{}
 	for key, e := range map[string]register.Entity{
-		"harbour": {Name: "Harbour Example Cell Ltd", ContactName: "Dr Ada Fung", Notes: "100% closed_system; ask about \"vector\" supply",
+		"harbour": {Name: "Harbour Example Cell Ltd", ContactName: "Dr Ada Fung", Notes: "100% closed_system; ask about \"vector\" supply 🧬; Cafe\u0301 meeting",
 			Submissions: []register.Submission{{ProductName: "HEC-1 CAR-T", TherapeuticIndication: "B-cell leukaemia", ATPType: register.ATPGeneTherapy,
 				GeneVector: register.VectorViral, IntendedUse: register.UsePhase1, ProcessType: register.ProcessClosedSystem}}},
 		"tsuifung": {Name: "翠峰細胞醫學有限公司", ContactName: "陳家豪博士", Address: "新界沙田白石角",
@@ -59,6 +59,21 @@ func TestSearch(t *testing.T) {
 		{"FTSOperatorsLiteral", "NOT harbour", nil},
 		{"NoMatch", "zzqxv", nil},
 		{"Blank", "   ", []string{"harbour", "skin", "tsuifung"}},
+		{"FullWidthLatin", "ＨＡＲＢＯＵＲ", []string{"harbour"}},
+		{"FullWidthShort", "ＤＲ", []string{"harbour"}},
+		{"FullWidthDigitsAndDash", "ＨＥＣ－１", []string{"harbour"}},
+		{"IdeographicSpace", "沙田\u3000細胞", []string{"tsuifung"}},
+		{"FullWidthComma", "沙田，細胞", []string{"tsuifung"}},
+		{"IdeographicComma", "細胞、沙田", []string{"tsuifung"}},
+		{"TrailingComma", "harbour, leukaemia", []string{"harbour"}},
+		{"CommaSeparatedNeedsBoth", "harbour,burns", nil},
+		{"ComposedQueryDecomposedText", "caf\u00e9", []string{"harbour"}},
+		{"EmojiAlone", "🧬", []string{"harbour"}},
+		{"EmojiWithWord", "🧬 supply", []string{"harbour"}},
+		{"ChineseOneCharNotThere", "龍", nil},
+		{"ChineseTwoCharsNotAdjacent", "細學", nil},
+		{"ChineseThreeCharsAcrossFields", "公司陳", nil},
+		{"MixedScripts", "TFC-1 間充質", []string{"tsuifung"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
