@@ -16,7 +16,9 @@ func init() {
 		Args:    "--format csv|xlsx|json -o FILE",
 		Summary: "export the whole register (logged in the register's ledger)",
 		Help: `Writes the whole register to FILE (mode 0600):
-  csv   entities and submissions in the import format (re-importable)
+  csv   entities and submissions in the import format (re-importable), with
+        three extra columns entity_source, entity_tags, entity_notes that
+        carry the rest of an entity (optional on import)
   xlsx  a workbook: Submissions (the import format, first), Entities,
         Evaluations, Partners and Meetings, each with a frozen header row
   json  everything as one JSON object
