@@ -75,7 +75,8 @@ func loadDemoEntities(tx *Tx, d *DemoData, entities []register.Entity) error {
 		if err := prepare(e); err != nil {
 			return fmt.Errorf("demo entity %d: %w", i, err)
 		}
-		id, err := insertDemoEntityTx(tx, *e)
+		// Its own timestamps, and no creation line: the demo history has one.
+		id, err := writeEntityTx(tx, *e, e.CreatedAt, e.UpdatedAt)
 		if err != nil {
 			return err
 		}
@@ -104,31 +105,6 @@ func loadDemoEntities(tx *Tx, d *DemoData, entities []register.Entity) error {
 	}
 	d.Entities = append(d.Entities, entities...)
 	return nil
-}
-
-// insertDemoEntityTx writes a prepared entity with its own timestamps and
-// without a creation line (the demo history provides it).
-func insertDemoEntityTx(tx *Tx, e register.Entity) (int64, error) {
-	complete, missing := completeness(e)
-	res, err := tx.Exec(`INSERT INTO entities(name, address, contact_name, contact_email, contact_phone, status,
-		received_on, source, notes, tags, complete, missing_count, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Name, e.Address, e.ContactName, e.ContactEmail, e.ContactPhone, string(e.Status), e.ReceivedOn,
-		e.Source, e.Notes, jsonList(e.Tags), complete, missing, e.CreatedAt, e.UpdatedAt)
-	if err != nil {
-		return 0, err
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	e.ID = id
-	for i := range e.Submissions {
-		if e.Submissions[i].ID, err = insertSubmissionTx(tx, id, i, e.Submissions[i]); err != nil {
-			return 0, err
-		}
-	}
-	return id, indexEntityTx(tx, e)
 }
 
 // attachDemoEmail attaches a fictional copy of the entity's submission email.

@@ -123,6 +123,18 @@ func CreateEntityTx(tx *Tx, e register.Entity, by string, now time.Time, detail 
 // insertEntityTx writes a prepared entity with its submissions, indexes it
 // for search and records its creation.
 func insertEntityTx(tx *Tx, e register.Entity, by string, created, updated time.Time, detail string) (int64, error) {
+	id, err := writeEntityTx(tx, e, created, updated)
+	if err != nil {
+		return 0, err
+	}
+	_, err = auditTx(tx, AuditEntry{EntityID: id, At: TimeText(created), By: by, Action: ActionCreate,
+		Field: "status", New: string(e.Status), Detail: detail})
+	return id, err
+}
+
+// writeEntityTx inserts a prepared entity with its submissions, stamped
+// created and updated, and indexes it for search; it records no history.
+func writeEntityTx(tx *Tx, e register.Entity, created, updated time.Time) (int64, error) {
 	complete, missing := completeness(e)
 	res, err := tx.Exec(`INSERT INTO entities(name, address, contact_name, contact_email, contact_phone, status,
 		received_on, source, notes, tags, complete, missing_count, created_at, updated_at)
@@ -142,12 +154,7 @@ func insertEntityTx(tx *Tx, e register.Entity, by string, created, updated time.
 			return 0, err
 		}
 	}
-	if err := indexEntityTx(tx, e); err != nil {
-		return 0, err
-	}
-	_, err = auditTx(tx, AuditEntry{EntityID: id, At: TimeText(created), By: by, Action: ActionCreate,
-		Field: "status", New: string(e.Status), Detail: detail})
-	return id, err
+	return id, indexEntityTx(tx, e)
 }
 
 // GetEntity returns the entity with id and its submissions (apperr.NotFound
