@@ -211,9 +211,10 @@ func (r *RegisterService) AddAttachment(entityID int64, name string, dataBase64 
 	if err != nil {
 		return store.AttachmentInfo{}, Fail(err)
 	}
-	if base64.StdEncoding.DecodedLen(len(dataBase64)) > store.MaxAttachmentBytes+3 {
-		return store.AttachmentInfo{}, Fail(apperr.New(apperr.Invalid, "The file %s is larger than %d MB; attachments can be at most %d MB. Nothing was attached.",
-			filepath.Base(name), store.MaxAttachmentBytes>>20, store.MaxAttachmentBytes>>20))
+	// Refuse an oversized file before decoding it (the exact size comes
+	// from the length and padding of the base64 text).
+	if err := store.CheckAttachmentSize(name, base64DecodedSize(dataBase64)); err != nil {
+		return store.AttachmentInfo{}, Fail(err)
 	}
 	data, err := base64.StdEncoding.DecodeString(dataBase64)
 	if err != nil {
@@ -222,6 +223,18 @@ func (r *RegisterService) AddAttachment(entityID int64, name string, dataBase64 
 	defer clear(data)
 	info, err := db.AddAttachment(context.Background(), entityID, name, data, r.s.officer())
 	return info, Fail(err)
+}
+
+// base64DecodedSize is the number of bytes standard base64 text s decodes
+// to (for well-formed text; decoding catches the rest).
+func base64DecodedSize(s string) int64 {
+	n := int64(len(s)) / 4 * 3
+	if strings.HasSuffix(s, "==") {
+		n -= 2
+	} else if strings.HasSuffix(s, "=") {
+		n--
+	}
+	return n
 }
 
 // PickAndAttach asks for a file with the system's open dialog and attaches
@@ -252,9 +265,8 @@ func (r *RegisterService) PickAndAttach(entityID int64) (*store.AttachmentInfo, 
 	if err != nil {
 		return nil, Fail(apperr.Wrap(err, apperr.NotFound, "The file %s cannot be read.", filepath.Base(path)))
 	}
-	if st.Size() > store.MaxAttachmentBytes {
-		return nil, Fail(apperr.New(apperr.Invalid, "The file %s is %.1f MB; attachments can be at most %d MB. Nothing was attached.",
-			filepath.Base(path), float64(st.Size())/(1<<20), store.MaxAttachmentBytes>>20))
+	if err := store.CheckAttachmentSize(path, st.Size()); err != nil {
+		return nil, Fail(err)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {

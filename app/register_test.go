@@ -179,9 +179,26 @@ func TestRegisterServiceAttachments(t *testing.T) {
 	if got, _ := base64.StdEncoding.DecodeString(d.Base64); string(got) != string(content) || d.Name != "submission.pdf" {
 		t.Errorf("attachment data = %q %q", d.Name, got)
 	}
-	big := base64.StdEncoding.EncodeToString(make([]byte, store.MaxAttachmentBytes+1))
-	if w := decodeFail(t, errOf(r.AddAttachment(id, "scan.pdf", big))); w.Code != "invalid" || !strings.Contains(w.Message, "20 MB") {
-		t.Errorf("oversized attachment: %+v", w)
+	// Sizes around the limit, whatever the base64 padding: the limit itself
+	// is attached, one byte more is refused with the limit named and nothing
+	// stored.
+	for _, n := range []int{store.MaxAttachmentBytes - 1, store.MaxAttachmentBytes, store.MaxAttachmentBytes + 1, store.MaxAttachmentBytes + 2} {
+		data := base64.StdEncoding.EncodeToString(make([]byte, n))
+		got, err := r.AddAttachment(id, "scan.pdf", data)
+		if n <= store.MaxAttachmentBytes {
+			if err != nil || got.Size != int64(n) {
+				t.Errorf("%d bytes: %+v, %v; want attached", n, got, err)
+			} else if err := r.DeleteAttachment(got.ID); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		if w := decodeFail(t, err); w.Code != "invalid" || !strings.Contains(w.Message, "20 MB") || !strings.Contains(w.Message, "scan.pdf") {
+			t.Errorf("%d bytes: %+v, want refused naming the file and the limit", n, w)
+		}
+	}
+	if v, err := r.Get(id); err != nil || len(v.Attachments) != 1 {
+		t.Fatalf("after the size checks: %d attachments, %v; want only the first", len(v.Attachments), err)
 	}
 	if err := r.DeleteAttachment(info.ID); err != nil {
 		t.Fatal(err)

@@ -89,6 +89,18 @@ func cleanFileName(name string) (string, error) {
 	return name, nil
 }
 
+// CheckAttachmentSize refuses (apperr.Invalid, in the officer's words) a
+// file called name of size bytes that is over MaxAttachmentBytes; callers
+// check before reading a large file into memory.
+func CheckAttachmentSize(name string, size int64) error {
+	if size <= MaxAttachmentBytes {
+		return nil
+	}
+	msg := fmt.Sprintf("The file %s is %.1f MB; attachments can be at most %d MB. Nothing was attached; attach a smaller copy (for example a PDF without scanned images).",
+		filepath.Base(name), float64(size)/(1<<20), MaxAttachmentBytes>>20)
+	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: "data", Message: msg}}}
+}
+
 // AddAttachment stores a copy of a file (name, data) with the entity, inside
 // the encrypted register, and records it in the history. Files over
 // MaxAttachmentBytes or empty are refused (apperr.Invalid).
@@ -101,10 +113,8 @@ func (db *DB) AddAttachment(ctx context.Context, entityID int64, name string, da
 		return AttachmentInfo{}, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("The file %s is empty; nothing was attached.", name),
 			Fields: []apperr.FieldError{{Field: "data", Message: "The file is empty."}}}
 	}
-	if len(data) > MaxAttachmentBytes {
-		msg := fmt.Sprintf("The file %s is %.1f MB; attachments can be at most %d MB. Nothing was attached; attach a smaller copy (for example a PDF without scanned images).",
-			name, float64(len(data))/(1<<20), MaxAttachmentBytes>>20)
-		return AttachmentInfo{}, &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: "data", Message: msg}}}
+	if err := CheckAttachmentSize(name, int64(len(data))); err != nil {
+		return AttachmentInfo{}, err
 	}
 	sum := sha256.Sum256(data)
 	now := db.Now()
