@@ -52,7 +52,8 @@ func deflatePages(pdf []byte) ([]byte, error) {
 
 	zw := zwPool.Get().(*zlib.Writer)
 	defer zwPool.Put(zw)
-	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/2))
+	out := bytes.NewBuffer(make([]byte, 0, len(pdf)/3)) // pages shrink to about a quarter
+	var z bytes.Buffer
 	out.Write(pdf[:offsets[order[0]]])
 	newOff := make([]int, len(offsets))
 	for i, n := range order {
@@ -66,8 +67,7 @@ func deflatePages(pdf []byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		var z bytes.Buffer
-		z.Grow(len(data) / 2)
+		z.Reset()
 		zw.Reset(&z)
 		if _, err := zw.Write(data); err != nil {
 			return nil, err

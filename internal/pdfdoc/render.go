@@ -10,23 +10,23 @@ import (
 type renderer struct {
 	d      *Doc
 	pdf    *fpdf.Fpdf
-	size   float64
+	size   float64          // the size text is measured and drawn at, in points
+	col    rgb              // the colour text is drawn in
+	k      float64          // points per millimetre
 	widths map[rune]float64 // advance at size 1 pt, in mm
 }
 
-func (r *renderer) font(pt float64, c rgb) {
-	r.size = pt
-	r.pdf.SetFont(fontFamily, "", pt)
-	setText(r.pdf, c)
-}
+// font sets the size and colour of the text measured and drawn next. It
+// writes nothing to the page: fpdf puts every font change into the page
+// content at once, so text applies it only when it draws (measuring alone
+// once made 40% of the page content).
+func (r *renderer) font(pt float64, c rgb) { r.size, r.col = pt, c }
 
 // width returns the advance of one rune at the current size.
 func (r *renderer) width(c rune) float64 {
 	w, ok := r.widths[c]
 	if !ok {
-		r.pdf.SetFontSize(1)
-		w = r.pdf.GetStringWidth(string(c))
-		r.pdf.SetFontSize(r.size)
+		w = float64(r.pdf.GetStringSymbolWidth(string(c))) * (1 / r.k) / 1000
 		r.widths[c] = w
 	}
 	return w * r.size
@@ -73,44 +73,53 @@ func (r *renderer) ensure(h float64) {
 	}
 }
 
-// text writes s with its top-left corner at (x, y) in a box of height h.
+// text writes s with its top-left corner at (x, y) in a box of height h, in
+// the current size and colour.
 func (r *renderer) text(x, y, w, h float64, s, align string) {
+	r.apply()
 	r.pdf.SetXY(x, y)
 	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
 }
 
+// apply brings fpdf's font size and text colour to the current ones (fpdf
+// skips a SetFont that changes nothing).
+func (r *renderer) apply() {
+	r.pdf.SetFont(fontFamily, "", r.size)
+	setText(r.pdf, r.col)
+}
+
+// keep returns a function that restores the current size and colour, for
+// the header and footer, which fpdf runs in the middle of the content.
+func (r *renderer) keep() func() {
+	size, col := r.size, r.col
+	return func() { r.size, r.col = size, col }
+}
+
 func (r *renderer) header() {
+	defer r.keep()()
 	p := r.pdf
 	setFill(p, colAccent)
 	p.Rect(0, 0, pageW, 3, "F")
-	p.SetFont(fontFamily, "", sizeSmall)
-	setText(p, colAccent)
-	r.size = sizeSmall
-	p.SetXY(marginLeft, 8)
-	p.CellFormat(40, 5, "CONFIDENTIAL", "", 0, "L", false, 0, "")
-	setText(p, colMuted)
-	p.SetXY(marginLeft+40, 8)
-	p.CellFormat(contentW-40, 5, r.fit(r.d.title, contentW-42), "", 0, "R", false, 0, "")
+	r.font(sizeSmall, colAccent)
+	r.text(marginLeft, 8, 40, 5, "CONFIDENTIAL", "L")
+	r.font(sizeSmall, colMuted)
+	r.text(marginLeft+40, 8, contentW-40, 5, r.fit(r.d.title, contentW-42), "R")
 	setDraw(p, colRule)
 	p.SetLineWidth(0.2)
 	p.Line(marginLeft, 14.5, pageW-marginRight, 14.5)
 }
 
 func (r *renderer) footer() {
+	defer r.keep()()
 	p := r.pdf
 	setDraw(p, colRule)
 	p.SetLineWidth(0.2)
 	p.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
-	p.SetFont(fontFamily, "", sizeTiny)
-	r.size = sizeTiny
-	setText(p, colMuted)
+	r.font(sizeTiny, colMuted)
 	third := contentW / 3
-	p.SetXY(marginLeft, pageH-13)
-	p.CellFormat(third, 5, r.fit(r.d.docID, third), "", 0, "L", false, 0, "")
-	p.SetXY(marginLeft+third, pageH-13)
-	p.CellFormat(third, 5, r.fit(r.d.footMid, third), "", 0, "C", false, 0, "")
-	p.SetXY(marginLeft+2*third, pageH-13)
-	p.CellFormat(third, 5, "Page "+itoa(p.PageNo())+" of {nb}", "", 0, "R", false, 0, "")
+	r.text(marginLeft, pageH-13, third, 5, r.fit(r.d.docID, third), "L")
+	r.text(marginLeft+third, pageH-13, third, 5, r.fit(r.d.footMid, third), "C")
+	r.text(marginLeft+2*third, pageH-13, third, 5, "Page "+itoa(p.PageNo())+" of {nb}", "R")
 	if r.d.mark != "" {
 		r.watermark()
 	}
@@ -122,19 +131,17 @@ func (r *renderer) watermark() {
 	p := r.pdf
 	diag := math.Hypot(pageW, pageH) * 0.65
 	size := 40.0
-	r.size = 1
-	p.SetFontSize(1)
+	r.font(1, colWatermark)
 	if w := r.strWidth(r.d.mark); w*size > diag {
 		size = diag / w
 	}
-	p.SetFontSize(size)
-	r.size = size
+	r.font(size, colWatermark)
 	w := r.strWidth(r.d.mark)
 	angle := math.Atan2(pageH, pageW) * 180 / math.Pi
 	p.TransformBegin()
 	p.TransformRotate(angle, pageW/2, pageH/2)
 	p.SetAlpha(0.22, "Normal")
-	setText(p, colWatermark)
+	r.apply()
 	// Text, not SetXY+Cell: SetXY reads a negative x as "from the right edge".
 	p.Text(pageW/2-w/2, pageH/2+size*0.3528*0.35, r.d.mark)
 	p.SetAlpha(1, "Normal")
