@@ -128,6 +128,14 @@ func TestShow(t *testing.T) {
 			t.Errorf("submission lacks column %s", c)
 		}
 	}
+	for _, c := range []string{"entity_name", "entity_address", "contact_name", "contact_email", "contact_phone", "received_on"} {
+		if v, ok := obj[c].(string); !ok || (c == "entity_name" && v == "") {
+			t.Errorf("entity column %s = %#v, want the import's column by the same name", c, obj[c])
+		}
+	}
+	if obj["entity_name"] != obj["name"] {
+		t.Errorf("entity_name %v differs from name %v", obj["entity_name"], obj["name"])
+	}
 	if _, ok := sub["routes"].([]any); !ok {
 		t.Errorf("routes is %T, want an array", sub["routes"])
 	}

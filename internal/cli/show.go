@@ -57,9 +57,10 @@ func init() {
 		Name:    "show",
 		Args:    "ID [--json]",
 		Summary: "show one entity with its products, evaluation and history",
-		Help: `--json prints one object: the entity's fields, "submissions" with every
-import column by the same name (multi-choice columns as arrays of codes, yes/no
-as true/false/null), "complete" and "missing" (the unanswered RFI items),
+		Help: `--json prints one object: the entity's fields (name and address also as
+the import's entity_name and entity_address), "submissions" with every import
+column by the same name (multi-choice columns as arrays of codes, yes/no as
+true/false/null), "complete" and "missing" (the unanswered RFI items),
 "history" and "attachments" (without their content).`,
 		Run: runShow,
 	})
@@ -124,6 +125,10 @@ func showJSON(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.At
 	if err := json.Unmarshal(b, &obj); err != nil {
 		return err
 	}
+	// The import's names of the entity's columns too, so that the object
+	// carries every import column by the same name (CLI.md).
+	obj["entity_name"] = e.Name
+	obj["entity_address"] = e.Address
 	obj["complete"] = e.Complete()
 	missing := e.Missing()
 	if missing == nil {
