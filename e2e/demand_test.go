@@ -72,12 +72,26 @@ func TestDemandDashboard(t *testing.T) {
 	p.WaitText(`[data-testid="demand-drill-title"]`, ", 20")
 	p.WaitJS(`document.querySelectorAll('[data-testid="demand-drill-entity"]').length > 0`, defaultWait)
 
+	// By keyboard: the timeline's table, a quarter's row, Enter.
+	p.Click(`[data-testid="demand-timeline"] summary`)
+	first := Eval[string](p, `(() => {
+	  const tr = document.querySelector('[data-testid="demand-timeline"] tbody tr');
+	  tr.focus();
+	  return tr.querySelector('td').textContent;
+	})()`)
+	p.Key("Enter")
+	p.WaitText(`[data-testid="demand-drill-title"]`, first)
+	p.Screenshot("demand-timeline-table")
+
 	// The status filter: only the invited.
 	invited := Eval[int](p, `window.go.app.DemandService.Dashboard(['invited']).then(v => v.summary.entities)`)
 	p.Click(`[data-testid="demand-filter"] [data-status="invited"]`)
 	p.WaitText(`[data-testid="demand-total-entities"]`, fmt.Sprint(invited))
 	p.WaitJS(`document.querySelector('[data-testid="demand-filter"] [data-status="invited"]').getAttribute('aria-pressed') === 'true'`, defaultWait)
 	p.WaitJS(`(`+demandCanvasInk+`).length === 9 || document.querySelectorAll('[data-testid="demand-page"] canvas').length === 8`, defaultWait)
+	// The charts redraw with the filtered counts, not only the totals.
+	wantBars := Eval[string](p, `window.go.app.DemandService.Dashboard(['invited']).then(v => v.summary.dimensions[0].rows.map(r => r.submissions).join(','))`)
+	p.WaitJS(fmt.Sprintf(`document.querySelector('[data-dim="atp_type"] canvas').chart.data.datasets[1].data.join(',') === %q`, wantBars), defaultWait)
 
 	// An entity in the drill-down opens in the register.
 	p.Click(`[data-testid="demand-filter"] [data-status=""]`)

@@ -9,6 +9,8 @@ import {
   Legend,
   LinearScale,
   Tooltip,
+  type ChartDataset,
+  type ChartOptions,
   type Plugin,
 } from 'chart.js';
 import { mix } from './model';
@@ -97,5 +99,52 @@ export function valueLabels(theme: Theme): Plugin<'bar'> {
       }
       ctx.restore();
     },
+  };
+}
+
+/**
+ * makeBarChart draws a bar chart of the dashboard on canvas: sized by its
+ * box, without animation, each bar's count printed at its end, a pointer
+ * over bars, and a click on a bar passed to onpick with its dataset and
+ * index. Tests reach the chart through its canvas (`canvas.chart`) to click
+ * a real bar.
+ */
+export function makeBarChart(
+  canvas: HTMLCanvasElement,
+  theme: Theme,
+  datasets: ChartDataset<'bar'>[],
+  options: ChartOptions<'bar'>,
+  onpick: (dataset: number, index: number) => void,
+): Chart<'bar'> {
+  const chart = new Chart(canvas, {
+    type: 'bar',
+    data: { labels: [], datasets },
+    options: {
+      responsive: true,
+      maintainAspectRatio: false,
+      animation: false,
+      ...options,
+      onClick: (_e, els) => {
+        const el = els[0];
+        if (el) onpick(el.datasetIndex, el.index);
+      },
+      onHover: (e, els) => {
+        const t = e.native?.target as HTMLElement | undefined;
+        if (t) t.style.cursor = els.length ? 'pointer' : 'default';
+      },
+    },
+    plugins: [valueLabels(theme)],
+  });
+  (canvas as HTMLCanvasElement & { chart?: Chart<'bar'> }).chart = chart;
+  return chart;
+}
+
+/** A keydown handler that runs pick on Enter or Space (table rows as buttons). */
+export function onKeyPick(pick: () => void): (e: KeyboardEvent) => void {
+  return (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      pick();
+    }
   };
 }

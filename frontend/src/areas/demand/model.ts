@@ -1,6 +1,7 @@
 // The demand dashboard's pure logic: wire types of DemandService.Dashboard,
 // chart data per dimension and for the timeline, the status filter, and the
 // drill-down from a bar to the entities behind it. No DOM, no bindings.
+import type { demand } from '../../../wailsjs/go/models';
 
 export interface Row {
   code: string;
@@ -67,15 +68,8 @@ export interface DemandView {
   suppressionRule: string;
 }
 
-export interface ExportResult {
-  documentId: string;
-  format: string;
-  path: string;
-  size: number;
-  sha256: string;
-  ledgerId: number;
-  at: string;
-}
+/** What an export wrote and where the ledger holds it (the generated type). */
+export type ExportResult = demand.ExportResult;
 
 /** What a click picked: a row of a dimension, or a timeline cell or quarter. */
 export type Pick =
