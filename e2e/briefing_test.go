@@ -5,10 +5,11 @@ package e2e
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"testing"
+
+	"atpreg/internal/pdftest"
 )
 
 // TestBriefingExport exports a meeting's packs through the window on a demo
@@ -58,11 +59,11 @@ func TestBriefingExport(t *testing.T) {
 		if !bytes.HasPrefix(b, []byte("%PDF-")) || !bytes.Contains(b, []byte("/Encrypt")) {
 			t.Errorf("%s is not an encrypted PDF", path)
 		}
-		if _, err := exec.LookPath("pdfinfo"); err == nil {
-			out, err := exec.Command("pdfinfo", "-upw", "fictional pack password", path).CombinedOutput()
-			if err != nil || !strings.Contains(string(out), "AES-256") {
-				t.Errorf("pdfinfo %s: %v\n%s", path, err, out)
-			}
+		if out, err := pdftest.Info(t, path, "-upw", "fictional pack password"); err != nil || !strings.Contains(out, "AES-256") {
+			t.Errorf("pdfinfo %s: %v\n%s", path, err, out)
+		}
+		if out, err := pdftest.Info(t, path); err == nil {
+			t.Errorf("pdfinfo opened %s without the password:\n%s", path, out)
 		}
 	}
 
@@ -100,18 +101,16 @@ func TestBriefingExport(t *testing.T) {
 	if len(anon) != 1 || !strings.Contains(anon[0], "Dr-Ada-Lam-HKSTP") {
 		t.Fatalf("anonymised export wrote %v", anon)
 	}
-	if _, err := exec.LookPath("pdftotext"); err == nil {
-		out, err := exec.Command("pdftotext", "-enc", "UTF-8", anon[0], "-").Output()
-		if err != nil {
-			t.Fatal(err)
+	out, err := pdftest.Text(t, anon[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range ents {
+		if strings.Contains(out, e.Name) {
+			t.Errorf("the anonymised pack names %q", e.Name)
 		}
-		for _, e := range ents {
-			if strings.Contains(string(out), e.Name) {
-				t.Errorf("the anonymised pack names %q", e.Name)
-			}
-		}
-		if !strings.Contains(string(out), "Dr Ada Lam (HKSTP)") {
-			t.Error("the pack does not name its recipient")
-		}
+	}
+	if !strings.Contains(out, "Dr Ada Lam (HKSTP)") {
+		t.Error("the pack does not name its recipient")
 	}
 }

@@ -1,12 +1,11 @@
 package briefing_test
 
 import (
-	"os"
 	"strconv"
-	"strings"
 	"testing"
 
 	"atpreg/internal/briefing"
+	"atpreg/internal/pdftest"
 	"atpreg/internal/register"
 )
 
@@ -30,20 +29,6 @@ func manyEntities(n int) []briefing.EntityInput {
 		out[i] = briefing.EntityInput{Entity: e, Evaluations: evs}
 	}
 	return out
-}
-
-func peakRSSMB() float64 {
-	st, err := os.ReadFile("/proc/self/status")
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(st), "\n") {
-		if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-			return float64(kb) / 1024
-		}
-	}
-	return 0
 }
 
 // BenchmarkOneEntityPack renders a meeting pack of one entity with the font
@@ -73,5 +58,5 @@ func BenchmarkPack500Entities(b *testing.B) {
 	}
 	b.ReportMetric(float64(p.Pages), "pages")
 	b.ReportMetric(float64(len(p.PDF))/(1<<20), "MB")
-	b.ReportMetric(peakRSSMB(), "peakRSS-MB")
+	b.ReportMetric(pdftest.PeakRSSMB(), "peakRSS-MB")
 }

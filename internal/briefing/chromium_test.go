@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"atpreg/internal/briefing"
+	"atpreg/internal/pdftest"
 	"atpreg/internal/register"
 )
 
@@ -154,15 +155,8 @@ func TestChromiumComparison(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := strings.Split(strings.TrimSpace(string(res)), "\n")
-		chromePages := "?"
-		if info, err := exec.Command("pdfinfo", out).Output(); err == nil {
-			for _, l := range strings.Split(string(info), "\n") {
-				if v, ok := strings.CutPrefix(l, "Pages:"); ok {
-					chromePages = strings.TrimSpace(v)
-				}
-			}
-		}
-		t.Logf("%d entities: Render %v (%d pages, %d KB); Chromium --print-to-pdf %v (%s pages, %d KB, peak RSS of the chromium main process %s kB); Chromium/Render = %.0fx",
+		chromePages := pdftest.Pages(t, out)
+		t.Logf("%d entities: Render %v (%d pages, %d KB); Chromium --print-to-pdf %v (%d pages, %d KB, peak RSS of the chromium main process %s kB); Chromium/Render = %.0fx",
 			n, goTime.Round(time.Millisecond), p.Pages, len(p.PDF)/1024, chromeTime.Round(time.Millisecond), chromePages, len(b)/1024, lines[len(lines)-1],
 			float64(chromeTime)/float64(goTime))
 	}

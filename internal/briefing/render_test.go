@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/briefing"
+	"atpreg/internal/pdftest"
 	"atpreg/internal/register"
 )
 
@@ -108,41 +108,6 @@ func render(t testing.TB, in briefing.PackInput, opt briefing.PackOptions) brief
 	return p
 }
 
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s not found: install poppler-utils to run this test", name)
-	}
-	return p
-}
-
-func writeTemp(t *testing.T, name string, b []byte) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func pdftotext(t *testing.T, path string, args ...string) (string, error) {
-	t.Helper()
-	cmd := exec.Command(needTool(t, "pdftotext"), append(append([]string{"-enc", "UTF-8"}, args...), path, "-")...)
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("%v: %s", err, stderr.String())
-	}
-	return out.String(), nil
-}
-
-func pdfinfo(t *testing.T, path string, args ...string) (string, error) {
-	t.Helper()
-	out, err := exec.Command(needTool(t, "pdfinfo"), append(args, path)...).CombinedOutput()
-	return string(out), err
-}
-
 func TestRenderRejects(t *testing.T) {
 	ok := fixtureInput()
 	tests := []struct {
@@ -222,19 +187,19 @@ func TestGolden(t *testing.T) {
 
 func TestContent(t *testing.T) {
 	p := render(t, fixtureInput(), briefing.PackOptions{})
-	path := writeTemp(t, "pack.pdf", p.PDF)
-	text, err := pdftotext(t, path)
+	path := pdftest.WriteTemp(t, "pack.pdf", p.PDF)
+	text, err := pdftest.Text(t, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := pdfinfo(t, path)
+	info, err := pdftest.Info(t, path)
 	if err != nil {
 		t.Fatalf("pdfinfo: %v\n%s", err, info)
 	}
 	if !strings.Contains(info, fmt.Sprintf("Pages:           %d", p.Pages)) {
 		t.Fatalf("Pack.Pages = %d but pdfinfo says:\n%s", p.Pages, info)
 	}
-	flat := strings.Join(strings.Fields(text), " ")
+	flat := pdftest.Flat(text)
 	for _, want := range []string{
 		"Briefing pack", "Prof. Martin Ho (Harbour University)", "BP-20260310-0001",
 		"Harbourline Cell Therapeutics Ltd", "翠峰細胞醫學有限公司", "新界沙田香港科學園科技大道東8號生物科技中心2座5樓501室",
@@ -260,11 +225,11 @@ func TestContent(t *testing.T) {
 	}
 	// The watermark: pdftotext returns rotated text one character a line.
 	for _, page := range []string{"1", fmt.Sprint(p.Pages)} {
-		raw, err := pdftotext(t, path, "-raw", "-f", page, "-l", page)
+		raw, err := pdftest.Text(t, path, "-raw", "-f", page, "-l", page)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(strings.Join(strings.Fields(raw), ""), "CONFIDENTIAL·Prof.MartinHo(HarbourUniversity)·Copy2") {
+		if !strings.Contains(pdftest.Squeeze(raw), "CONFIDENTIAL·Prof.MartinHo(HarbourUniversity)·Copy2") {
 			t.Errorf("page %s lacks the watermark", page)
 		}
 	}
@@ -289,7 +254,7 @@ func TestReplacedCharactersReported(t *testing.T) {
 			t.Errorf("unexpected replacement %q %q", r.Where, string(r.Runes))
 		}
 	}
-	text, err := pdftotext(t, writeTemp(t, "r.pdf", p.PDF))
+	text, err := pdftest.Text(t, pdftest.WriteTemp(t, "r.pdf", p.PDF))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,19 +290,22 @@ func utf16be(s string) []byte {
 func TestAnonymised(t *testing.T) {
 	in := fixtureInput()
 	p := render(t, in, briefing.PackOptions{Anonymise: true, IncludeNotes: true})
-	path := writeTemp(t, "anon.pdf", p.PDF)
-	text, err := pdftotext(t, path)
+	path := pdftest.WriteTemp(t, "anon.pdf", p.PDF)
+	text, err := pdftest.Text(t, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := pdfinfo(t, path)
+	info, err := pdftest.Info(t, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	raw, _ := pdftotext(t, path, "-raw")
+	raw, err := pdftest.Text(t, path, "-raw")
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, id := range identities() {
-		for where, s := range map[string]string{"text": text, "raw text": strings.Join(strings.Fields(raw), ""), "metadata": info} {
-			if strings.Contains(s, id) || (where == "raw text" && strings.Contains(s, strings.Join(strings.Fields(id), ""))) {
+		for where, s := range map[string]string{"text": text, "raw text": pdftest.Squeeze(raw), "metadata": info} {
+			if strings.Contains(s, id) || (where == "raw text" && strings.Contains(s, pdftest.Squeeze(id))) {
 				t.Errorf("anonymised pack: %s contains %q", where, id)
 			}
 		}
@@ -348,7 +316,7 @@ func TestAnonymised(t *testing.T) {
 	if strings.Contains(info, "Joyce Lam") {
 		t.Error("anonymised metadata names the author")
 	}
-	flat := strings.Join(strings.Fields(text), " ")
+	flat := pdftest.Flat(text)
 	for _, want := range []string{"E-0007", "E-0012", "E-0031", "E-0007-P2", "Anonymised", "[E-0007 contact]", "Gene therapy product"} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("anonymised pack lacks %q", want)

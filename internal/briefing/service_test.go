@@ -14,6 +14,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/briefing"
+	"atpreg/internal/pdftest"
 	"atpreg/internal/register"
 )
 
@@ -155,7 +156,7 @@ func TestExportMeetingWithConflict(t *testing.T) {
 			t.Errorf("notices lack %q:\n%s", want, notices)
 		}
 	}
-	text, err := pdftotext(t, res.Files[1].Path)
+	text, err := pdftest.Text(t, res.Files[1].Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,17 +183,17 @@ func TestExportEncrypted(t *testing.T) {
 			t.Errorf("the ledger records the password under %q", k)
 		}
 	}
-	info, err := pdfinfo(t, req.Path, "-upw", req.Password)
+	info, err := pdftest.Info(t, req.Path, "-upw", req.Password)
 	if err != nil || !strings.Contains(info, "algorithm:AES-256") {
 		t.Errorf("pdfinfo does not report AES-256 (%v):\n%s", err, info)
 	}
-	if out, err := pdfinfo(t, req.Path); err == nil {
+	if out, err := pdftest.Info(t, req.Path); err == nil {
 		t.Errorf("pdfinfo opened the pack without the password:\n%s", out)
 	}
-	if _, err := pdftotext(t, req.Path); err == nil {
+	if _, err := pdftest.Text(t, req.Path); err == nil {
 		t.Error("pdftotext read the pack without the password")
 	}
-	text, err := pdftotext(t, req.Path, "-upw", req.Password)
+	text, err := pdftest.Text(t, req.Path, "-upw", req.Password)
 	if err != nil || !strings.Contains(text, "翠峰細胞醫學有限公司") {
 		t.Errorf("with the password the pack does not read (%v)", err)
 	}
@@ -215,7 +216,7 @@ func TestExportAnonymisedFileNames(t *testing.T) {
 	if got := dirEntries(t, dir); !slices.Equal(got, want) {
 		t.Errorf("files %v, want %v", got, want)
 	}
-	text, err := pdftotext(t, res.Files[0].Path)
+	text, err := pdftest.Text(t, res.Files[0].Path)
 	if err != nil {
 		t.Fatal(err)
 	}

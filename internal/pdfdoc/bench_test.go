@@ -2,12 +2,10 @@ package pdfdoc_test
 
 import (
 	"bytes"
-	"os"
-	"strconv"
-	"strings"
 	"testing"
 
 	"atpreg/internal/pdfdoc"
+	"atpreg/internal/pdftest"
 )
 
 // BenchmarkFourPages composes and writes the four-page sample after the
@@ -46,12 +44,5 @@ func BenchmarkThousandPages(b *testing.B) {
 	}
 	b.ReportMetric(float64(bytes.Count(out, []byte("/Type /Page\n"))), "pages")
 	b.ReportMetric(float64(len(out))/(1<<20), "MB")
-	if st, err := os.ReadFile("/proc/self/status"); err == nil {
-		for _, l := range strings.Split(string(st), "\n") {
-			if v, ok := strings.CutPrefix(l, "VmHWM:"); ok {
-				kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "kB")))
-				b.ReportMetric(float64(kb)/1024, "peakRSS-MB")
-			}
-		}
-	}
+	b.ReportMetric(pdftest.PeakRSSMB(), "peakRSS-MB")
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/pdfdoc"
+	"atpreg/internal/pdftest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden files")
@@ -92,63 +92,22 @@ func mustBytes(tb testing.TB, d *pdfdoc.Doc) []byte {
 	return b
 }
 
-func needTool(t *testing.T, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		t.Fatalf("%s not found: install poppler-utils (apt-get install poppler-utils) to run this test", name)
-	}
-	return p
-}
-
-func writeTemp(t *testing.T, name string, b []byte) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-func pdftotext(t *testing.T, path string, args ...string) (string, error) {
-	t.Helper()
-	cmd := exec.Command(needTool(t, "pdftotext"), append(append([]string{"-enc", "UTF-8"}, args...), path, "-")...)
-	var out, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &stderr
-	err := cmd.Run()
-	if err != nil {
-		return "", fmt.Errorf("%v: %s", err, stderr.String())
-	}
-	return out.String(), nil
-}
-
-func pdfinfo(t *testing.T, path string, args ...string) string {
-	t.Helper()
-	out, err := exec.Command(needTool(t, "pdfinfo"), append(args, path)...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v: %s", err, out)
-	}
-	return string(out)
-}
-
 func TestTextIsExtractable(t *testing.T) {
 	d := sample(t, 0)
 	b := mustBytes(t, d)
 	if !bytes.Contains(b, []byte("/Outlines")) {
 		t.Error("no outline (bookmarks) in the PDF")
 	}
-	path := writeTemp(t, "sample.pdf", b)
-	text, err := pdftotext(t, path)
+	path := pdftest.WriteTemp(t, "sample.pdf", b)
+	text, err := pdftest.Text(t, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	info := pdfinfo(t, path)
-	var pages int
-	for _, l := range strings.Split(info, "\n") {
-		if v, ok := strings.CutPrefix(l, "Pages:"); ok {
-			fmt.Sscan(v, &pages)
-		}
+	info, err := pdftest.Info(t, path)
+	if err != nil {
+		t.Fatalf("pdfinfo: %v\n%s", err, info)
 	}
+	pages := pdftest.Pages(t, path)
 	if pages < 3 {
 		t.Fatalf("only %d pages:\n%s", pages, info)
 	}
@@ -166,11 +125,11 @@ func TestTextIsExtractable(t *testing.T) {
 		}
 	}
 	// pdftotext returns rotated text one character a line: compare without spaces.
-	raw, err := pdftotext(t, path, "-raw", "-f", "2", "-l", "2")
+	raw, err := pdftest.Text(t, path, "-raw", "-f", "2", "-l", "2")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(strings.Join(strings.Fields(raw), ""), "CONFIDENTIAL·DrAdaLam(HarbourviewUniversity)·Copy3") {
+	if !strings.Contains(pdftest.Squeeze(raw), "CONFIDENTIAL·DrAdaLam(HarbourviewUniversity)·Copy3") {
 		t.Error("page 2 lacks the watermark")
 	}
 	if strings.Contains(text, "😀") {
@@ -196,8 +155,8 @@ func TestEveryCharacterSurvivesWrapping(t *testing.T) {
 	long := strings.Repeat("香港科學園嘅咗啲喺", 40)
 	d.Para(long)
 	d.KV([][2]string{{"Name", long}})
-	path := writeTemp(t, "wrap.pdf", mustBytes(t, d))
-	text, err := pdftotext(t, path)
+	path := pdftest.WriteTemp(t, "wrap.pdf", mustBytes(t, d))
+	text, err := pdftest.Text(t, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +247,10 @@ func TestAnonymousMetadata(t *testing.T) {
 	}
 	d.Para("Counts only.")
 	b := mustBytes(t, d)
-	info := pdfinfo(t, writeTemp(t, "anon.pdf", b))
+	info, err := pdftest.Info(t, pdftest.WriteTemp(t, "anon.pdf", b))
+	if err != nil {
+		t.Fatalf("pdfinfo: %v\n%s", err, info)
+	}
 	for _, name := range []string{"Officer Name", "Dr Someone"} {
 		if strings.Contains(info, name) {
 			t.Errorf("metadata of an anonymous document names %q:\n%s", name, info)
@@ -305,15 +267,21 @@ func TestEncrypt(t *testing.T) {
 	if bytes.Contains(enc, []byte("BP-2026-014")) {
 		t.Error("the document id is readable in the encrypted file")
 	}
-	path := writeTemp(t, "enc.pdf", enc)
-	info := pdfinfo(t, path, "-upw", "open sesame")
+	path := pdftest.WriteTemp(t, "enc.pdf", enc)
+	info, err := pdftest.Info(t, path, "-upw", "open sesame")
+	if err != nil {
+		t.Fatalf("pdfinfo with the password: %v\n%s", err, info)
+	}
+	if out, err := pdftest.Info(t, path); err == nil {
+		t.Errorf("pdfinfo opened the encrypted PDF without the password:\n%s", out)
+	}
 	if !strings.Contains(info, "Encrypted:") || !strings.Contains(info, "algorithm:AES-256") {
 		t.Errorf("pdfinfo does not report AES-256 encryption:\n%s", info)
 	}
-	if _, err := pdftotext(t, path); err == nil {
+	if _, err := pdftest.Text(t, path); err == nil {
 		t.Error("pdftotext read the encrypted PDF without a password")
 	}
-	text, err := pdftotext(t, path, "-upw", "open sesame")
+	text, err := pdftest.Text(t, path, "-upw", "open sesame")
 	if err != nil {
 		t.Fatalf("pdftotext with the password: %v", err)
 	}
@@ -378,8 +346,8 @@ func TestLongContentStaysInsideMargins(t *testing.T) {
 	long := strings.Repeat("A very long value that keeps going 香港科學園. ", 250)
 	d.KV([][2]string{{"Short", "x"}, {"Huge", long}, {"After", "END-OF-KV"}})
 	d.Table([]string{"A", "B"}, [][]string{{"1", long}, {"2", "END-OF-TABLE"}}, nil)
-	path := writeTemp(t, "long.pdf", mustBytes(t, d))
-	out, err := exec.Command(needTool(t, "pdftotext"), "-enc", "UTF-8", "-bbox", path, "-").Output()
+	path := pdftest.WriteTemp(t, "long.pdf", mustBytes(t, d))
+	out, err := pdftest.Text(t, path, "-bbox")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -387,7 +355,7 @@ func TestLongContentStaysInsideMargins(t *testing.T) {
 	// footer words below it; nothing in between the content end and the rule.
 	const contentEndPt, footerRulePt = (297.0 - 20.0) * 72 / 25.4, (297.0 - 14.0) * 72 / 25.4
 	var words int
-	for _, line := range strings.Split(string(out), "\n") {
+	for _, line := range strings.Split(out, "\n") {
 		if !strings.Contains(line, "<word ") {
 			continue
 		}
@@ -401,7 +369,7 @@ func TestLongContentStaysInsideMargins(t *testing.T) {
 			t.Errorf("a word runs into the bottom margin: %s", line)
 		}
 	}
-	text, _ := pdftotext(t, path)
+	text, _ := pdftest.Text(t, path)
 	for _, want := range []string{"END-OF-KV", "END-OF-TABLE"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("lost %q", want)
