@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -547,10 +548,10 @@ func (db *DB) Ranking(ctx context.Context, q RankingQuery) ([]RankedEntity, erro
 	var picked []register.EntityScore
 	for _, in := range infos {
 		types := splitNonEmpty(in.ATPType)
-		if len(q.Statuses) > 0 && !containsString(q.Statuses, in.Status) {
+		if len(q.Statuses) > 0 && !slices.Contains(q.Statuses, in.Status) {
 			continue
 		}
-		if q.ATPType != "" && !containsString(types, q.ATPType) {
+		if q.ATPType != "" && !slices.Contains(types, q.ATPType) {
 			continue
 		}
 		byID[in.ID] = in
@@ -578,13 +579,4 @@ func splitNonEmpty(s string) []string {
 		}
 	}
 	return out
-}
-
-func containsString(xs []string, x string) bool {
-	for _, v := range xs {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }

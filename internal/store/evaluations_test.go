@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -189,7 +190,7 @@ func TestScoresRankingAndList(t *testing.T) {
 	if strings.Join(order, ",") != strings.Join(wantOrder, ",") {
 		t.Errorf("order %v, want %v", order, wantOrder)
 	}
-	if want := []int{1, 2, 3, 3}; !equalInts(ranks, want) {
+	if want := []int{1, 2, 3, 3}; !slices.Equal(ranks, want) {
 		t.Errorf("ranks %v, want %v (a tie shares its rank)", ranks, want)
 	}
 
@@ -236,18 +237,6 @@ func TestScoresRankingAndList(t *testing.T) {
 	if last := page.Rows[len(page.Rows)-1]; last.Score != nil {
 		t.Errorf("unscored entity not last: %+v", last)
 	}
-}
-
-func equalInts(a, b []int) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestEvaluationsSurviveReopenAndEntityDelete(t *testing.T) {

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -132,7 +133,7 @@ func TestMeetingLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !equal64(got.EntityIDs, []int64{e2, e1}) || !equal64(got.PartnerIDs, []int64{p1, p2}) || len(got.Attendees) != 1 ||
+	if !slices.Equal(got.EntityIDs, []int64{e2, e1}) || !slices.Equal(got.PartnerIDs, []int64{p1, p2}) || len(got.Attendees) != 1 ||
 		got.EntityMinutes[e1] != "Discussed timelines." || got.DurationMinutes != store.DefaultMeetingMinutes || len(got.Actions) != 3 ||
 		!got.StartsAt.Equal(m.StartsAt) {
 		t.Fatalf("stored meeting differs: %+v", got)
@@ -188,7 +189,7 @@ func TestMeetingLifecycle(t *testing.T) {
 	if _, err := db.AddEntityToMeeting(ctx, id, e4, true, officer); !apperr.Is(err, apperr.Conflict) {
 		t.Fatalf("move from received: %v", err)
 	}
-	if got, _ = db.GetMeeting(ctx, id); !equal64(got.EntityIDs, []int64{e2, e1, e3}) {
+	if got, _ = db.GetMeeting(ctx, id); !slices.Equal(got.EntityIDs, []int64{e2, e1, e3}) {
 		t.Fatalf("a refused add changed the list: %v", got.EntityIDs)
 	}
 
@@ -221,7 +222,7 @@ func TestMeetingLifecycle(t *testing.T) {
 		t.Errorf("minutes change not in e1's history: %+v", last)
 	}
 	ids, err := db.EntityMeetings(ctx, e1)
-	if err != nil || !equal64(ids, []int64{id}) {
+	if err != nil || !slices.Equal(ids, []int64{id}) {
 		t.Fatalf("entity meetings: %v %v", err, ids)
 	}
 
@@ -232,7 +233,7 @@ func TestMeetingLifecycle(t *testing.T) {
 	if err := db.DeleteEntity(ctx, e1, "Fictional duplicate", officer); err != nil {
 		t.Fatal(err)
 	}
-	if again, _ := db.GetMeeting(ctx, id); !equal64(again.EntityIDs, []int64{e3}) {
+	if again, _ := db.GetMeeting(ctx, id); !slices.Equal(again.EntityIDs, []int64{e3}) {
 		t.Fatalf("deleted entity still listed: %v", again.EntityIDs)
 	}
 	if err := db.DeleteMeeting(ctx, id, officer); err != nil {
@@ -286,18 +287,6 @@ func hasField(err error, field string) bool {
 		}
 	}
 	return false
-}
-
-func equal64(a, b []int64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 func TestDialogueMove(t *testing.T) {
