@@ -113,7 +113,8 @@ export const api = {
     call(svc.Ranking(q as Any) as Promise<Any>) as Promise<{ rows: RankRow[]; weights: Record<string, number> }>,
 };
 
-/** Abbreviations of the seven aspects for narrow table headers. */
+/** Abbreviations of the seven aspects for the ranking's narrow column
+ * headers (the full RFI wording, from the backend, is in each header's title). */
 export const tinyAspect: Record<string, string> = {
   readiness: 'Ready',
   technical: 'Tech',
@@ -122,15 +123,4 @@ export const tinyAspect: Record<string, string> = {
   investment: 'Invest',
   jobs: 'Jobs',
   intangibles: 'Other',
-};
-
-/** Short names of the seven aspects for table headers. */
-export const shortAspect: Record<string, string> = {
-  readiness: 'Readiness',
-  technical: 'Technical',
-  credibility: 'Credibility',
-  pipeline: 'Pipeline',
-  investment: 'Investment',
-  jobs: 'Jobs',
-  intangibles: 'Intangibles',
 };
