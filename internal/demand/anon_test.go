@@ -285,7 +285,8 @@ func TestPDFShowsWithheldCounts(t *testing.T) {
 	at := func(y register.YesNo, m register.Month) func(*register.Submission) {
 		return func(s *register.Submission) { s.ATPType, s.GMPBefore, s.ExpectedStart = register.ATPCellTherapy, y, m }
 	}
-	es := products(part{9, at(register.Yes, "2027-04")}, part{7, at(register.No, "2027-07")}, part{1, at("", "2027-01")})
+	es := products(part{9, at(register.Yes, "2027-04")}, part{7, at(register.No, "2027-07")}, part{1, at("", "2027-01")},
+		part{4, at(register.Yes, "")})
 	r := demand.Anonymise(demand.Aggregate(es, nil), meta)
 	pdf, err := r.PDF()
 	if err != nil {
@@ -306,9 +307,13 @@ func TestPDFShowsWithheldCounts(t *testing.T) {
 			lines[strings.Join(f[:len(f)-1], " ")] = f[len(f)-1]
 		}
 	}
-	// GMP: yes 9, no 7, not answered 1: "No" (the smallest) is withheld.
+	// GMP: yes 13, no 7, not answered 1: "No" (the smallest) is withheld.
 	if !strings.Contains(string(out), "withheld") || lines["No withheld"] != "withheld" {
 		t.Errorf("the GMP table does not withhold No beside the one not answered:\n%s", out)
+	}
+	// The undated products are withheld beside 2027-Q1's "<3", and say why.
+	if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), "Products without an expected start: withheld, so that") {
+		t.Errorf("the undated line does not explain its withheld count:\n%s", out)
 	}
 	// 2027-Q1 has 1 product: its bar and its row say "<3", never 1.
 	if lines["2027-Q1"] != "<3" {

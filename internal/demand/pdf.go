@@ -124,7 +124,11 @@ func (r Report) PDF() ([]byte, error) {
 		}
 		d.Table(headers, rows, widths)
 	}
-	d.Small(fmt.Sprintf("Products without an expected start: %s (from %s entities).", tl.UndatedSubmissions, tl.UndatedEntities))
+	if tl.UndatedSubmissions.Withheld() {
+		d.Small("Products without an expected start: " + Withheld + ", so that no \"<3\" above can be worked out from all products.")
+	} else {
+		d.Small(fmt.Sprintf("Products without an expected start: %s (from %s entities).", tl.UndatedSubmissions, tl.UndatedEntities))
+	}
 	return d.Bytes()
 }
 
