@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -12,6 +11,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/fileout"
 	"atpreg/internal/ics"
 	"atpreg/internal/register"
 	"atpreg/internal/store"
@@ -574,9 +574,17 @@ func (m *MeetingService) WriteCalendar(id int64, path string) error {
 	return Fail(m.writeCalendar(db, id, path, text))
 }
 
+// writeCalendar stages the file beside path, records the export in the
+// register's history, then puts the file in place: a failure leaves neither
+// half a file nor a record of a file that is not there.
 func (m *MeetingService) writeCalendar(db *store.DB, id int64, path, text string) error {
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The calendar file could not be saved as %s: %v.", filepath.Base(path), unwrapPathError(err))
+	staged, err := fileout.Stage(path, []byte(text), "The calendar file")
+	if err != nil {
+		return err
 	}
-	return db.RecordCalendarExport(context.Background(), id, filepath.Base(path), m.s.officer())
+	defer staged.Discard()
+	if err := db.RecordCalendarExport(context.Background(), id, filepath.Base(path), m.s.officer()); err != nil {
+		return err
+	}
+	return staged.Commit()
 }

@@ -118,6 +118,7 @@ func TestText(t *testing.T) {
 		{"line1\r\nline2\nline3", `line1\nline2\nline3`},
 		{"tab\there\x01", "tab here"},
 		{"中文", "中文"},
+		{"launch 🚀; done ✅", `launch 🚀\; done ✅`},
 	}
 	for _, tc := range tests {
 		if got := ics.Text(tc.in); got != tc.want {
@@ -129,6 +130,7 @@ func TestText(t *testing.T) {
 func FuzzCalendarLines(f *testing.F) {
 	f.Add("Dialogue meeting", "會議 agenda, notes; more")
 	f.Add(strings.Repeat("é", 100), strings.Repeat("語", 80))
+	f.Add(strings.Repeat("🧬", 40), "x"+strings.Repeat("😀", 60))
 	f.Fuzz(func(t *testing.T, summary, desc string) {
 		if !utf8.ValidString(summary) || !utf8.ValidString(desc) {
 			return
