@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -186,7 +187,12 @@ func TestGolden(t *testing.T) {
 }
 
 func TestContent(t *testing.T) {
-	p := render(t, fixtureInput(), briefing.PackOptions{})
+	in := fixtureInput()
+	// Minutes and outcome are the dialogue's record, written during and after
+	// the meeting: the pack prepares it and never carries them.
+	in.Meeting.Minutes = "MINUTES-MARKER: partners discussed Harbourline's capacity."
+	in.Meeting.Outcome = "OUTCOME-MARKER"
+	p := render(t, in, briefing.PackOptions{})
 	path := pdftest.WriteTemp(t, "pack.pdf", p.PDF)
 	text, err := pdftest.Text(t, path)
 	if err != nil {
@@ -196,8 +202,11 @@ func TestContent(t *testing.T) {
 	if err != nil {
 		t.Fatalf("pdfinfo: %v\n%s", err, info)
 	}
-	if !strings.Contains(info, fmt.Sprintf("Pages:           %d", p.Pages)) {
-		t.Fatalf("Pack.Pages = %d but pdfinfo says:\n%s", p.Pages, info)
+	if n := pdftest.Pages(t, path); n != p.Pages {
+		t.Fatalf("Pack.Pages = %d but pdfinfo says %d", p.Pages, n)
+	}
+	if !strings.Contains(info, "(A4)") {
+		t.Errorf("the pages are not A4:\n%s", info)
 	}
 	flat := pdftest.Flat(text)
 	for _, want := range []string{
@@ -209,9 +218,11 @@ func TestContent(t *testing.T) {
 		longTail, "Incomplete", "團隊經驗豐富", "Mean score per aspect", "Clinical readiness",
 		"Readiness of product for clinical translation", "Summary of entities", "Weighted score",
 		"Agenda", "Discussion notes", "Tide Cove University Institute for Regenerative Medicine",
-		"3. [withheld] follow-up",
-		fmt.Sprintf("Page 1 of %d", p.Pages), fmt.Sprintf("Page %d of %d", p.Pages, p.Pages),
-		"For Prof. Martin Ho (Harbour University) · Copy 2",
+		"3. [withheld] follow-up", "Notes",
+		"Copy 2", "Document id BP-20260310-0001", "Date 10 March 2026",
+		"Meeting Thursday 12 March 2026, 14:30", "Prepared by Joyce Lam, HKSTP", "Return or destroy it after use.",
+		"Entity Product ATP type Intended use Status Completeness Weighted score", "Incomplete (12 missing)", "Not evaluated",
+		"Incomplete: 12 item(s)", "Missing item",
 	} {
 		if !strings.Contains(flat, want) {
 			t.Errorf("pdftotext output lacks %q", want)
@@ -220,17 +231,41 @@ func TestContent(t *testing.T) {
 	if strings.Contains(text, "Lion Rock") {
 		t.Error("a withheld entity is named in the pack")
 	}
+	if strings.Contains(text, "MINUTES-MARKER") || strings.Contains(text, "OUTCOME-MARKER") {
+		t.Error("the meeting's minutes or outcome are in the pack")
+	}
+	// What is missing is listed item by item in the incomplete entity's section.
+	kbb := in.Entities[2].Entity
+	start := strings.Index(flat, "Missing item")
+	end := strings.Index(flat, "Product 1: "+kbb.Submissions[0].ProductName)
+	if start < 0 || end < start {
+		t.Fatalf("no list of missing items before %q's product", kbb.Name)
+	}
+	for _, m := range kbb.Missing() {
+		if !strings.Contains(flat[start:end], m.Label) {
+			t.Errorf("the missing item %q is not listed", m.Label)
+		}
+	}
 	if strings.Contains(text, "vector comes from overseas") {
 		t.Error("officer's notes printed without IncludeNotes")
 	}
-	// The watermark: pdftotext returns rotated text one character a line.
-	for _, page := range []string{"1", fmt.Sprint(p.Pages)} {
-		raw, err := pdftest.Text(t, path, "-raw", "-f", page, "-l", page)
+	// Every page: the header, the footer with document id, recipient, copy and
+	// page number, and the watermark (rotated text comes one character a line).
+	for page := 1; page <= p.Pages; page++ {
+		n := strconv.Itoa(page)
+		raw, err := pdftest.Text(t, path, "-raw", "-f", n, "-l", n)
 		if err != nil {
 			t.Fatal(err)
 		}
+		flat := pdftest.Flat(raw)
+		for _, want := range []string{"CONFIDENTIAL", "BP-20260310-0001", "For Prof. Martin Ho (Harbour University) · Copy 2",
+			fmt.Sprintf("Page %d of %d", page, p.Pages)} {
+			if !strings.Contains(flat, want) {
+				t.Errorf("page %d lacks %q", page, want)
+			}
+		}
 		if !strings.Contains(pdftest.Squeeze(raw), "CONFIDENTIAL·Prof.MartinHo(HarbourUniversity)·Copy2") {
-			t.Errorf("page %s lacks the watermark", page)
+			t.Errorf("page %d lacks the watermark", page)
 		}
 	}
 	if !bytes.Contains(p.PDF, []byte("/Outlines")) {
