@@ -133,7 +133,7 @@ func entityView(ctx context.Context, db *store.DB, id int64) (EntityView, error)
 		return EntityView{}, err
 	}
 	for i := range v.History {
-		v.History[i].At = shortTime(v.History[i].At)
+		v.History[i].At = store.RFC3339(v.History[i].At)
 	}
 	if v.Attachments, err = db.Attachments(ctx, id); err != nil {
 		return EntityView{}, err
@@ -153,14 +153,6 @@ func submissionIndex(field string) (int, bool) {
 	}
 	i, err := strconv.Atoi(num)
 	return i, err == nil
-}
-
-// shortTime gives a stored time as RFC 3339 with seconds, in UTC.
-func shortTime(t string) string {
-	if pt, err := store.ParseTime(t); err == nil {
-		return pt.UTC().Format("2006-01-02T15:04:05Z07:00")
-	}
-	return t
 }
 
 // Create registers e with its submissions and returns its id. Validation
@@ -359,7 +351,7 @@ func (r *RegisterService) History(id int64) ([]store.AuditEntry, error) {
 		return nil, Fail(err)
 	}
 	for i := range h {
-		h[i].At = shortTime(h[i].At)
+		h[i].At = store.RFC3339(h[i].At)
 	}
 	return h, nil
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	rg "atpreg/internal/register"
 	"atpreg/internal/store"
@@ -137,7 +136,7 @@ func showJSON(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.At
 	obj["missing"] = missing
 	hs := make([]historyItem, len(hist))
 	for i, h := range hist {
-		hs[i] = historyItem{At: shortTime(h.At), By: h.By, Action: h.Action, Field: h.Field, Old: h.Old, New: h.New, Detail: h.Detail}
+		hs[i] = historyItem{At: store.RFC3339(h.At), By: h.By, Action: h.Action, Field: h.Field, Old: h.Old, New: h.New, Detail: h.Detail}
 	}
 	obj["history"] = hs
 	as := make([]attachmentItem, len(atts))
@@ -153,13 +152,6 @@ func showJSON(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.At
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(obj)
-}
-
-func shortTime(t string) string {
-	if pt, err := store.ParseTime(t); err == nil {
-		return pt.UTC().Format(time.RFC3339)
-	}
-	return t
 }
 
 // localTime shows a stored time in the machine's zone, to the minute.

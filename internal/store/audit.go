@@ -38,6 +38,16 @@ type AuditEntry struct {
 	Detail   string `json:"detail" db:"detail"`
 }
 
+// RFC3339 gives a stored time (TimeText) as RFC 3339 to the second, in UTC,
+// as the window and the command line show it; text that is not a time is
+// returned unchanged.
+func RFC3339(t string) string {
+	if pt, err := ParseTime(t); err == nil {
+		return pt.UTC().Format(time.RFC3339)
+	}
+	return t
+}
+
 // AuditTx records e inside the write transaction tx. EntityID, By and Action
 // are required; At is taken as given (a TimeText or RFC 3339 time; pass the
 // time of the change, e.g. from Options.Now) and set to the current time

@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"testing"
+	"time"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
@@ -262,5 +263,20 @@ func TestEntitiesByID(t *testing.T) {
 	}
 	if _, err := db.Entities(ctx, 9999); !apperr.Is(err, apperr.NotFound) {
 		t.Errorf("unknown id: %v", err)
+	}
+}
+
+func TestRFC3339(t *testing.T) {
+	hk := time.FixedZone("HKT", 8*3600)
+	tests := []struct{ in, want string }{
+		{store.TimeText(time.Date(2026, 3, 5, 14, 5, 9, 123456789, time.UTC)), "2026-03-05T14:05:09Z"},
+		{time.Date(2026, 3, 5, 22, 5, 9, 0, hk).Format(time.RFC3339Nano), "2026-03-05T14:05:09Z"},
+		{"not a time", "not a time"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := store.RFC3339(tc.in); got != tc.want {
+			t.Errorf("RFC3339(%q) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

@@ -244,9 +244,7 @@ func fillRows(r *Reader, page *ListPage, rows []listRow, scores map[int64]float6
 		er := EntityRow{ID: row.ID, Name: row.Name, Status: row.Status, StatusLabel: register.Status(row.Status).Label(),
 			ContactName: row.ContactName, ReceivedOn: row.ReceivedOn, UpdatedAt: row.UpdatedAt, Complete: row.Complete,
 			MissingCount: row.MissingCount, Products: []string{}, ATPTypes: []string{}}
-		if t, err := ParseTime(row.UpdatedAt); err == nil {
-			er.UpdatedAt = t.UTC().Format("2006-01-02T15:04:05Z07:00")
-		}
+		er.UpdatedAt = RFC3339(row.UpdatedAt)
 		seen := map[string]bool{}
 		for _, p := range byEntity[row.ID] {
 			er.Products = append(er.Products, p.Name)
