@@ -78,6 +78,11 @@ func Replacement() rune {
 // replaced lists each replaced rune once, in order of first appearance
 // (utf8.RuneError stands for invalid UTF-8); it is nil when nothing was
 // replaced.
+//
+// A run of superscript or subscript digits and signs with one the font lacks
+// (it has only ¹²³⁴ and ₁₂₃₄) is spelled out, not replaced: "10⁶ cells" gives
+// "10^6 cells", "10⁻⁵" gives "10^-5", "C₁₀" gives "C_10". Compositions and
+// doses are written so, and a box would lose the exponent.
 func Sanitize(s string) (out string, replaced []rune) {
 	once.Do(load)
 	clean := true
@@ -95,6 +100,10 @@ func Sanitize(s string) (out string, replaced []rune) {
 	for i, w := 0, 0; i < len(s); i += w {
 		var r rune
 		r, w = utf8.DecodeRuneInString(s[i:])
+		if mark, _ := script(r); mark != 0 {
+			w = spellScript(&b, s[i:], mark)
+			continue
+		}
 		switch {
 		case keep(r):
 			b.WriteRune(r)
@@ -107,6 +116,53 @@ func Sanitize(s string) (out string, replaced []rune) {
 		}
 	}
 	return b.String(), replaced
+}
+
+// script returns, for a superscript or subscript digit or sign, the mark
+// that introduces its spelled-out form ('^' or '_') and the plain character;
+// 0, 0 for any other rune.
+func script(r rune) (mark, plain rune) {
+	switch {
+	case r == '¹':
+		return '^', '1'
+	case r == '²' || r == '³':
+		return '^', '2' + r - '²'
+	case r == '⁰' || (r >= '⁴' && r <= '⁹'):
+		return '^', '0' + r - '⁰'
+	case r >= '₀' && r <= '₉':
+		return '_', '0' + r - '₀'
+	}
+	if i := strings.IndexRune("⁺⁻⁼⁽⁾", r); i >= 0 {
+		return '^', rune("+-=()"[i/3])
+	}
+	if i := strings.IndexRune("₊₋₌₍₎", r); i >= 0 {
+		return '_', rune("+-=()"[i/3])
+	}
+	return 0, 0
+}
+
+// spellScript writes the run of script characters of one kind (mark) at the
+// start of s to b: as they are when the font has them all, else as mark and
+// the plain characters. It returns the bytes of s consumed.
+func spellScript(b *strings.Builder, s string, mark rune) int {
+	n, all := 0, true
+	for _, r := range s {
+		if m, _ := script(r); m != mark {
+			break
+		}
+		all = all && covered(r)
+		n += utf8.RuneLen(r)
+	}
+	if all {
+		b.WriteString(s[:n])
+		return n
+	}
+	b.WriteRune(mark)
+	for _, r := range s[:n] {
+		_, plain := script(r)
+		b.WriteRune(plain)
+	}
+	return n
 }
 
 // keep reports whether r passes through Sanitize unchanged.

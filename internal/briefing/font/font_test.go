@@ -2,6 +2,7 @@ package font_test
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -52,6 +53,13 @@ func TestSanitize(t *testing.T) {
 		{"PrivateUse", "x\ue000", "x" + rep, []rune{0xE000}},
 		{"InvalidUTF8", "a\xffb", "a" + rep + "b", []rune{utf8.RuneError}},
 		{"OrderOfFirstAppearance", "😀🚀😀", rep + rep + rep, []rune{'😀', '🚀'}},
+		{"SuperscriptSpelled", "1×10⁶ cells/kg", "1×10^6 cells/kg", nil},
+		{"SuperscriptRunWithSign", "10⁻⁵ and 10⁷", "10^-5 and 10^7", nil},
+		{"SuperscriptRunMixedCoverage", "10¹⁵", "10^15", nil},
+		{"SuperscriptCoveredKept", "10² m² 😀", "10² m² " + rep, []rune{'😀'}},
+		{"SubscriptSpelled", "C₁₀H₂O", "C_10H₂O", nil},
+		{"SuperscriptThenSubscript", "x⁵₅", "x^5_5", nil},
+		{"SuperscriptAtEnd", "10⁹", "10^9", nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -85,4 +93,28 @@ func BenchmarkSanitize(b *testing.B) {
 	for b.Loop() {
 		font.Sanitize(s)
 	}
+}
+
+// FuzzSanitize checks that whatever comes in, what Sanitize returns is valid
+// UTF-8 of runes the font can print (or newlines and tabs), and that it
+// reports a replacement exactly when it put the replacement character in.
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"", "10⁻⁶ cells 😀", "C₁₀H₂O\t香港\n", "a\xff⁵", "⁽⁺⁾₍₋₎", "\u200d\ufe0f𠀀"} {
+		f.Add(s)
+	}
+	rep := font.Replacement()
+	f.Fuzz(func(t *testing.T, in string) {
+		out, replaced := font.Sanitize(in)
+		if !utf8.ValidString(out) {
+			t.Fatalf("Sanitize(%q) = %q, not valid UTF-8", in, out)
+		}
+		for _, r := range out {
+			if r != '\n' && r != '\t' && !font.Covers(r) {
+				t.Fatalf("Sanitize(%q) = %q holds %U, which the font lacks", in, out, r)
+			}
+		}
+		if !strings.ContainsRune(in, rep) && strings.ContainsRune(out, rep) != (len(replaced) > 0) {
+			t.Fatalf("Sanitize(%q) = %q, replaced %q", in, out, replaced)
+		}
+	})
 }
