@@ -81,7 +81,7 @@ func TestMeetingConflictExcludesEntity(t *testing.T) {
 	// meeting and says which copy leaves alpha out.
 	p.Click(`[data-testid="make-packs"]`)
 	p.WaitJS(fmt.Sprintf(`location.hash === '#/packs/new/%d'`, meeting), defaultWait)
-	p.WaitVisible(`[data-testid="pack-export"]`)
+	p.WaitVisible(`[data-testid="pack-meeting"]`)
 	if got := Eval[string](p, `document.querySelector('[data-testid="pack-meeting"]').value`); got != fmt.Sprint(meeting) {
 		t.Errorf("export page set to meeting %q, want %d", got, meeting)
 	}
@@ -91,16 +91,19 @@ func TestMeetingConflictExcludesEntity(t *testing.T) {
 	}
 }
 
-// TestMeetingOverdueOnOverview plans a meeting in the window, adds an entity
+// TestMeetingOverdueOnOverview starts from the empty register's Overview
+// (which teaches how to begin), plans a meeting in the window, adds an entity
 // (confirming the pipeline move), records a follow-up action due ten days ago,
 // and finds it on the Overview as overdue; ticking it off there clears it.
 func TestMeetingOverdueOnOverview(t *testing.T) {
 	p := NewUnlockedPage(t, false)
+	// A new register's Overview says how to bring in the first submissions.
+	p.Click(`.sidebar [data-area="overview"]`)
+	p.WaitVisible(`[data-testid="overview-start"]`)
+	p.WaitVisible(`[data-testid="overdue-none"]`)
+	p.Screenshot("overview-empty")
 	partner := newPartner(p, "Fictional Harbour University")
 	gamma := newEntityIn(p, "Gamma Fictional Tissue Ltd", "evaluation")
-
-	p.Click(`.sidebar [data-area="overview"]`)
-	p.WaitVisible(`[data-testid="overdue-none"]`)
 
 	p.Click(`.sidebar [data-area="meetings"]`)
 	p.Click(`[data-testid="new-meeting"]`)
@@ -147,6 +150,8 @@ func TestMeetingOverdueOnOverview(t *testing.T) {
 	}
 
 	p.Click(`.sidebar [data-area="overview"]`)
+	// The register holds only gamma: no teaching card, one entity counted.
+	p.WaitText(`[data-testid="overview-pipeline"]`, "1 entity in the register")
 	p.WaitText(`[data-testid="overdue-panel"]`, "Send the fictional technical questionnaire")
 	p.WaitText(`[data-testid="overdue-item"]`, "10 days overdue")
 	p.WaitText(`[data-testid="overdue-item"]`, "Fictional dialogue on tissue engineering")
@@ -173,4 +178,17 @@ func TestMeetingsDemoPlanner(t *testing.T) {
 	p.Screenshot("meetings-demo-meeting")
 	p.Click(`.sidebar [data-area="overview"]`)
 	p.WaitJS(`document.querySelectorAll('[data-testid="overdue-item"]').length === 2`, defaultWait)
+	// The pipeline counts add up to the register's entities; the next
+	// meetings panel says none is planned (both demo meetings are past).
+	p.WaitVisible(`[data-testid="overview-pipeline"] .step`)
+	sum := Eval[int](p, `[...document.querySelectorAll('[data-testid="overview-pipeline"] .step .n')].reduce((s, n) => s + Number(n.textContent), 0)`)
+	total := Eval[int](p, `window.go.app.RegisterService.List({limit: 1}).then(p => p.total)`)
+	if sum != total || total == 0 {
+		t.Errorf("pipeline counts add up to %d, the register holds %d", sum, total)
+	}
+	p.Screenshot("overview-demo")
+	invited := Eval[int](p, `window.go.app.RegisterService.List({statuses: ['invited'], limit: 1}).then(p => p.total)`)
+	p.Click(`[data-testid="overview-pipeline"] .step[data-status="invited"]`)
+	p.WaitJS(`location.hash === '#/register'`, defaultWait)
+	p.WaitJS(fmt.Sprintf(`document.querySelectorAll('[data-testid="entity-row"]').length === %d`, invited), defaultWait)
 }
