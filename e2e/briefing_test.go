@@ -32,6 +32,11 @@ func TestBriefingExport(t *testing.T) {
 	if copies < 2 {
 		t.Fatalf("the meeting offers %d copies, want one per partner (2)", copies)
 	}
+	// A partner is flagged "in this pack" exactly when their copy leaves entities out.
+	flagged := Eval[int](p, `document.querySelectorAll('[data-testid="pack-conflict"]').length`)
+	if left := Eval[int](p, `document.querySelectorAll('[data-testid="pack-left-out"]').length`); flagged != left {
+		t.Errorf("%d partners flagged with conflicts in this pack, %d copies leave entities out", flagged, left)
+	}
 	p.Screenshot("packs-export-form")
 	Eval[bool](p, `(window.__progress = [], window.runtime.EventsOn('brief:progress', e => window.__progress.push(e)), true)`)
 	p.Click(`[data-testid="pack-export-button"]`)

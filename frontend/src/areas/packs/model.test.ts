@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseName, emptyForm, filterEntities, formProblems, percent, previewCopies, toRequest, type PackSetup } from './model';
+import { baseName, emptyForm, filterEntities, formProblems, partnerConflicts, percent, previewCopies, toRequest, type PackSetup } from './model';
 
 const setup: PackSetup = {
   meetings: [
@@ -110,5 +110,20 @@ describe('helpers', () => {
   it('filters entities by name', () => {
     expect(filterEntities(setup.entities, '翠峰').map((e) => e.id)).toEqual([12]);
     expect(filterEntities(setup.entities, ' ').length).toBe(3);
+  });
+});
+
+describe('partnerConflicts', () => {
+  const tide = { id: 2, name: 'Tide Cove University', facility: '', conflicted: [12, 40] };
+  it.each([
+    { ids: [7, 12, 31], inPack: 1, elsewhere: 1 },
+    { ids: [7, 31], inPack: 0, elsewhere: 2 },
+    { ids: [12, 40], inPack: 2, elsewhere: 0 },
+    { ids: [], inPack: 0, elsewhere: 2 },
+  ])('counts the conflicts among $ids', ({ ids, inPack, elsewhere }) => {
+    expect(partnerConflicts(tide, ids)).toEqual({ inPack, elsewhere });
+  });
+  it('is zero for a partner without conflicts', () => {
+    expect(partnerConflicts(setup.partners[0], [7, 12])).toEqual({ inPack: 0, elsewhere: 0 });
   });
 });

@@ -146,6 +146,15 @@ export function packEntityIds(form: ExportForm, setup: PackSetup): number[] {
   return form.entityIds;
 }
 
+/**
+ * How a partner's conflicts bear on the pack: `inPack` of them are among the
+ * pack's entities (left out of the partner's copy), `elsewhere` are not.
+ */
+export function partnerConflicts(partner: PackPartner, ids: number[]): { inPack: number; elsewhere: number } {
+  const inPack = partner.conflicted.filter((id) => ids.includes(id)).length;
+  return { inPack, elsewhere: partner.conflicted.length - inPack };
+}
+
 /** One recipient's copy as the form previews it. */
 export interface CopyPreview {
   key: string;
