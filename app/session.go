@@ -328,7 +328,7 @@ func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
 	if err != nil {
 		return store.Settings{}, Fail(err)
 	}
-	if err := db.SaveSettings(context.Background(), in); err != nil {
+	if err := db.SaveSettings(context.Background(), in, s.officer()); err != nil {
 		return store.Settings{}, Fail(err)
 	}
 	got, err := db.GetSettings(context.Background())

@@ -383,25 +383,12 @@ func (db *DB) SaveWeights(ctx context.Context, w register.Weights, officer strin
 	if err := w.Validate(); err != nil {
 		return err
 	}
-	val, err := json.Marshal(w)
+	s, err := db.GetSettings(ctx)
 	if err != nil {
 		return err
 	}
-	now := db.opt.now()
-	return db.Update(ctx, func(tx *Tx) error {
-		old, err := readWeights(&tx.Reader)
-		if err != nil {
-			return err
-		}
-		if weightsText(old) == weightsText(w) {
-			return nil
-		}
-		if _, err := tx.Exec(`INSERT INTO settings(key, value) VALUES('weights', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, string(val)); err != nil {
-			return err
-		}
-		return recordTx(tx, AuditEntry{At: TimeText(now), By: officer, Action: weightsAction, Field: "weights",
-			Old: weightsText(old), New: weightsText(w), Detail: "Evaluation weights changed; every weighted total and the ranking follow."})
-	})
+	s.Weights = w
+	return db.SaveSettings(ctx, s, officer)
 }
 
 // weightsText is the weights for the history, e.g. "readiness 40%, technical

@@ -201,7 +201,7 @@ func TestScoresRankingAndList(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Weights = register.Weights{"readiness": 40, "technical": 10, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10}
-	if err := db.SaveSettings(ctx, s); err != nil {
+	if err := db.SaveSettings(ctx, s, "Test Officer"); err != nil {
 		t.Fatal(err)
 	}
 	rank, err = db.Ranking(ctx, store.RankingQuery{Statuses: []string{"evaluation"}, ATPType: "cell_therapy"})

@@ -51,8 +51,19 @@ func (s Settings) Validate() error {
 
 // GetSettings returns the register's settings, defaults filled in.
 func (db *DB) GetSettings(ctx context.Context) (Settings, error) {
-	s := DefaultSettings()
+	var s Settings
 	err := db.View(ctx, func(r *Reader) error {
+		var err error
+		s, err = readSettings(r)
+		return err
+	})
+	return s, err
+}
+
+// readSettings reads the settings, defaults filled in.
+func readSettings(r *Reader) (Settings, error) {
+	s := DefaultSettings()
+	err := func() error {
 		var rows []struct {
 			Key   string `db:"key"`
 			Value string `db:"value"`
@@ -76,12 +87,14 @@ func (db *DB) GetSettings(ctx context.Context) (Settings, error) {
 			}
 		}
 		return nil
-	})
+	}()
 	return s, err
 }
 
-// SaveSettings validates and stores s.
-func (db *DB) SaveSettings(ctx context.Context, s Settings) error {
+// SaveSettings validates and stores s; every setting that changes is
+// recorded in the history (who, when, old and new), weights in the same words
+// as SaveWeights. by is who changed them.
+func (db *DB) SaveSettings(ctx context.Context, s Settings, by string) error {
 	s.OfficerName = strings.TrimSpace(s.OfficerName)
 	if err := s.Validate(); err != nil {
 		return err
@@ -90,13 +103,35 @@ func (db *DB) SaveSettings(ctx context.Context, s Settings) error {
 	if err != nil {
 		return err
 	}
+	at := TimeText(db.opt.now())
 	return db.Update(ctx, func(tx *Tx) error {
-		for k, v := range map[string]string{
-			"officer_name":     s.OfficerName,
-			"autolock_minutes": strconv.Itoa(s.AutoLockMinutes),
-			"weights":          string(w),
+		old, err := readSettings(&tx.Reader)
+		if err != nil {
+			return err
+		}
+		for _, c := range []struct {
+			key, value, oldText, newText, action, detail string
+			changed                                      bool
+		}{
+			{"officer_name", s.OfficerName, old.OfficerName, s.OfficerName, "settings", "Officer's name changed.", old.OfficerName != s.OfficerName},
+			{"autolock_minutes", strconv.Itoa(s.AutoLockMinutes), strconv.Itoa(old.AutoLockMinutes), strconv.Itoa(s.AutoLockMinutes), "settings",
+				"Auto-lock idle time changed (minutes; 0 = never).", old.AutoLockMinutes != s.AutoLockMinutes},
+			{"weights", string(w), weightsText(old.Weights), weightsText(s.Weights), weightsAction,
+				"Evaluation weights changed; every weighted total and the ranking follow.", weightsText(old.Weights) != weightsText(s.Weights)},
 		} {
-			if _, err := tx.Exec(`INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, k, v); err != nil {
+			if !c.changed {
+				continue
+			}
+			if _, err := tx.Exec(`INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, c.key, c.value); err != nil {
+				return err
+			}
+			field := c.key
+			if field == "autolock_minutes" {
+				field = "auto-lock minutes"
+			} else if field == "officer_name" {
+				field = "officer's name"
+			}
+			if err := recordTx(tx, AuditEntry{At: at, By: who(by), Action: c.action, Field: field, Old: c.oldText, New: c.newText, Detail: c.detail}); err != nil {
 				return err
 			}
 		}
