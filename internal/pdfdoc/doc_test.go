@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -223,19 +222,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := mustBytes(t, tc.build(t))
-			path := filepath.Join("testdata", "golden", tc.name+".pdf")
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Fatalf("output differs from %s (%d vs %d bytes); if the change is intended, run go test -update and look at the PDF", path, len(got), len(want))
-			}
+			pdftest.Golden(t, filepath.Join("testdata", "golden", tc.name+".pdf"), got, *update)
 		})
 	}
 }

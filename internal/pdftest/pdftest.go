@@ -102,3 +102,25 @@ func PeakRSSMB() float64 {
 	}
 	return 0
 }
+
+// Golden compares got with the golden file at path, after writing got there
+// first when update is set (the tests' -update flag: look at the new PDFs,
+// e.g. with pdftoppm, before committing them).
+func Golden(tb testing.TB, path string, got []byte, update bool) {
+	tb.Helper()
+	if update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		tb.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		tb.Fatalf("output differs from %s (%d vs %d bytes); if the change is intended, run go test -update and look at the PDF", path, len(got), len(want))
+	}
+}

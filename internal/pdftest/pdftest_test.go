@@ -1,6 +1,9 @@
 package pdftest_test
 
 import (
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -61,4 +64,36 @@ func TestReadsAPDF(t *testing.T) {
 	if mb := pdftest.PeakRSSMB(); mb <= 0 {
 		t.Errorf("PeakRSSMB = %v on Linux", mb)
 	}
+}
+
+func TestGolden(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "golden", "x.pdf")
+	pdftest.Golden(t, path, []byte("%PDF-1.4 one"), true)
+	pdftest.Golden(t, path, []byte("%PDF-1.4 one"), false)
+	if b, err := os.ReadFile(path); err != nil || string(b) != "%PDF-1.4 one" {
+		t.Fatalf("golden file %q, %v", b, err)
+	}
+	// A differing output must fail the test that compares it.
+	ft := &fakeTB{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		pdftest.Golden(ft, path, []byte("%PDF-1.4 two"), false)
+	}()
+	<-done
+	if !ft.failed {
+		t.Error("Golden passed an output that differs from the file")
+	}
+}
+
+// fakeTB records a Fatalf instead of failing the real test.
+type fakeTB struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fakeTB) Helper() {}
+func (f *fakeTB) Fatalf(string, ...any) {
+	f.failed = true
+	runtime.Goexit()
 }
