@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"math"
 	"strings"
 	"time"
 
@@ -85,10 +84,8 @@ func (e *EvaluationService) WeightedTotal(scores map[string]int) (float64, error
 			vals[a] = float64(v)
 		}
 	}
-	return round2(register.WeightedTotal(vals, settings.Weights)), nil
+	return register.Round2(register.WeightedTotal(vals, settings.Weights)), nil
 }
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // SaveWeights stores the weights of the seven aspects (percent by aspect
 // code, totalling 100) and returns the settings as now stored. The change is
@@ -166,7 +163,7 @@ func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
 	out := EntityEvaluations{EntityID: id, Name: ent.Name, Status: string(ent.Status), StatusLabel: ent.Status.Label(),
 		Evaluations: []EvaluationView{}}
 	for _, ev := range evs {
-		out.Evaluations = append(out.Evaluations, EvaluationView{Evaluation: ev, Total: round2(ev.Total(settings.Weights))})
+		out.Evaluations = append(out.Evaluations, EvaluationView{Evaluation: ev, Total: register.Round2(ev.Total(settings.Weights))})
 	}
 	out.Summary = register.Summarise(evs, settings.Weights)
 	out.Summary.EntityID = id
@@ -280,7 +277,7 @@ func (e *EvaluationService) Ranking(q store.RankingQuery) (RankingView, error) {
 			Means: map[string]float64{}, Disagreements: []string{}, Evaluations: r.Evaluations, Evaluators: r.Evaluators,
 			Recommendations: map[string]int{}, Latest: r.Latest}
 		for a, m := range r.Means {
-			row.Means[string(a)] = round2(m)
+			row.Means[string(a)] = register.Round2(m)
 		}
 		for _, a := range r.Disagreements {
 			row.Disagreements = append(row.Disagreements, string(a))

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math"
 	"strings"
 
 	rg "atpreg/internal/register"
@@ -76,8 +75,6 @@ func (v *evaluationShow) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v.summary)
 }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
-
 // evaluationItems returns the evaluations of entity id as `show` prints them
 // (an empty list when it has none) and the register's evaluations of it.
 func evaluationItems(ctx context.Context, db *store.DB, id int64) ([]evaluationItem, []rg.Evaluation, error) {
@@ -92,7 +89,7 @@ func evaluationItems(ctx context.Context, db *store.DB, id int64) ([]evaluationI
 	items := []evaluationItem{}
 	for _, ev := range evs {
 		it := evaluationItem{ID: ev.ID, Evaluator: ev.Evaluator, Date: ev.Date, Scores: map[string]scoreVal{},
-			Recommendation: string(ev.Recommendation), Reason: ev.Reason, Total: round2(ev.Total(settings.Weights))}
+			Recommendation: string(ev.Recommendation), Reason: ev.Reason, Total: rg.Round2(ev.Total(settings.Weights))}
 		for a, s := range ev.Scores {
 			it.Scores[string(a)] = scoreVal{Score: s.Value, Note: s.Note}
 		}
@@ -116,7 +113,7 @@ func loadEvaluationShow(ctx context.Context, db *store.DB, id int64) (*evaluatio
 	}
 	s := &evaluationSummary{Evaluators: sum.Evaluators, Means: map[string]float64{}, Disagreements: []string{}, Score: sum.Rounded()}
 	for a, m := range sum.Means {
-		s.Means[string(a)] = round2(m)
+		s.Means[string(a)] = rg.Round2(m)
 	}
 	for _, a := range sum.Disagreements {
 		s.Disagreements = append(s.Disagreements, string(a))

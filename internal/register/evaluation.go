@@ -348,9 +348,11 @@ type EntityScore struct {
 func (s EntityScore) Scored() bool { return s.Evaluations > 0 }
 
 // Rounded returns Total rounded to 2 decimals (what is shown and ranked).
-func (s EntityScore) Rounded() float64 { return round2(s.Total) }
+func (s EntityScore) Rounded() float64 { return Round2(s.Total) }
 
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
+// Round2 rounds a score to the 2 decimals the ranking compares and every
+// screen and document shows.
+func Round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // Summarise combines the evaluations of one entity: per-aspect means across
 // evaluators, spreads with disagreements (spread >= 2), and the weighted total

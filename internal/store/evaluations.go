@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -396,7 +395,7 @@ func (db *DB) SaveWeights(ctx context.Context, w register.Weights, officer strin
 func weightsText(w register.Weights) string {
 	parts := make([]string, 0, len(register.Aspects()))
 	for _, a := range register.Aspects() {
-		parts = append(parts, fmt.Sprintf("%s %s%%", a, strconv.FormatFloat(round2(w[a]), 'f', -1, 64)))
+		parts = append(parts, fmt.Sprintf("%s %s%%", a, strconv.FormatFloat(register.Round2(w[a]), 'f', -1, 64)))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -461,12 +460,10 @@ func readEntityTotals(r *Reader) (map[int64]float64, error) {
 				means[a] = float64(vals[1+2*i]) / float64(n)
 			}
 		}
-		out[vals[0]] = round2(register.WeightedTotal(means, w))
+		out[vals[0]] = register.Round2(register.WeightedTotal(means, w))
 	}
 	return out, rows.Err()
 }
-
-func round2(x float64) float64 { return math.Round(x*100) / 100 }
 
 // The register's list shows each entity's weighted total (2 decimals, as
 // ranked).
