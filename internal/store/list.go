@@ -189,21 +189,22 @@ func (db *DB) ListEntities(ctx context.Context, q ListQuery) (ListPage, error) {
 				// The first product is at position 0 (UpdateEntity renumbers).
 				from = strings.Replace(cols, "FROM entities e", "FROM entities e LEFT JOIN submissions s0 ON s0.entity_id = e.id AND s0.position = 0", 1)
 			}
-			// One pass gives the page and the total (count(*) OVER ()), so a
-			// search's index lookup runs once, not once for the count and
-			// again for the page.
-			from = strings.Replace(from, " FROM entities e", ", count(*) OVER () AS total FROM entities e", 1)
+			// With a search, one pass gives the page and the total
+			// (count(*) OVER ()), so the index lookup runs once, not once for
+			// the count and again for the page. Without one, a plain count is
+			// cheaper than numbering every row.
+			searching := len(args) > 0 && strings.Contains(where, "MATCH")
+			if searching {
+				from = strings.Replace(from, " FROM entities e", ", count(*) OVER () AS total FROM entities e", 1)
+			}
 			order := fmt.Sprintf(` ORDER BY %s %s, e.name COLLATE NOCASE %s, e.id %s LIMIT ? OFFSET ?`, col, dir, dir, dir)
 			if err := r.Select(&rows, from+where+order, append(args, limit, q.Offset)...); err != nil {
 				return err
 			}
-			switch {
-			case len(rows) > 0:
+			if searching && len(rows) > 0 {
 				page.Total = rows[0].Total
-			case q.Offset > 0: // past the end: count apart
-				if err := r.Get(&page.Total, `SELECT count(*) FROM entities e WHERE `+where, args...); err != nil {
-					return err
-				}
+			} else if err := r.Get(&page.Total, `SELECT count(*) FROM entities e WHERE `+where, args...); err != nil {
+				return err
 			}
 		}
 		return fillRows(r, &page, rows, scores)
