@@ -1,7 +1,11 @@
 package main
 
 import (
+	"io"
+	"os"
+
 	"github.com/wailsapp/wails/v2"
+	"github.com/wailsapp/wails/v2/pkg/logger"
 	"github.com/wailsapp/wails/v2/pkg/options"
 	"github.com/wailsapp/wails/v2/pkg/options/assetserver"
 	"github.com/wailsapp/wails/v2/pkg/options/linux"
@@ -19,7 +23,14 @@ const windowTitle = "atpreg — ATP capacity register"
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
 	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv(), Minute: app.TestMinuteFromEnv(), Demo: store.LoadDemo})
-	return wails.Run(&options.App{
+	return wails.Run(desktopOptions(session, os.Stderr))
+}
+
+// desktopOptions are the window's Wails options. Wails logs through
+// app.WindowLogger, which never writes a message's text: Wails' messages can
+// quote the arguments the frontend sent (register content, the passphrase).
+func desktopOptions(session *app.Session, stderr io.Writer) *options.App {
+	return &options.App{
 		Title:            windowTitle,
 		Width:            1280,
 		Height:           820,
@@ -47,6 +58,9 @@ func runDesktop(g cli.Global) error {
 			WindowIsTranslucent: false,
 			WebviewGpuPolicy:    linux.WebviewGpuPolicyNever,
 		},
-		Windows: &windows.Options{Theme: windows.SystemDefault},
-	})
+		Windows:            &windows.Options{Theme: windows.SystemDefault},
+		Logger:             app.NewWindowLogger(stderr),
+		LogLevel:           logger.ERROR,
+		LogLevelProduction: logger.ERROR,
+	}
 }
