@@ -17,9 +17,9 @@ type wireError struct {
 }
 
 // Fail turns err into the error a bound method returns: JSON with a code, a
-// message for the officer and per-field problems. Internal errors are logged
-// (without field values: errors never carry them) and shown with a generic
-// sentence. Fail(nil) is nil.
+// message for the officer and per-field problems. An internal error is
+// logged and shown with a generic sentence, both naming only its kind
+// (apperr.Detail): its text can quote register content. Fail(nil) is nil.
 func Fail(err error) error {
 	if err == nil {
 		return nil
@@ -28,7 +28,7 @@ func Fail(err error) error {
 	if code == apperr.Internal {
 		var e *apperr.Error
 		if !errors.As(err, &e) {
-			log.Printf("atpreg: internal error: %v", err)
+			log.Printf("atpreg: internal error (%s)", apperr.Detail(err))
 		}
 	}
 	b, mErr := json.Marshal(wireError{Code: code, Message: apperr.Message(err), Fields: apperr.FieldsOf(err)})

@@ -5,8 +5,13 @@
 package apperr
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"syscall"
 )
 
 // Code classifies an error.
@@ -82,7 +87,45 @@ func Message(err error) string {
 	if err == nil {
 		return ""
 	}
-	return "Something went wrong inside atpreg (" + err.Error() + "). Nothing was changed; try again, and if it persists keep a backup of the register."
+	return "Something went wrong inside atpreg (" + Detail(err) + "). Nothing was changed; try again, and if it persists keep a backup of the register."
+}
+
+// safeSentinels are errors whose text is fixed, so it can be shown and logged.
+var safeSentinels = []error{io.EOF, io.ErrUnexpectedEOF, context.Canceled, context.DeadlineExceeded,
+	fs.ErrNotExist, fs.ErrPermission, fs.ErrExist, fs.ErrClosed}
+
+// Detail describes err without its text, which can quote register content (a
+// value that failed to parse, a file named after an entity): the Go types
+// along its chain, with the fixed words of an operating-system error (such
+// as "no space left on device") or of a well-known error (EOF, context
+// canceled). It is what a log or the message of an internal error may carry.
+func Detail(err error) string {
+	var parts []string
+	var walk func(error, int)
+	walk = func(e error, depth int) {
+		for ; e != nil && depth < 8; depth++ {
+			if errno, ok := e.(syscall.Errno); ok {
+				parts = append(parts, errno.Error())
+				return
+			}
+			for _, s := range safeSentinels {
+				if e == s {
+					parts = append(parts, s.Error())
+					return
+				}
+			}
+			parts = append(parts, fmt.Sprintf("%T", e))
+			if j, ok := e.(interface{ Unwrap() []error }); ok {
+				for _, c := range j.Unwrap() {
+					walk(c, depth+1)
+				}
+				return
+			}
+			e = errors.Unwrap(e)
+		}
+	}
+	walk(err, 0)
+	return strings.Join(parts, ", ")
 }
 
 // FieldsOf returns the per-field problems of err, if any.
