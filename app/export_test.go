@@ -4,3 +4,9 @@ import "atpreg/internal/store"
 
 // OpenDB gives the external tests the session's open register.
 func OpenDB(s *Session) (*store.DB, error) { return s.openDB() }
+
+// SaveAttachmentTo is SaveAttachmentAs with path in place of the dialog's answer.
+func SaveAttachmentTo(r *RegisterService, id int64, path string) (string, error) {
+	p, err := r.saveAttachment(id, func(string) (string, error) { return path, nil })
+	return p, Fail(err)
+}

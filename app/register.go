@@ -11,6 +11,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/fileout"
 	"atpreg/internal/register"
 	"atpreg/internal/store"
 )
@@ -297,37 +298,42 @@ func (r *RegisterService) AttachmentData(id int64) (AttachmentData, error) {
 // SaveAttachmentAs writes the attachment where the officer chooses with the
 // system's save dialog and returns the path; "" when cancelled.
 func (r *RegisterService) SaveAttachmentAs(id int64) (string, error) {
-	db, err := r.s.openDB()
-	if err != nil {
-		return "", Fail(err)
-	}
 	ctx := r.s.windowContext()
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
-	info, data, err := db.AttachmentData(context.Background(), id)
-	if err != nil {
-		return "", Fail(err)
-	}
-	defer clear(data)
-	path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{Title: "Save the attachment as", DefaultFilename: info.Name})
-	if err != nil {
-		return "", Fail(apperr.Wrap(err, apperr.Internal, "The file dialog could not be opened."))
-	}
-	if path == "" {
-		return "", nil
-	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		return "", Fail(apperr.Wrap(err, apperr.Internal, "The attachment could not be saved as %s: %v.", filepath.Base(path), unwrapPathError(err)))
-	}
-	return path, nil
+	path, err := r.saveAttachment(id, func(name string) (string, error) {
+		path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{Title: "Save the attachment as", DefaultFilename: name})
+		if err != nil {
+			return "", apperr.Wrap(err, apperr.Internal, "The file dialog could not be opened.")
+		}
+		return path, nil
+	})
+	return path, Fail(err)
 }
 
-func unwrapPathError(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
+// saveAttachment writes the attachment with id to the path choose returns
+// for its name ("" to cancel) the way every export is written
+// (internal/fileout): a private 0600 file replacing any file of that name,
+// never half a file.
+func (r *RegisterService) saveAttachment(id int64, choose func(name string) (string, error)) (string, error) {
+	db, err := r.s.openDB()
+	if err != nil {
+		return "", err
 	}
-	return err
+	info, data, err := db.AttachmentData(context.Background(), id)
+	if err != nil {
+		return "", err
+	}
+	defer clear(data)
+	path, err := choose(info.Name)
+	if err != nil || path == "" {
+		return "", err
+	}
+	if err := fileout.Write(path, data, "The attachment"); err != nil {
+		return "", err
+	}
+	return path, nil
 }
 
 // DeleteAttachment removes the attachment, noting it in the entity's history.
