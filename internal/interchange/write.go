@@ -162,23 +162,40 @@ func WriteCSV(w io.Writer, entities []register.Entity) error {
 }
 
 // dangerous reports whether a spreadsheet would take s as a formula: it
-// starts with '=' or '@', or with '+' or '-' not followed by a digit, space,
-// '(' or '.' (so telephone numbers and negative numbers stay as written).
+// starts with '=', '@', a tab or a carriage return, or with '+' or '-' and
+// is not a plain number or telephone number (digits, spaces, '(', ')', '.'
+// and '-' only, so "+852 3000 0001" and "-5" stay as written while
+// "-2+3+cmd|' /C calc'!A0" and "- see notes" are escaped).
 func dangerous(s string) bool {
 	if s == "" {
 		return false
 	}
 	switch s[0] {
-	case '=', '@':
+	case '=', '@', '\t', '\r':
 		return true
 	case '+', '-':
 		if len(s) == 1 {
 			return false
 		}
-		c := s[1]
-		return !(c >= '0' && c <= '9' || c == ' ' || c == '(' || c == '.')
+		return !numberLike(s[1:])
 	}
 	return false
+}
+
+// numberLike reports whether s holds a digit and nothing but digits,
+// spaces, '(', ')', '.' and '-'.
+func numberLike(s string) bool {
+	digit := false
+	for _, c := range s {
+		switch {
+		case c >= '0' && c <= '9':
+			digit = true
+		case c == ' ' || c == '(' || c == ')' || c == '.' || c == '-':
+		default:
+			return false
+		}
+	}
+	return digit
 }
 
 func needsEscape(s string) bool {
