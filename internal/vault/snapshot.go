@@ -347,14 +347,19 @@ func copyFile(src, dst string) error {
 }
 
 // writeFileSync creates path (0600, replacing it), lets fill write it through
-// a buffer, then syncs and closes it. On error the file is removed.
+// a buffer, then syncs and closes it. On error the file is removed. A file
+// already at path (a temporary file left by a crash) is made 0600 too:
+// opening it would otherwise keep its mode, and the rename pass it on.
 func writeFileSync(path string, fill func(io.Writer) error) error {
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	err = fill(bw)
+	err = f.Chmod(0o600)
+	if err == nil {
+		err = fill(bw)
+	}
 	if err == nil {
 		err = bw.Flush()
 	}
