@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, bytesToBase64, bytesToText, fileToBase64, viewKind } from './attachments';
+import { base64ToBytes, blobType, bytesToBase64, bytesToText, fileToBase64, viewKind } from './attachments';
 
 describe('viewKind', () => {
   it.each([
@@ -13,6 +13,33 @@ describe('viewKind', () => {
     ['', 'unknown.bin', 'none'],
   ])('%s %s', (mime, name, want) => {
     expect(viewKind(mime, name)).toBe(want);
+  });
+});
+
+describe('blobType', () => {
+  // A hostile reply can be named and typed anything; none may become a live page.
+  const hostile: [string, string][] = [
+    ['text/html', 'reply.html'],
+    ['text/html', 'reply.pdf'],
+    ['image/svg+xml', 'logo.svg'],
+    ['application/xhtml+xml', 'page.xhtml'],
+    ['text/xml', 'data.xml'],
+    ['image/png', 'site.png'],
+    ['IMAGE/JPEG; charset=x', 'site.jpg'],
+    ['application/pdf', 'cmc.pdf'],
+    ['', 'unknown.bin'],
+  ];
+  it.each(hostile)('%s %s gets a safe type or none', (mime, name) => {
+    const t = blobType(viewKind(mime, name), mime);
+    expect(['', 'application/pdf', 'image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/bmp']).toContain(t);
+  });
+  it('types a file named .pdf as a PDF whatever it claims to be', () => {
+    expect(blobType(viewKind('text/html', 'reply.pdf'), 'text/html')).toBe('application/pdf');
+  });
+  it('gives HTML, SVG and text no blob', () => {
+    expect(blobType(viewKind('text/html', 'reply.html'), 'text/html')).toBe('');
+    expect(blobType(viewKind('image/svg+xml', 'logo.svg'), 'image/svg+xml')).toBe('');
+    expect(blobType('image', 'image/svg+xml')).toBe('');
   });
 });
 

@@ -15,6 +15,20 @@ export function viewKind(mime: string, name: string): ViewKind {
   return 'none';
 }
 
+/**
+ * The type a viewed file's blob URL gets. A blob URL shares the window's
+ * origin, so a file the webview would render as a page (HTML, SVG, XML)
+ * could run script with access to the backend: only a PDF and the image
+ * types viewKind accepts get a blob, and a PDF is always typed as one. ''
+ * means no blob (the file is shown as text or not at all).
+ */
+export function blobType(kind: ViewKind, mime: string): string {
+  if (kind === 'pdf') return 'application/pdf';
+  const m = (mime || '').toLowerCase().split(';')[0].trim();
+  if (kind === 'image' && viewKind(m, '') === 'image') return m;
+  return '';
+}
+
 /** Decodes base64 into bytes. */
 export function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
