@@ -109,3 +109,19 @@ func TestRegisterTextNeverRunsAsMarkup(t *testing.T) {
 	p.Screenshot("confidentiality-html-attachment")
 	noMarkupRan(p, "attachment-viewer")
 }
+
+// TestWindowLogQuotesNoCallArguments makes Wails log what it can: the
+// frontend raises its log level to trace, reads an entity, and sends a call
+// whose arguments do not parse (Wails logs such a call whole). Neither the
+// entity's name nor the arguments may reach the app's output.
+func TestWindowLogQuotesNoCallArguments(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	id := newEntityIn(p, "Fictional Quarry Bay Vector Labs", "received")
+	Eval[bool](p, `(window.runtime.SetLogLevel(1), window.runtime.LogInfo('Fictional Quarry Bay note'), true)`)
+	Eval[string](p, fmt.Sprintf(`window.go.app.RegisterService.Get(%d).then(v => v.entity.name)`, id))
+	Eval[bool](p, `(window.go.app.RegisterService.Get('Fictional Quarry Bay Vector Labs').catch(() => {}), true)`)
+	time.Sleep(500 * time.Millisecond)
+	if out := p.App.Log(); strings.Contains(out, "Quarry Bay") {
+		t.Fatalf("register content in the app's output:\n%s", out)
+	}
+}
