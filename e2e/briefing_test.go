@@ -43,7 +43,10 @@ func TestBriefingExport(t *testing.T) {
 	p.WaitVisible(`[data-testid="pack-result"]`)
 	p.Screenshot("packs-export-done")
 	// The backend reported each copy and the final step as Wails events.
-	p.WaitJS(`window.__progress.length === `+strconv.Itoa(copies+1)+` && window.__progress.at(-1).done === window.__progress.at(-1).total`, defaultWait)
+	// (Counted as distinct steps: the dev server's event bridge may deliver
+	// an event to a page more than once.)
+	p.WaitJS(`new Set(window.__progress.map(e => e.done + '/' + e.total + '/' + e.message)).size >= `+strconv.Itoa(copies+1)+
+		` && window.__progress.some(e => e.done === e.total && /written and recorded/.test(e.message))`, defaultWait)
 
 	paths := Eval[[]string](p, `[...document.querySelectorAll('[data-testid="pack-file"]')].map(e => e.dataset.path)`)
 	if len(paths) != copies {
