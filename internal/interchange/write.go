@@ -165,19 +165,23 @@ func WriteCSV(w io.Writer, entities []register.Entity) error {
 // starts with '=', '@', a tab or a carriage return, or with '+' or '-' and
 // is not a plain number or telephone number (digits, spaces, '(', ')', '.'
 // and '-' only, so "+852 3000 0001" and "-5" stay as written while
-// "-2+3+cmd|' /C calc'!A0" and "- see notes" are escaped).
+// "-2+3+cmd|' /C calc'!A0" and "- see notes" are escaped). The full-width
+// forms '＝' (U+FF1D), '＠' (U+FF20), '＋' (U+FF0B) and '－' (U+FF0D), which
+// some spreadsheet programs normalise to their ASCII forms, count as the
+// ASCII characters they stand for.
 func dangerous(s string) bool {
 	if s == "" {
 		return false
 	}
-	switch s[0] {
-	case '=', '@', '\t', '\r':
+	r, size := utf8.DecodeRuneInString(s)
+	switch r {
+	case '=', '@', '\t', '\r', '\uFF1D', '\uFF20':
 		return true
-	case '+', '-':
-		if len(s) == 1 {
+	case '+', '-', '\uFF0B', '\uFF0D':
+		if len(s) == size {
 			return false
 		}
-		return !numberLike(s[1:])
+		return !numberLike(s[size:])
 	}
 	return false
 }
