@@ -188,3 +188,74 @@ func TestEvaluationDemoDisagreement(t *testing.T) {
 	p.WaitVisible(`[data-testid^="disagreement-"]`)
 	p.Screenshot("evaluation-demo-disagreement")
 }
+
+// watchNativeConfirm replaces the browser's confirm() by one that counts its
+// calls (and answers yes, so a page still using it would leave at once);
+// nativeConfirms reads the count.
+func watchNativeConfirm(p *Page) {
+	p.T.Helper()
+	Eval[bool](p, `window.__confirms = 0; window.confirm = () => { window.__confirms++; return true; }; true`)
+}
+
+func nativeConfirms(p *Page) int {
+	p.T.Helper()
+	return Eval[int](p, `window.__confirms`)
+}
+
+// TestEvaluationLeaveDialog leaves a scoring form with unsaved scores: the
+// app's own dialog asks (never the browser's confirm()); "Keep editing"
+// stays with the score kept, "Discard changes" goes where the officer was
+// going, and Cancel in the form asks the same way.
+func TestEvaluationLeaveDialog(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	id := newEvalEntity(p, "Delta Fictional Cells Ltd", "cell_therapy")
+	Eval[bool](p, `location.hash = '#/evaluation/`+fmt.Sprint(id)+`'; true`)
+	p.WaitVisible(`[data-testid="score-form"]`)
+	watchNativeConfirm(p)
+	form := fmt.Sprintf(`#/evaluation/%d`, id)
+
+	p.Click(`[data-testid="aspect-readiness"]`)
+	p.Do(chromedp.KeyEvent("4"))
+	p.WaitJS(`document.querySelector('[data-testid="aspect-readiness"]').dataset.score === '4'`, defaultWait)
+
+	// A sidebar link: asked, and "Keep editing" stays with the score.
+	p.Click(`.sidebar [data-area="meetings"]`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.WaitText(`[data-testid="leave-dialog"]`, "this evaluation")
+	p.Screenshot("evaluation-leave-dialog")
+	p.Click(`[data-testid="leave-stay"]`)
+	p.WaitJS(`!document.querySelector('[data-testid="leave-dialog"]')`, defaultWait)
+	if h := Eval[string](p, `location.hash`); h != form {
+		t.Fatalf("after Keep editing the address is %q, want %q", h, form)
+	}
+	if s := Eval[string](p, `document.querySelector('[data-testid="aspect-readiness"]').dataset.score`); s != "4" {
+		t.Fatalf("after Keep editing readiness is %q, want 4", s)
+	}
+
+	// The form's Cancel asks too; Escape in the dialog keeps editing.
+	p.Click(`[data-testid="score-form"] footer button.btn:not(.primary)`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.Key("Escape")
+	p.WaitJS(`!document.querySelector('[data-testid="leave-dialog"]') && !!document.querySelector('[data-testid="score-form"]')`, defaultWait)
+	p.Click(`[data-testid="score-form"] footer button.btn:not(.primary)`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.Click(`[data-testid="leave-discard"]`)
+	p.WaitJS(`!document.querySelector('[data-testid="leave-dialog"]') && !document.querySelector('[data-testid="score-form"]')`, defaultWait)
+
+	// A new score, then leaving by the sidebar: "Discard changes" goes on.
+	p.Click(`[data-testid="add-evaluation"]`)
+	p.WaitVisible(`[data-testid="score-form"]`)
+	p.Click(`[data-testid="aspect-technical"]`)
+	p.Do(chromedp.KeyEvent("2"))
+	p.WaitJS(`document.querySelector('[data-testid="aspect-technical"]').dataset.score === '2'`, defaultWait)
+	p.Click(`.sidebar [data-area="meetings"]`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.Click(`[data-testid="leave-discard"]`)
+	p.WaitJS(`location.hash === '#/meetings' && !document.querySelector('[data-testid="leave-dialog"]')`, defaultWait)
+	if n := Eval[int](p, `window.go.app.EvaluationService.Entity(`+fmt.Sprint(id)+`).then(v => (v.evaluations ?? []).length)`); n != 0 {
+		t.Errorf("discarded scores were saved: %d evaluations", n)
+	}
+	if n := nativeConfirms(p); n != 0 {
+		t.Errorf("the browser's confirm() was called %d times", n)
+	}
+}

@@ -192,3 +192,50 @@ func TestMeetingsDemoPlanner(t *testing.T) {
 	p.WaitJS(`location.hash === '#/register'`, defaultWait)
 	p.WaitJS(fmt.Sprintf(`document.querySelectorAll('[data-testid="entity-row"]').length === %d`, invited), defaultWait)
 }
+
+// TestMeetingLeaveDialog leaves a meeting page with an unsaved agenda: the
+// app's own dialog asks (never the browser's confirm()); "Keep editing"
+// stays with the text kept, "Discard changes" goes where the officer was
+// going and nothing is saved.
+func TestMeetingLeaveDialog(t *testing.T) {
+	p := NewUnlockedPage(t, true)
+	id := int64(Eval[float64](p, `window.go.app.MeetingService.List().then(rows => rows[0].id)`))
+	page := fmt.Sprintf(`#/meetings/%d`, id)
+	Eval[bool](p, `location.hash = '`+page+`'; true`)
+	p.WaitJS(`!!document.querySelector('[data-testid="m-agenda"]')?.value`, defaultWait) // the demo meeting has loaded
+	watchNativeConfirm(p)
+	before := Eval[string](p, `document.querySelector('[data-testid="m-agenda"]').value`)
+	p.Fill(`[data-testid="m-agenda"]`, "Fictional agenda item not to be kept")
+
+	// The page's own back button: asked, "Keep editing" stays.
+	p.Click(`[data-testid="meeting-page"] .back`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.WaitText(`[data-testid="leave-dialog"]`, "the meeting")
+	p.Screenshot("meeting-leave-dialog")
+	p.Click(`[data-testid="leave-stay"]`)
+	p.WaitJS(`!document.querySelector('[data-testid="leave-dialog"]')`, defaultWait)
+	if h := Eval[string](p, `location.hash`); h != page {
+		t.Fatalf("after Keep editing the address is %q, want %q", h, page)
+	}
+	if v := Eval[string](p, `document.querySelector('[data-testid="m-agenda"]').value`); v != "Fictional agenda item not to be kept" {
+		t.Fatalf("after Keep editing the agenda is %q", v)
+	}
+
+	// The window's back (a changed address): asked as well, the address
+	// returns to the meeting; then the sidebar, and "Discard changes" goes on.
+	Eval[bool](p, `location.hash = '#/overview'; true`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.WaitJS(`location.hash === '`+page+`'`, defaultWait)
+	p.Click(`[data-testid="leave-stay"]`)
+	p.WaitJS(`!document.querySelector('[data-testid="leave-dialog"]')`, defaultWait)
+	p.Click(`.sidebar [data-area="register"]`)
+	p.WaitVisible(`[data-testid="leave-dialog"]`)
+	p.Click(`[data-testid="leave-discard"]`)
+	p.WaitJS(`location.hash === '#/register' && !document.querySelector('[data-testid="leave-dialog"]')`, defaultWait)
+	if v := Eval[string](p, fmt.Sprintf(`window.go.app.MeetingService.Get(%d).then(v => v.meeting.agenda)`, id)); v != before {
+		t.Errorf("the discarded agenda was saved: %q", v)
+	}
+	if n := nativeConfirms(p); n != 0 {
+		t.Errorf("the browser's confirm() was called %d times", n)
+	}
+}
