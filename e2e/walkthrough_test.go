@@ -179,6 +179,31 @@ func TestWalkthroughKeyboard(t *testing.T) {
 	press(p, kb.Enter)
 	p.WaitJS(`document.querySelectorAll('[data-testid="entity-row"]').length === 1`, defaultWait)
 	p.WaitText(`[data-testid="entity-row"]`, "Amberwave")
+
+	// ArrowDown in the search box goes on into the results: the focus in
+	// the list with its first row picked, and Enter opens it.
+	press(p, kb.ArrowDown)
+	waitFocus(p, "register-grid")
+	amber := Eval[string](p, `document.querySelector('[data-testid="entity-row"]').dataset.id`)
+	p.WaitJS(fmt.Sprintf(`document.querySelector('[data-testid="entity-row"].selected')?.dataset.id === %q`, amber), defaultWait)
+	press(p, kb.Enter)
+	p.WaitJS(fmt.Sprintf(`location.hash === '#/register/%s'`, amber), defaultWait)
+	press(p, kb.Backspace)
+	area("register")
+
+	// Typing and ArrowDown at once (before the search's pause): the list
+	// searches at once and picks the first of the new matches.
+	press(p, "k", chromedp.ModifierCtrl)
+	p.WaitJS(`document.activeElement?.type === 'search'`, defaultWait)
+	typeText(p, "Tsing")
+	press(p, kb.ArrowDown)
+	waitFocus(p, "register-grid")
+	p.WaitJS(`(()=>{const rows=[...document.querySelectorAll('[data-testid="entity-row"]')];
+	  return rows.length > 0 && !rows.some(r => r.textContent.includes('Amberwave')) && rows[0].textContent.includes('Tsing') && rows[0].classList.contains('selected')})()`, defaultWait)
+	p.Screenshot("walkthrough-search-arrowdown")
+	press(p, kb.Enter)
+	p.WaitVisible(`[data-testid="entity-page"] [data-testid="entity-name"]`)
+	p.WaitText(`[data-testid="entity-name"]`, "Tsing")
 	Eval[bool](p, `(document.activeElement.blur(), true)`)
 
 	// Evaluation: Alt+3 lands in the ranking; Enter opens the picked entity.

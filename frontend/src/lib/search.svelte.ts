@@ -4,6 +4,12 @@
 class SearchStore {
   /** What the officer typed in the top search box. */
   query = $state('');
+
+  /**
+   * Set by the register list while it is shown: takes the keyboard focus to
+   * its first row (ArrowDown in the search box) and answers whether it did.
+   */
+  enterList: (() => boolean) | null = null;
 }
 
 export const search = new SearchStore();
