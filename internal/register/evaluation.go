@@ -318,7 +318,10 @@ func WeightedTotal(scores map[Aspect]float64, w Weights) float64 {
 		if !ok || math.IsNaN(s) {
 			continue
 		}
-		sum += w[a] * s
+		// The conversion rounds the product, so no platform fuses it
+		// into a multiply-add: the store's SQL repeats this arithmetic
+		// and must get the same bits.
+		sum += float64(w[a] * s)
 		weight += w[a]
 	}
 	if weight <= 0 {

@@ -424,50 +424,46 @@ func refreshTotalsTx(tx *Tx, entityID int64) error {
 	return err
 }
 
-// readEntityTotals returns the weighted total (2 decimals, as ranked) of
-// every evaluated entity with the weights from settings: the same
-// arithmetic as register.Summarise (mean of each aspect across evaluators,
-// then register.WeightedTotal), from the sums and counts kept in
-// evaluation_totals, which is much cheaper than reading every score.
-func readEntityTotals(r *Reader) (map[int64]float64, error) {
-	w, err := readWeights(r)
-	if err != nil {
-		return nil, err
-	}
-	cols := []string{"entity_id"}
+// scoreKeySQL returns an SQL expression, over evaluation_totals aliased t
+// (LEFT JOINed, so t.entity_id is NULL for an entity without evaluations),
+// that gives an evaluated entity's weighted total rounded to 2 decimals and
+// multiplied by 100 as an integer (register.Round2(total)*100), NULL when
+// unscored, and its arguments (the weights w).
+//
+// The total is the same arithmetic as register.Summarise with
+// register.WeightedTotal: each aspect's mean is sum/n in doubles, then
+// ((0 + w1*m1) + w2*m2 + ...) / (w1 + w2 + ...) over the scored aspects in
+// RFI order, 0 when they weigh nothing. SQLite's REAL arithmetic is IEEE
+// double with the same operations in the same order, so the total is
+// bit-identical to Go's (WeightedTotal rounds each product explicitly, so no
+// fused multiply-add can make them differ). The rounding is not SQLite's
+// ROUND(x, 2), which rounds the decimal value of x rather than x*100 and so
+// disagrees with math.Round at .xx5 boundaries (ROUND(1.055, 2) is 1.05,
+// Round2(1.055) is 1.06; with modernc.org/sqlite v1.62.0, 161 of the 400
+// values 1.005, 1.015 ... 4.995 disagree). The key is instead
+// CAST(x*100 + 0.5 AS INTEGER): x*100 is the same double product as in
+// Round2, and for the non-negative totals (0..5) adding 0.5 is exact near a
+// .5 boundary and truncation is floor, so the key equals math.Round(x*100)
+// and key/100 is register.Round2(x). Sorting on the key sorts on the very
+// rounded value the ranking compares.
+func scoreKeySQL(w register.Weights) (string, []any) {
+	num := make([]string, 0, len(totalAspects))
+	den := make([]string, 0, len(totalAspects))
+	var numArgs, denArgs []any
 	for _, a := range totalAspects {
-		cols = append(cols, string(a)+"_sum", string(a)+"_n")
+		n := "t." + string(a) + "_n"
+		num = append(num, fmt.Sprintf("(CASE WHEN %s > 0 THEN ? * (CAST(t.%s_sum AS REAL) / %s) ELSE 0.0 END)", n, a, n))
+		den = append(den, fmt.Sprintf("(CASE WHEN %s > 0 THEN ? ELSE 0.0 END)", n))
+		numArgs = append(numArgs, w[a])
+		denArgs = append(denArgs, w[a])
 	}
-	rows, err := r.Queryx(`SELECT ` + strings.Join(cols, ", ") + ` FROM evaluation_totals`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	out := map[int64]float64{}
-	vals := make([]int64, 1+2*len(totalAspects))
-	ptrs := make([]any, len(vals))
-	for i := range vals {
-		ptrs[i] = &vals[i]
-	}
-	means := map[register.Aspect]float64{}
-	for rows.Next() {
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
-		}
-		clear(means)
-		for i, a := range totalAspects {
-			if n := vals[2+2*i]; n > 0 {
-				means[a] = float64(vals[1+2*i]) / float64(n)
-			}
-		}
-		out[vals[0]] = register.Round2(register.WeightedTotal(means, w))
-	}
-	return out, rows.Err()
+	numSQL := "(0.0 + " + strings.Join(num, " + ") + ")"
+	denSQL := "(0.0 + " + strings.Join(den, " + ") + ")"
+	// Arguments in the order of their placeholders: den, num, den.
+	expr := "(CASE WHEN t.entity_id IS NULL THEN NULL WHEN " + denSQL + " > 0 THEN CAST(" + numSQL + " / " + denSQL + " * 100 + 0.5 AS INTEGER) ELSE 0 END)"
+	args := append(append(append([]any{}, denArgs...), numArgs...), denArgs...)
+	return expr, args
 }
-
-// The register's list shows each entity's weighted total (2 decimals, as
-// ranked).
-func init() { entityScores = readEntityTotals }
 
 // EntityScore summarises the evaluations of one entity with the weights from
 // settings; Scored() is false when it has none.

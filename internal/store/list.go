@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"atpreg/internal/apperr"
@@ -63,11 +62,6 @@ type ListPage struct {
 	Rows  []EntityRow `json:"rows"`
 }
 
-// entityScores, when set, returns the weighted total of every evaluated
-// entity by id. The evaluation area sets it from an init function in its own
-// file of this package; until then every score is null.
-var entityScores func(r *Reader) (map[int64]float64, error)
-
 var sortColumns = map[string]string{
 	"":            "e.name COLLATE NOCASE",
 	"name":        "e.name COLLATE NOCASE",
@@ -76,7 +70,7 @@ var sortColumns = map[string]string{
 	"updated_at":  "e.updated_at",
 	"products":    "s0.product_name COLLATE NOCASE",
 	"missing":     "e.missing_count",
-	"score":       "", // sorted in Go with the scores
+	"score":       "", // ordered apart: unscored last in either direction
 }
 
 func invalidQuery(field, msg string) error {
@@ -138,7 +132,7 @@ type listRow struct {
 	UpdatedAt    string `db:"updated_at"`
 	Complete     bool   `db:"complete"`
 	MissingCount int    `db:"missing_count"`
-	Total        int    `db:"total"` // all rows matching, on every row of a page
+	ScoreKey     *int64 `db:"score_key"` // register.Round2(total)*100; nil until evaluated
 }
 
 // ListEntities returns one page of the entities q selects, in q's order
@@ -166,72 +160,81 @@ func (db *DB) ListEntities(ctx context.Context, q ListQuery) (ListPage, error) {
 		dir = "DESC"
 	}
 	err = db.View(ctx, func(r *Reader) error {
-		var scores map[int64]float64
-		if entityScores != nil {
-			var err error
-			if scores, err = entityScores(r); err != nil {
-				return err
-			}
+		w, err := readWeights(r)
+		if err != nil {
+			return err
 		}
-		const cols = `SELECT e.id, e.name, e.status, e.contact_name, e.received_on, e.updated_at, e.complete, e.missing_count FROM entities e WHERE `
-		var rows []listRow
+		score, scoreArgs := scoreKeySQL(w)
+		// First the page's ids, in order, reading no more than the sort
+		// needs; then those entities' columns and scores.
+		from := ` FROM entities e`
+		var orderArgs []any
+		var order string
 		if q.Sort == "score" {
-			if err := r.Select(&rows, cols+where+` ORDER BY e.name COLLATE NOCASE, e.id`, args...); err != nil {
-				return err
+			// Unscored entities (NULL) come last in either direction; ties
+			// go by ascending name, then id, in either direction.
+			last := "-1"
+			if !q.Desc {
+				last = "1000000"
 			}
-			sortByScore(rows, scores, q.Desc)
-			page.Total = len(rows)
-			lo := min(q.Offset, len(rows))
-			rows = rows[lo:min(lo+limit, len(rows))]
+			from += ` LEFT JOIN evaluation_totals t ON t.entity_id = e.id`
+			order = fmt.Sprintf(` ORDER BY coalesce(%s, %s) %s, e.name COLLATE NOCASE, e.id`, score, last, dir)
+			orderArgs = scoreArgs
 		} else {
-			from := cols
 			if q.Sort == "products" {
 				// The first product is at position 0 (UpdateEntity renumbers).
-				from = strings.Replace(cols, "FROM entities e", "FROM entities e LEFT JOIN submissions s0 ON s0.entity_id = e.id AND s0.position = 0", 1)
+				from += ` LEFT JOIN submissions s0 ON s0.entity_id = e.id AND s0.position = 0`
 			}
-			// With a search, one pass gives the page and the total
-			// (count(*) OVER ()), so the index lookup runs once, not once for
-			// the count and again for the page. Without one, a plain count is
-			// cheaper than numbering every row.
-			searching := len(args) > 0 && strings.Contains(where, "MATCH")
-			if searching {
-				from = strings.Replace(from, " FROM entities e", ", count(*) OVER () AS total FROM entities e", 1)
-			}
-			order := fmt.Sprintf(` ORDER BY %s %s, e.name COLLATE NOCASE %s, e.id %s LIMIT ? OFFSET ?`, col, dir, dir, dir)
-			if err := r.Select(&rows, from+where+order, append(args, limit, q.Offset)...); err != nil {
-				return err
-			}
-			if searching && len(rows) > 0 {
-				page.Total = rows[0].Total
-			} else if err := r.Get(&page.Total, `SELECT count(*) FROM entities e WHERE `+where, args...); err != nil {
-				return err
-			}
+			order = fmt.Sprintf(` ORDER BY %s %s, e.name COLLATE NOCASE %s, e.id %s`, col, dir, dir, dir)
 		}
-		return fillRows(r, &page, rows, scores)
+		// With a search, one pass gives the page and the total
+		// (count(*) OVER ()), so the index lookup runs once, not once for
+		// the count and again for the page. Without one, a plain count is
+		// cheaper than numbering every row.
+		searching := len(args) > 0 && strings.Contains(where, "MATCH")
+		sel := `SELECT e.id, 0 AS total`
+		if searching {
+			sel = `SELECT e.id, count(*) OVER () AS total`
+		}
+		var ids []struct {
+			ID    int64 `db:"id"`
+			Total int   `db:"total"`
+		}
+		qargs := append(append(append([]any{}, args...), orderArgs...), limit, q.Offset)
+		if err := r.Select(&ids, sel+from+` WHERE `+where+order+` LIMIT ? OFFSET ?`, qargs...); err != nil {
+			return err
+		}
+		if searching && len(ids) > 0 {
+			page.Total = ids[0].Total
+		} else if err := r.Get(&page.Total, `SELECT count(*) FROM entities e WHERE `+where, args...); err != nil {
+			return err
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		pos := make(map[int64]int, len(ids))
+		idArgs := make([]any, len(ids))
+		for i, id := range ids {
+			pos[id.ID] = i
+			idArgs[i] = id.ID
+		}
+		var got []listRow
+		if err := r.Select(&got, `SELECT e.id, e.name, e.status, e.contact_name, e.received_on, e.updated_at, e.complete, e.missing_count, `+
+			score+` AS score_key FROM entities e LEFT JOIN evaluation_totals t ON t.entity_id = e.id WHERE e.id IN (`+
+			placeholders(len(ids))+`)`, append(append([]any{}, scoreArgs...), idArgs...)...); err != nil {
+			return err
+		}
+		rows := make([]listRow, len(ids))
+		for _, row := range got {
+			rows[pos[row.ID]] = row
+		}
+		return fillRows(r, &page, rows)
 	})
 	return page, err
 }
 
-// sortByScore orders rows by score (unscored last in either direction),
-// keeping the name order among equals.
-func sortByScore(rows []listRow, scores map[int64]float64, desc bool) {
-	sort.SliceStable(rows, func(i, j int) bool {
-		a, aok := scores[rows[i].ID]
-		b, bok := scores[rows[j].ID]
-		switch {
-		case aok != bok:
-			return aok
-		case !aok || a == b:
-			return false
-		case desc:
-			return a > b
-		}
-		return a < b
-	})
-}
-
 // fillRows turns rows into the page's rows with their products and scores.
-func fillRows(r *Reader, page *ListPage, rows []listRow, scores map[int64]float64) error {
+func fillRows(r *Reader, page *ListPage, rows []listRow) error {
 	ids := make([]int64, len(rows))
 	for i, row := range rows {
 		ids[i] = row.ID
@@ -265,7 +268,9 @@ func fillRows(r *Reader, page *ListPage, rows []listRow, scores map[int64]float6
 				er.ATPTypes = append(er.ATPTypes, p.ATPType)
 			}
 		}
-		if s, ok := scores[row.ID]; ok {
+		if row.ScoreKey != nil {
+			// Exactly register.Round2 of the total: key is math.Round(x*100).
+			s := float64(*row.ScoreKey) / 100
 			er.Score = &s
 		}
 		page.Rows = append(page.Rows, er)
