@@ -2,23 +2,16 @@
 // through `call`, so failures arrive as AppError with field problems.
 import * as svc from '../../../wailsjs/go/app/EvaluationService';
 import { call } from '../../lib/errors';
+import type { app, register, store } from '../../../wailsjs/go/models';
 
 // The generated bindings type arguments as generated classes; the Go side
 // reads plain JSON, so plain objects of the same shape are passed.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = any;
 
-export interface Choice {
-  code: string;
-  label: string;
-}
+export type Choice = register.Choice;
 
-export interface AspectView {
-  code: string;
-  label: string;
-  anchors: string[];
-  weight: number;
-}
+export type AspectView = app.AspectView;
 
 export interface EvaluationSetup {
   aspects: AspectView[];
@@ -30,10 +23,7 @@ export interface EvaluationSetup {
   today: string;
 }
 
-export interface Score {
-  score: number;
-  note: string;
-}
+export type Score = register.Score;
 
 export interface Evaluation {
   id: number;
@@ -56,15 +46,7 @@ export interface EntityScore {
   latest: string;
 }
 
-export interface Conflict {
-  partner_id: number;
-  partner_name: string;
-  entity_id: number;
-  entity_name: string;
-  reason: string;
-  created_at: string;
-  created_by: string;
-}
+export type Conflict = store.Conflict;
 
 export interface EntityEvaluations {
   entityId: number;
@@ -79,28 +61,9 @@ export interface EntityEvaluations {
   conflicts: Conflict[];
 }
 
-export interface RankRow {
-  rank: number;
-  tied: boolean;
-  entityId: number;
-  name: string;
-  status: string;
-  statusLabel: string;
-  atpTypes: string[];
-  total: number;
-  means: Record<string, number>;
-  disagreements: string[];
-  evaluations: number;
-  evaluators: string[];
-  recommendation: string;
-  recommendations: Record<string, number>;
-  latest: string;
-}
+export type RankRow = app.RankRow;
 
-export interface RankingQuery {
-  statuses: string[];
-  atpType: string;
-}
+export type RankingQuery = store.RankingQuery;
 
 export const api = {
   setup: () => call(svc.Setup() as Promise<Any>) as Promise<EvaluationSetup>,

@@ -1,19 +1,11 @@
 // The import screen's wire types (as the facade sends them) and the pure
 // logic behind the screen: labels, summaries, what may be imported.
 
-export interface Problem {
-  row: number;
-  column: string;
-  value: string;
-  reason: string;
-}
+import type { app, interchange, store } from '../../../wailsjs/go/models';
 
-export interface ImportProduct {
-  name: string;
-  row: number;
-  action: string;
-  changes: number;
-}
+export type Problem = interchange.Problem;
+
+export type ImportProduct = store.ImportProduct;
 
 export interface ImportEntity {
   name: string;
@@ -59,14 +51,7 @@ export interface ImportPreview {
   truncated: boolean;
 }
 
-export interface ExportResult {
-  path: string;
-  format: string;
-  entities: number;
-  submissions: number;
-  sha256: string;
-  docId: string;
-}
+export type ExportResult = app.ExportResult;
 
 /** What happens to a row, in the officer's words. */
 export function actionLabel(action: string): string {

@@ -2,6 +2,7 @@
 // `call`, so failures arrive as AppError with field problems.
 import * as svc from '../../../wailsjs/go/app/MeetingService';
 import { call } from '../../lib/errors';
+import type { app, register, store } from '../../../wailsjs/go/models';
 import type { Conflict } from '../evaluation/api';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -9,12 +10,7 @@ type Any = any;
 
 export type { Conflict };
 
-export interface Contact {
-  name: string;
-  role: string;
-  email: string;
-  phone: string;
-}
+export type Contact = register.Contact;
 
 export interface Partner {
   id: number;
@@ -30,12 +26,7 @@ export interface PartnerView {
   conflicts: Conflict[];
 }
 
-export interface Action {
-  text: string;
-  owner: string;
-  due: string;
-  done: boolean;
-}
+export type Action = register.Action;
 
 export interface MeetingInput {
   id: number;
@@ -73,42 +64,13 @@ export interface MeetingView {
   today: string;
 }
 
-export interface MeetingRow {
-  id: number;
-  title: string;
-  startsAt: string;
-  place: string;
-  partners: string[];
-  entities: number;
-  openActions: number;
-  overdue: number;
-  past: boolean;
-  conflicts: number;
-}
+export type MeetingRow = app.MeetingRow;
 
-export interface OpenAction {
-  meeting_id: number;
-  meeting_title: string;
-  meeting_at: string;
-  index: number;
-  text: string;
-  owner: string;
-  due: string;
-}
+export type OpenAction = store.OpenAction;
 
-export interface EntityOption {
-  id: number;
-  name: string;
-  status: string;
-  statusLabel: string;
-}
+export type EntityOption = app.EntityOption;
 
-export interface MoveProposal {
-  from: string;
-  fromLabel: string;
-  to: string;
-  toLabel: string;
-}
+export type MoveProposal = app.MoveProposal;
 
 export const api = {
   partners: () => call(svc.Partners() as Promise<Any>) as Promise<PartnerView[]>,

@@ -1,16 +1,16 @@
 // The register facade's wire shapes (app/register.go, bound as
 // RegisterService), as the JSON the Go side sends and accepts. The generated
 // classes in wailsjs/go/models.ts type yes/no answers as strings, but they
-// travel as true/false/null: these interfaces say what really crosses.
+// travel as true/false/null: these interfaces say what really crosses. Where a
+// generated class has exactly the wire shape, it is used under its own name.
+
+import type { app, register, store } from '../../../wailsjs/go/models';
 
 /** A yes/no answer of the RFI; null when unanswered. */
 export type YesNo = boolean | null;
 
 /** One value of a choice field: its code and the RFI's own label. */
-export interface Choice {
-  code: string;
-  label: string;
-}
+export type Choice = register.Choice;
 
 /** One product's pre-requisite information (every item of the RFI table). */
 export interface Submission {
@@ -115,44 +115,16 @@ export interface ListPage {
 }
 
 /** One unanswered RFI item. */
-export interface MissingView {
-  field: string;
-  label: string;
-  submissionId: number;
-  product: string;
-}
+export type MissingView = app.MissingView;
 
 /** One line of the audit trail. */
-export interface AuditEntry {
-  id: number;
-  entityId: number;
-  at: string;
-  by: string;
-  action: string;
-  field: string;
-  old: string;
-  new: string;
-  detail: string;
-}
+export type AuditEntry = store.AuditEntry;
 
 /** A file kept with an entity (stored encrypted inside the register). */
-export interface AttachmentInfo {
-  id: number;
-  entityId: number;
-  name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-  addedAt: string;
-  addedBy: string;
-}
+export type AttachmentInfo = store.AttachmentInfo;
 
 /** An attachment's bytes, for viewing from memory. */
-export interface AttachmentData {
-  name: string;
-  mime: string;
-  base64: string;
-}
+export type AttachmentData = app.AttachmentData;
 
 /** One entity as its page shows it. */
 export interface EntityView {
