@@ -61,7 +61,7 @@ build: deps frontend ## build the production binary build/bin/atpreg
 	$(GO) build -tags desktop,production,webkit2_41 -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 build-dev: deps frontend ## build the dev-tagged binary the browser tests drive
-	$(GO) build -tags dev,webkit2_41 -o $(DEV_BIN) .
+	$(GO) build -tags dev,webkit2_41,atpreg_testhooks -o $(DEV_BIN) .
 
 build-windows: deps frontend ## cross-compile build/bin/atpreg.exe for Windows (amd64)
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -tags desktop,production -trimpath \
@@ -92,6 +92,7 @@ lint: deps-go
 	@echo "==> go vet"
 	$(GO) vet ./...
 	$(GO) vet -tags e2e ./e2e/
+	$(GO) vet -tags atpreg_testhooks ./internal/testhooks/
 	@echo "==> staticcheck"
 	$(TOOLS)/staticcheck ./...
 

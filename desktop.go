@@ -14,7 +14,7 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/cli"
-	"atpreg/internal/store"
+	"atpreg/internal/testhooks"
 )
 
 // windowTitle is what the window manager shows; tests find the window by it.
@@ -22,7 +22,7 @@ const windowTitle = "atpreg — ATP capacity register"
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
-	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv(), Minute: app.TestMinuteFromEnv(), Demo: store.LoadDemo})
+	session := app.NewSession(app.Config{RegisterPath: g.Register, Options: testhooks.Options(os.Getenv), Minute: testhooks.Minute(os.Getenv)})
 	return wails.Run(desktopOptions(session, os.Stderr))
 }
 

@@ -6,7 +6,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -14,9 +13,8 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/passphrase"
+	"atpreg/internal/service"
 	"atpreg/internal/store"
-	"atpreg/internal/vault"
 	"atpreg/internal/version"
 )
 
@@ -24,36 +22,11 @@ import (
 type Config struct {
 	// RegisterPath is the register file this window works on.
 	RegisterPath string
-	// Store are the register options (key derivation, clock).
-	Store store.Options
-	// Now is the clock (nil: time.Now).
-	Now func() time.Time
+	// Options say how registers are opened (clock; cheap keys in tests).
+	Options service.Options
 	// Minute is how long a minute of auto-lock idle time lasts (0: a real
 	// minute); the UI tests shorten it.
 	Minute time.Duration
-	// Demo fills a new register with fictional demo data; set by the register
-	// area (it needs the domain's store layer), nil until then.
-	Demo func(ctx context.Context, db *store.DB, officer string) error
-}
-
-// TestMinuteFromEnv returns the length of an auto-lock minute from
-// ATPREG_INSECURE_TEST_MINUTE (e.g. "1s", for the UI tests), or 0 (a real minute).
-func TestMinuteFromEnv() time.Duration {
-	d, err := time.ParseDuration(os.Getenv("ATPREG_INSECURE_TEST_MINUTE"))
-	if err != nil || d <= 0 {
-		return 0
-	}
-	return d
-}
-
-// StoreOptionsFromEnv returns the production store options, or cheap key
-// derivation when ATPREG_INSECURE_TEST_KDF=1 (for the UI tests only: it makes
-// a new passphrase much easier to guess).
-func StoreOptionsFromEnv() store.Options {
-	if os.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		return store.Options{KDF: vault.TestingKDF}
-	}
-	return store.Options{}
 }
 
 // Session is the bound root service: the register's lifecycle (create,
@@ -64,7 +37,7 @@ type Session struct {
 
 	mu           sync.Mutex
 	ctx          context.Context
-	db           *store.DB
+	reg          *service.Register
 	settings     store.Settings
 	lastActivity time.Time
 	lockedAt     time.Time
@@ -102,24 +75,30 @@ func (s *Session) Shutdown(context.Context) {
 	_ = s.lock("closed")
 }
 
-func (s *Session) now() time.Time {
-	if s.cfg.Now != nil {
-		return s.cfg.Now()
-	}
-	return time.Now()
-}
+// now is the wall clock of the window's activity (auto-lock, lock time).
+func (s *Session) now() time.Time { return time.Now() }
 
-// openDB returns the open register, or an apperr.Locked error when it is
-// locked. Every call counts as activity for the auto-lock. (The helpers the
-// area services use are unexported so that Wails does not bind them.)
-func (s *Session) openDB() (*store.DB, error) {
+// openRegister returns the open register, or an apperr.Locked error when it
+// is locked. Every call counts as activity for the auto-lock. (The helpers
+// the area services use are unexported so that Wails does not bind them.)
+func (s *Session) openRegister() (*service.Register, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
+	if s.reg == nil {
 		return nil, apperr.New(apperr.Locked, "The register is locked. Unlock it with your passphrase.")
 	}
 	s.lastActivity = s.now()
-	return s.db, nil
+	return s.reg, nil
+}
+
+// openDB returns the open register's store. Deprecated: a transition hatch
+// while the area services move onto internal/service.
+func (s *Session) openDB() (*store.DB, error) {
+	r, err := s.openRegister()
+	if err != nil {
+		return nil, err
+	}
+	return r.Store(), nil
 }
 
 // officer returns the officer's name from settings ("Officer" when not
@@ -128,7 +107,7 @@ func (s *Session) officer() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.settings.OfficerName == "" {
-		return "Officer"
+		return service.DefaultOfficer
 	}
 	return s.settings.OfficerName
 }
@@ -157,11 +136,11 @@ func (s *Session) Info() AppInfo {
 	defer s.mu.Unlock()
 	info := AppInfo{Version: version.String(), RegisterPath: s.cfg.RegisterPath, State: "locked"}
 	switch {
-	case s.db != nil:
+	case s.reg != nil:
 		info.State = "open"
 		info.Settings = s.settings
 		info.AutoLockMinutes = s.settings.AutoLockMinutes
-	case !exists(s.cfg.RegisterPath):
+	case !service.Exists(s.cfg.RegisterPath):
 		info.State = "absent"
 	}
 	if !s.lockedAt.IsZero() {
@@ -170,35 +149,23 @@ func (s *Session) Info() AppInfo {
 	return info
 }
 
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
 // CreateRegister creates the register with the passphrase pass (typed twice) and opens
 // it; with demo it is filled with fictional demo data first.
 func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, error) {
-	if pass != confirm {
-		return AppInfo{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two passphrases differ. Type the same passphrase twice.",
-			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the passphrase above."}}})
-	}
-	if err := passphrase.Check(pass); err != nil {
+	if err := service.ConfirmPassphrase([]byte(pass), []byte(confirm)); err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	if demo && s.cfg.Demo == nil {
-		return AppInfo{}, Fail(apperr.New(apperr.Internal, "This build has no demo data."))
+	var reg *service.Register
+	var err error
+	if demo {
+		reg, err = service.CreateDemo(context.Background(), s.cfg.RegisterPath, []byte(pass), s.cfg.Options)
+	} else {
+		reg, err = service.Create(s.cfg.RegisterPath, []byte(pass), s.cfg.Options)
 	}
-	db, err := store.Create(s.cfg.RegisterPath, []byte(pass), s.storeOptions())
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	if demo {
-		if err := s.cfg.Demo(context.Background(), db, "Demo"); err != nil {
-			_ = db.Close()
-			return AppInfo{}, Fail(err)
-		}
-	}
-	if err := s.opened(db); err != nil {
+	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}
 	return s.Info(), nil
@@ -207,41 +174,29 @@ func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, erro
 // Unlock opens the register with passphrase.
 func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	s.mu.Lock()
-	open := s.db != nil
+	open := s.reg != nil
 	s.mu.Unlock()
 	if open {
 		return s.Info(), nil
 	}
-	if passphrase == "" {
-		return AppInfo{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "Type the register's passphrase.",
-			Fields: []apperr.FieldError{{Field: "passphrase", Message: "Type the register's passphrase."}}})
-	}
-	db, err := store.Open(s.cfg.RegisterPath, []byte(passphrase), s.storeOptions())
+	reg, err := service.Open(s.cfg.RegisterPath, []byte(passphrase), s.cfg.Options)
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	if err := s.opened(db); err != nil {
+	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}
 	return s.Info(), nil
 }
 
-func (s *Session) storeOptions() store.Options {
-	o := s.cfg.Store
-	if o.Now == nil {
-		o.Now = s.cfg.Now
-	}
-	return o
-}
-
-func (s *Session) opened(db *store.DB) error {
-	settings, err := db.GetSettings(context.Background())
+func (s *Session) opened(reg *service.Register) error {
+	settings, err := reg.Store().GetSettings(context.Background())
 	if err != nil {
-		_ = db.Close()
+		_ = reg.Close()
 		return err
 	}
 	s.mu.Lock()
-	s.db, s.settings, s.lastActivity = db, settings, s.now()
+	s.reg, s.settings, s.lastActivity = reg, settings, s.now()
 	s.mu.Unlock()
 	return nil
 }
@@ -257,19 +212,19 @@ func (s *Session) Lock() (AppInfo, error) {
 
 func (s *Session) lock(reason string) error {
 	s.mu.Lock()
-	db := s.db
-	s.db = nil
+	reg := s.reg
+	s.reg = nil
 	s.settings = store.Settings{}
-	if db != nil {
+	if reg != nil {
 		s.lockedAt = s.now()
 	}
 	ctx := s.ctx
 	s.mu.Unlock()
-	if db == nil {
+	if reg == nil {
 		return nil
 	}
-	err := db.Close()
-	db = nil
+	err := reg.Close()
+	reg = nil
 	freeMemory()
 	if ctx != nil && reason != "closed" {
 		wruntime.EventsEmit(ctx, "session:locked", reason)
@@ -284,7 +239,7 @@ func freeMemory() { debug.FreeOSMemory() }
 func (s *Session) Touch() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db != nil {
+	if s.reg != nil {
 		s.lastActivity = s.now()
 	}
 }
@@ -316,7 +271,7 @@ func (s *Session) watchIdle(stop <-chan struct{}) {
 func (s *Session) idleTooLong() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil || s.settings.AutoLockMinutes <= 0 {
+	if s.reg == nil || s.settings.AutoLockMinutes <= 0 {
 		return false
 	}
 	return s.now().Sub(s.lastActivity) >= time.Duration(s.settings.AutoLockMinutes)*s.minute()
@@ -343,23 +298,9 @@ func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
 
 // ChangePassphrase replaces the passphrase after checking the current one.
 func (s *Session) ChangePassphrase(current, next, confirm string) error {
-	db, err := s.openDB()
+	reg, err := s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	if next != confirm {
-		return Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two new passphrases differ.",
-			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the new passphrase."}}})
-	}
-	if err := passphrase.Check(next); err != nil {
-		return Fail(err)
-	}
-	if err := db.CheckPassphrase([]byte(current)); err != nil {
-		if apperr.Is(err, apperr.WrongPass) {
-			return Fail(&apperr.Error{Code: apperr.WrongPass, Message: "The current passphrase is not right. Nothing was changed.",
-				Fields: []apperr.FieldError{{Field: "current", Message: "This is not the register's current passphrase."}}})
-		}
-		return Fail(err)
-	}
-	return Fail(db.ChangePassphrase([]byte(next)))
+	return Fail(reg.ChangePassphrase([]byte(current), []byte(next), []byte(confirm)))
 }

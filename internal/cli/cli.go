@@ -13,6 +13,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/paths"
+	"atpreg/internal/service"
 )
 
 // Exit statuses (CLI.md).
@@ -35,6 +36,9 @@ type Env struct {
 	// ReadSecret reads a line without echo from the terminal, after printing
 	// prompt on stderr; nil or an error when there is no terminal.
 	ReadSecret func(prompt string) ([]byte, error)
+	// Options say how registers are opened (the zero value is production;
+	// tests set cheap key derivation).
+	Options service.Options
 }
 
 // OSEnv returns the process's real environment.

@@ -2,11 +2,9 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"os"
 
+	"atpreg/internal/service"
 	"atpreg/internal/store"
-	"atpreg/internal/vault"
 )
 
 func init() {
@@ -21,20 +19,20 @@ name, address and email in it is made up.`,
 			if len(args) > 0 {
 				return usagef("demo takes no arguments")
 			}
-			db, err := c.CreateRegister()
+			if err := c.refuseExisting(); err != nil {
+				return err
+			}
+			p, err := c.NewPassphrase()
 			if err != nil {
 				return err
 			}
-			if err := store.LoadDemo(context.Background(), db, "Demo"); err != nil {
-				// A failed command leaves nothing behind.
-				cerr := db.Close()
-				os.Remove(c.Register)
-				os.Remove(vault.JournalPath(c.Register))
-				os.Remove(c.Register + ".bak")
-				return errors.Join(err, cerr)
+			defer clear(p)
+			r, err := service.CreateDemo(context.Background(), c.Register, p, c.Options)
+			if err != nil {
+				return err
 			}
-			page, err := db.ListEntities(context.Background(), store.ListQuery{Limit: 1})
-			if cerr := db.Close(); err == nil {
+			page, err := r.Store().ListEntities(context.Background(), store.ListQuery{Limit: 1})
+			if cerr := r.Close(); err == nil {
 				err = cerr
 			}
 			if err != nil {

@@ -8,18 +8,9 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/passphrase"
+	"atpreg/internal/service"
 	"atpreg/internal/store"
-	"atpreg/internal/vault"
 )
-
-// StoreOptions are the register options for this process: production key
-// derivation, or cheap derivation when ATPREG_INSECURE_TEST_KDF=1 (tests only).
-func (c *Context) StoreOptions() store.Options {
-	if c.Getenv != nil && c.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		return store.Options{KDF: vault.TestingKDF}
-	}
-	return store.Options{}
-}
 
 // Passphrase returns the register's passphrase: the first line of
 // --passphrase-file, else $ATPREG_PASSPHRASE, else a prompt without echo.
@@ -78,8 +69,8 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 
 // OpenRegister opens the register named by --register (or the default) with
 // the passphrase. The caller closes it.
-func (c *Context) OpenRegister() (*store.DB, error) {
-	if _, err := os.Stat(c.Register); errors.Is(err, os.ErrNotExist) {
+func (c *Context) OpenRegister() (*service.Register, error) {
+	if !service.Exists(c.Register) {
 		return nil, apperr.New(apperr.NotFound, "There is no register at %s. Create one with `atpreg init` (or `atpreg demo`), or name another with --register.", c.Register)
 	}
 	p, err := c.Passphrase()
@@ -87,35 +78,35 @@ func (c *Context) OpenRegister() (*store.DB, error) {
 		return nil, err
 	}
 	defer clear(p)
-	return store.Open(c.Register, p, c.StoreOptions())
+	return service.Open(c.Register, p, c.Options)
 }
 
-// CreateRegister creates a new register at --register (refusing to overwrite
-// one) with a new passphrase. The caller closes it.
-func (c *Context) CreateRegister() (*store.DB, error) {
-	if _, err := os.Lstat(c.Register); err == nil {
-		return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; name another file with --register.", c.Register)
+// refuseExisting refuses a new register where one exists.
+func (c *Context) refuseExisting() error {
+	if service.Exists(c.Register) {
+		return apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; name another file with --register.", c.Register)
 	}
-	p, err := c.NewPassphrase()
-	if err != nil {
-		return nil, err
-	}
-	defer clear(p)
-	return store.Create(c.Register, p, c.StoreOptions())
+	return nil
 }
 
-// withRegister opens the register, runs fn and closes it, reporting the first error.
-func (c *Context) withRegister(fn func(db *store.DB) error) (err error) {
-	db, err := c.OpenRegister()
+// withService opens the register, runs fn and closes it, reporting the first error.
+func (c *Context) withService(fn func(r *service.Register) error) (err error) {
+	r, err := c.OpenRegister()
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := db.Close(); err == nil && cerr != nil {
+		if cerr := r.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
 	}()
-	return fn(db)
+	return fn(r)
+}
+
+// withRegister is withService on the store. Deprecated: a transition hatch
+// while the commands move onto internal/service.
+func (c *Context) withRegister(fn func(db *store.DB) error) error {
+	return c.withService(func(r *service.Register) error { return fn(r.Store()) })
 }
 
 // printf writes to standard output.

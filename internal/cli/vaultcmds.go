@@ -6,8 +6,7 @@ import (
 	"os"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/passphrase"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
 func init() {
@@ -21,11 +20,19 @@ prompt (asked twice). A forgotten passphrase cannot be recovered: keep it safe.`
 			if len(args) > 0 {
 				return usagef("init takes no arguments")
 			}
-			db, err := c.CreateRegister()
+			if err := c.refuseExisting(); err != nil {
+				return err
+			}
+			p, err := c.NewPassphrase()
 			if err != nil {
 				return err
 			}
-			if err := db.Close(); err != nil {
+			defer clear(p)
+			r, err := service.Create(c.Register, p, c.Options)
+			if err != nil {
+				return err
+			}
+			if err := r.Close(); err != nil {
 				return err
 			}
 			c.printf("Created an empty register at %s\n", c.Register)
@@ -48,7 +55,7 @@ or was tampered with (restore it from a backup). Nothing is changed.`,
 				return err
 			}
 			defer clear(p)
-			rep, err := store.Verify(c.Register, p, c.StoreOptions())
+			rep, err := service.Verify(c.Register, p, c.Options)
 			if err != nil {
 				return err
 			}
@@ -79,21 +86,24 @@ The data key is rewrapped and the sealed file replaced atomically.`,
 			if len(args) > 0 {
 				return usagef("passwd takes no arguments")
 			}
-			return c.withRegister(func(db *store.DB) error {
-				next, err := c.secret("", "ATPREG_NEW_PASSPHRASE", "New passphrase: ", true)
-				if err != nil {
-					return err
-				}
-				defer clear(next)
-				if err := passphrase.Check(string(next)); err != nil {
-					return err
-				}
-				if err := db.ChangePassphrase(next); err != nil {
-					return err
-				}
-				c.printf("The passphrase of %s was changed.\n", c.Register)
-				return nil
-			})
+			current, err := c.existingPassphrase()
+			if err != nil {
+				return err
+			}
+			defer clear(current)
+			r, err := service.Open(c.Register, current, c.Options)
+			if err != nil {
+				return err
+			}
+			err = changePassphrase(c, r, current)
+			if cerr := r.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return err
+			}
+			c.printf("The passphrase of %s was changed.\n", c.Register)
+			return nil
 		},
 	})
 	register(&Command{
@@ -112,19 +122,16 @@ by reading it back. It refuses to overwrite an existing file.`,
 				return err
 			}
 			defer clear(p)
-			db, err := store.Open(c.Register, p, c.StoreOptions())
+			r, err := service.Open(c.Register, p, c.Options)
 			if err != nil {
 				return err
 			}
-			if err := db.Backup(out, p); err != nil {
-				_ = db.Close()
-				return err
+			err = r.Backup(out, p)
+			if cerr := r.Close(); err == nil {
+				err = cerr
 			}
-			if err := db.Close(); err != nil {
+			if err != nil {
 				return err
-			}
-			if _, err := store.Verify(out, p, c.StoreOptions()); err != nil {
-				return apperr.Wrap(err, apperr.Damaged, "The backup %s was written but does not read back (%s). Do not rely on it.", out, apperr.Message(err))
 			}
 			c.printf("Backup written to %s (verified)\n", out)
 			return nil
@@ -143,7 +150,7 @@ register's.`,
 				return usagef("restore needs exactly one FILE (a backup)")
 			}
 			src := args[0]
-			if _, err := os.Stat(src); err != nil {
+			if !service.Exists(src) {
 				return apperr.New(apperr.NotFound, "There is no backup at %s.", src)
 			}
 			p, err := c.secret(c.PassphraseFile, "ATPREG_PASSPHRASE", "Passphrase of the backup "+src+": ", false)
@@ -151,7 +158,7 @@ register's.`,
 				return err
 			}
 			defer clear(p)
-			if err := store.Restore(c.Register, src, p, c.StoreOptions()); err != nil {
+			if err := service.Restore(c.Register, src, p, c.Options); err != nil {
 				return err
 			}
 			c.printf("Restored %s from %s (the previous register is kept as %s.bak)\n", c.Register, src, c.Register)
@@ -211,4 +218,14 @@ func onlyFlag(args []string, cmd, flag string) (bool, error) {
 		on = true
 	}
 	return on, nil
+}
+
+// changePassphrase asks for the new passphrase and makes it r's.
+func changePassphrase(c *Context, r *service.Register, current []byte) error {
+	next, err := c.secret("", "ATPREG_NEW_PASSPHRASE", "New passphrase: ", true)
+	if err != nil {
+		return err
+	}
+	defer clear(next)
+	return r.ChangePassphrase(current, next, next)
 }
