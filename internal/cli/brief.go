@@ -14,8 +14,9 @@ import (
 	"atpreg/internal/store"
 )
 
-func init() {
-	register(&Command{
+// briefCommand is `atpreg brief`.
+func briefCommand() *Command {
+	return &Command{
 		Name:    "brief",
 		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--password-file F] -o FILE.pdf",
 		Summary: "make a confidential briefing pack for one recipient (logged in the register)",
@@ -36,8 +37,8 @@ password (never a flag value: it would show in the process list).
 entities").
 Characters the font cannot print (emoji, rare CJK) are replaced by a box and
 listed on standard error.`,
-		Run: runBrief,
-	})
+		Setup: rawArgs(runBrief),
+	}
 }
 
 func runBrief(c *Context, args []string) error {

@@ -11,8 +11,9 @@ import (
 	"atpreg/internal/version"
 )
 
-func init() {
-	register(&Command{
+// demandCommand is `atpreg demand`.
+func demandCommand() *Command {
+	return &Command{
 		Name:    "demand",
 		Args:    "[--format pdf|json] [--status S[,S...]] -o FILE",
 		Summary: "write the anonymised demand summary (logged in the register's ledger)",
@@ -29,8 +30,8 @@ Without --format the format is taken from FILE's extension (pdf when it is
 neither). --status counts only the entities in those statuses (codes or labels,
 separated by commas), e.g. --status invited,in_dialogue. The summary is recorded
 in the ledger with the file's SHA-256.`,
-		Run: runDemand,
-	})
+		Setup: rawArgs(runDemand),
+	}
 }
 
 func runDemand(c *Context, args []string) error {

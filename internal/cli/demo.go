@@ -7,15 +7,16 @@ import (
 	"atpreg/internal/store"
 )
 
-func init() {
-	register(&Command{
+// demoCommand is `atpreg demo`.
+func demoCommand() *Command {
+	return &Command{
 		Name:    "demo",
 		Summary: "create a register filled with fictional demo data (refuses to overwrite one)",
 		Help: `Creates the register named by --register, like init, and fills it with about
 40 fictional entities (English and Traditional Chinese), their products, pipeline
 history, evaluations, partners and meetings: a safe place to try atpreg. Every
 name, address and email in it is made up.`,
-		Run: func(c *Context, args []string) error {
+		Setup: rawArgs(func(c *Context, args []string) error {
 			if len(args) > 0 {
 				return usagef("demo takes no arguments")
 			}
@@ -40,6 +41,6 @@ name, address and email in it is made up.`,
 			}
 			c.printf("Created a demo register at %s with %d fictional entities\n", c.Register, page.Total)
 			return nil
-		},
-	})
+		}),
+	}
 }

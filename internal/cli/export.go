@@ -10,8 +10,9 @@ import (
 	"atpreg/internal/store"
 )
 
-func init() {
-	register(&Command{
+// exportCommand is `atpreg export`.
+func exportCommand() *Command {
+	return &Command{
 		Name:    "export",
 		Args:    "--format csv|xlsx|json -o FILE",
 		Summary: "export the whole register (logged in the register's ledger)",
@@ -25,8 +26,8 @@ func init() {
 Without --format the format is taken from FILE's extension. The export is
 recorded in the ledger with the file's SHA-256, and in each entity's history.
 The file holds confidential data in plain text: keep it safe.`,
-		Run: runExport,
-	})
+		Setup: rawArgs(runExport),
+	}
 }
 
 func runExport(c *Context, args []string) error {

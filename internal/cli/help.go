@@ -6,18 +6,19 @@ import (
 	"strings"
 )
 
-func init() {
-	register(&Command{
+// helpCommand is `atpreg help`.
+func helpCommand() *Command {
+	return &Command{
 		Name:    "help",
 		Args:    "[COMMAND]",
 		Summary: "show this help, or the help of one command",
-		Run: func(c *Context, args []string) error {
+		Setup: rawArgs(func(c *Context, args []string) error {
 			switch len(args) {
 			case 0:
 				printUsage(c.Stdout)
 				return nil
 			case 1:
-				cmd, ok := commands[args[0]]
+				cmd, ok := lookup(args[0])
 				if !ok {
 					return usagef("no such command %q (see atpreg --help)", args[0])
 				}
@@ -25,8 +26,8 @@ func init() {
 				return nil
 			}
 			return usagef("help takes at most one command name")
-		},
-	})
+		}),
+	}
 }
 
 func printUsage(w io.Writer) {

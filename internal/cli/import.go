@@ -14,8 +14,9 @@ import (
 	"atpreg/internal/store"
 )
 
-func init() {
-	register(&Command{
+// importCommand is `atpreg import`.
+func importCommand() *Command {
+	return &Command{
 		Name:    "import",
 		Args:    "FILE [--dry-run]",
 		Summary: "import submissions from a CSV or XLSX file (all rows or none)",
@@ -32,8 +33,8 @@ changes nothing.
 
 Exit status 4 when the file is rejected; every problem is listed on standard
 error as row, column, value and reason.`,
-		Run: runImport,
-	})
+		Setup: rawArgs(runImport),
+	}
 }
 
 // flagArgs splits args into positional arguments and --name[=value] flags;

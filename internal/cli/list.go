@@ -26,8 +26,9 @@ type listItem struct {
 	Score        *float64 `json:"score"`
 }
 
-func init() {
-	register(&Command{
+// listCommand is `atpreg list`.
+func listCommand() *Command {
+	return &Command{
 		Name:    "list",
 		Args:    "[--status S] [--search Q] [--json]",
 		Summary: "list entities, one a line, or as a JSON array",
@@ -36,8 +37,8 @@ repeat it or separate several with commas). --search keeps entities holding
 every word of Q anywhere in their text (names, contacts, products, notes,
 composition ...), Chinese included. --json prints an array of objects with id,
 name, status, complete, products and score (null until evaluated).`,
-		Run: runList,
-	})
+		Setup: rawArgs(runList),
+	}
 }
 
 func runList(c *Context, args []string) error {

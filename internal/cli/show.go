@@ -51,8 +51,9 @@ type attachmentItem struct {
 	AddedBy string `json:"added_by"`
 }
 
-func init() {
-	register(&Command{
+// showCommand is `atpreg show`.
+func showCommand() *Command {
+	return &Command{
 		Name:    "show",
 		Args:    "ID [--json]",
 		Summary: "show one entity with its products, evaluation and history",
@@ -61,8 +62,8 @@ the import's entity_name and entity_address), "submissions" with every import
 column by the same name (multi-choice columns as arrays of codes, yes/no as
 true/false/null), "complete" and "missing" (the unanswered RFI items),
 "history" and "attachments" (without their content).`,
-		Run: runShow,
-	})
+		Setup: rawArgs(runShow),
+	}
 }
 
 func runShow(c *Context, args []string) error {
