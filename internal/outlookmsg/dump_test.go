@@ -9,7 +9,7 @@ import (
 func TestDump(t *testing.T) {
 	for _, f := range []string{"simple-sent.msg", "unsent-draft.msg", "rtf-with-attachment.msg"} {
 		b, _ := os.ReadFile("testdata/" + f)
-		m, err := Read(b, Limits{})
+		m, err := Read(b, DefaultLimits)
 		if err != nil {
 			t.Fatal(err)
 		}

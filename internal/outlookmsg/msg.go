@@ -74,9 +74,12 @@ type Message struct {
 
 // Limits bounds what Read accepts.
 type Limits struct {
-	MaxDepth       int // embedded messages inside embedded messages; 0 means 10
-	MaxAttachments int // attachments in all, embedded messages' included; 0 means 500
+	MaxDepth       int // levels of embedded messages inside embedded messages; 0 allows none
+	MaxAttachments int // attachments in all, embedded messages' included; 0 allows none
 }
+
+// DefaultLimits allows 10 levels of embedded messages and 500 attachments.
+var DefaultLimits = Limits{MaxDepth: 10, MaxAttachments: 500}
 
 // ErrNotMSG is returned for input that is not an Outlook message: not a
 // Compound File, or a Compound File without message properties (a Word .doc).
@@ -163,12 +166,6 @@ type reader struct {
 // when it nests or holds more than lim allows; an error wrapping ErrDamaged
 // when the container or a property stream is broken.
 func Read(data []byte, lim Limits) (msg *Message, err error) {
-	if lim.MaxDepth <= 0 {
-		lim.MaxDepth = 10
-	}
-	if lim.MaxAttachments <= 0 {
-		lim.MaxAttachments = 500
-	}
 	if len(data) < 512 || !bytes.HasPrefix(data, cfbMagic) {
 		return nil, ErrNotMSG
 	}
