@@ -389,7 +389,7 @@ func hkt(s string) time.Time {
 
 type wantAtt struct {
 	name, ctype, data string
-	subject         string // the attached email's subject, when it is one
+	subject           string // the attached email's subject, when it is one
 }
 
 func TestReadEML(t *testing.T) {
@@ -413,9 +413,9 @@ func TestReadEML(t *testing.T) {
 			id:   "20260106091500.1234@mail.example.hk",
 			text: "您好，\n\n附上本公司的細胞治療產品資料，請查收。\n\n陳大文\n港島生物科技有限公司", python: true},
 		{name: "GB18030 Q subject and 8-bit body", mail: gbMail,
-			from: []mailin.Address{{Name: "李娜", Email: "li.na@example.cn"}},
-			to:   []mailin.Address{{Email: "atp-rfi@example.org"}},
-			cc:   []mailin.Address{{Name: "王芳", Email: "wang.fang@example.cn"}, {Email: "zhang.wei@example.cn"}},
+			from:    []mailin.Address{{Name: "李娜", Email: "li.na@example.cn"}},
+			to:      []mailin.Address{{Email: "atp-rfi@example.org"}},
+			cc:      []mailin.Address{{Name: "王芳", Email: "wang.fang@example.cn"}, {Email: "zhang.wei@example.cn"}},
 			subject: "关于先进疗法产品的回复", date: hkt("2026-01-07 16:40:12 +0800"), id: "GB.20260107@example.cn",
 			text: "您好！\n附件是我们的基因治疗产品资料。𠮷", python: true},
 		{name: "RFC 2231 and RFC 2047 file names", mail: filenames,
@@ -433,17 +433,17 @@ func TestReadEML(t *testing.T) {
 			from:    []mailin.Address{{Name: "Ho Ka Yan", Email: "ky.ho@example.hk"}},
 			to:      []mailin.Address{{Email: "atp-rfi@example.org"}},
 			subject: "Fwd: 細胞治療產品資料", date: hkt("2026-01-06 08:00:00 +0800"), id: "fwd.1@example.hk",
-			text: "FYI, see the forwarded email below.",
-			atts: []wantAtt{{name: "細胞治療產品資料.eml", ctype: "message/rfc822", subject: "細胞治療產品資料"}},
+			text:   "FYI, see the forwarded email below.",
+			atts:   []wantAtt{{name: "細胞治療產品資料.eml", ctype: "message/rfc822", subject: "細胞治療產品資料"}},
 			python: true},
 		{name: "multipart/alternative with only HTML", mail: func(*testing.T) string { return htmlOnly() },
 			from: []mailin.Address{{Email: "info@example.hk"}}, to: []mailin.Address{{Email: "atp-rfi@example.org"}},
 			subject: "HTML only – 產品", date: hkt("2026-01-09 10:00:00 +0800"),
 			text: "Dear Officer,\n\nOur product\u00a0list:\n\n• CAR-T & TCR\n• 幹細胞\n\nStage\tPhase I\n\nRegards,\nLam", python: true},
 		{name: "Outlook style without winmail.dat", mail: outlookStyle,
-			from: []mailin.Address{{Name: "Wong, Siu Ming", Email: "smwong@example.hk"}},
-			to:   []mailin.Address{{Name: "ATP RFI", Email: "atp-rfi@example.org"}, {Name: "Lee Mei Ling", Email: "ml.lee@example.hk"}},
-			cc:   []mailin.Address{{Name: "Tse, Wing", Email: "w.tse@example.hk"}},
+			from:    []mailin.Address{{Name: "Wong, Siu Ming", Email: "smwong@example.hk"}},
+			to:      []mailin.Address{{Name: "ATP RFI", Email: "atp-rfi@example.org"}, {Name: "Lee Mei Ling", Email: "ml.lee@example.hk"}},
+			cc:      []mailin.Address{{Name: "Tse, Wing", Email: "w.tse@example.hk"}},
 			subject: "先進療法產品資料徵集 - 回覆", date: hkt("2026-01-12 02:03:04 +0000"),
 			id:   "HK0PR01MB1234ABCD@HK0PR01MB1234.apcprd01.prod.example.com",
 			text: "各位好：\n\n填妥的表格已附上。\n\n黃小明",
