@@ -3,6 +3,7 @@ package mailin
 import (
 	"archive/zip"
 	"bytes"
+	"path"
 	"strings"
 
 	"atpreg/internal/outlookmsg"
@@ -25,11 +26,16 @@ const (
 // with an Outlook property stream (.msg), a zip with word/document.xml
 // (.docx) or xl/workbook.xml (.xlsx), a header block of an email (.eml), or
 // %PDF- near the start (.pdf). The name is not trusted, so a PDF renamed
-// .eml is still a PDF; it is taken for the intake's convenience and unused.
+// .eml is still a PDF; it only breaks one tie: a Compound File too damaged
+// to read is an Outlook message (a damaged one) when its name ends in .msg.
 func Detect(name string, data []byte) Kind {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
 		if outlookmsg.IsMSG(data) {
+			return KindMSG
+		}
+		if strings.EqualFold(path.Ext(name), ".msg") && !outlookmsg.IsCFB(data) {
+			// A damaged container named .msg: let the .msg reader say what is wrong.
 			return KindMSG
 		}
 		return KindUnknown

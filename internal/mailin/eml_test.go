@@ -1,7 +1,9 @@
 package mailin_test
 
 import (
+	"fmt"
 	"os"
+	"strconv"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,12 +15,12 @@ import (
 // The emails below are fictional, written the way Hong Kong and mainland
 // mail programs write them (Outlook, Outlook Express, Foxmail, webmail).
 
-func bigBody(t *testing.T) string {
+func bigBody(t testing.TB) string {
 	return big5(t, "您好，\r\n\r\n附上本公司的細胞治療產品資料，請查收。\r\n\r\n陳大文\r\n港島生物科技有限公司\r\n")
 }
 
 // hkBig5 is a plain Big5 email, subject and sender name in RFC 2047 B words.
-func hkBig5(t *testing.T) string {
+func hkBig5(t testing.TB) string {
 	return crlf(
 		"From: "+word("big5", big5(t, "陳大文"))+" <chan.taiman@example.hk>",
 		`To: "ATP RFI" <atp-rfi@example.org>`,
@@ -35,7 +37,7 @@ func hkBig5(t *testing.T) string {
 
 // gbMail is GB18030 throughout: a Q-encoded subject, a GB2312-labelled name and
 // an 8-bit body with a character only GB18030 (not GBK) has.
-func gbMail(t *testing.T) string {
+func gbMail(t testing.TB) string {
 	return crlf(
 		"From: "+word("gb2312", enc(t, gbkEnc, "李娜"))+" <li.na@example.cn>",
 		"To: atp-rfi@example.org",
@@ -56,7 +58,7 @@ const pdfBytes = "%PDF-1.4\n% fictional form\n1 0 obj <<>> endobj\ntrailer <<>>\
 
 // filenames: RFC 2231 names in UTF-8 (one in three continuations), in Big5,
 // and RFC 2047 words inside quoted names, as Foxmail writes them.
-func filenames(t *testing.T) string {
+func filenames(t testing.TB) string {
 	long := "細胞治療產品資料徵集表格"
 	p := pct(long)
 	cut := strings.LastIndex(p[:len(p)/2], "%")
@@ -107,7 +109,7 @@ func filenames(t *testing.T) string {
 }
 
 // inner is the forwarded email: a Big5 text and a PDF.
-func inner(t *testing.T) string {
+func inner(t testing.TB) string {
 	return crlf(
 		"From: "+word("big5", big5(t, "陳大文"))+" <chan.taiman@example.hk>",
 		"To: ky.ho@example.hk",
@@ -133,7 +135,7 @@ func inner(t *testing.T) string {
 }
 
 // forwarded is an email forwarded as an attachment (message/rfc822).
-func forwarded(t *testing.T) string {
+func forwarded(t testing.TB) string {
 	return crlf(
 		`From: "Ho Ka Yan" <ky.ho@example.hk>`,
 		"To: atp-rfi@example.org",
@@ -182,7 +184,7 @@ func htmlOnly() string {
 // outlookStyle is what Outlook writes when it does not use winmail.dat:
 // mixed > related > alternative (Big5 plain and HTML), an inline picture and
 // a PDF whose Content-Disposition carries dates with commas in quotes.
-func outlookStyle(t *testing.T) string {
+func outlookStyle(t testing.TB) string {
 	return crlf(
 		`From: "Wong, Siu Ming" <smwong@example.hk>`,
 		`To: "ATP RFI" <atp-rfi@example.org>, "Lee Mei Ling" <ml.lee@example.hk>`,
@@ -253,12 +255,12 @@ func outlookStyle(t *testing.T) string {
 
 // nest wraps an email in another as a forwarded attachment.
 func nest(level int, innerMail string) string {
-	n := string(rune('0' + level))
+	n := strconv.Itoa(level)
 	return crlf(
 		"From: level"+n+"@example.hk",
 		"To: atp-rfi@example.org",
 		"Subject: Level "+n,
-		"Date: Tue, 13 Jan 2026 10:0"+n+":00 +0800",
+		"Date: Tue, 13 Jan 2026 10:"+fmt.Sprintf("%02d", level)+":00 +0800",
 		"MIME-Version: 1.0",
 		`Content-Type: multipart/mixed; boundary="lv`+n+`"`,
 		"",
@@ -296,7 +298,7 @@ func deepest() string {
 		"")
 }
 
-func latinJapanese(t *testing.T) string {
+func latinJapanese(t testing.TB) string {
 	return crlf(
 		"From: =?ISO-8859-1?Q?Ren=E9e_M=FCller?= <renee@example.ch>",
 		"To: atp-rfi@example.org",
@@ -321,7 +323,7 @@ func latinJapanese(t *testing.T) string {
 
 // raw8bit has Big5 bytes straight in its headers, as old mail programs
 // sent them, read in the charset the body declares.
-func raw8bit(t *testing.T) string {
+func raw8bit(t testing.TB) string {
 	return crlf(
 		"From: "+big5(t, "張家明")+" <kmcheung@example.hk>",
 		"To: atp-rfi@example.org",
@@ -334,7 +336,7 @@ func raw8bit(t *testing.T) string {
 }
 
 // attachedFiles has an .eml and an Outlook .msg attached as files.
-func attachedFiles(t *testing.T) string {
+func attachedFiles(t testing.TB) string {
 	msg, err := os.ReadFile("../outlookmsg/testdata/simple-sent.msg")
 	if err != nil {
 		t.Fatal(err)
@@ -395,7 +397,7 @@ type wantAtt struct {
 func TestReadEML(t *testing.T) {
 	tests := []struct {
 		name    string
-		mail    func(*testing.T) string
+		mail    func(testing.TB) string
 		from    []mailin.Address
 		to      []mailin.Address
 		cc      []mailin.Address
@@ -436,7 +438,7 @@ func TestReadEML(t *testing.T) {
 			text:   "FYI, see the forwarded email below.",
 			atts:   []wantAtt{{name: "細胞治療產品資料.eml", ctype: "message/rfc822", subject: "細胞治療產品資料"}},
 			python: true},
-		{name: "multipart/alternative with only HTML", mail: func(*testing.T) string { return htmlOnly() },
+		{name: "multipart/alternative with only HTML", mail: func(testing.TB) string { return htmlOnly() },
 			from: []mailin.Address{{Email: "info@example.hk"}}, to: []mailin.Address{{Email: "atp-rfi@example.org"}},
 			subject: "HTML only – 產品", date: hkt("2026-01-09 10:00:00 +0800"),
 			text: "Dear Officer,\n\nOur product\u00a0list:\n\n• CAR-T & TCR\n• 幹細胞\n\nStage\tPhase I\n\nRegards,\nLam", python: true},
@@ -451,7 +453,7 @@ func TestReadEML(t *testing.T) {
 				{name: "image001.png", ctype: "image/png", data: "\x89PNG\r\n\x1a\nfake"},
 				{name: "ATP RFI form (completed).pdf", ctype: "application/pdf", data: pdfBytes},
 			}, python: true},
-		{name: "three levels of forwarded emails", mail: func(*testing.T) string { return nest(1, nest(2, nest(3, deepest()))) },
+		{name: "three levels of forwarded emails", mail: func(testing.TB) string { return nest(1, nest(2, nest(3, deepest()))) },
 			from: []mailin.Address{{Email: "level1@example.hk"}}, to: []mailin.Address{{Email: "atp-rfi@example.org"}},
 			subject: "Level 1", date: hkt("2026-01-13 10:01:00 +0800"), text: "Body of level 1.",
 			atts: []wantAtt{{name: "Level 2.eml", ctype: "message/rfc822", subject: "Level 2"}}, python: true},
@@ -469,7 +471,7 @@ func TestReadEML(t *testing.T) {
 				{name: "轉寄.eml", ctype: "message/rfc822", subject: "回覆：先進療法產品資料徵集"},
 				{name: "simple sent.msg", ctype: "application/vnd.ms-outlook", subject: "(outlookEMLandMSGconverter Trial Version Import) BitDaddys Software"},
 			}, python: true},
-		{name: "mbox From line", mail: func(*testing.T) string { return mbox() },
+		{name: "mbox From line", mail: func(testing.TB) string { return mbox() },
 			from: []mailin.Address{{Email: "chan.taiman@example.hk"}}, subject: "from an mbox export",
 			date: hkt("2026-01-06 09:15:00 +0800"), text: "Hello."},
 	}

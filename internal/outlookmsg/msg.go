@@ -205,6 +205,21 @@ func IsMSG(data []byte) (ok bool) {
 	return ok
 }
 
+// IsCFB reports whether data is a Compound File whose directory can be
+// read (an Outlook message, or a Word .doc or Excel .xls of old).
+func IsCFB(data []byte) (ok bool) {
+	if len(data) < 512 || !bytes.HasPrefix(data, cfbMagic) {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	_, err := openTree(data)
+	return err == nil
+}
+
 var cfbMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
 const propStream = "__properties_version1.0"
