@@ -3,8 +3,8 @@ package mailin_test
 import (
 	"fmt"
 	"os"
-	"strconv"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
