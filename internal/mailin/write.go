@@ -24,8 +24,12 @@ func (r *reader) writeEML(m *Message) ([]byte, error) {
 
 func writeMessage(buf *bytes.Buffer, m *Message) error {
 	var h gomail.Header
-	h.SetAddressList("From", mailAddresses(m.From))
-	h.SetAddressList("To", mailAddresses(m.To))
+	if len(m.From) > 0 {
+		h.SetAddressList("From", mailAddresses(m.From))
+	}
+	if len(m.To) > 0 {
+		h.SetAddressList("To", mailAddresses(m.To))
+	}
 	if len(m.Cc) > 0 {
 		h.SetAddressList("Cc", mailAddresses(m.Cc))
 	}
