@@ -333,7 +333,7 @@ func addresses(h gomail.Header, key, hint string) []Address {
 	}
 	var out []Address
 	for _, a := range list {
-		out = append(out, Address{Name: strings.TrimSpace(a.Name), Email: a.Address})
+		out = append(out, Address{Name: validText(strings.TrimSpace(a.Name)), Email: validText(a.Address)})
 	}
 	return out
 }
@@ -376,7 +376,8 @@ func lenientAddresses(raw, hint string) []Address {
 		} else {
 			a.Name = entry
 		}
-		a.Name = strings.TrimSpace(strings.Trim(a.Name, `"'`))
+		a.Name = validText(strings.TrimSpace(strings.Trim(a.Name, `"'`)))
+		a.Email = validText(a.Email)
 		if a.Email != "" || a.Name != "" {
 			out = append(out, a)
 		}
@@ -462,8 +463,12 @@ func messageID(s string) string {
 			s = s[i+1 : i+j]
 		}
 	}
-	return strings.TrimSpace(s)
+	return validText(strings.TrimSpace(s))
 }
+
+// validText replaces bytes that are not UTF-8 (from a header that breaks the
+// rules) with U+FFFD.
+func validText(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 
 func firstOf(s ...string) string {
 	for _, v := range s {
@@ -482,7 +487,7 @@ func cleanName(s string) string {
 			return -1
 		}
 		return r
-	}, s)
+	}, validText(s))
 	if i := strings.LastIndexAny(s, `/\`); i >= 0 {
 		s = s[i+1:]
 	}

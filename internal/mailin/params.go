@@ -70,7 +70,8 @@ func decodeWords(s, fallback string) string {
 		return s
 	}
 	if d, err := wordDecoder.DecodeHeader(s); err == nil {
-		return d
+		// An encoded word may claim UTF-8 and hold other bytes.
+		return strings.ToValidUTF8(d, "\uFFFD")
 	}
 	return s
 }
