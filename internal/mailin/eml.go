@@ -32,11 +32,10 @@ const (
 
 // emlState is what one email's walk collects.
 type emlState struct {
-	m        *Message
-	hint     string // the first charset the email declares, for undeclared 8-bit text
-	depth    int    // how deep this email is inside other emails
-	unnamed  int    // attachments given a made-up name so far
-	partPath []int
+	m       *Message
+	hint    string // the first charset the email declares, for undeclared 8-bit text
+	depth   int    // how deep this email is inside other emails
+	unnamed int    // attachments given a made-up name so far
 }
 
 // eml reads one RFC 5322 message at the given depth of emails in emails.

@@ -192,10 +192,7 @@ func unquote(s string) string {
 	if len(s) < 2 || s[0] != '"' {
 		return s
 	}
-	s = s[1:]
-	if strings.HasSuffix(s, `"`) {
-		s = s[:len(s)-1]
-	}
+	s = strings.TrimSuffix(s[1:], `"`)
 	if !strings.Contains(s, `\"`) && !strings.Contains(s, `\\`) {
 		return s
 	}

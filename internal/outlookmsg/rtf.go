@@ -45,7 +45,6 @@ type rtfParser struct {
 	defFont  int
 	tblFont  int // the font being defined inside \fonttbl
 	fromHTML bool
-	fromText bool
 	skipN    int // fallback characters still to skip after \uN
 	pending  []byte
 	pendCP   int
@@ -332,8 +331,6 @@ func (p *rtfParser) word(w string, param int, hasParam bool) {
 	case "rtf":
 	case "fromhtml":
 		p.fromHTML = true
-	case "fromtext":
-		p.fromText = true
 	case "htmlrtf":
 		p.st.suppress = !hasParam || param != 0
 	case "ansicpg":
