@@ -107,12 +107,14 @@ FUZZ_CSV  ?= 100000x
 FUZZ_XLSX ?= 10000x
 FUZZ_EML  ?= 20000x
 FUZZ_MSG  ?= 20000x
-test-fuzz: deps-go ## run the import and email readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX, FUZZ_EML, FUZZ_MSG)
-	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX), EML $(FUZZ_EML), MSG $(FUZZ_MSG) executions)"
+FUZZ_RTF  ?= 20000x
+test-fuzz: deps-go ## run the import and email readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX, FUZZ_EML, FUZZ_MSG, FUZZ_RTF)
+	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX), EML $(FUZZ_EML), MSG $(FUZZ_MSG), RTF $(FUZZ_RTF) executions)"
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZ_CSV) -fuzzminimizetime 5x
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZ_XLSX) -fuzzminimizetime 5x
 	$(GO) test ./internal/mailin/ -run '^$$' -fuzz '^FuzzReadEML$$' -fuzztime $(FUZZ_EML) -fuzzminimizetime 5x
 	$(GO) test ./internal/mailin/ -run '^$$' -fuzz '^FuzzReadMSG$$' -fuzztime $(FUZZ_MSG) -fuzzminimizetime 5x
+	$(GO) test ./internal/outlookmsg/ -run '^$$' -fuzz '^FuzzRTF$$' -fuzztime $(FUZZ_RTF) -fuzzminimizetime 5x
 
 test-frontend: deps-npm
 	@echo "==> svelte-check and vitest"

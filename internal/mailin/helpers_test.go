@@ -134,36 +134,49 @@ type pyView struct {
 	Plain     string   `json:"plain"`
 }
 
-// pythonRead parses data with Python's own email package (policy.default)
-// and returns the decoded subject, From, every part's file name and the first
-// text/plain body: an independent judge of what the Go reader decodes.
-func pythonRead(t *testing.T, data []byte) pyView {
+// pythonRead parses emails with Python's own email package (policy.default)
+// and returns, for each, the decoded subject, From, every part's file name
+// and the first text/plain body: an independent judge of what the Go reader
+// decodes. One Python process reads them all.
+func pythonRead(t *testing.T, emails ...[]byte) []pyView {
 	t.Helper()
-	py, err := exec.LookPath("python3")
+	// Debian's own python3 (what APT_PACKAGES installs) first: a version
+	// manager's shim on PATH can take seconds to start.
+	py, err := exec.LookPath("/usr/bin/python3")
+	if err != nil {
+		py, err = exec.LookPath("python3")
+	}
 	if err != nil {
 		t.Fatalf("python3 is needed to cross-check the email reader (Makefile APT_PACKAGES installs it): %v", err)
 	}
 	const script = `
-import sys, json, email, email.policy
-m = email.message_from_bytes(sys.stdin.buffer.read(), policy=email.policy.default)
-names, plain = [], None
-for p in m.walk():
-    fn = p.get_filename()
-    if fn is not None:
-        names.append(str(fn))
-    if plain is None and p.get_content_type() == "text/plain" and fn is None and not p.is_multipart():
-        plain = p.get_content()
-print(json.dumps({"subject": str(m["subject"] or ""), "from": str(m["from"] or ""),
-                  "filenames": names, "plain": plain or ""}))
+import sys, json, base64, email, email.policy
+out = []
+for b in json.load(sys.stdin):
+    m = email.message_from_bytes(base64.b64decode(b), policy=email.policy.default)
+    names, plain = [], None
+    for p in m.walk():
+        fn = p.get_filename()
+        if fn is not None:
+            names.append(str(fn))
+        if plain is None and p.get_content_type() == "text/plain" and fn is None and not p.is_multipart():
+            plain = p.get_content()
+    out.append({"subject": str(m["subject"] or ""), "from": str(m["from"] or ""),
+                "filenames": names, "plain": plain or ""})
+print(json.dumps(out))
 `
+	in, err := json.Marshal(emails) // []byte marshals as base64
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(py, "-c", script)
-	cmd.Stdin = bytes.NewReader(data)
+	cmd.Stdin = bytes.NewReader(in)
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("python3 email: %v", err)
 	}
-	var v pyView
-	if err := json.Unmarshal(out, &v); err != nil {
+	var v []pyView
+	if err := json.Unmarshal(out, &v); err != nil || len(v) != len(emails) {
 		t.Fatalf("python3 output %q: %v", out, err)
 	}
 	return v

@@ -211,7 +211,7 @@ func TestReadMSGEmbedded(t *testing.T) {
 	if !reflect.DeepEqual(back, in) {
 		t.Errorf("the written .eml reads back as\n%+v\nnot\n%+v", back, in)
 	}
-	py := pythonRead(t, a.Data)
+	py := pythonRead(t, a.Data)[0]
 	if py.Subject != "申請表格" || py.Plain != "附上表格。" || !reflect.DeepEqual(py.Filenames, []string{"申請表.pdf"}) {
 		t.Errorf("Python reads the written .eml as %+v", py)
 	}

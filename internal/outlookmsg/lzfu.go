@@ -38,6 +38,9 @@ func DecompressRTF(b []byte, maxOut int) ([]byte, error) {
 	if compSize+4 < end {
 		end = compSize + 4
 	}
+	if compSize+4 < 16 {
+		return nil, fmt.Errorf("%w: it says %d bytes, shorter than its header", ErrRTF, compSize+4)
+	}
 	if compSize+4 > int64(len(b)) {
 		return nil, fmt.Errorf("%w: it says %d bytes, only %d are there", ErrRTF, compSize+4, len(b))
 	}

@@ -426,7 +426,8 @@ func (r *reader) bodies(p *props, m *Message) error {
 	}
 	// A damaged RTF body is left out rather than failing the whole message:
 	// the plain or HTML body usually says the same.
-	if rtf, err := DecompressRTF(b, int(r.budget)+len(b)*8); err == nil {
+	// LZFu expands at most 8 times (a 2-byte reference gives 17 bytes).
+	if rtf, err := DecompressRTF(b, 8*len(b)+1024); err == nil {
 		m.RTF = rtf
 	}
 	return nil

@@ -40,6 +40,7 @@ type Prop struct {
 type Attachment struct {
 	Props    []Prop
 	Embedded *Message
+	Raw      map[string][]byte // streams written as they are, as Message.Raw
 }
 
 // Message is a message's properties, recipients and attachments.
@@ -47,6 +48,10 @@ type Message struct {
 	Props       []Prop
 	Recipients  [][]Prop
 	Attachments []Attachment
+	// Raw gives streams of the message's storage as they are, in place of
+	// the ones its properties would write (e.g. "__properties_version1.0"),
+	// so tests can hand the reader broken ones.
+	Raw map[string][]byte
 }
 
 // Bytes writes m as a .msg file.
@@ -79,6 +84,7 @@ func (m *Message) fill(dir *node, top bool) {
 	binary.LittleEndian.PutUint32(hdr[20:], uint32(len(m.Attachments)))
 	dir.add(&node{name: "__nameid_version1.0", dir: true})
 	writeProps(dir, hdr, m.Props)
+	raw(dir, m.Raw)
 	for i, r := range m.Recipients {
 		rd := dir.add(&node{name: fmt.Sprintf("__recip_version1.0_#%08X", i), dir: true})
 		writeProps(rd, make([]byte, 8), r)
@@ -92,6 +98,27 @@ func (m *Message) fill(dir *node, top bool) {
 			a.Embedded.fill(ed, false)
 		}
 		writeProps(ad, make([]byte, 8), props)
+		raw(ad, a.Raw)
+	}
+}
+
+// raw puts streams into dir as they are, replacing those of the same name.
+func raw(dir *node, streams map[string][]byte) {
+	names := make([]string, 0, len(streams))
+	for n := range streams {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		replaced := false
+		for _, c := range dir.children {
+			if c.name == name && !c.dir {
+				c.data, replaced = streams[name], true
+			}
+		}
+		if !replaced {
+			dir.add(&node{name: name, data: streams[name]})
+		}
 	}
 }
 
