@@ -90,6 +90,7 @@ type limitReader struct {
 	n int
 }
 
+// Read reads one byte.
 func (l *limitReader) Read(p []byte) (int, error) {
 	if l.n <= 0 {
 		return 0, io.EOF

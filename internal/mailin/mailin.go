@@ -178,7 +178,10 @@ type partError struct {
 	part string // e.g. `the attachment “申請表.pdf”`
 }
 
+// Error names the part and the problem (for logs; never shown).
 func (e *partError) Error() string { return e.part + ": " + e.err.Error() }
+
+// Unwrap returns the problem.
 func (e *partError) Unwrap() error { return e.err }
 
 // wrap turns an error from inside a read into an apperr for a person.

@@ -94,6 +94,7 @@ type LimitError struct {
 	Limit int
 }
 
+// Error says which limit was passed.
 func (e *LimitError) Error() string {
 	return fmt.Sprintf("the Outlook message has more %s than the limit of %d", e.What, e.Limit)
 }
