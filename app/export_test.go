@@ -12,4 +12,6 @@ func SaveAttachmentTo(r *RegisterService, id int64, path string) (string, error)
 }
 
 // CheckPicked is PickAndDryRun with path as the dialog's answer.
-func CheckPicked(x *InterchangeService, path string) (*ImportPreview, error) { return x.checkPath(path) }
+func CheckPicked(x *InterchangeService, path string) (*ImportPreview, error) {
+	return x.checkPath(path)
+}
