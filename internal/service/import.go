@@ -83,6 +83,10 @@ func tooLarge(name string, size int64) error {
 		name, float64(size)/(1<<20), MaxImportBytes>>20)
 }
 
+func unreadable(path string, err error) error {
+	return apperr.Wrap(err, apperr.NotFound, "The file %s cannot be read (%s); check that it exists and that you may open it.", path, apperr.Reason(err))
+}
+
 // ReadImportFile reads the file at path for an import: it must be a regular
 // file of at most MaxImportBytes, in CSV or XLSX (apperr.NotFound when it
 // cannot be read, apperr.Invalid when it is a folder, too large, empty or
@@ -92,7 +96,7 @@ func ReadImportFile(path string) (ImportFile, error) {
 	name := baseName(path)
 	st, err := os.Stat(path)
 	if err != nil {
-		return ImportFile{}, apperr.Wrap(err, apperr.NotFound, "The file %s cannot be read; check that it exists and that you may open it.", path)
+		return ImportFile{}, unreadable(path, err)
 	}
 	if st.IsDir() {
 		return ImportFile{}, apperr.New(apperr.Invalid, "%s is a folder; choose a CSV or XLSX file.", path)
@@ -102,7 +106,7 @@ func ReadImportFile(path string) (ImportFile, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return ImportFile{}, apperr.Wrap(err, apperr.NotFound, "The file %s cannot be read; check that it exists and that you may open it.", path)
+		return ImportFile{}, unreadable(path, err)
 	}
 	return NewImportFile(name, data)
 }

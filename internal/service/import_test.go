@@ -287,7 +287,7 @@ func TestReadImportFile(t *testing.T) {
 		{"empty.csv", nil, apperr.Invalid, "empty"},
 		{"big.csv", make([]byte, 50<<20), apperr.Invalid, "50.0 MB, more than the 32 MB"},
 		{"scan.pdf", []byte("%PDF-1.4 ..."), apperr.Invalid, "PDF"},
-		{"missing.csv", nil, apperr.NotFound, "cannot be read"},
+		{"missing.csv", nil, apperr.NotFound, "cannot be read (no such file or directory)"},
 		{"folder", nil, apperr.Invalid, "is a folder"},
 	} {
 		path := filepath.Join(dir, tc.name)
