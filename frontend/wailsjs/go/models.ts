@@ -457,13 +457,133 @@ export namespace app {
 	        this.docId = source["docId"];
 	    }
 	}
+	export class ImportColumn {
+	    name: string;
+	    label: string;
+	    kind: number;
+	    entity: boolean;
+	    required: boolean;
+	    help: string;
+	    choices: register.Choice[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.entity = source["entity"];
+	        this.required = source["required"];
+	        this.help = source["help"];
+	        this.choices = this.convertValues(source["choices"], register.Choice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportProduct {
+	    name: string;
+	    row: number;
+	    action: string;
+	    changes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProduct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.row = source["row"];
+	        this.action = source["action"];
+	        this.changes = source["changes"];
+	    }
+	}
+	export class ImportEntity {
+	    name: string;
+	    email: string;
+	    rows: number[];
+	    action: string;
+	    entityId: number;
+	    changes: number;
+	    products: ImportProduct[];
+	    complete: boolean;
+	    missing: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportEntity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.rows = source["rows"];
+	        this.action = source["action"];
+	        this.entityId = source["entityId"];
+	        this.changes = source["changes"];
+	        this.products = this.convertValues(source["products"], ImportProduct);
+	        this.complete = source["complete"];
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportFileInfo {
+	    name: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportFileInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.sha256 = source["sha256"];
+	    }
+	}
 	export class PreviewRow {
 	    row: number;
 	    entity: string;
 	    email: string;
 	    product: string;
 	    action: string;
-	    problems: interchange.Problem[];
+	    problems: ImportProblem[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PreviewRow(source);
@@ -476,7 +596,79 @@ export namespace app {
 	        this.email = source["email"];
 	        this.product = source["product"];
 	        this.action = source["action"];
-	        this.problems = this.convertValues(source["problems"], interchange.Problem);
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportProblem {
+	    row: number;
+	    column: string;
+	    value: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ImportReport {
+	    file: ImportFileInfo;
+	    format: string;
+	    dryRun: boolean;
+	    applied: boolean;
+	    rows: number;
+	    entities: ImportEntity[];
+	    created: number;
+	    merged: number;
+	    unchanged: number;
+	    added: number;
+	    updated: number;
+	    problems: ImportProblem[];
+	    columns: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = this.convertValues(source["file"], ImportFileInfo);
+	        this.format = source["format"];
+	        this.dryRun = source["dryRun"];
+	        this.applied = source["applied"];
+	        this.rows = source["rows"];
+	        this.entities = this.convertValues(source["entities"], ImportEntity);
+	        this.created = source["created"];
+	        this.merged = source["merged"];
+	        this.unchanged = source["unchanged"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	        this.columns = source["columns"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -499,7 +691,7 @@ export namespace app {
 	}
 	export class ImportPreview {
 	    token: string;
-	    report: store.ImportReport;
+	    report: ImportReport;
 	    rows: PreviewRow[];
 	    truncated: boolean;
 	
@@ -510,7 +702,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.token = source["token"];
-	        this.report = this.convertValues(source["report"], store.ImportReport);
+	        this.report = this.convertValues(source["report"], ImportReport);
 	        this.rows = this.convertValues(source["rows"], PreviewRow);
 	        this.truncated = source["truncated"];
 	    }
@@ -533,6 +725,9 @@ export namespace app {
 		    return a;
 		}
 	}
+	
+	
+	
 	export class MeetingEntity {
 	    id: number;
 	    name: string;
@@ -1353,71 +1548,6 @@ export namespace demand {
 
 }
 
-export namespace interchange {
-	
-	export class Column {
-	    name: string;
-	    label: string;
-	    kind: number;
-	    entity: boolean;
-	    required: boolean;
-	    help: string;
-	    choices?: register.Choice[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Column(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.label = source["label"];
-	        this.kind = source["kind"];
-	        this.entity = source["entity"];
-	        this.required = source["required"];
-	        this.help = source["help"];
-	        this.choices = this.convertValues(source["choices"], register.Choice);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Problem {
-	    row: number;
-	    column: string;
-	    value: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.row = source["row"];
-	        this.column = source["column"];
-	        this.value = source["value"];
-	        this.reason = source["reason"];
-	    }
-	}
-
-}
-
 export namespace passphrase {
 	
 	export class Strength {
@@ -1879,139 +2009,6 @@ export namespace store {
 	        this.atpTypes = source["atpTypes"];
 	        this.score = source["score"];
 	    }
-	}
-	export class ImportProduct {
-	    name: string;
-	    row: number;
-	    action: string;
-	    changes: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportProduct(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.row = source["row"];
-	        this.action = source["action"];
-	        this.changes = source["changes"];
-	    }
-	}
-	export class ImportEntity {
-	    name: string;
-	    email: string;
-	    rows: number[];
-	    action: string;
-	    entityId: number;
-	    changes: number;
-	    products: ImportProduct[];
-	    complete: boolean;
-	    missing: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportEntity(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.email = source["email"];
-	        this.rows = source["rows"];
-	        this.action = source["action"];
-	        this.entityId = source["entityId"];
-	        this.changes = source["changes"];
-	        this.products = this.convertValues(source["products"], ImportProduct);
-	        this.complete = source["complete"];
-	        this.missing = source["missing"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ImportFile {
-	    name: string;
-	    sha256: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportFile(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.sha256 = source["sha256"];
-	    }
-	}
-	
-	export class ImportReport {
-	    file: ImportFile;
-	    format: string;
-	    dryRun: boolean;
-	    applied: boolean;
-	    rows: number;
-	    entities: ImportEntity[];
-	    created: number;
-	    merged: number;
-	    unchanged: number;
-	    added: number;
-	    updated: number;
-	    problems: interchange.Problem[];
-	    columns: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportReport(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = this.convertValues(source["file"], ImportFile);
-	        this.format = source["format"];
-	        this.dryRun = source["dryRun"];
-	        this.applied = source["applied"];
-	        this.rows = source["rows"];
-	        this.entities = this.convertValues(source["entities"], ImportEntity);
-	        this.created = source["created"];
-	        this.merged = source["merged"];
-	        this.unchanged = source["unchanged"];
-	        this.added = source["added"];
-	        this.updated = source["updated"];
-	        this.problems = this.convertValues(source["problems"], interchange.Problem);
-	        this.columns = source["columns"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
 	}
 	export class ListPage {
 	    total: number;
