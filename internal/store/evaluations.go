@@ -492,14 +492,9 @@ type RankingQuery struct {
 	ATPType  string   `json:"atpType"`
 }
 
-// RankedEntity is one row of the ranking: the entity's rank, score summary
-// and what identifies it.
-type RankedEntity struct {
-	register.Ranked
-	Name     string   `json:"name"`
-	Status   string   `json:"status"`
-	ATPTypes []string `json:"atp_types"`
-}
+// RankedEntity is one row of the ranking. Deprecated: use
+// register.RankedEntity; the alias stays while other areas move.
+type RankedEntity = register.RankedEntity
 
 // Ranking ranks the evaluated entities matching q by weighted total (weights
 // from settings), best first; equal totals (to 2 decimals) share a rank
@@ -546,7 +541,7 @@ func (db *DB) Ranking(ctx context.Context, q RankingQuery) ([]RankedEntity, erro
 		in := byID[r.EntityID]
 		types := splitNonEmpty(in.ATPType)
 		sort.Strings(types)
-		out[i] = RankedEntity{Ranked: r, Name: in.Name, Status: in.Status, ATPTypes: types}
+		out[i] = RankedEntity{Ranked: r, Name: in.Name, Status: register.Status(in.Status), ATPTypes: types}
 	}
 	return out, nil
 }
