@@ -183,6 +183,17 @@ type Evaluation struct {
 	UpdatedAt      time.Time        `json:"updated_at"`
 }
 
+// Normalize trims the evaluation's texts and notes.
+func (ev *Evaluation) Normalize() {
+	ev.Evaluator = strings.TrimSpace(ev.Evaluator)
+	ev.Date = strings.TrimSpace(ev.Date)
+	ev.Reason = strings.TrimSpace(ev.Reason)
+	for a, s := range ev.Scores {
+		s.Note = strings.TrimSpace(s.Note)
+		ev.Scores[a] = s
+	}
+}
+
 // Validate checks ev: evaluator, date, a recommendation and its reason are
 // required; all seven aspects are scored 1..5 and no other key is present;
 // texts are bounded. All problems come at once as an *apperr.Error with code

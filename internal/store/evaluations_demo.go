@@ -17,7 +17,7 @@ func init() {
 
 func loadDemoEvaluations(tx *Tx, d *DemoData) error {
 	for i, ev := range register.DemoEvaluations(d.Seed, d.Entities) {
-		normalizeEvaluation(&ev)
+		ev.Normalize()
 		if err := ev.Validate(); err != nil {
 			return fmt.Errorf("evaluation %d: %w", i, err)
 		}
@@ -35,7 +35,7 @@ func loadDemoPartnersMeetings(tx *Tx, d *DemoData) error {
 	partners := register.DemoPartners()
 	for i := range partners {
 		p := &partners[i]
-		normalizePartner(p)
+		p.Normalize()
 		if err := p.Validate(); err != nil {
 			return fmt.Errorf("partner %d: %w", i, err)
 		}
@@ -55,8 +55,8 @@ func loadDemoPartnersMeetings(tx *Tx, d *DemoData) error {
 				m.EntityMinutes[id] = demoEntityMinutes[j%len(demoEntityMinutes)]
 			}
 		}
-		normalizeMeeting(&m)
-		if err := validateMeeting(m); err != nil {
+		m.Normalize()
+		if err := m.Validate(); err != nil {
 			return fmt.Errorf("meeting %d: %w", i, err)
 		}
 		if _, err := createMeetingTx(tx, m, d.Officer, m.CreatedAt, m.UpdatedAt); err != nil {

@@ -37,11 +37,6 @@ type meetingRow struct {
 	UpdatedAt string `db:"updated_at"`
 }
 
-func normalizeMeeting(m *Meeting) { m.Normalize() }
-
-// validateMeeting checks m (register.MeetingRecord.Validate).
-func validateMeeting(m Meeting) error { return m.Validate() }
-
 // meetingAction is the audit action of meeting changes. Changes to the
 // meeting itself have entity_id 0; adding, removing and minutes of an entity
 // are recorded on the entity.
@@ -52,8 +47,8 @@ const meetingAction = "meeting"
 // AddEntityToMeeting. Errors: apperr.Invalid, apperr.NotFound (a partner or
 // entity that is not in the register).
 func (db *DB) CreateMeeting(ctx context.Context, m Meeting, officer string) (int64, error) {
-	normalizeMeeting(&m)
-	if err := validateMeeting(m); err != nil {
+	m.Normalize()
+	if err := m.Validate(); err != nil {
 		return 0, err
 	}
 	now := db.opt.now()
@@ -131,8 +126,8 @@ func writeMeetingLists(tx *Tx, m Meeting) error {
 // removals and minutes on the entities concerned. Errors: apperr.Invalid,
 // apperr.NotFound.
 func (db *DB) UpdateMeeting(ctx context.Context, m Meeting, officer string) error {
-	normalizeMeeting(&m)
-	if err := validateMeeting(m); err != nil {
+	m.Normalize()
+	if err := m.Validate(); err != nil {
 		return err
 	}
 	now := db.opt.now()
