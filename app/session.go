@@ -13,6 +13,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/register"
 	"atpreg/internal/service"
 	"atpreg/internal/store"
 	"atpreg/internal/version"
@@ -294,6 +295,18 @@ func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
 	s.settings = got
 	s.mu.Unlock()
 	return got, nil
+}
+
+// settingsView is the settings as the window gets them (the session's copy).
+type settingsView = store.Settings
+
+// weightsSaved puts weights just stored into the session's copy of the
+// settings and returns that copy.
+func (s *Session) weightsSaved(w register.Weights) settingsView {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settings.Weights = w
+	return s.settings
 }
 
 // ChangePassphrase replaces the passphrase after checking the current one.

@@ -146,6 +146,30 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Conflict {
+	    partnerId: number;
+	    partnerName: string;
+	    entityId: number;
+	    entityName: string;
+	    reason: string;
+	    createdAt: string;
+	    createdBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.partnerName = source["partnerName"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.reason = source["reason"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	    }
+	}
 	export class DemandEntity {
 	    id: number;
 	    name: string;
@@ -220,8 +244,90 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EntityScore {
+	    evaluations: number;
+	    evaluators: string[];
+	    means: Record<string, number>;
+	    spread: Record<string, number>;
+	    disagreements: string[];
+	    total: number;
+	    recommendations: Record<string, number>;
+	    latest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityScore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluations = source["evaluations"];
+	        this.evaluators = source["evaluators"];
+	        this.means = source["means"];
+	        this.spread = source["spread"];
+	        this.disagreements = source["disagreements"];
+	        this.total = source["total"];
+	        this.recommendations = source["recommendations"];
+	        this.latest = source["latest"];
+	    }
+	}
+	export class Score {
+	    score: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Score(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Evaluation {
+	    id: number;
+	    entityId: number;
+	    evaluator: string;
+	    date: string;
+	    scores: Record<string, Score>;
+	    recommendation: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evaluation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.evaluator = source["evaluator"];
+	        this.date = source["date"];
+	        this.scores = this.convertValues(source["scores"], Score, true);
+	        this.recommendation = source["recommendation"];
+	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class EvaluationView {
-	    evaluation: register.Evaluation;
+	    evaluation: Evaluation;
 	    total: number;
 	
 	    static createFrom(source: any = {}) {
@@ -230,7 +336,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.evaluation = this.convertValues(source["evaluation"], register.Evaluation);
+	        this.evaluation = this.convertValues(source["evaluation"], Evaluation);
 	        this.total = source["total"];
 	    }
 	
@@ -258,11 +364,11 @@ export namespace app {
 	    status: string;
 	    statusLabel: string;
 	    evaluations: EvaluationView[];
-	    summary: register.EntityScore;
+	    summary: EntityScore;
 	    total: number;
 	    rank: number;
 	    rankedCount: number;
-	    conflicts: store.Conflict[];
+	    conflicts: Conflict[];
 	
 	    static createFrom(source: any = {}) {
 	        return new EntityEvaluations(source);
@@ -275,11 +381,11 @@ export namespace app {
 	        this.status = source["status"];
 	        this.statusLabel = source["statusLabel"];
 	        this.evaluations = this.convertValues(source["evaluations"], EvaluationView);
-	        this.summary = this.convertValues(source["summary"], register.EntityScore);
+	        this.summary = this.convertValues(source["summary"], EntityScore);
 	        this.total = source["total"];
 	        this.rank = source["rank"];
 	        this.rankedCount = source["rankedCount"];
-	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -318,6 +424,7 @@ export namespace app {
 	        this.statusLabel = source["statusLabel"];
 	    }
 	}
+	
 	export class MissingView {
 	    field: string;
 	    label: string;
@@ -376,6 +483,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class EvaluationSetup {
 	    aspects: AspectView[];
 	    recommendations: register.Choice[];
@@ -734,7 +842,7 @@ export namespace app {
 	    status: string;
 	    statusLabel: string;
 	    minutes: string;
-	    score?: number;
+	    score?: number | null;
 	    excluded: Exclusion[];
 	
 	    static createFrom(source: any = {}) {
@@ -929,6 +1037,30 @@ export namespace app {
 	        this.toLabel = source["toLabel"];
 	    }
 	}
+	export class OpenAction {
+	    meetingId: number;
+	    meetingTitle: string;
+	    meetingAt: string;
+	    index: number;
+	    text: string;
+	    owner: string;
+	    due: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.meetingTitle = source["meetingTitle"];
+	        this.meetingAt = source["meetingAt"];
+	        this.index = source["index"];
+	        this.text = source["text"];
+	        this.owner = source["owner"];
+	        this.due = source["due"];
+	    }
+	}
 	export class PackEntity {
 	    id: number;
 	    name: string;
@@ -1061,10 +1193,50 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Partner {
+	    id: number;
+	    name: string;
+	    facility: string;
+	    address: string;
+	    contacts: register.Contact[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Partner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.facility = source["facility"];
+	        this.address = source["address"];
+	        this.contacts = this.convertValues(source["contacts"], register.Contact);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class PartnerView {
-	    partner: register.Partner;
-	    conflicts: store.Conflict[];
+	    partner: Partner;
+	    conflicts: Conflict[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PartnerView(source);
@@ -1072,8 +1244,8 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner = this.convertValues(source["partner"], register.Partner);
-	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	        this.partner = this.convertValues(source["partner"], Partner);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1135,6 +1307,20 @@ export namespace app {
 	        this.latest = source["latest"];
 	    }
 	}
+	export class RankingQuery {
+	    statuses: string[];
+	    atpType: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RankingQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.atpType = source["atpType"];
+	    }
+	}
 	export class RankingView {
 	    rows: RankRow[];
 	    weights: Record<string, number>;
@@ -1167,6 +1353,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 
 }
 
@@ -1756,143 +1943,6 @@ export namespace register {
 		    return a;
 		}
 	}
-	export class EntityScore {
-	    entity_id: number;
-	    evaluations: number;
-	    evaluators: string[];
-	    means: Record<string, number>;
-	    spread: Record<string, number>;
-	    disagreements: string[];
-	    total: number;
-	    recommendations: Record<string, number>;
-	    latest: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new EntityScore(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entity_id = source["entity_id"];
-	        this.evaluations = source["evaluations"];
-	        this.evaluators = source["evaluators"];
-	        this.means = source["means"];
-	        this.spread = source["spread"];
-	        this.disagreements = source["disagreements"];
-	        this.total = source["total"];
-	        this.recommendations = source["recommendations"];
-	        this.latest = source["latest"];
-	    }
-	}
-	export class Score {
-	    score: number;
-	    note: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Score(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.score = source["score"];
-	        this.note = source["note"];
-	    }
-	}
-	export class Evaluation {
-	    id: number;
-	    entity_id: number;
-	    evaluator: string;
-	    date: string;
-	    scores: Record<string, Score>;
-	    recommendation: string;
-	    reason: string;
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Evaluation(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entity_id = source["entity_id"];
-	        this.evaluator = source["evaluator"];
-	        this.date = source["date"];
-	        this.scores = this.convertValues(source["scores"], Score, true);
-	        this.recommendation = source["recommendation"];
-	        this.reason = source["reason"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Partner {
-	    id: number;
-	    name: string;
-	    facility: string;
-	    address: string;
-	    contacts: Contact[];
-	    notes: string;
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Partner(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.facility = source["facility"];
-	        this.address = source["address"];
-	        this.contacts = this.convertValues(source["contacts"], Contact);
-	        this.notes = source["notes"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
 
 }
 
@@ -1950,30 +2000,6 @@ export namespace store {
 	        this.old = source["old"];
 	        this.new = source["new"];
 	        this.detail = source["detail"];
-	    }
-	}
-	export class Conflict {
-	    partner_id: number;
-	    partner_name: string;
-	    entity_id: number;
-	    entity_name: string;
-	    reason: string;
-	    created_at: string;
-	    created_by: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Conflict(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner_id = source["partner_id"];
-	        this.partner_name = source["partner_name"];
-	        this.entity_id = source["entity_id"];
-	        this.entity_name = source["entity_name"];
-	        this.reason = source["reason"];
-	        this.created_at = source["created_at"];
-	        this.created_by = source["created_by"];
 	    }
 	}
 	export class EntityRow {
@@ -2070,44 +2096,6 @@ export namespace store {
 	        this.desc = source["desc"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
-	    }
-	}
-	export class OpenAction {
-	    meeting_id: number;
-	    meeting_title: string;
-	    meeting_at: string;
-	    index: number;
-	    text: string;
-	    owner: string;
-	    due: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new OpenAction(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.meeting_id = source["meeting_id"];
-	        this.meeting_title = source["meeting_title"];
-	        this.meeting_at = source["meeting_at"];
-	        this.index = source["index"];
-	        this.text = source["text"];
-	        this.owner = source["owner"];
-	        this.due = source["due"];
-	    }
-	}
-	export class RankingQuery {
-	    statuses: string[];
-	    atpType: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RankingQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.statuses = source["statuses"];
-	        this.atpType = source["atpType"];
 	    }
 	}
 	export class Settings {
