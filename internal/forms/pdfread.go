@@ -23,7 +23,7 @@ const (
 	// MaxPDFBytes is the largest PDF ReadPDF reads. A blank form is about
 	// 2.2 MB (most of it the field font); a reader that saves the whole file
 	// again stays well under this.
-	MaxPDFBytes = 32 << 20
+	MaxPDFBytes  = 32 << 20
 	maxPDFFields = 5000 // fields and widgets walked
 	maxPDFDepth  = 12   // levels of the field tree
 	maxValueLen  = 100000

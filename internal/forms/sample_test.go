@@ -10,7 +10,7 @@ func sampleSpec() *Spec {
 	return &Spec{
 		Kind: "atpreg-test", Version: "1", Lang: "en",
 		Title: "Sample form 樣本表格", Subtitle: "Hong Kong Science and Technology Parks Corporation",
-		Intro: []string{"Please complete every item below. 請填寫以下各項。"},
+		Intro:  []string{"Please complete every item below. 請填寫以下各項。"},
 		Footer: "Return to gmp.atp@hkstp.org",
 		Sections: []Section{{
 			Title: "Entity",
@@ -43,4 +43,23 @@ func TestSampleRead(t *testing.T) {
 		v, err := ReadPDF(b)
 		t.Logf("%s: %+v %v", f, v, err)
 	}
+}
+
+func TestSampleDOCX(t *testing.T) {
+	b, err := sampleSpec().DOCX(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile("/tmp/forms/sample.docx", b, 0o600)
+	v, err := ReadDOCX(b)
+	t.Logf("%+v %v", v, err)
+}
+
+func TestSampleReadLO(t *testing.T) {
+	b, err := os.ReadFile("/tmp/forms/lo/out/in.docx")
+	if err != nil {
+		t.Skip()
+	}
+	v, err := ReadDOCX(b)
+	t.Logf("%+v %v", v, err)
 }

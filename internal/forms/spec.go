@@ -123,13 +123,14 @@ const (
 
 // ValidName reports whether name can name a field: 1 to 64 characters of
 // lower-case letters, digits, '_' and '.', made of parts separated by single
-// dots, each starting with a letter or digit.
+// dots, each starting and ending with a letter or digit, without "__" (so
+// that a Word bookmark can carry the name, see bookmarkName).
 func ValidName(name string) bool {
 	if name == "" || len(name) > MaxNameLen {
 		return false
 	}
 	for _, part := range strings.Split(name, ".") {
-		if part == "" || part[0] == '_' {
+		if part == "" || part[0] == '_' || part[len(part)-1] == '_' || strings.Contains(part, "__") {
 			return false
 		}
 		for _, c := range part {
