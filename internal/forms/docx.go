@@ -156,7 +156,7 @@ func fieldNameOfBookmark(b string) string {
 // sdt writes a content control for f (run-level), inside a bookmark named
 // after it: a rich-text control for a text field, a checkbox control for a
 // checkbox.
-func (w *docxWriter) sdt(f Field, alias string) {
+func (w *docxWriter) sdt(f Field, alias string, inline bool) {
 	w.nextID++
 	id := w.nextID
 	bm := bookmarkName(f.Name)
@@ -185,10 +185,14 @@ func (w *docxWriter) sdt(f Field, alias string) {
 			w.b.WriteString("<w:showingPlcHdr/>")
 		}
 		w.b.WriteString("</w:sdtPr><w:sdtContent>")
+		shade := ""
+		if inline {
+			shade = fmt.Sprintf(`<w:u w:val="dotted" w:color="%s"/><w:shd w:val="clear" w:color="auto" w:fill="%s"/>`, hexLine, hexFill)
+		}
 		if empty {
-			w.run(w.s.placeholder(), 0, "8C939A", "")
+			w.run(w.s.placeholder(), 0, "8C939A", shade)
 		} else {
-			w.run(f.Value, 0, "", "")
+			w.run(f.Value, 0, "", shade)
 		}
 	}
 	w.b.WriteString("</w:sdtContent></w:sdt>")
@@ -204,14 +208,15 @@ func (w *docxWriter) box(f Field, alias string) {
 	if f.Lines > 1 {
 		h = f.Lines*twLineH + 140
 	}
-	fmt.Fprintf(&w.b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblBorders>`, twFieldW-240)
+	width := twFieldW - 240 - f.Indent*twIndent
+	fmt.Fprintf(&w.b, `<w:tbl><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:tblInd w:w="%d" w:type="dxa"/><w:tblBorders>`, width, f.Indent*twIndent)
 	for _, side := range []string{"top", "left", "bottom", "right"} {
 		fmt.Fprintf(&w.b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="%s"/>`, side, hexLine)
 	}
-	fmt.Fprintf(&w.b, `</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/></w:tblGrid>`, twFieldW-240)
-	fmt.Fprintf(&w.b, `<w:tr><w:trPr><w:trHeight w:val="%d" w:hRule="atLeast"/><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="%s"/></w:tcPr>`, h, twFieldW-240, hexFill)
+	fmt.Fprintf(&w.b, `</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="%d"/></w:tblGrid>`, width)
+	fmt.Fprintf(&w.b, `<w:tr><w:trPr><w:trHeight w:val="%d" w:hRule="atLeast"/><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:shd w:val="clear" w:color="auto" w:fill="%s"/></w:tcPr>`, h, width, hexFill)
 	w.b.WriteString(`<w:p><w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>`)
-	w.sdt(f, alias)
+	w.sdt(f, alias, false)
 	w.b.WriteString("</w:p></w:tc></w:tr></w:tbl>")
 	// a table in a cell must be followed by a paragraph
 	w.b.WriteString(`<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="120" w:lineRule="exact"/></w:pPr></w:p>`)
@@ -240,10 +245,10 @@ func (w *docxWriter) item(it *Item) {
 			w.para(f.Label, 16, hexMuted, fmt.Sprintf(`<w:spacing w:before="20" w:after="20"/><w:ind w:left="%d"/>`, f.Indent*twIndent))
 		case CheckBox:
 			fmt.Fprintf(&w.b, `<w:p><w:pPr><w:spacing w:before="10" w:after="10"/><w:ind w:left="%d"/></w:pPr>`, f.Indent*twIndent)
-			w.sdt(f, alias)
+			w.sdt(f, alias, false)
 			w.run(" "+f.Label+" ", 19, "", "")
 			if f.Inline != nil {
-				w.sdt(*f.Inline, alias)
+				w.sdt(*f.Inline, alias, true)
 			}
 			w.b.WriteString("</w:p>")
 		}
@@ -288,9 +293,9 @@ func (w *docxWriter) document() string {
 	_, _, form, version := s.words()
 	w.b.WriteString(`<w:p><w:pPr><w:spacing w:before="240" w:after="0"/><w:jc w:val="right"/></w:pPr>`)
 	w.run(form+" ", 14, hexMuted, "")
-	w.sdt(Text(KindField, 1, s.Kind).Fixed(), form)
+	w.sdt(Text(KindField, 1, s.Kind).Fixed(), form, false)
 	w.run(" · "+version+" ", 14, hexMuted, "")
-	w.sdt(Text(VersionField, 1, s.Version).Fixed(), version)
+	w.sdt(Text(VersionField, 1, s.Version).Fixed(), version, false)
 	w.b.WriteString("</w:p>")
 	fmt.Fprintf(&w.b, `<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="%d" w:h="%d"/><w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="500" w:footer="500" w:gutter="0"/></w:sectPr>`,
 		twPageW, twPageH, twMargin, twMargin, twMargin, twMargin)
