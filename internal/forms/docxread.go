@@ -253,12 +253,10 @@ func readControls(f *zip.File, v *Values) error {
 				} else {
 					pending = attr(t.Attr, "name")
 				}
-			case isW(t.Name, "r"):
-				pending = ""
-				if c != nil && c.inContent {
-					c.hasText = true
-				}
 			case c == nil:
+				if isW(t.Name, "t") {
+					pending = "" // text between a bookmark and a control: not its bookmark
+				}
 			case isW(t.Name, "sdtPr"):
 				c.inPr = true
 			case isW(t.Name, "sdtContent"):
@@ -280,9 +278,11 @@ func readControls(f *zip.File, v *Values) error {
 				if c.text.Len() < maxValueLen {
 					c.text.WriteString(s)
 				}
+				c.hasText = c.hasText || s != ""
 			case c.inContent && (isW(t.Name, "br") || isW(t.Name, "cr")):
 				if attr(t.Attr, "type") == "" || attr(t.Attr, "type") == "textWrapping" {
 					c.text.WriteByte('\n')
+					c.hasText = true
 				}
 			case c.inContent && isW(t.Name, "tab"):
 				c.text.WriteByte('\t')
