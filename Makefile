@@ -15,9 +15,11 @@ BIN       := build/bin/atpreg
 DEV_BIN   := build/bin/atpreg-dev
 XVFB      := dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24"
 
-# Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source.
+# Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source,
+# and the readers the fillable forms are tested with (qpdf, pypdf, LibreOffice Writer; docs/forms.md).
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth xdotool \
-	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei
+	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei \
+	qpdf python3-pypdf libreoffice-writer
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help
@@ -104,10 +106,13 @@ test-go: deps-go
 # with "context deadline exceeded" at its end on Go 1.26 (golang/go#75804).
 FUZZ_CSV  ?= 100000x
 FUZZ_XLSX ?= 10000x
-test-fuzz: deps-go ## run the import readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX)
-	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX) executions)"
+FUZZ_FORMS ?= 20000x
+test-fuzz: deps-go ## run the import readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX, FUZZ_FORMS)
+	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX), filled forms $(FUZZ_FORMS) executions)"
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZ_CSV) -fuzzminimizetime 5x
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZ_XLSX) -fuzzminimizetime 5x
+	$(GO) test ./internal/forms/ -run '^$$' -fuzz '^FuzzReadPDF$$' -fuzztime $(FUZZ_FORMS) -fuzzminimizetime 5x
+	$(GO) test ./internal/forms/ -run '^$$' -fuzz '^FuzzReadDOCX$$' -fuzztime $(FUZZ_FORMS) -fuzzminimizetime 5x
 
 test-frontend: deps-npm
 	@echo "==> svelte-check and vitest"

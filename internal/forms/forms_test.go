@@ -352,6 +352,19 @@ func TestReadPDFRejects(t *testing.T) {
 	}
 	_, err = forms.ReadPDF(enc)
 	wantInvalid(t, "an encrypted PDF", err, "password")
+
+	// a PDF that opens without a password (only its permissions restricted) reads
+	if msg, err := exec.Command(qpdf, "--encrypt", "", "owner-pass", "256", "--", in, out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf --encrypt: %v\n%s", err, msg)
+	}
+	if enc, err = os.ReadFile(out); err != nil {
+		t.Fatal(err)
+	}
+	v, err := forms.ReadPDF(enc)
+	if err != nil {
+		t.Fatalf("a PDF with an owner password only: %v", err)
+	}
+	sameValues(t, "owner password only", v, want(true))
 }
 
 func TestExpect(t *testing.T) {

@@ -8,7 +8,7 @@ import "atpreg/internal/register"
 type words struct {
 	title, subtitle, footer string
 	intro                   []string
-	entity, entityNote      string
+	entity                  string
 	product, productNote    string // product has one %d
 	item                    map[string]string
 	option                  map[string]string // "column.code" -> label
