@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -164,6 +165,12 @@ func TestReadDOCXRejects(t *testing.T) {
 	docx = formstest.ReplacePart(t, docx, "docProps/custom.xml", []byte(`<?xml version="1.0"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"/>`))
 	_, err = forms.ReadDOCX(docx)
 	wantInvalid(t, "no form_kind", err, "not a form made by atpreg")
+
+	// the properties say what it is but the controls are gone
+	docx = mustDOCX(t, sample(true))
+	doc = regexp.MustCompile(`<w:tag w:val="[^"]*"/>|w:name="[a-z0-9_]+"`).ReplaceAllString(string(formstest.DOCXPart(t, docx, "word/document.xml")), "")
+	_, err = forms.ReadDOCX(formstest.ReplacePart(t, docx, "word/document.xml", []byte(doc)))
+	wantInvalid(t, "controls gone", err, "fields (content controls) are gone")
 
 	// a zip bomb: 80 MB of spaces inside document.xml compress to about 80 kB
 	bomb := append([]byte(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`), bytes.Repeat([]byte(" "), 80<<20)...)

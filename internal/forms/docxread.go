@@ -86,6 +86,9 @@ func ReadDOCX(data []byte) (Values, error) {
 	if v.Kind == "" {
 		return Values{}, notOurs("Word document")
 	}
+	if len(v.Text) == 0 && len(v.Checked) == 0 {
+		return Values{}, apperr.New(apperr.Invalid, "This Word document was made from an atpreg form but its fields (content controls) are gone: the word processor that saved it removed them, or the text was copied into a new document. Ask the entity to fill in the form itself in Word or LibreOffice and save it, or to use the PDF form.")
+	}
 	return v, nil
 }
 

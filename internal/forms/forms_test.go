@@ -330,6 +330,10 @@ func TestReadPDFRejects(t *testing.T) {
 	wantInvalid(t, "not a PDF", err, "not a PDF")
 	_, err = forms.ReadPDF(plainPDF(t))
 	wantInvalid(t, "a PDF without a form", err, "not a form made by atpreg")
+	// a printed (flattened) form keeps the document information, not the fields
+	flat := bytes.Replace(mustPDF(t, sample(true)), []byte("/AcroForm "), []byte("/AcroFor_ "), 1)
+	_, err = forms.ReadPDF(flat)
+	wantInvalid(t, "a flattened form", err, "no form fields any more", "printed")
 	pdf := mustPDF(t, sample(true))
 	_, err = forms.ReadPDF(pdf[:len(pdf)/3])
 	wantInvalid(t, "a cut-off PDF", err, "damaged")

@@ -116,6 +116,9 @@ func (r *pdfReader) read() error {
 	if r.v.Kind == "" {
 		return notOurs("PDF")
 	}
+	if len(r.v.Text) == 0 && len(r.v.Checked) == 0 {
+		return apperr.New(apperr.Invalid, "This PDF was made from an atpreg form but holds no form fields any more: it was probably printed to PDF, scanned or flattened. Ask the entity to fill in the form itself and save it (File > Save), not print it.")
+	}
 	return nil
 }
 
