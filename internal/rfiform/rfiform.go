@@ -206,7 +206,7 @@ func (f *form) product(n int, s register.Submission) forms.Section {
 	return forms.Section{
 		Title:   fmt.Sprintf(w.product, n),
 		Note:    w.productNote,
-		NewPage: n > 1,
+		NewPage: false,
 		Items: []forms.Item{
 			item("product_name", "", text("product_name", 1, s.ProductName)),
 			item("composition", "", text("composition", linesLong, s.Composition)),
