@@ -333,6 +333,7 @@ type limitReader struct {
 	over bool
 }
 
+// Read reads on until n bytes are used, then fails if there is more.
 func (l *limitReader) Read(p []byte) (int, error) {
 	if l.n <= 0 {
 		var one [1]byte

@@ -319,7 +319,7 @@ func (l *layout) sectionStart(sec Section) {
 	}
 }
 
-// fieldLayout is one input's or note's place within an item, relative to
+// placed is one input's or note's place within an item, relative to
 // the item's field column top.
 type placed struct {
 	f       Field
@@ -373,7 +373,7 @@ func (l *layout) place(it *Item) ([]placed, float64) {
 	return out, y
 }
 
-// labelHeight is the height of an item's label and hint.
+// labelLines returns an item's label and hint lines and their height.
 func (l *layout) labelLines(it *Item) (label, hint []string, h float64) {
 	l.font(sizeLabel, colInk)
 	label = l.wrap(it.Label, labelW)

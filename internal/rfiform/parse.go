@@ -23,6 +23,7 @@ type Problem struct {
 	Message string `json:"message"` // what is wrong and what to fix
 }
 
+// String returns the problem on one line: wording, field, value, message.
 func (p Problem) String() string {
 	if p.Value == "" {
 		return fmt.Sprintf("%s (%s): %s", p.Label, p.Field, p.Message)
