@@ -12,6 +12,7 @@ func commands() []*Command {
 		listCommand(),
 		showCommand(),
 		briefCommand(),
+		letterCommand(),
 		demandCommand(),
 		backupCommand(),
 		restoreCommand(),

@@ -406,7 +406,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 		if single {
 			stem = strings.TrimSuffix(out, filepath.Ext(out))
 		}
-		recipient := (&mail.Address{Name: x.ent.ContactName, Address: x.ent.ContactEmail}).String()
+		recipient := strings.TrimSpace(x.ent.ContactName + " <" + x.ent.ContactEmail + ">")
 		if !x.draft {
 			recipient = strings.TrimSpace(x.ent.ContactName + " (" + x.ent.Name + ")")
 		}
