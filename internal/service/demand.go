@@ -138,3 +138,9 @@ func (r *Register) ExportDemand(ctx context.Context, format, path string, status
 	e := entries[0]
 	return DemandResult{DocumentID: e.DocID, Format: format, Path: LedgerPath(e), Size: len(data), SHA256: e.SHA256, LedgerID: e.ID, At: e.At}, nil
 }
+
+// DemandRow is one bar of a dimension (demand.Row).
+type DemandRow = demand.Row
+
+// DemandCell is one quarter of a timeline series (demand.Cell).
+type DemandCell = demand.Cell
