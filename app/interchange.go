@@ -15,8 +15,8 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/service"
 	"atpreg/internal/interchange"
+	"atpreg/internal/service"
 	"atpreg/internal/store"
 )
 

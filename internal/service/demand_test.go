@@ -74,7 +74,7 @@ func TestExportDemandErrors(t *testing.T) {
 	r := servicetest.NewDemo(t)
 	ctx := context.Background()
 	tests := []struct {
-		name string
+		name         string
 		format, path string
 		statuses     []string
 		code         apperr.Code
@@ -97,4 +97,3 @@ func TestExportDemandErrors(t *testing.T) {
 		})
 	}
 }
-
