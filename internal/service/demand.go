@@ -144,3 +144,10 @@ type DemandRow = demand.Row
 
 // DemandCell is one quarter of a timeline series (demand.Cell).
 type DemandCell = demand.Cell
+
+// CheckDemandStatuses checks a status filter (codes or labels) before any
+// work: apperr.Invalid naming an unknown status.
+func CheckDemandStatuses(statuses []string) error {
+	_, err := demand.ParseStatuses(statuses)
+	return err
+}
