@@ -15,12 +15,8 @@ export function DryRunPath(arg1:string):Promise<app.ImportPreview>;
 
 export function ExportAs(arg1:string):Promise<string>;
 
-export function ExportTo(arg1:string,arg2:string):Promise<app.ExportResult>;
-
 export function ImportPath(arg1:string):Promise<app.ImportPreview>;
 
 export function PickAndDryRun():Promise<app.ImportPreview>;
 
 export function SaveTemplateAs():Promise<string>;
-
-export function TemplateTo(arg1:string):Promise<void>;

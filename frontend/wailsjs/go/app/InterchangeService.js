@@ -26,10 +26,6 @@ export function ExportAs(arg1) {
   return window['go']['app']['InterchangeService']['ExportAs'](arg1);
 }
 
-export function ExportTo(arg1, arg2) {
-  return window['go']['app']['InterchangeService']['ExportTo'](arg1, arg2);
-}
-
 export function ImportPath(arg1) {
   return window['go']['app']['InterchangeService']['ImportPath'](arg1);
 }
@@ -40,8 +36,4 @@ export function PickAndDryRun() {
 
 export function SaveTemplateAs() {
   return window['go']['app']['InterchangeService']['SaveTemplateAs']();
-}
-
-export function TemplateTo(arg1) {
-  return window['go']['app']['InterchangeService']['TemplateTo'](arg1);
 }
