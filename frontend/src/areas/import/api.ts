@@ -2,7 +2,7 @@
 // goes through `call`, so failures arrive as AppError.
 import * as svc from '../../../wailsjs/go/app/InterchangeService';
 import { call } from '../../lib/errors';
-import type { ExportResult, ImportPreview } from './model';
+import type { ImportPreview } from './model';
 
 // The generated classes have the same shape as the plain wire types.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -17,4 +17,3 @@ export const api = {
   saveTemplateAs: () => call(svc.SaveTemplateAs()),
 };
 
-export type { ExportResult };

@@ -51,8 +51,6 @@ export interface ImportPreview {
   truncated: boolean;
 }
 
-export type ExportResult = app.ExportResult;
-
 /** What happens to a row, in the officer's words. */
 export function actionLabel(action: string): string {
   switch (action) {
