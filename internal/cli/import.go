@@ -70,18 +70,6 @@ func flagArgs(cmd string, args []string, valued, boolean map[string]bool) (pos [
 	return pos, flags, nil
 }
 
-// outputFromFlags returns the file named by -o or --output among flags (of
-// flagArgs), or a usage error showing usage when neither is given.
-func outputFromFlags(cmd string, flags map[string]string, usage string) (string, error) {
-	if out := flags["o"]; out != "" {
-		return out, nil
-	}
-	if out := flags["output"]; out != "" {
-		return out, nil
-	}
-	return "", usagef("%s: name the output file with -o (%s)", cmd, usage)
-}
-
 func runImport(c *Context, args []string) error {
 	pos, flags, err := flagArgs("import", args, nil, map[string]bool{"dry-run": true})
 	if err != nil {
