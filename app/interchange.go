@@ -324,7 +324,7 @@ func (x *InterchangeService) SaveTemplateAs() (string, error) {
 }
 
 func (x *InterchangeService) saveDialog(title, name string, f string) (string, error) {
-	if _, err := x.s.openDB(); err != nil {
+	if _, err := x.s.openRegister(); err != nil {
 		return "", Fail(err)
 	}
 	ctx := x.s.windowContext()
