@@ -20,7 +20,7 @@ const (
 	ActionStatus = "status" // a pipeline move; Old/New are status codes, Detail the reason
 	ActionAttach = "attach" // a file was attached; Detail is its name
 	ActionDetach = "detach" // an attachment was removed; Detail is its name
-	ActionExport = "export" // the entity left the register in a document (see RecordExport)
+	ActionExport = "export" // the entity left the register in a document (see RecordPublished)
 )
 
 // AuditEntry is one line of an entity's history: what changed (field, old,
