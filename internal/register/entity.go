@@ -177,3 +177,13 @@ func tidyLong(s string) string {
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return strings.TrimSpace(s)
 }
+
+// PrepareNew readies e to be registered: normalized, an empty status made
+// received, then validated (every problem at once, apperr.Invalid).
+func (e *Entity) PrepareNew() error {
+	e.Normalize()
+	if e.Status == "" {
+		e.Status = StatusReceived
+	}
+	return e.Validate()
+}
