@@ -12,7 +12,7 @@ export function Ranking(arg1:store.RankingQuery):Promise<app.RankingView>;
 
 export function Save(arg1:register.Evaluation):Promise<number>;
 
-export function SaveWeights(arg1:Record<string, number>):Promise<store.Settings>;
+export function SaveWeights(arg1:Record<string, number>):Promise<register.Settings>;
 
 export function Setup():Promise<app.EvaluationSetup>;
 
