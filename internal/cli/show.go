@@ -17,9 +17,7 @@ import (
 
 // showSection is one more part of `show`: an area (such as evaluation) adds
 // it from init with addShowSection. load returns the value for the JSON
-// object under key (nil: left out); text prints it for people. (load still
-// takes the store: the evaluation area's sections read it until they move
-// onto the evaluation services; show itself reads only services.)
+// object under key (nil: left out); text prints it for people.
 type showSection struct {
 	key  string
 	load func(ctx context.Context, db *store.DB, id int64) (any, error)
