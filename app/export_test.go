@@ -10,3 +10,8 @@ func SaveAttachmentTo(r *RegisterService, id int64, path string) (string, error)
 	p, err := r.saveAttachment(id, func(string) (string, error) { return path, nil })
 	return p, Fail(err)
 }
+
+// CheckPicked is PickAndDryRun with path as the dialog's answer.
+func CheckPicked(x *InterchangeService, path string) (*ImportPreview, error) {
+	return x.checkPath(path)
+}

@@ -90,19 +90,27 @@ func TestDryRunShowsProblems(t *testing.T) {
 	s := newTestSession(t, false)
 	x := interchangeService(t, s)
 	bad := strings.Replace(importFile, "tissue_engineered", "stem cells", 1)
+	// The page sends a chosen file's bytes; the dialog gives a path.
 	path := filepath.Join(t.TempDir(), "bad.csv")
 	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p, err := x.DryRunPath(path)
+	picked, err := app.CheckPicked(x, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Report.Problems) != 1 || len(p.Rows) != 3 || len(p.Rows[2].Problems) != 1 || p.Rows[2].Problems[0].Column != "atp_type" {
-		t.Fatalf("rows %+v problems %+v", p.Rows, p.Report.Problems)
+	sent, err := x.DryRun(`C:\fakepath\bad.csv`, base64.StdEncoding.EncodeToString([]byte(bad)))
+	if err != nil {
+		t.Fatal(err)
 	}
-	res, err := x.ImportPath(path)
-	if err != nil || res.Report.Applied {
+	for _, p := range []app.ImportPreview{*picked, sent} {
+		if len(p.Report.Problems) != 1 || len(p.Rows) != 3 || len(p.Rows[2].Problems) != 1 || p.Rows[2].Problems[0].Column != "atp_type" ||
+			p.Rows[2].Action != "rejected" || p.Report.File.Name != "bad.csv" {
+			t.Fatalf("rows %+v problems %+v", p.Rows, p.Report.Problems)
+		}
+	}
+	res, err := x.Confirm(sent.Token)
+	if err != nil || res.Report.Applied || len(res.Report.Problems) != 1 {
 		t.Fatalf("import of a bad file: %+v, %v", res.Report, err)
 	}
 }
@@ -124,9 +132,13 @@ func TestUnreadableFiles(t *testing.T) {
 		if err := os.WriteFile(path, tc.data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		_, err := x.DryRunPath(path)
+		_, err := app.CheckPicked(x, path)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), `"code":"invalid"`) {
-			t.Errorf("%s: err = %v", tc.name, err)
+			t.Errorf("%s picked: err = %v", tc.name, err)
+		}
+		_, err = x.DryRun(tc.name, base64.StdEncoding.EncodeToString(tc.data))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), `"code":"invalid"`) {
+			t.Errorf("%s sent: err = %v", tc.name, err)
 		}
 	}
 }
@@ -159,7 +171,7 @@ func TestExportAndTemplate(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The exported XLSX re-imports into the same register without changes.
-	p, err := x.DryRunPath(filepath.Join(dir, "register.xlsx"))
+	p, err := app.CheckPicked(x, filepath.Join(dir, "register.xlsx"))
 	if err != nil || p.Report.Created+p.Report.Merged != 0 || p.Report.Unchanged == 0 {
 		t.Fatalf("re-import of an export: %+v, %v", p.Report, err)
 	}

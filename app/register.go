@@ -132,14 +132,6 @@ func listPage(p service.ListPage) ListPage {
 	return out
 }
 
-// nonNil is vs, or an empty list for nil (JSON [] rather than null).
-func nonNil[T any](vs []T) []T {
-	if vs == nil {
-		return []T{}
-	}
-	return vs
-}
-
 // List returns one page of the entities q selects (search, filters, sort).
 func (r *RegisterService) List(q ListQuery) (ListPage, error) {
 	reg, err := r.s.openRegister()

@@ -312,6 +312,18 @@ func (s *Session) SaveSettings(in Settings) (Settings, error) {
 	return settingsOf(got), nil
 }
 
+// settingsView is the settings as the window gets them (the session's copy).
+type settingsView = Settings
+
+// weightsSaved puts weights just stored into the session's copy of the
+// settings and returns that copy.
+func (s *Session) weightsSaved(w register.Weights) settingsView {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settings.Weights = w
+	return settingsOf(s.settings)
+}
+
 // ChangePassphrase replaces the passphrase after checking the current one.
 func (s *Session) ChangePassphrase(current, next, confirm string) error {
 	reg, err := s.openRegister()

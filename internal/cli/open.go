@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 
@@ -34,7 +33,7 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 	if file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase file cannot be read (%v). Check the path given to --passphrase-file.", errors.Unwrap(err))
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase file cannot be read (%s). Check the path given to --passphrase-file.", apperr.Reason(err))
 		}
 		line, _, _ := bytes.Cut(b, []byte("\n"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
@@ -53,12 +52,12 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 	}
 	p, err := c.ReadSecret(prompt)
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (%v).", envName, err)
+		return nil, apperr.Wrap(err, apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (the terminal could not be read: %s).", envName, apperr.Reason(err))
 	}
 	if confirm {
 		again, err := c.ReadSecret("Type it again: ")
 		if err != nil {
-			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase was not confirmed (%v).", err)
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase was not confirmed (the terminal could not be read: %s).", apperr.Reason(err))
 		}
 		if !bytes.Equal(p, again) {
 			return nil, apperr.New(apperr.Invalid, "The two passphrases differ. Nothing was created; try again.")

@@ -12,25 +12,20 @@ import (
 
 	rg "atpreg/internal/register"
 	"atpreg/internal/service"
-	"atpreg/internal/store"
 )
 
-// showSection is one more part of `show`: an area (such as evaluation) adds
-// it from init with addShowSection. load returns the value for the JSON
-// object under key (nil: left out); text prints it for people.
+// showSection is one more part of `show`, after the products and before
+// the history: an area (such as evaluation) lists its sections in
+// showSections. load returns the value for the JSON object under key (nil:
+// left out); text prints it for people.
 type showSection struct {
 	key  string
-	load func(ctx context.Context, db *store.DB, id int64) (any, error)
+	load func(ctx context.Context, r *service.Register, id int64) (any, error)
 	text func(w io.Writer, v any)
 }
 
-var showSections []showSection
-
-// addShowSection adds a part to `show`'s output, after the products and
-// before the history.
-func addShowSection(key string, load func(ctx context.Context, db *store.DB, id int64) (any, error), text func(w io.Writer, v any)) {
-	showSections = append(showSections, showSection{key: key, load: load, text: text})
-}
+// showSections are the areas' parts of `show`, in order.
+var showSections = evaluationSections()
 
 // historyItem is one line of the history in `show --json`.
 type historyItem struct {
@@ -93,7 +88,7 @@ func runShow(c *Context, id int64, asJSON bool) error {
 		}
 		extra := make([]any, len(showSections))
 		for i, s := range showSections {
-			if extra[i], err = s.load(ctx, r.Store(), id); err != nil {
+			if extra[i], err = s.load(ctx, r, id); err != nil {
 				return err
 			}
 		}

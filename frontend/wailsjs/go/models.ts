@@ -188,6 +188,30 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Conflict {
+	    partnerId: number;
+	    partnerName: string;
+	    entityId: number;
+	    entityName: string;
+	    reason: string;
+	    createdAt: string;
+	    createdBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.partnerName = source["partnerName"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.reason = source["reason"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	    }
+	}
 	export class DemandEntity {
 	    id: number;
 	    name: string;
@@ -262,8 +286,90 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EntityScore {
+	    evaluations: number;
+	    evaluators: string[];
+	    means: Record<string, number>;
+	    spread: Record<string, number>;
+	    disagreements: string[];
+	    total: number;
+	    recommendations: Record<string, number>;
+	    latest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityScore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluations = source["evaluations"];
+	        this.evaluators = source["evaluators"];
+	        this.means = source["means"];
+	        this.spread = source["spread"];
+	        this.disagreements = source["disagreements"];
+	        this.total = source["total"];
+	        this.recommendations = source["recommendations"];
+	        this.latest = source["latest"];
+	    }
+	}
+	export class Score {
+	    score: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Score(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Evaluation {
+	    id: number;
+	    entityId: number;
+	    evaluator: string;
+	    date: string;
+	    scores: Record<string, Score>;
+	    recommendation: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evaluation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.evaluator = source["evaluator"];
+	        this.date = source["date"];
+	        this.scores = this.convertValues(source["scores"], Score, true);
+	        this.recommendation = source["recommendation"];
+	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class EvaluationView {
-	    evaluation: register.Evaluation;
+	    evaluation: Evaluation;
 	    total: number;
 	
 	    static createFrom(source: any = {}) {
@@ -272,7 +378,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.evaluation = this.convertValues(source["evaluation"], register.Evaluation);
+	        this.evaluation = this.convertValues(source["evaluation"], Evaluation);
 	        this.total = source["total"];
 	    }
 	
@@ -300,11 +406,11 @@ export namespace app {
 	    status: string;
 	    statusLabel: string;
 	    evaluations: EvaluationView[];
-	    summary: register.EntityScore;
+	    summary: EntityScore;
 	    total: number;
 	    rank: number;
 	    rankedCount: number;
-	    conflicts: store.Conflict[];
+	    conflicts: Conflict[];
 	
 	    static createFrom(source: any = {}) {
 	        return new EntityEvaluations(source);
@@ -317,11 +423,11 @@ export namespace app {
 	        this.status = source["status"];
 	        this.statusLabel = source["statusLabel"];
 	        this.evaluations = this.convertValues(source["evaluations"], EvaluationView);
-	        this.summary = this.convertValues(source["summary"], register.EntityScore);
+	        this.summary = this.convertValues(source["summary"], EntityScore);
 	        this.total = source["total"];
 	        this.rank = source["rank"];
 	        this.rankedCount = source["rankedCount"];
-	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -394,6 +500,7 @@ export namespace app {
 	        this.score = source["score"];
 	    }
 	}
+	
 	export class HistoryEntry {
 	    id: number;
 	    entityId: number;
@@ -480,6 +587,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class EvaluationSetup {
 	    aspects: AspectView[];
 	    recommendations: register.Choice[];
@@ -562,13 +670,133 @@ export namespace app {
 	    }
 	}
 	
+	export class ImportColumn {
+	    name: string;
+	    label: string;
+	    kind: number;
+	    entity: boolean;
+	    required: boolean;
+	    help: string;
+	    choices: register.Choice[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportColumn(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.entity = source["entity"];
+	        this.required = source["required"];
+	        this.help = source["help"];
+	        this.choices = this.convertValues(source["choices"], register.Choice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportProduct {
+	    name: string;
+	    row: number;
+	    action: string;
+	    changes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProduct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.row = source["row"];
+	        this.action = source["action"];
+	        this.changes = source["changes"];
+	    }
+	}
+	export class ImportEntity {
+	    name: string;
+	    email: string;
+	    rows: number[];
+	    action: string;
+	    entityId: number;
+	    changes: number;
+	    products: ImportProduct[];
+	    complete: boolean;
+	    missing: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportEntity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.rows = source["rows"];
+	        this.action = source["action"];
+	        this.entityId = source["entityId"];
+	        this.changes = source["changes"];
+	        this.products = this.convertValues(source["products"], ImportProduct);
+	        this.complete = source["complete"];
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportFileInfo {
+	    name: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportFileInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.sha256 = source["sha256"];
+	    }
+	}
 	export class PreviewRow {
 	    row: number;
 	    entity: string;
 	    email: string;
 	    product: string;
 	    action: string;
-	    problems: interchange.Problem[];
+	    problems: ImportProblem[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PreviewRow(source);
@@ -581,7 +809,79 @@ export namespace app {
 	        this.email = source["email"];
 	        this.product = source["product"];
 	        this.action = source["action"];
-	        this.problems = this.convertValues(source["problems"], interchange.Problem);
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportProblem {
+	    row: number;
+	    column: string;
+	    value: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ImportReport {
+	    file: ImportFileInfo;
+	    format: string;
+	    dryRun: boolean;
+	    applied: boolean;
+	    rows: number;
+	    entities: ImportEntity[];
+	    created: number;
+	    merged: number;
+	    unchanged: number;
+	    added: number;
+	    updated: number;
+	    problems: ImportProblem[];
+	    columns: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = this.convertValues(source["file"], ImportFileInfo);
+	        this.format = source["format"];
+	        this.dryRun = source["dryRun"];
+	        this.applied = source["applied"];
+	        this.rows = source["rows"];
+	        this.entities = this.convertValues(source["entities"], ImportEntity);
+	        this.created = source["created"];
+	        this.merged = source["merged"];
+	        this.unchanged = source["unchanged"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	        this.columns = source["columns"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -604,7 +904,7 @@ export namespace app {
 	}
 	export class ImportPreview {
 	    token: string;
-	    report: store.ImportReport;
+	    report: ImportReport;
 	    rows: PreviewRow[];
 	    truncated: boolean;
 	
@@ -615,7 +915,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.token = source["token"];
-	        this.report = this.convertValues(source["report"], store.ImportReport);
+	        this.report = this.convertValues(source["report"], ImportReport);
 	        this.rows = this.convertValues(source["rows"], PreviewRow);
 	        this.truncated = source["truncated"];
 	    }
@@ -638,6 +938,9 @@ export namespace app {
 		    return a;
 		}
 	}
+	
+	
+	
 	export class ListPage {
 	    total: number;
 	    rows: EntityRow[];
@@ -706,7 +1009,7 @@ export namespace app {
 	    status: string;
 	    statusLabel: string;
 	    minutes: string;
-	    score?: number;
+	    score?: number | null;
 	    excluded: Exclusion[];
 	
 	    static createFrom(source: any = {}) {
@@ -901,6 +1204,30 @@ export namespace app {
 	        this.toLabel = source["toLabel"];
 	    }
 	}
+	export class OpenAction {
+	    meetingId: number;
+	    meetingTitle: string;
+	    meetingAt: string;
+	    index: number;
+	    text: string;
+	    owner: string;
+	    due: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.meetingTitle = source["meetingTitle"];
+	        this.meetingAt = source["meetingAt"];
+	        this.index = source["index"];
+	        this.text = source["text"];
+	        this.owner = source["owner"];
+	        this.due = source["due"];
+	    }
+	}
 	export class PackEntity {
 	    id: number;
 	    name: string;
@@ -1033,10 +1360,50 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Partner {
+	    id: number;
+	    name: string;
+	    facility: string;
+	    address: string;
+	    contacts: register.Contact[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Partner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.facility = source["facility"];
+	        this.address = source["address"];
+	        this.contacts = this.convertValues(source["contacts"], register.Contact);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class PartnerView {
-	    partner: register.Partner;
-	    conflicts: store.Conflict[];
+	    partner: Partner;
+	    conflicts: Conflict[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PartnerView(source);
@@ -1044,8 +1411,8 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner = this.convertValues(source["partner"], register.Partner);
-	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	        this.partner = this.convertValues(source["partner"], Partner);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1107,6 +1474,20 @@ export namespace app {
 	        this.latest = source["latest"];
 	    }
 	}
+	export class RankingQuery {
+	    statuses: string[];
+	    atpType: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RankingQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.atpType = source["atpType"];
+	    }
+	}
 	export class RankingView {
 	    rows: RankRow[];
 	    weights: Record<string, number>;
@@ -1139,6 +1520,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 	export class Strength {
@@ -1538,71 +1920,6 @@ export namespace demand {
 
 }
 
-export namespace interchange {
-	
-	export class Column {
-	    name: string;
-	    label: string;
-	    kind: number;
-	    entity: boolean;
-	    required: boolean;
-	    help: string;
-	    choices?: register.Choice[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Column(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.label = source["label"];
-	        this.kind = source["kind"];
-	        this.entity = source["entity"];
-	        this.required = source["required"];
-	        this.help = source["help"];
-	        this.choices = this.convertValues(source["choices"], register.Choice);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Problem {
-	    row: number;
-	    column: string;
-	    value: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.row = source["row"];
-	        this.column = source["column"];
-	        this.value = source["value"];
-	        this.reason = source["reason"];
-	    }
-	}
-
-}
-
 export namespace pdfdoc {
 	
 	export class Replacement {
@@ -1787,359 +2104,6 @@ export namespace register {
 		    }
 		    return a;
 		}
-	}
-	export class EntityScore {
-	    entity_id: number;
-	    evaluations: number;
-	    evaluators: string[];
-	    means: Record<string, number>;
-	    spread: Record<string, number>;
-	    disagreements: string[];
-	    total: number;
-	    recommendations: Record<string, number>;
-	    latest: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new EntityScore(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entity_id = source["entity_id"];
-	        this.evaluations = source["evaluations"];
-	        this.evaluators = source["evaluators"];
-	        this.means = source["means"];
-	        this.spread = source["spread"];
-	        this.disagreements = source["disagreements"];
-	        this.total = source["total"];
-	        this.recommendations = source["recommendations"];
-	        this.latest = source["latest"];
-	    }
-	}
-	export class Score {
-	    score: number;
-	    note: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Score(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.score = source["score"];
-	        this.note = source["note"];
-	    }
-	}
-	export class Evaluation {
-	    id: number;
-	    entity_id: number;
-	    evaluator: string;
-	    date: string;
-	    scores: Record<string, Score>;
-	    recommendation: string;
-	    reason: string;
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Evaluation(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entity_id = source["entity_id"];
-	        this.evaluator = source["evaluator"];
-	        this.date = source["date"];
-	        this.scores = this.convertValues(source["scores"], Score, true);
-	        this.recommendation = source["recommendation"];
-	        this.reason = source["reason"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Partner {
-	    id: number;
-	    name: string;
-	    facility: string;
-	    address: string;
-	    contacts: Contact[];
-	    notes: string;
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Partner(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.facility = source["facility"];
-	        this.address = source["address"];
-	        this.contacts = this.convertValues(source["contacts"], Contact);
-	        this.notes = source["notes"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class Settings {
-	    officerName: string;
-	    autoLockMinutes: number;
-	    weights: Record<string, number>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.officerName = source["officerName"];
-	        this.autoLockMinutes = source["autoLockMinutes"];
-	        this.weights = source["weights"];
-	    }
-	}
-
-}
-
-export namespace store {
-	
-	export class Conflict {
-	    partner_id: number;
-	    partner_name: string;
-	    entity_id: number;
-	    entity_name: string;
-	    reason: string;
-	    created_at: string;
-	    created_by: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Conflict(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner_id = source["partner_id"];
-	        this.partner_name = source["partner_name"];
-	        this.entity_id = source["entity_id"];
-	        this.entity_name = source["entity_name"];
-	        this.reason = source["reason"];
-	        this.created_at = source["created_at"];
-	        this.created_by = source["created_by"];
-	    }
-	}
-	export class ImportProduct {
-	    name: string;
-	    row: number;
-	    action: string;
-	    changes: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportProduct(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.row = source["row"];
-	        this.action = source["action"];
-	        this.changes = source["changes"];
-	    }
-	}
-	export class ImportEntity {
-	    name: string;
-	    email: string;
-	    rows: number[];
-	    action: string;
-	    entityId: number;
-	    changes: number;
-	    products: ImportProduct[];
-	    complete: boolean;
-	    missing: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportEntity(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.email = source["email"];
-	        this.rows = source["rows"];
-	        this.action = source["action"];
-	        this.entityId = source["entityId"];
-	        this.changes = source["changes"];
-	        this.products = this.convertValues(source["products"], ImportProduct);
-	        this.complete = source["complete"];
-	        this.missing = source["missing"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ImportFile {
-	    name: string;
-	    sha256: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportFile(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.sha256 = source["sha256"];
-	    }
-	}
-	
-	export class ImportReport {
-	    file: ImportFile;
-	    format: string;
-	    dryRun: boolean;
-	    applied: boolean;
-	    rows: number;
-	    entities: ImportEntity[];
-	    created: number;
-	    merged: number;
-	    unchanged: number;
-	    added: number;
-	    updated: number;
-	    problems: interchange.Problem[];
-	    columns: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportReport(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = this.convertValues(source["file"], ImportFile);
-	        this.format = source["format"];
-	        this.dryRun = source["dryRun"];
-	        this.applied = source["applied"];
-	        this.rows = source["rows"];
-	        this.entities = this.convertValues(source["entities"], ImportEntity);
-	        this.created = source["created"];
-	        this.merged = source["merged"];
-	        this.unchanged = source["unchanged"];
-	        this.added = source["added"];
-	        this.updated = source["updated"];
-	        this.problems = this.convertValues(source["problems"], interchange.Problem);
-	        this.columns = source["columns"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class OpenAction {
-	    meeting_id: number;
-	    meeting_title: string;
-	    meeting_at: string;
-	    index: number;
-	    text: string;
-	    owner: string;
-	    due: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new OpenAction(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.meeting_id = source["meeting_id"];
-	        this.meeting_title = source["meeting_title"];
-	        this.meeting_at = source["meeting_at"];
-	        this.index = source["index"];
-	        this.text = source["text"];
-	        this.owner = source["owner"];
-	        this.due = source["due"];
-	    }
-	}
-	export class RankingQuery {
-	    statuses: string[];
-	    atpType: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RankingQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.statuses = source["statuses"];
-	        this.atpType = source["atpType"];
-	    }
 	}
 
 }
