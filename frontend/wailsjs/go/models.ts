@@ -22,11 +22,27 @@ export namespace app {
 	        this.overdue = source["overdue"];
 	    }
 	}
+	export class Settings {
+	    officerName: string;
+	    autoLockMinutes: number;
+	    weights: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.officerName = source["officerName"];
+	        this.autoLockMinutes = source["autoLockMinutes"];
+	        this.weights = source["weights"];
+	    }
+	}
 	export class AppInfo {
 	    version: string;
 	    registerPath: string;
-	    state: string;
-	    settings: store.Settings;
+	    state: 'absent' | 'locked' | 'open';
+	    settings: Settings;
 	    lockedAt: string;
 	    autoLockMinutes: number;
 	
@@ -39,7 +55,7 @@ export namespace app {
 	        this.version = source["version"];
 	        this.registerPath = source["registerPath"];
 	        this.state = source["state"];
-	        this.settings = this.convertValues(source["settings"], store.Settings);
+	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.lockedAt = source["lockedAt"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	    }
@@ -78,6 +94,32 @@ export namespace app {
 	        this.label = source["label"];
 	        this.anchors = source["anchors"];
 	        this.weight = source["weight"];
+	    }
+	}
+	export class Attachment {
+	    id: number;
+	    entityId: number;
+	    name: string;
+	    mime: string;
+	    size: number;
+	    sha256: string;
+	    addedAt: string;
+	    addedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.mime = source["mime"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.addedAt = source["addedAt"];
+	        this.addedBy = source["addedBy"];
 	    }
 	}
 	export class AttachmentData {
@@ -632,7 +674,69 @@ export namespace app {
 	        this.statusLabel = source["statusLabel"];
 	    }
 	}
+	export class EntityRow {
+	    id: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	    contactName: string;
+	    receivedOn: string;
+	    updatedAt: string;
+	    complete: boolean;
+	    missingCount: number;
+	    products: string[];
+	    atpTypes: string[];
+	    score?: number | null;
 	
+	    static createFrom(source: any = {}) {
+	        return new EntityRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.contactName = source["contactName"];
+	        this.receivedOn = source["receivedOn"];
+	        this.updatedAt = source["updatedAt"];
+	        this.complete = source["complete"];
+	        this.missingCount = source["missingCount"];
+	        this.products = source["products"];
+	        this.atpTypes = source["atpTypes"];
+	        this.score = source["score"];
+	    }
+	}
+	
+	export class HistoryEntry {
+	    id: number;
+	    entityId: number;
+	    at: string;
+	    by: string;
+	    action: string;
+	    field: string;
+	    old: string;
+	    new: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.action = source["action"];
+	        this.field = source["field"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.detail = source["detail"];
+	    }
+	}
 	export class MissingView {
 	    field: string;
 	    label: string;
@@ -656,8 +760,8 @@ export namespace app {
 	    complete: boolean;
 	    missing: MissingView[];
 	    moves: register.Choice[];
-	    history: store.AuditEntry[];
-	    attachments: store.AttachmentInfo[];
+	    history: HistoryEntry[];
+	    attachments: Attachment[];
 	
 	    static createFrom(source: any = {}) {
 	        return new EntityView(source);
@@ -669,8 +773,8 @@ export namespace app {
 	        this.complete = source["complete"];
 	        this.missing = this.convertValues(source["missing"], MissingView);
 	        this.moves = this.convertValues(source["moves"], register.Choice);
-	        this.history = this.convertValues(source["history"], store.AuditEntry);
-	        this.attachments = this.convertValues(source["attachments"], store.AttachmentInfo);
+	        this.history = this.convertValues(source["history"], HistoryEntry);
+	        this.attachments = this.convertValues(source["attachments"], Attachment);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -751,6 +855,7 @@ export namespace app {
 	        this.reason = source["reason"];
 	    }
 	}
+	
 	export class ImportColumn {
 	    name: string;
 	    label: string;
@@ -1022,6 +1127,68 @@ export namespace app {
 	
 	
 	
+	export class ListPage {
+	    total: number;
+	    rows: EntityRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ListPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.rows = this.convertValues(source["rows"], EntityRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ListQuery {
+	    search: string;
+	    statuses: string[];
+	    atpType: string;
+	    intendedUse: string;
+	    processType: string;
+	    completeness: '' | 'complete' | 'incomplete';
+	    sort: 'name' | 'status' | 'received_on' | 'updated_at' | 'products' | 'missing' | 'score';
+	    desc: boolean;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.statuses = source["statuses"];
+	        this.atpType = source["atpType"];
+	        this.intendedUse = source["intendedUse"];
+	        this.processType = source["processType"];
+	        this.completeness = source["completeness"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
 	export class MeetingEntity {
 	    id: number;
 	    name: string;
@@ -1721,6 +1888,23 @@ export namespace app {
 	
 	
 	
+	
+	export class Strength {
+	    score: number;
+	    label: string;
+	    hint: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Strength(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.label = source["label"];
+	        this.hint = source["hint"];
+	    }
+	}
 	export class UndeliveredDoc {
 	    id: number;
 	    docId: string;
@@ -1745,27 +1929,6 @@ export namespace app {
 	        this.fileName = source["fileName"];
 	        this.folder = source["folder"];
 	        this.at = source["at"];
-	    }
-	}
-
-}
-
-export namespace passphrase {
-	
-	export class Strength {
-	    score: number;
-	    label: string;
-	    hint: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Strength(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.score = source["score"];
-	        this.label = source["label"];
-	        this.hint = source["hint"];
 	    }
 	}
 
@@ -1839,11 +2002,11 @@ export namespace register {
 	    starting_materials: string[];
 	    starting_materials_other: string;
 	    process_type: string;
-	    pd_completed: string;
+	    pd_completed: boolean | null;
 	    pd_further: string;
-	    gmp_before: string;
-	    has_authorized_person: string;
-	    needs_training: string;
+	    gmp_before: boolean | null;
+	    has_authorized_person: boolean | null;
+	    needs_training: boolean | null;
 	    training_roles: string[];
 	    training_details: string;
 	    expected_start: string;
@@ -1893,10 +2056,8 @@ export namespace register {
 	    source: string;
 	    notes: string;
 	    tags: string[];
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
+	    created_at: string;
+	    updated_at: string;
 	    submissions: Submission[];
 	
 	    static createFrom(source: any = {}) {
@@ -1916,8 +2077,8 @@ export namespace register {
 	        this.source = source["source"];
 	        this.notes = source["notes"];
 	        this.tags = source["tags"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
+	        this.created_at = source["created_at"];
+	        this.updated_at = source["updated_at"];
 	        this.submissions = this.convertValues(source["submissions"], Submission);
 	    }
 	
@@ -1938,177 +2099,6 @@ export namespace register {
 		    }
 		    return a;
 		}
-	}
-
-}
-
-export namespace store {
-	
-	export class AttachmentInfo {
-	    id: number;
-	    entityId: number;
-	    name: string;
-	    mime: string;
-	    size: number;
-	    sha256: string;
-	    addedAt: string;
-	    addedBy: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AttachmentInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entityId = source["entityId"];
-	        this.name = source["name"];
-	        this.mime = source["mime"];
-	        this.size = source["size"];
-	        this.sha256 = source["sha256"];
-	        this.addedAt = source["addedAt"];
-	        this.addedBy = source["addedBy"];
-	    }
-	}
-	export class AuditEntry {
-	    id: number;
-	    entityId: number;
-	    at: string;
-	    by: string;
-	    action: string;
-	    field: string;
-	    old: string;
-	    new: string;
-	    detail: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AuditEntry(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entityId = source["entityId"];
-	        this.at = source["at"];
-	        this.by = source["by"];
-	        this.action = source["action"];
-	        this.field = source["field"];
-	        this.old = source["old"];
-	        this.new = source["new"];
-	        this.detail = source["detail"];
-	    }
-	}
-	export class EntityRow {
-	    id: number;
-	    name: string;
-	    status: string;
-	    statusLabel: string;
-	    contactName: string;
-	    receivedOn: string;
-	    updatedAt: string;
-	    complete: boolean;
-	    missingCount: number;
-	    products: string[];
-	    atpTypes: string[];
-	    score?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new EntityRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.status = source["status"];
-	        this.statusLabel = source["statusLabel"];
-	        this.contactName = source["contactName"];
-	        this.receivedOn = source["receivedOn"];
-	        this.updatedAt = source["updatedAt"];
-	        this.complete = source["complete"];
-	        this.missingCount = source["missingCount"];
-	        this.products = source["products"];
-	        this.atpTypes = source["atpTypes"];
-	        this.score = source["score"];
-	    }
-	}
-	export class ListPage {
-	    total: number;
-	    rows: EntityRow[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ListPage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.total = source["total"];
-	        this.rows = this.convertValues(source["rows"], EntityRow);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ListQuery {
-	    search: string;
-	    statuses: string[];
-	    atpType: string;
-	    intendedUse: string;
-	    processType: string;
-	    completeness: string;
-	    sort: string;
-	    desc: boolean;
-	    offset: number;
-	    limit: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ListQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.search = source["search"];
-	        this.statuses = source["statuses"];
-	        this.atpType = source["atpType"];
-	        this.intendedUse = source["intendedUse"];
-	        this.processType = source["processType"];
-	        this.completeness = source["completeness"];
-	        this.sort = source["sort"];
-	        this.desc = source["desc"];
-	        this.offset = source["offset"];
-	        this.limit = source["limit"];
-	    }
-	}
-	export class Settings {
-	    officerName: string;
-	    autoLockMinutes: number;
-	    weights: Record<string, number>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.officerName = source["officerName"];
-	        this.autoLockMinutes = source["autoLockMinutes"];
-	        this.weights = source["weights"];
-	    }
 	}
 
 }
