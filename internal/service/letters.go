@@ -28,9 +28,6 @@ import (
 	"atpreg/internal/store"
 )
 
-// DocPrefixLetter is the document-id prefix of letters.
-const DocPrefixLetter = "LT"
-
 // LetterPlaceholder is a placeholder a letter template may use, documented.
 type LetterPlaceholder = letter.Placeholder
 
@@ -290,7 +287,7 @@ func (r *Register) compose(ctx context.Context, req LetterRequest, render bool) 
 				continue
 			}
 		}
-		x := composed{ent: e, docID: letterID(now)}
+		x := composed{ent: e, docID: NewDocumentID(DocPrefixLetter, now)}
 		if !render {
 			x.docID = previewRef(now)
 		}
@@ -400,7 +397,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 		}
 	}
 	var res LettersResult
-	var pubs []letterPublication
+	var pubs []Publication
 	for _, x := range xs {
 		stem := filepath.Join(out, fileStem(x.ent.Name, req.Kind, x.docID))
 		if single {
@@ -419,7 +416,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 			for k, v := range opts {
 				o[k] = v
 			}
-			pubs = append(pubs, letterPublication{Kind: letterLedgerKind, DocID: x.docID, Path: path, Data: data, Recipient: recipient,
+			pubs = append(pubs, Publication{Kind: register.LedgerLetter, DocID: x.docID, Path: path, Data: data, Recipient: recipient,
 				EntityIDs: []int64{x.ent.ID}, Options: o, What: "The letter to " + x.ent.Name})
 			res.Files = append(res.Files, LetterFile{EntityID: x.ent.ID, EntityName: x.ent.Name, Path: path, DocID: x.docID, Part: part})
 		}
@@ -445,7 +442,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 		}
 	}
 	now := r.Now()
-	recorded, err := r.publishLetters(ctx, pubs, func(tx *store.Tx) error {
+	recorded, err := r.publish(ctx, pubs, func(tx *store.Tx) error {
 		for _, x := range xs {
 			if req.MoveTo != "" {
 				if err := store.MoveEntityTx(tx, x.ent.ID, req.MoveTo, req.Reason, officer, now); err != nil {
@@ -467,7 +464,8 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 		return LettersResult{}, err
 	}
 	for i := range res.Files {
-		res.Files[i].SHA256 = recorded[i]
+		res.Files[i].SHA256 = recorded[i].SHA256
+		res.Files[i].Path = LedgerPath(recorded[i])
 	}
 	return res, nil
 }

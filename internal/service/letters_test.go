@@ -144,7 +144,7 @@ func TestMissingLetterDraft(t *testing.T) {
 	if err != nil || len(led) != 1 {
 		t.Fatalf("ledger: %v %+v", err, led)
 	}
-	if led[0].DocID != res.Files[0].DocID || led[0].SHA256 != res.Files[0].SHA256 || !strings.Contains(led[0].Recipient, e.ContactEmail) || led[0].At == "" {
+	if led[0].Kind != register.LedgerLetter || !led[0].Delivered || led[0].DocID != res.Files[0].DocID || led[0].SHA256 != res.Files[0].SHA256 || !strings.Contains(led[0].Recipient, e.ContactEmail) || led[0].At == "" {
 		t.Errorf("ledger entry: %+v", led[0])
 	}
 	hist, _ := r.db.History(ctx, e.ID)
