@@ -523,13 +523,25 @@ func (r *Register) CloseInfoRequests(ctx context.Context, entityID int64, with s
 		return 0, &apperr.Error{Code: apperr.Invalid, Message: "Say what came back (e.g. \"reply by email of 3 March\").",
 			Fields: []apperr.FieldError{{Field: "with", Message: "Say what came back."}}}
 	}
-	return r.db.CloseInfoRequests(ctx, entityID, with, r.Officer(ctx))
+	by := r.Officer(ctx)
+	var n int
+	err := r.db.Update(ctx, func(tx *store.Tx) error {
+		ok, err := store.EntityExists(&tx.Reader, entityID)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return apperr.New(apperr.NotFound, "There is no entity %d in the register.", entityID)
+		}
+		n, err = r.closeInfoRequestsTx(tx, entityID, with, by)
+		return err
+	})
+	return n, err
 }
 
 // closeInfoRequestsTx is the intake's hook: inside the intake's
 // transaction, what came in for entity id (with, e.g. "intake of
 // reply.eml") closes its open information requests.
-func (r *Register) closeInfoRequestsTx(tx *store.Tx, entityID int64, with, by string) error {
-	_, err := store.CloseInfoRequestsTx(tx, entityID, r.Now(), with, by)
-	return err
+func (r *Register) closeInfoRequestsTx(tx *store.Tx, entityID int64, with, by string) (int, error) {
+	return store.CloseInfoRequestsTx(tx, entityID, r.Now(), with, by)
 }

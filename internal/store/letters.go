@@ -133,25 +133,6 @@ func CloseInfoRequestsTx(tx *Tx, entityID int64, at time.Time, with, by string) 
 	return int(n), err
 }
 
-// CloseInfoRequests is CloseInfoRequestsTx in a transaction of its own at
-// the register's clock.
-func (db *DB) CloseInfoRequests(ctx context.Context, entityID int64, with, by string) (int, error) {
-	var n int
-	now := db.Now()
-	err := db.Update(ctx, func(tx *Tx) error {
-		ok, err := EntityExists(&tx.Reader, entityID)
-		if err != nil {
-			return err
-		}
-		if !ok {
-			return entityNotFound(entityID)
-		}
-		n, err = CloseInfoRequestsTx(tx, entityID, now, with, by)
-		return err
-	})
-	return n, err
-}
-
 type infoRow struct {
 	ID           int64          `db:"id"`
 	EntityID     int64          `db:"entity_id"`
