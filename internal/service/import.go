@@ -334,7 +334,7 @@ func importDetail(f ImportFile, rows []int, what string) string {
 }
 
 func importAudit(tx *store.Tx, id int64, f ImportFile, rows []int, by string, now time.Time, what string) error {
-	return store.AuditTx(tx, store.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionImport,
+	return store.AuditTx(tx, register.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionImport,
 		Field: "file", New: f.Name, Detail: importDetail(f, rows, what)})
 }
 
