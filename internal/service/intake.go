@@ -245,6 +245,7 @@ type parsed struct {
 	forms []intakeForm
 	sheet *ImportFile
 	keep  []IntakeFile // the attachments to keep with the entity (an email's)
+	bad   bool         // the file itself has problems
 }
 
 func sum256(b []byte) string {
@@ -390,6 +391,7 @@ func (r *Register) runIntake(ctx context.Context, files []IntakeFile, opt Intake
 	ps := make([]*parsed, len(files))
 	for i, f := range files {
 		p, problems := parseFile(f)
+		p.bad = len(problems) > 0
 		ps[i] = p
 		rep.Problems = append(rep.Problems, problems...)
 	}
@@ -397,13 +399,10 @@ func (r *Register) runIntake(ctx context.Context, files []IntakeFile, opt Intake
 	now := r.Now()
 	err := r.db.Update(ctx, func(tx *store.Tx) error {
 		for _, p := range ps {
-			if p.item.Kind == "" {
-				continue
+			if p.item.Kind == "" || p.bad {
+				continue // its problems are reported; nothing to take in
 			}
 			if p.sheet != nil {
-				if len(p.sheet.Problems()) > 0 {
-					continue
-				}
 				ir := ImportReport{File: *p.sheet, Format: string(p.sheet.batch.Format), DryRun: dryRun, Rows: p.sheet.batch.Rows,
 					Entities: []ImportEntity{}, Columns: interchange.ColumnNames()}
 				if err := importTx(tx, *p.sheet, &ir, by, now); err != nil {
