@@ -6,7 +6,6 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
 )
 
 // services returns the session's bound services of one test register.
@@ -181,7 +180,7 @@ func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 	}
 
 	// The register's list carries the score.
-	page, err := sv.reg.List(store.ListQuery{Sort: "score", Desc: true})
+	page, err := sv.reg.List(app.ListQuery{Sort: "score", Desc: true})
 	if err != nil || page.Rows[0].ID != b || page.Rows[0].Score == nil || *page.Rows[0].Score != 3.2 {
 		t.Fatalf("list score: %v %+v", err, page.Rows)
 	}

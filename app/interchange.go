@@ -6,14 +6,11 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"path/filepath"
-	"strings"
 	"sync"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/fileout"
-	"atpreg/internal/interchange"
 	"atpreg/internal/register"
 	"atpreg/internal/service"
 )
@@ -128,16 +125,6 @@ type ImportColumn struct {
 	Required bool              `json:"required"`
 	Help     string            `json:"help"`
 	Choices  []register.Choice `json:"choices"`
-}
-
-// ExportResult describes a written export.
-type ExportResult struct {
-	Path        string `json:"path"`
-	Format      string `json:"format"`
-	Entities    int    `json:"entities"`
-	Submissions int    `json:"submissions"`
-	SHA256      string `json:"sha256"`
-	DocID       string `json:"docId"`
 }
 
 // Columns returns the import format's columns (name, RFI label, kind, help,
@@ -316,82 +303,55 @@ func preview(rep service.ImportReport) ImportPreview {
 // ExportAs asks where to save with the system's save dialog and exports the
 // register in format (csv, xlsx or json); "" when the officer cancels.
 func (x *InterchangeService) ExportAs(format string) (string, error) {
-	f, err := interchange.ParseFormat(format)
+	f, err := service.ExportFormatFor(format, "")
 	if err != nil {
 		return "", Fail(err)
 	}
-	path, err := x.saveDialog("Export the register", "atpreg-register-"+x.s.now().Format("2006-01-02")+f.Extension(), f)
+	path, err := x.saveDialog("Export the register", "atpreg-register-"+x.s.now().Format("2006-01-02")+"."+f, f)
 	if err != nil || path == "" {
 		return "", err
 	}
-	if _, err := x.ExportTo(string(f), path); err != nil {
-		return "", err
+	r, err := x.s.openRegister()
+	if err != nil {
+		return "", Fail(err)
+	}
+	if _, err := r.ExportRegister(context.Background(), f, path); err != nil {
+		return "", Fail(err)
 	}
 	return path, nil
-}
-
-// ExportTo exports the register in format to path (for tests and scripts):
-// the file is written 0600 and the export recorded in the ledger.
-func (x *InterchangeService) ExportTo(format string, path string) (ExportResult, error) {
-	db, err := x.s.openDB()
-	if err != nil {
-		return ExportResult{}, Fail(err)
-	}
-	f, err := interchange.ParseFormat(format)
-	if err != nil {
-		return ExportResult{}, Fail(err)
-	}
-	entry, err := db.ExportRegister(context.Background(), f, path, x.s.officer())
-	if err != nil {
-		return ExportResult{}, Fail(err)
-	}
-	res := ExportResult{Path: path, Format: string(f), Entities: len(entry.EntityIDs), SHA256: entry.SHA256, DocID: entry.DocID}
-	if n, ok := entry.Options["submissions"].(int); ok {
-		res.Submissions = n
-	}
-	return res, nil
 }
 
 // SaveTemplateAs asks where to save with the system's save dialog and writes
 // the blank import template there; "" when the officer cancels.
 func (x *InterchangeService) SaveTemplateAs() (string, error) {
-	path, err := x.saveDialog("Save the blank import template", "atpreg-import-template.xlsx", interchange.XLSX)
+	path, err := x.saveDialog("Save the blank import template", "atpreg-import-template.xlsx", "xlsx")
 	if err != nil || path == "" {
 		return "", err
 	}
-	if err := x.TemplateTo(path); err != nil {
-		return "", err
+	if err := service.SaveTemplate(path); err != nil {
+		return "", Fail(err)
 	}
 	return path, nil
 }
 
-// TemplateTo writes the blank import template to path (for tests and scripts).
-func (x *InterchangeService) TemplateTo(path string) error {
-	var buf strings.Builder
-	if err := interchange.WriteTemplate(&buf); err != nil {
-		return Fail(err)
-	}
-	return Fail(fileout.Write(path, []byte(buf.String()), "The template"))
-}
-
-func (x *InterchangeService) saveDialog(title, name string, f interchange.Format) (string, error) {
-	if _, err := x.s.openDB(); err != nil {
+func (x *InterchangeService) saveDialog(title, name string, f string) (string, error) {
+	if _, err := x.s.openRegister(); err != nil {
 		return "", Fail(err)
 	}
 	ctx := x.s.windowContext()
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
-	labels := map[interchange.Format]string{interchange.CSV: "CSV (*.csv)", interchange.XLSX: "Excel workbook (*.xlsx)", interchange.JSON: "JSON (*.json)"}
+	labels := map[string]string{"csv": "CSV (*.csv)", "xlsx": "Excel workbook (*.xlsx)", "json": "JSON (*.json)"}
 	path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{
 		Title: title, DefaultFilename: name,
-		Filters: []wruntime.FileFilter{{DisplayName: labels[f], Pattern: "*" + f.Extension()}},
+		Filters: []wruntime.FileFilter{{DisplayName: labels[f], Pattern: "*." + f}},
 	})
 	if err != nil {
 		return "", Fail(apperr.Wrap(err, apperr.Internal, "The file dialog could not be opened."))
 	}
 	if path != "" && filepath.Ext(path) == "" {
-		path += f.Extension()
+		path += "." + f
 	}
 	return path, nil
 }

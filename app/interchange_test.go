@@ -10,7 +10,6 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/apperr"
-	"atpreg/internal/store"
 )
 
 func interchangeService(t *testing.T, s *app.Session) *app.InterchangeService {
@@ -143,37 +142,19 @@ func TestUnreadableFiles(t *testing.T) {
 	}
 }
 
+// TestExportAndTemplate: the window's export and template go through the
+// save dialog (the writing itself is tested in internal/service).
 func TestExportAndTemplate(t *testing.T) {
 	s := newTestSession(t, true)
 	x := interchangeService(t, s)
-	dir := t.TempDir()
-	for _, f := range []string{"csv", "xlsx", "json"} {
-		path := filepath.Join(dir, "register."+f)
-		res, err := x.ExportTo(f, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fi, err := os.Stat(path)
-		if err != nil || fi.Mode().Perm() != 0o600 || fi.Size() == 0 || res.Entities == 0 || len(res.SHA256) != 64 {
-			t.Fatalf("%s: %+v, %v", f, res, err)
-		}
-	}
-	if _, err := x.ExportTo("pdf", filepath.Join(dir, "x.pdf")); err == nil || !strings.Contains(err.Error(), "invalid") {
+	if _, err := x.ExportAs("pdf"); err == nil || !strings.Contains(err.Error(), "invalid") {
 		t.Fatalf("export as pdf: %v", err)
 	}
-	db, _ := app.OpenDB(s)
-	led, _ := db.Ledger(context.Background(), store.LedgerFilter{Kind: store.LedgerExport})
-	if len(led) != 3 {
-		t.Fatalf("%d exports in the ledger, want 3", len(led))
+	if _, err := x.ExportAs("csv"); err == nil || !strings.Contains(err.Error(), "only available in the window") {
+		t.Fatalf("export without a window: %v", err)
 	}
-	tpl := filepath.Join(dir, "template.xlsx")
-	if err := x.TemplateTo(tpl); err != nil {
-		t.Fatal(err)
-	}
-	// The exported XLSX re-imports into the same register without changes.
-	p, err := app.CheckPicked(x, filepath.Join(dir, "register.xlsx"))
-	if err != nil || p.Report.Created+p.Report.Merged != 0 || p.Report.Unchanged == 0 {
-		t.Fatalf("re-import of an export: %+v, %v", p.Report, err)
+	if _, err := x.SaveTemplateAs(); err == nil || !strings.Contains(err.Error(), "only available in the window") {
+		t.Fatalf("template without a window: %v", err)
 	}
 	if len(x.Columns()) != 31 {
 		t.Fatalf("%d columns", len(x.Columns()))

@@ -3,16 +3,12 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/fileout"
-	"atpreg/internal/ics"
 	"atpreg/internal/register"
 	"atpreg/internal/store"
 )
@@ -415,64 +411,22 @@ func (m *MeetingService) Overdue() ([]OpenAction, error) {
 	return out, nil
 }
 
-// CalendarText returns the meeting as an iCalendar (.ics) file: title, time,
-// place, partners, HKSTP attendees and agenda, marked CONFIDENTIAL. Entity
-// names are left out (calendars are often synchronised to servers); the
-// file says how many entities are on the list.
+// CalendarText returns the meeting as an iCalendar (.ics) file under the
+// calendar's content rules (service.CalendarText): no entity names.
 func (m *MeetingService) CalendarText(id int64) (string, error) {
-	db, err := m.s.openDB()
+	r, err := m.s.openRegister()
 	if err != nil {
 		return "", Fail(err)
 	}
-	text, _, err := calendarText(context.Background(), db, id, m.s.now())
+	text, err := r.CalendarText(context.Background(), id)
 	return text, Fail(err)
 }
 
-func calendarText(ctx context.Context, db *store.DB, id int64, now time.Time) (string, store.Meeting, error) {
-	mt, err := db.GetMeeting(ctx, id)
-	if err != nil {
-		return "", mt, err
-	}
-	names, err := partnerNames(ctx, db)
-	if err != nil {
-		return "", mt, err
-	}
-	var desc strings.Builder
-	desc.WriteString("CONFIDENTIAL: HKSTP ATP manufacturing RFI dialogue meeting.\n")
-	if len(mt.PartnerIDs) > 0 {
-		var ps []string
-		for _, pid := range mt.PartnerIDs {
-			ps = append(ps, names[pid])
-		}
-		desc.WriteString("Partners: " + strings.Join(ps, "; ") + "\n")
-	}
-	if len(mt.Attendees) > 0 {
-		desc.WriteString("HKSTP: " + strings.Join(mt.Attendees, "; ") + "\n")
-	}
-	fmt.Fprintf(&desc, "Entities to discuss: %d (names are kept in the register).\n", len(mt.EntityIDs))
-	if mt.Agenda != "" {
-		desc.WriteString("\nAgenda:\n" + mt.Agenda + "\n")
-	}
-	ev := ics.Event{
-		UID:         fmt.Sprintf("atpreg-meeting-%d-%s@hkstp-atp-rfi.invalid", mt.ID, mt.CreatedAt.UTC().Format("20060102T150405Z")),
-		Start:       mt.StartsAt,
-		End:         mt.StartsAt.Add(time.Duration(mt.DurationMinutes) * time.Minute),
-		Summary:     mt.Title,
-		Location:    mt.Place,
-		Description: strings.TrimSpace(desc.String()),
-		Categories:  []string{"HKSTP ATP RFI"},
-		Class:       "CONFIDENTIAL",
-		Sequence:    mt.Sequence,
-	}
-	return ics.Calendar(now, ev), mt, nil
-}
-
-var unsafeFileChars = regexp.MustCompile(`[^\p{L}\p{N}._ -]+`)
-
 // ExportCalendar saves the meeting's .ics file where the officer chooses with
-// the system's save dialog and returns the path; "" when cancelled.
+// the system's save dialog, recorded in the ledger, and returns the path;
+// "" when cancelled.
 func (m *MeetingService) ExportCalendar(id int64) (string, error) {
-	db, err := m.s.openDB()
+	r, err := m.s.openRegister()
 	if err != nil {
 		return "", Fail(err)
 	}
@@ -480,51 +434,20 @@ func (m *MeetingService) ExportCalendar(id int64) (string, error) {
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
-	text, mt, err := calendarText(context.Background(), db, id, m.s.now())
+	name, err := r.CalendarFileName(context.Background(), id)
 	if err != nil {
 		return "", Fail(err)
 	}
-	name := strings.TrimSpace(unsafeFileChars.ReplaceAllString(mt.Title, " "))
-	if name == "" {
-		name = "meeting"
-	}
 	path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{Title: "Save the meeting as a calendar file",
-		DefaultFilename: name + ".ics", Filters: []wruntime.FileFilter{{DisplayName: "Calendar (*.ics)", Pattern: "*.ics"}}})
+		DefaultFilename: name, Filters: []wruntime.FileFilter{{DisplayName: "Calendar (*.ics)", Pattern: "*.ics"}}})
 	if err != nil {
 		return "", Fail(apperr.Wrap(err, apperr.Internal, "The file dialog could not be opened."))
 	}
 	if path == "" {
 		return "", nil
 	}
-	return path, Fail(m.writeCalendar(db, id, path, text))
-}
-
-// WriteCalendar writes the meeting's .ics file to path (for tests and
-// scripts; the window uses ExportCalendar). The export is noted in the
-// register's history.
-func (m *MeetingService) WriteCalendar(id int64, path string) error {
-	db, err := m.s.openDB()
-	if err != nil {
-		return Fail(err)
+	if _, err := r.ExportCalendar(context.Background(), id, path); err != nil {
+		return "", Fail(err)
 	}
-	text, _, err := calendarText(context.Background(), db, id, m.s.now())
-	if err != nil {
-		return Fail(err)
-	}
-	return Fail(m.writeCalendar(db, id, path, text))
-}
-
-// writeCalendar stages the file beside path, records the export in the
-// register's history, then puts the file in place: a failure leaves neither
-// half a file nor a record of a file that is not there.
-func (m *MeetingService) writeCalendar(db *store.DB, id int64, path, text string) error {
-	staged, err := fileout.Stage(path, []byte(text), "The calendar file")
-	if err != nil {
-		return err
-	}
-	defer staged.Discard()
-	if err := db.RecordCalendarExport(context.Background(), id, filepath.Base(path), m.s.officer()); err != nil {
-		return err
-	}
-	return staged.Commit()
+	return path, nil
 }

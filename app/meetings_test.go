@@ -1,8 +1,6 @@
 package app_test
 
 import (
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,7 +9,6 @@ import (
 	"atpreg/app"
 	"atpreg/internal/register"
 	"atpreg/internal/service/servicetest"
-	"atpreg/internal/store"
 )
 
 func TestMeetingServiceLifecycle(t *testing.T) {
@@ -112,36 +109,10 @@ func TestMeetingServiceLifecycle(t *testing.T) {
 	if strings.Contains(text, "Alpha Fictional") {
 		t.Error("the calendar file names an entity")
 	}
-	path := filepath.Join(t.TempDir(), "meeting.ics")
-	if err := sv.meet.WriteCalendar(id, path); err != nil {
-		t.Fatal(err)
-	}
-	if fi, err := os.Stat(path); err != nil || fi.Mode().Perm() != 0o600 {
-		t.Fatalf("calendar file: %v %v", err, fi)
-	}
-	// A folder that cannot be written to: a clear error, no file and no
-	// record of an export that did not happen.
-	db, err := app.OpenDB(sv.s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	exports := func() int {
-		log, err := db.AuditLog(context.Background(), store.AuditFilter{Action: store.ActionExport})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return len(log)
-	}
-	before := exports()
-	missing := filepath.Join(t.TempDir(), "no such folder", "meeting.ics")
-	if w := decodeFail(t, sv.meet.WriteCalendar(id, missing)); w.Code != "invalid" || !strings.Contains(w.Message, "Choose a folder") {
-		t.Fatalf("calendar into a missing folder: %+v", w)
-	}
-	if _, err := os.Stat(filepath.Dir(missing)); !os.IsNotExist(err) {
-		t.Errorf("the missing folder was created: %v", err)
-	}
-	if after := exports(); after != before {
-		t.Errorf("a failed calendar export was recorded (%d exports, was %d)", after, before)
+	// Writing the file goes through the save dialog (the publishing itself
+	// is tested in internal/service).
+	if _, err := sv.meet.ExportCalendar(id); err == nil || !strings.Contains(err.Error(), "only available in the window") {
+		t.Fatalf("calendar export without a window: %v", err)
 	}
 
 	rows, err := sv.meet.List()

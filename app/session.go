@@ -39,7 +39,7 @@ type Session struct {
 	mu           sync.Mutex
 	ctx          context.Context
 	reg          *service.Register
-	settings     store.Settings
+	settings     register.Settings // the open register's, cached for auto-lock and Info
 	lastActivity time.Time
 	lockedAt     time.Time
 	stop         chan struct{}
@@ -102,15 +102,13 @@ func (s *Session) openDB() (*store.DB, error) {
 	return r.Store(), nil
 }
 
-// officer returns the officer's name from settings ("Officer" when not
-// set); it is recorded as "who" on changes.
+// officer returns who changes are recorded as (register.Settings.Officer
+// of the cached settings). A transition hatch for the areas that still
+// pass "who" to the store; the services take it from the register itself.
 func (s *Session) officer() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.settings.OfficerName == "" {
-		return service.DefaultOfficer
-	}
-	return s.settings.OfficerName
+	return s.settings.Officer()
 }
 
 // windowContext returns the window's context (for dialogs and events); nil in tests.
@@ -125,10 +123,30 @@ type AppInfo struct {
 	Version      string `json:"version"`
 	RegisterPath string `json:"registerPath"`
 	// State is "absent" (no register file yet), "locked" or "open".
-	State           string         `json:"state"`
-	Settings        store.Settings `json:"settings"`
-	LockedAt        string         `json:"lockedAt"` // RFC 3339, when it was last locked
-	AutoLockMinutes int            `json:"autoLockMinutes"`
+	State           string   `json:"state" ts_type:"'absent' | 'locked' | 'open'"`
+	Settings        Settings `json:"settings"`
+	LockedAt        string   `json:"lockedAt"` // RFC 3339, when it was last locked
+	AutoLockMinutes int      `json:"autoLockMinutes"`
+}
+
+// Settings are the officer's preferences as the window edits them: the
+// name recorded on every change ("" until set), the auto-lock idle time in
+// minutes (0: never) and the seven evaluation weights in percent, by
+// aspect code.
+type Settings struct {
+	OfficerName     string           `json:"officerName"`
+	AutoLockMinutes int              `json:"autoLockMinutes"`
+	Weights         register.Weights `json:"weights"`
+}
+
+// settingsOf is s for the window.
+func settingsOf(s register.Settings) Settings {
+	return Settings{OfficerName: s.OfficerName, AutoLockMinutes: s.AutoLockMinutes, Weights: s.Weights}
+}
+
+// domain is s as the domain's settings.
+func (s Settings) domain() register.Settings {
+	return register.Settings{OfficerName: s.OfficerName, AutoLockMinutes: s.AutoLockMinutes, Weights: s.Weights}
 }
 
 // Info returns the app version, the register path and the register's state.
@@ -139,7 +157,7 @@ func (s *Session) Info() AppInfo {
 	switch {
 	case s.reg != nil:
 		info.State = "open"
-		info.Settings = s.settings
+		info.Settings = settingsOf(s.settings)
 		info.AutoLockMinutes = s.settings.AutoLockMinutes
 	case !service.Exists(s.cfg.RegisterPath):
 		info.State = "absent"
@@ -191,7 +209,7 @@ func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 }
 
 func (s *Session) opened(reg *service.Register) error {
-	settings, err := reg.Store().GetSettings(context.Background())
+	settings, err := reg.Settings(context.Background())
 	if err != nil {
 		_ = reg.Close()
 		return err
@@ -215,7 +233,7 @@ func (s *Session) lock(reason string) error {
 	s.mu.Lock()
 	reg := s.reg
 	s.reg = nil
-	s.settings = store.Settings{}
+	s.settings = register.Settings{}
 	if reg != nil {
 		s.lockedAt = s.now()
 	}
@@ -278,27 +296,24 @@ func (s *Session) idleTooLong() bool {
 	return s.now().Sub(s.lastActivity) >= time.Duration(s.settings.AutoLockMinutes)*s.minute()
 }
 
-// SaveSettings stores the officer's settings.
-func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
-	db, err := s.openDB()
+// SaveSettings stores the officer's settings and returns them as stored.
+func (s *Session) SaveSettings(in Settings) (Settings, error) {
+	reg, err := s.openRegister()
 	if err != nil {
-		return store.Settings{}, Fail(err)
+		return Settings{}, Fail(err)
 	}
-	if err := db.SaveSettings(context.Background(), in, s.officer()); err != nil {
-		return store.Settings{}, Fail(err)
-	}
-	got, err := db.GetSettings(context.Background())
+	got, err := reg.SaveSettings(context.Background(), in.domain())
 	if err != nil {
-		return store.Settings{}, Fail(err)
+		return Settings{}, Fail(err)
 	}
 	s.mu.Lock()
 	s.settings = got
 	s.mu.Unlock()
-	return got, nil
+	return settingsOf(got), nil
 }
 
 // settingsView is the settings as the window gets them (the session's copy).
-type settingsView = store.Settings
+type settingsView = Settings
 
 // weightsSaved puts weights just stored into the session's copy of the
 // settings and returns that copy.
@@ -306,7 +321,7 @@ func (s *Session) weightsSaved(w register.Weights) settingsView {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.settings.Weights = w
-	return s.settings
+	return settingsOf(s.settings)
 }
 
 // ChangePassphrase replaces the passphrase after checking the current one.

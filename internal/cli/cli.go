@@ -196,6 +196,15 @@ func flagProblem(err error) string {
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
 		return "flag " + name + " needs a value"
 	}
+	// invalid value "x" for flag -name: why, where why is a flag.Value's
+	// own words for a person (not the flag package's "parse error").
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if _, rest, ok := strings.Cut(rest, " for flag -"); ok {
+			if name, why, ok := strings.Cut(rest, ": "); ok && why != "parse error" && why != "value out of range" {
+				return "--" + name + ": " + why
+			}
+		}
+	}
 	return msg
 }
 

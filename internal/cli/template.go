@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"bytes"
 	"flag"
 
-	"atpreg/internal/fileout"
-	"atpreg/internal/interchange"
+	"atpreg/internal/service"
 )
 
 // templateCommand is `atpreg template`.
@@ -32,11 +30,7 @@ bring it back with ` + "`atpreg import FILE`" + `. It needs no register and no p
 
 // runTemplate saves the blank import template to out.
 func runTemplate(c *Context, out string) error {
-	var buf bytes.Buffer
-	if err := interchange.WriteTemplate(&buf); err != nil {
-		return err
-	}
-	if err := fileout.Write(out, buf.Bytes(), "The template"); err != nil {
+	if err := service.SaveTemplate(out); err != nil {
 		return err
 	}
 	c.printf("Saved the blank import template to %s.\n", out)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
-	"strings"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/service"
@@ -231,6 +230,3 @@ func changePassphrase(c *Context, r *service.Register, current []byte) error {
 	defer clear(next)
 	return r.ChangePassphrase(current, next, next)
 }
-
-// cutEq splits "--name=value". Deprecated: goes with the last hand-parsed command.
-func cutEq(a string) (string, string, bool) { return strings.Cut(a, "=") }

@@ -11,7 +11,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
-	cjk "atpreg/internal/briefing/font"
+	cjk "atpreg/internal/pdfdoc/font"
 )
 
 // fieldFont is the typeface of the fields' values: the whole WenQuanYi

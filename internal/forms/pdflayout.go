@@ -7,7 +7,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	cjk "atpreg/internal/briefing/font"
+	cjk "atpreg/internal/pdfdoc/font"
 )
 
 // Page geometry in millimetres (A4 portrait).

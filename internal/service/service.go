@@ -16,6 +16,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/passphrase"
+	"atpreg/internal/register"
 	"atpreg/internal/store"
 	"atpreg/internal/vault"
 )
@@ -46,8 +47,9 @@ func (o Options) store() store.Options {
 	return so
 }
 
-// DefaultOfficer is who changes are recorded as while Settings name no officer.
-const DefaultOfficer = "Officer"
+// DefaultOfficer is who changes are recorded as while Settings name no
+// officer (register.DefaultOfficer).
+const DefaultOfficer = register.DefaultOfficer
 
 // Register is an open register and every use case on it. It is safe for
 // concurrent use (the store serialises writes).
@@ -74,10 +76,10 @@ func (r *Register) Store() *store.DB { return r.db }
 // a change is recorded as.
 func (r *Register) Officer(ctx context.Context) string {
 	s, err := r.db.GetSettings(ctx)
-	if err != nil || s.OfficerName == "" {
+	if err != nil {
 		return DefaultOfficer
 	}
-	return s.OfficerName
+	return s.Officer()
 }
 
 // Exists reports whether there is a register file at path.

@@ -22,11 +22,27 @@ export namespace app {
 	        this.overdue = source["overdue"];
 	    }
 	}
+	export class Settings {
+	    officerName: string;
+	    autoLockMinutes: number;
+	    weights: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.officerName = source["officerName"];
+	        this.autoLockMinutes = source["autoLockMinutes"];
+	        this.weights = source["weights"];
+	    }
+	}
 	export class AppInfo {
 	    version: string;
 	    registerPath: string;
-	    state: string;
-	    settings: store.Settings;
+	    state: 'absent' | 'locked' | 'open';
+	    settings: Settings;
 	    lockedAt: string;
 	    autoLockMinutes: number;
 	
@@ -39,7 +55,7 @@ export namespace app {
 	        this.version = source["version"];
 	        this.registerPath = source["registerPath"];
 	        this.state = source["state"];
-	        this.settings = this.convertValues(source["settings"], store.Settings);
+	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.lockedAt = source["lockedAt"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	    }
@@ -78,6 +94,32 @@ export namespace app {
 	        this.label = source["label"];
 	        this.anchors = source["anchors"];
 	        this.weight = source["weight"];
+	    }
+	}
+	export class Attachment {
+	    id: number;
+	    entityId: number;
+	    name: string;
+	    mime: string;
+	    size: number;
+	    sha256: string;
+	    addedAt: string;
+	    addedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.mime = source["mime"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.addedAt = source["addedAt"];
+	        this.addedBy = source["addedBy"];
 	    }
 	}
 	export class AttachmentData {
@@ -170,6 +212,78 @@ export namespace app {
 	        this.createdBy = source["createdBy"];
 	    }
 	}
+	export class DemandCell {
+	    entities: number;
+	    submissions: number;
+	    entityIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.entityIds = source["entityIds"];
+	    }
+	}
+	export class DemandRow {
+	    code: string;
+	    label: string;
+	    entities: number;
+	    submissions: number;
+	    entityIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.entityIds = source["entityIds"];
+	    }
+	}
+	export class DemandDimension {
+	    key: string;
+	    title: string;
+	    multi: boolean;
+	    rows: DemandRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandDimension(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.title = source["title"];
+	        this.multi = source["multi"];
+	        this.rows = this.convertValues(source["rows"], DemandRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DemandEntity {
 	    id: number;
 	    name: string;
@@ -190,6 +304,142 @@ export namespace app {
 	        this.products = source["products"];
 	    }
 	}
+	export class DemandExportResult {
+	    documentId: string;
+	    format: string;
+	    path: string;
+	    size: number;
+	    sha256: string;
+	    ledgerId: number;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documentId = source["documentId"];
+	        this.format = source["format"];
+	        this.path = source["path"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.ledgerId = source["ledgerId"];
+	        this.at = source["at"];
+	    }
+	}
+	
+	export class DemandSeries {
+	    code: string;
+	    label: string;
+	    cells: DemandCell[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandSeries(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.cells = this.convertValues(source["cells"], DemandCell);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DemandTimeline {
+	    quarters: string[];
+	    series: DemandSeries[];
+	    totals: DemandCell[];
+	    undated: DemandRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandTimeline(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.quarters = source["quarters"];
+	        this.series = this.convertValues(source["series"], DemandSeries);
+	        this.totals = this.convertValues(source["totals"], DemandCell);
+	        this.undated = this.convertValues(source["undated"], DemandRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DemandSummary {
+	    statuses: string[];
+	    entities: number;
+	    submissions: number;
+	    withoutSubmissions: number;
+	    dimensions: DemandDimension[];
+	    timeline: DemandTimeline;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.withoutSubmissions = source["withoutSubmissions"];
+	        this.dimensions = this.convertValues(source["dimensions"], DemandDimension);
+	        this.timeline = this.convertValues(source["timeline"], DemandTimeline);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class StatusCount {
 	    code: string;
 	    label: string;
@@ -207,7 +457,7 @@ export namespace app {
 	    }
 	}
 	export class DemandView {
-	    summary: demand.Summary;
+	    summary: DemandSummary;
 	    entities: DemandEntity[];
 	    statuses: StatusCount[];
 	    registerTotal: number;
@@ -219,7 +469,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.summary = this.convertValues(source["summary"], demand.Summary);
+	        this.summary = this.convertValues(source["summary"], DemandSummary);
 	        this.entities = this.convertValues(source["entities"], DemandEntity);
 	        this.statuses = this.convertValues(source["statuses"], StatusCount);
 	        this.registerTotal = source["registerTotal"];
@@ -424,7 +674,69 @@ export namespace app {
 	        this.statusLabel = source["statusLabel"];
 	    }
 	}
+	export class EntityRow {
+	    id: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	    contactName: string;
+	    receivedOn: string;
+	    updatedAt: string;
+	    complete: boolean;
+	    missingCount: number;
+	    products: string[];
+	    atpTypes: string[];
+	    score?: number | null;
 	
+	    static createFrom(source: any = {}) {
+	        return new EntityRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.contactName = source["contactName"];
+	        this.receivedOn = source["receivedOn"];
+	        this.updatedAt = source["updatedAt"];
+	        this.complete = source["complete"];
+	        this.missingCount = source["missingCount"];
+	        this.products = source["products"];
+	        this.atpTypes = source["atpTypes"];
+	        this.score = source["score"];
+	    }
+	}
+	
+	export class HistoryEntry {
+	    id: number;
+	    entityId: number;
+	    at: string;
+	    by: string;
+	    action: string;
+	    field: string;
+	    old: string;
+	    new: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.action = source["action"];
+	        this.field = source["field"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.detail = source["detail"];
+	    }
+	}
 	export class MissingView {
 	    field: string;
 	    label: string;
@@ -448,8 +760,8 @@ export namespace app {
 	    complete: boolean;
 	    missing: MissingView[];
 	    moves: register.Choice[];
-	    history: store.AuditEntry[];
-	    attachments: store.AttachmentInfo[];
+	    history: HistoryEntry[];
+	    attachments: Attachment[];
 	
 	    static createFrom(source: any = {}) {
 	        return new EntityView(source);
@@ -461,8 +773,8 @@ export namespace app {
 	        this.complete = source["complete"];
 	        this.missing = this.convertValues(source["missing"], MissingView);
 	        this.moves = this.convertValues(source["moves"], register.Choice);
-	        this.history = this.convertValues(source["history"], store.AuditEntry);
-	        this.attachments = this.convertValues(source["attachments"], store.AttachmentInfo);
+	        this.history = this.convertValues(source["history"], HistoryEntry);
+	        this.attachments = this.convertValues(source["attachments"], Attachment);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -543,28 +855,7 @@ export namespace app {
 	        this.reason = source["reason"];
 	    }
 	}
-	export class ExportResult {
-	    path: string;
-	    format: string;
-	    entities: number;
-	    submissions: number;
-	    sha256: string;
-	    docId: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new ExportResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.format = source["format"];
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
-	        this.sha256 = source["sha256"];
-	        this.docId = source["docId"];
-	    }
-	}
 	export class ImportColumn {
 	    name: string;
 	    label: string;
@@ -836,6 +1127,68 @@ export namespace app {
 	
 	
 	
+	export class ListPage {
+	    total: number;
+	    rows: EntityRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ListPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.rows = this.convertValues(source["rows"], EntityRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ListQuery {
+	    search: string;
+	    statuses: string[];
+	    atpType: string;
+	    intendedUse: string;
+	    processType: string;
+	    completeness: '' | 'complete' | 'incomplete';
+	    sort: 'name' | 'status' | 'received_on' | 'updated_at' | 'products' | 'missing' | 'score';
+	    desc: boolean;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.statuses = source["statuses"];
+	        this.atpType = source["atpType"];
+	        this.intendedUse = source["intendedUse"];
+	        this.processType = source["processType"];
+	        this.completeness = source["completeness"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
 	export class MeetingEntity {
 	    id: number;
 	    name: string;
@@ -1081,20 +1434,101 @@ export namespace app {
 	        this.complete = source["complete"];
 	    }
 	}
+	export class ReplacedChars {
+	    where: string;
+	    chars: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplacedChars(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.where = source["where"];
+	        this.chars = source["chars"];
+	    }
+	}
+	export class PackOmission {
+	    entityId: number;
+	    name: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackOmission(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class PackFileResult {
+	    recipient: string;
+	    copyNo: number;
+	    path: string;
+	    sha256: string;
+	    size: number;
+	    pages: number;
+	    entityIds: number[];
+	    omitted: PackOmission[];
+	    replaced: ReplacedChars[];
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackFileResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recipient = source["recipient"];
+	        this.copyNo = source["copyNo"];
+	        this.path = source["path"];
+	        this.sha256 = source["sha256"];
+	        this.size = source["size"];
+	        this.pages = source["pages"];
+	        this.entityIds = source["entityIds"];
+	        this.omitted = this.convertValues(source["omitted"], PackOmission);
+	        this.replaced = this.convertValues(source["replaced"], ReplacedChars);
+	        this.encrypted = source["encrypted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PackLedgerRow {
 	    id: number;
 	    docId: string;
-	    kind: string;
 	    recipient: string;
 	    copyNo: number;
 	    entityIds: number[];
-	    options: Record<string, any>;
+	    entityNames: string[];
+	    anonymised: boolean;
+	    encrypted: boolean;
 	    fileName: string;
+	    folder: string;
+	    path: string;
 	    sha256: string;
+	    delivered: boolean;
+	    fileExists: boolean;
 	    by: string;
 	    at: string;
-	    entityNames: string[];
-	    fileExists: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new PackLedgerRow(source);
@@ -1104,17 +1538,20 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.docId = source["docId"];
-	        this.kind = source["kind"];
 	        this.recipient = source["recipient"];
 	        this.copyNo = source["copyNo"];
 	        this.entityIds = source["entityIds"];
-	        this.options = source["options"];
+	        this.entityNames = source["entityNames"];
+	        this.anonymised = source["anonymised"];
+	        this.encrypted = source["encrypted"];
 	        this.fileName = source["fileName"];
+	        this.folder = source["folder"];
+	        this.path = source["path"];
 	        this.sha256 = source["sha256"];
+	        this.delivered = source["delivered"];
+	        this.fileExists = source["fileExists"];
 	        this.by = source["by"];
 	        this.at = source["at"];
-	        this.entityNames = source["entityNames"];
-	        this.fileExists = source["fileExists"];
 	    }
 	}
 	export class PackMeeting {
@@ -1137,6 +1574,7 @@ export namespace app {
 	        this.partnerIds = source["partnerIds"];
 	    }
 	}
+	
 	export class PackPartner {
 	    id: number;
 	    name: string;
@@ -1154,6 +1592,100 @@ export namespace app {
 	        this.facility = source["facility"];
 	        this.conflicted = source["conflicted"];
 	    }
+	}
+	export class PackRecipient {
+	    partnerId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackRecipient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.name = source["name"];
+	    }
+	}
+	export class PackRequest {
+	    meetingId: number;
+	    entityIds: number[];
+	    purpose: string;
+	    recipients: PackRecipient[];
+	    firstCopy: number;
+	    anonymise: boolean;
+	    includeNotes: boolean;
+	    password: string;
+	    dir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.entityIds = source["entityIds"];
+	        this.purpose = source["purpose"];
+	        this.recipients = this.convertValues(source["recipients"], PackRecipient);
+	        this.firstCopy = source["firstCopy"];
+	        this.anonymise = source["anonymise"];
+	        this.includeNotes = source["includeNotes"];
+	        this.password = source["password"];
+	        this.dir = source["dir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PackResult {
+	    documentId: string;
+	    files: PackFileResult[];
+	    notices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PackResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documentId = source["documentId"];
+	        this.files = this.convertValues(source["files"], PackFileResult);
+	        this.notices = source["notices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class PackSetup {
 	    meetings: PackMeeting[];
@@ -1354,388 +1886,8 @@ export namespace app {
 		}
 	}
 	
-
-}
-
-export namespace briefing {
 	
-	export class Omission {
-	    entityId: number;
-	    name: string;
-	    reason: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new Omission(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entityId = source["entityId"];
-	        this.name = source["name"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class FileResult {
-	    recipient: string;
-	    copyNo: number;
-	    path: string;
-	    sha256: string;
-	    size: number;
-	    pages: number;
-	    entityIds: number[];
-	    omitted: Omission[];
-	    replaced: pdfdoc.Replacement[];
-	    encrypted: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new FileResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.recipient = source["recipient"];
-	        this.copyNo = source["copyNo"];
-	        this.path = source["path"];
-	        this.sha256 = source["sha256"];
-	        this.size = source["size"];
-	        this.pages = source["pages"];
-	        this.entityIds = source["entityIds"];
-	        this.omitted = this.convertValues(source["omitted"], Omission);
-	        this.replaced = this.convertValues(source["replaced"], pdfdoc.Replacement);
-	        this.encrypted = source["encrypted"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class Recipient {
-	    partnerId: number;
-	    name: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Recipient(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partnerId = source["partnerId"];
-	        this.name = source["name"];
-	    }
-	}
-	export class Request {
-	    meetingId: number;
-	    entityIds: number[];
-	    purpose: string;
-	    recipients: Recipient[];
-	    firstCopy: number;
-	    anonymise: boolean;
-	    includeNotes: boolean;
-	    password: string;
-	    dir: string;
-	    path: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Request(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.meetingId = source["meetingId"];
-	        this.entityIds = source["entityIds"];
-	        this.purpose = source["purpose"];
-	        this.recipients = this.convertValues(source["recipients"], Recipient);
-	        this.firstCopy = source["firstCopy"];
-	        this.anonymise = source["anonymise"];
-	        this.includeNotes = source["includeNotes"];
-	        this.password = source["password"];
-	        this.dir = source["dir"];
-	        this.path = source["path"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Result {
-	    documentId: string;
-	    files: FileResult[];
-	    notices: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Result(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.documentId = source["documentId"];
-	        this.files = this.convertValues(source["files"], FileResult);
-	        this.notices = source["notices"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace demand {
-	
-	export class Cell {
-	    entities: number;
-	    submissions: number;
-	    entityIds: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Cell(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
-	        this.entityIds = source["entityIds"];
-	    }
-	}
-	export class Row {
-	    code: string;
-	    label: string;
-	    entities: number;
-	    submissions: number;
-	    entityIds: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Row(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.label = source["label"];
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
-	        this.entityIds = source["entityIds"];
-	    }
-	}
-	export class Dimension {
-	    key: string;
-	    title: string;
-	    multi: boolean;
-	    rows: Row[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Dimension(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.key = source["key"];
-	        this.title = source["title"];
-	        this.multi = source["multi"];
-	        this.rows = this.convertValues(source["rows"], Row);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ExportResult {
-	    documentId: string;
-	    format: string;
-	    path: string;
-	    size: number;
-	    sha256: string;
-	    ledgerId: number;
-	    at: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ExportResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.documentId = source["documentId"];
-	        this.format = source["format"];
-	        this.path = source["path"];
-	        this.size = source["size"];
-	        this.sha256 = source["sha256"];
-	        this.ledgerId = source["ledgerId"];
-	        this.at = source["at"];
-	    }
-	}
-	
-	export class Series {
-	    code: string;
-	    label: string;
-	    cells: Cell[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Series(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.label = source["label"];
-	        this.cells = this.convertValues(source["cells"], Cell);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Timeline {
-	    quarters: string[];
-	    series: Series[];
-	    totals: Cell[];
-	    undated: Row;
-	
-	    static createFrom(source: any = {}) {
-	        return new Timeline(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.quarters = source["quarters"];
-	        this.series = this.convertValues(source["series"], Series);
-	        this.totals = this.convertValues(source["totals"], Cell);
-	        this.undated = this.convertValues(source["undated"], Row);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Summary {
-	    statuses: string[];
-	    entities: number;
-	    submissions: number;
-	    withoutSubmissions: number;
-	    dimensions: Dimension[];
-	    timeline: Timeline;
-	
-	    static createFrom(source: any = {}) {
-	        return new Summary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.statuses = source["statuses"];
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
-	        this.withoutSubmissions = source["withoutSubmissions"];
-	        this.dimensions = this.convertValues(source["dimensions"], Dimension);
-	        this.timeline = this.convertValues(source["timeline"], Timeline);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace passphrase {
 	
 	export class Strength {
 	    score: number;
@@ -1753,23 +1905,30 @@ export namespace passphrase {
 	        this.hint = source["hint"];
 	    }
 	}
-
-}
-
-export namespace pdfdoc {
-	
-	export class Replacement {
-	    Where: string;
-	    Runes: number[];
+	export class UndeliveredDoc {
+	    id: number;
+	    docId: string;
+	    kind: string;
+	    recipient: string;
+	    copyNo: number;
+	    fileName: string;
+	    folder: string;
+	    at: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new Replacement(source);
+	        return new UndeliveredDoc(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.Where = source["Where"];
-	        this.Runes = source["Runes"];
+	        this.id = source["id"];
+	        this.docId = source["docId"];
+	        this.kind = source["kind"];
+	        this.recipient = source["recipient"];
+	        this.copyNo = source["copyNo"];
+	        this.fileName = source["fileName"];
+	        this.folder = source["folder"];
+	        this.at = source["at"];
 	    }
 	}
 
@@ -1843,11 +2002,11 @@ export namespace register {
 	    starting_materials: string[];
 	    starting_materials_other: string;
 	    process_type: string;
-	    pd_completed: string;
+	    pd_completed: boolean | null;
 	    pd_further: string;
-	    gmp_before: string;
-	    has_authorized_person: string;
-	    needs_training: string;
+	    gmp_before: boolean | null;
+	    has_authorized_person: boolean | null;
+	    needs_training: boolean | null;
 	    training_roles: string[];
 	    training_details: string;
 	    expected_start: string;
@@ -1897,10 +2056,8 @@ export namespace register {
 	    source: string;
 	    notes: string;
 	    tags: string[];
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
+	    created_at: string;
+	    updated_at: string;
 	    submissions: Submission[];
 	
 	    static createFrom(source: any = {}) {
@@ -1920,8 +2077,8 @@ export namespace register {
 	        this.source = source["source"];
 	        this.notes = source["notes"];
 	        this.tags = source["tags"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
+	        this.created_at = source["created_at"];
+	        this.updated_at = source["updated_at"];
 	        this.submissions = this.convertValues(source["submissions"], Submission);
 	    }
 	
@@ -1942,177 +2099,6 @@ export namespace register {
 		    }
 		    return a;
 		}
-	}
-
-}
-
-export namespace store {
-	
-	export class AttachmentInfo {
-	    id: number;
-	    entityId: number;
-	    name: string;
-	    mime: string;
-	    size: number;
-	    sha256: string;
-	    addedAt: string;
-	    addedBy: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AttachmentInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entityId = source["entityId"];
-	        this.name = source["name"];
-	        this.mime = source["mime"];
-	        this.size = source["size"];
-	        this.sha256 = source["sha256"];
-	        this.addedAt = source["addedAt"];
-	        this.addedBy = source["addedBy"];
-	    }
-	}
-	export class AuditEntry {
-	    id: number;
-	    entityId: number;
-	    at: string;
-	    by: string;
-	    action: string;
-	    field: string;
-	    old: string;
-	    new: string;
-	    detail: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AuditEntry(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entityId = source["entityId"];
-	        this.at = source["at"];
-	        this.by = source["by"];
-	        this.action = source["action"];
-	        this.field = source["field"];
-	        this.old = source["old"];
-	        this.new = source["new"];
-	        this.detail = source["detail"];
-	    }
-	}
-	export class EntityRow {
-	    id: number;
-	    name: string;
-	    status: string;
-	    statusLabel: string;
-	    contactName: string;
-	    receivedOn: string;
-	    updatedAt: string;
-	    complete: boolean;
-	    missingCount: number;
-	    products: string[];
-	    atpTypes: string[];
-	    score?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new EntityRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.status = source["status"];
-	        this.statusLabel = source["statusLabel"];
-	        this.contactName = source["contactName"];
-	        this.receivedOn = source["receivedOn"];
-	        this.updatedAt = source["updatedAt"];
-	        this.complete = source["complete"];
-	        this.missingCount = source["missingCount"];
-	        this.products = source["products"];
-	        this.atpTypes = source["atpTypes"];
-	        this.score = source["score"];
-	    }
-	}
-	export class ListPage {
-	    total: number;
-	    rows: EntityRow[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ListPage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.total = source["total"];
-	        this.rows = this.convertValues(source["rows"], EntityRow);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ListQuery {
-	    search: string;
-	    statuses: string[];
-	    atpType: string;
-	    intendedUse: string;
-	    processType: string;
-	    completeness: string;
-	    sort: string;
-	    desc: boolean;
-	    offset: number;
-	    limit: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ListQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.search = source["search"];
-	        this.statuses = source["statuses"];
-	        this.atpType = source["atpType"];
-	        this.intendedUse = source["intendedUse"];
-	        this.processType = source["processType"];
-	        this.completeness = source["completeness"];
-	        this.sort = source["sort"];
-	        this.desc = source["desc"];
-	        this.offset = source["offset"];
-	        this.limit = source["limit"];
-	    }
-	}
-	export class Settings {
-	    officerName: string;
-	    autoLockMinutes: number;
-	    weights: Record<string, number>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.officerName = source["officerName"];
-	        this.autoLockMinutes = source["autoLockMinutes"];
-	        this.weights = source["weights"];
-	    }
 	}
 
 }

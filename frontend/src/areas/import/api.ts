@@ -2,7 +2,7 @@
 // goes through `call`, so failures arrive as AppError.
 import * as svc from '../../../wailsjs/go/app/InterchangeService';
 import { call } from '../../lib/errors';
-import type { ExportResult, ImportPreview } from './model';
+import type { ImportPreview } from './model';
 
 export const api = {
   dryRun: (name: string, base64: string): Promise<ImportPreview> => call(svc.DryRun(name, base64)),
@@ -14,4 +14,3 @@ export const api = {
   saveTemplateAs: () => call(svc.SaveTemplateAs()),
 };
 
-export type { ExportResult };

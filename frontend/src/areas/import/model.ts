@@ -11,7 +11,6 @@ export type ImportEntity = app.ImportEntity;
 export type ImportReport = app.ImportReport;
 export type PreviewRow = app.PreviewRow;
 export type ImportPreview = app.ImportPreview;
-export type ExportResult = app.ExportResult;
 
 /** What happens to a row, in the officer's words. */
 export function actionLabel(action: string): string {

@@ -12,10 +12,6 @@ export function DryRun(arg1:string,arg2:string):Promise<app.ImportPreview>;
 
 export function ExportAs(arg1:string):Promise<string>;
 
-export function ExportTo(arg1:string,arg2:string):Promise<app.ExportResult>;
-
 export function PickAndDryRun():Promise<app.ImportPreview>;
 
 export function SaveTemplateAs():Promise<string>;
-
-export function TemplateTo(arg1:string):Promise<void>;

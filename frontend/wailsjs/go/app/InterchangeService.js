@@ -22,18 +22,10 @@ export function ExportAs(arg1) {
   return window['go']['app']['InterchangeService']['ExportAs'](arg1);
 }
 
-export function ExportTo(arg1, arg2) {
-  return window['go']['app']['InterchangeService']['ExportTo'](arg1, arg2);
-}
-
 export function PickAndDryRun() {
   return window['go']['app']['InterchangeService']['PickAndDryRun']();
 }
 
 export function SaveTemplateAs() {
   return window['go']['app']['InterchangeService']['SaveTemplateAs']();
-}
-
-export function TemplateTo(arg1) {
-  return window['go']['app']['InterchangeService']['TemplateTo'](arg1);
 }

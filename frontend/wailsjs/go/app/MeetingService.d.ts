@@ -35,5 +35,3 @@ export function SavePartner(arg1:app.Partner):Promise<number>;
 export function SetActionDone(arg1:number,arg2:number,arg3:boolean):Promise<void>;
 
 export function SetConflict(arg1:number,arg2:number,arg3:string):Promise<void>;
-
-export function WriteCalendar(arg1:number,arg2:string):Promise<void>;

@@ -1,4 +1,4 @@
-package demand_test
+package service_test
 
 import (
 	"context"
@@ -10,29 +10,17 @@ import (
 	"testing"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/demand"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
-	"atpreg/internal/store/storetest"
+	"atpreg/internal/service/servicetest"
 )
 
-func demoDB(t *testing.T) *store.DB {
-	t.Helper()
-	db := storetest.New(t)
-	if err := store.LoadDemo(context.Background(), db, "Fictional Officer"); err != nil {
-		t.Fatal(err)
-	}
-	return db
-}
-
-func TestExportRecordsLedger(t *testing.T) {
-	db := demoDB(t)
+func TestExportDemandRecordsLedger(t *testing.T) {
+	r := servicetest.NewDemo(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	for _, format := range []string{"pdf", "JSON"} {
 		path := filepath.Join(dir, "summary."+format)
-		res, err := demand.Export(ctx, db, demand.ExportInput{Format: format, Path: path,
-			Statuses: []register.Status{register.StatusInvited, register.StatusInDialogue}, By: "Fictional Officer", Generator: "atpreg test"})
+		res, err := r.ExportDemand(ctx, format, path, []string{"invited", "in_dialogue"})
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
@@ -47,15 +35,21 @@ func TestExportRecordsLedger(t *testing.T) {
 		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
 			t.Errorf("%s: mode %v, want 0600", format, fi.Mode().Perm())
 		}
-		entries, err := db.Ledger(ctx, store.LedgerFilter{DocID: res.DocumentID})
+		all, err := r.Ledger(ctx, register.LedgerDemand, 0)
 		if err != nil {
 			t.Fatal(err)
+		}
+		var entries []register.LedgerEntry
+		for _, e := range all {
+			if e.DocID == res.DocumentID {
+				entries = append(entries, e)
+			}
 		}
 		if len(entries) != 1 {
 			t.Fatalf("%s: %d ledger entries for %s, want 1", format, len(entries), res.DocumentID)
 		}
 		e := entries[0]
-		if e.Kind != store.LedgerDemand || e.SHA256 != res.SHA256 || e.FileName != filepath.Base(path) || e.By != "Fictional Officer" || e.ID != res.LedgerID {
+		if e.Kind != register.LedgerDemand || e.SHA256 != res.SHA256 || e.FileName != filepath.Base(path) || e.By != r.Officer(ctx) || !e.Delivered || e.Folder != dir || e.ID != res.LedgerID {
 			t.Errorf("%s: ledger entry %+v does not match %+v", format, e, res)
 		}
 		if len(e.EntityIDs) != 0 {
@@ -76,38 +70,30 @@ func TestExportRecordsLedger(t *testing.T) {
 	}
 }
 
-func TestExportErrors(t *testing.T) {
-	db := demoDB(t)
+func TestExportDemandErrors(t *testing.T) {
+	r := servicetest.NewDemo(t)
 	ctx := context.Background()
 	tests := []struct {
-		name string
-		in   demand.ExportInput
-		code apperr.Code
+		name         string
+		format, path string
+		statuses     []string
+		code         apperr.Code
 	}{
-		{"ErrFormat", demand.ExportInput{Format: "xlsx", Path: filepath.Join(t.TempDir(), "x")}, apperr.Invalid},
-		{"ErrNoPath", demand.ExportInput{Format: "pdf"}, apperr.Invalid},
-		{"ErrNoFolder", demand.ExportInput{Format: "json", Path: filepath.Join(t.TempDir(), "missing", "x.json")}, apperr.Invalid},
+		{"ErrFormat", "xlsx", filepath.Join(t.TempDir(), "x"), nil, apperr.Invalid},
+		{"ErrNoPath", "pdf", "", nil, apperr.Invalid},
+		{"ErrNoFolder", "json", filepath.Join(t.TempDir(), "missing", "x.json"), nil, apperr.Invalid},
+		{"ErrStatus", "json", filepath.Join(t.TempDir(), "x.json"), []string{"bogus"}, apperr.Invalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := demand.Export(ctx, db, tc.in)
+			_, err := r.ExportDemand(ctx, tc.format, tc.path, tc.statuses)
 			if apperr.CodeOf(err) != tc.code {
 				t.Fatalf("error %v (code %v), want code %v", err, apperr.CodeOf(err), tc.code)
 			}
-			entries, _ := db.Ledger(ctx, store.LedgerFilter{Kind: store.LedgerDemand})
+			entries, _ := r.Ledger(ctx, register.LedgerDemand, 0)
 			if len(entries) != 0 {
 				t.Errorf("a failed export was recorded: %+v", entries)
 			}
 		})
-	}
-}
-
-func TestParseStatuses(t *testing.T) {
-	got, err := demand.ParseStatuses([]string{"invited", "In dialogue", ""})
-	if err != nil || len(got) != 2 || got[1] != register.StatusInDialogue {
-		t.Errorf("ParseStatuses = %v, %v", got, err)
-	}
-	if _, err := demand.ParseStatuses([]string{"bogus"}); apperr.CodeOf(err) != apperr.Invalid {
-		t.Errorf("unknown status: %v, want invalid", err)
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 
-	atpfont "atpreg/internal/briefing/font"
+	atpfont "atpreg/internal/pdfdoc/font"
 )
 
 func mustParse(t *testing.T, b []byte) *sfnt.Font {

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"atpreg/internal/briefing/font"
+	"atpreg/internal/pdfdoc/font"
 )
 
 func TestCovers(t *testing.T) {
