@@ -884,3 +884,19 @@ func mergeForm(e *register.Entity, form register.Entity, it *IntakeItem, opt Int
 	}
 	return changed
 }
+
+// AttachmentMessage reads the attachment with id as an email (.eml or
+// Outlook .msg) for a person to read: headers, body as text, attachments.
+// An attachment that is no email is an apperr.Invalid.
+func (r *Register) AttachmentMessage(ctx context.Context, id int64) (*mailin.Message, error) {
+	info, data, err := r.db.AttachmentData(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer clear(data)
+	switch mailin.Detect(info.Name, data) {
+	case mailin.KindEML, mailin.KindMSG:
+		return mailin.Read(info.Name, data)
+	}
+	return nil, apperr.New(apperr.Invalid, "The attachment %s is not an email; open it as a file.", info.Name)
+}
