@@ -13,5 +13,6 @@ func Bindings(s *Session) []any {
 		&MeetingService{s: s},
 		&BriefingService{s: s},
 		&DemandService{s: s},
+		&IntakeService{s: s, pending: map[string]pendingIntake{}},
 	}
 }

@@ -14,10 +14,6 @@ import (
 	"atpreg/internal/service"
 )
 
-func init() {
-	addService(func(s *Session) any { return &IntakeService{s: s, pending: map[string]pendingIntake{}} })
-}
-
 // IntakeService is the window's intake: files dropped on the register (or
 // picked) are reviewed (a dry run), then confirmed with the officer's pick
 // per differing field, or cancelled.
