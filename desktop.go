@@ -38,9 +38,9 @@ func desktopOptions(session *app.Session, stderr io.Writer) *options.App {
 		MinHeight:        620,
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		AssetServer:      &assetserver.Options{Assets: assets},
-		// Passed as method values, so that Wails does not bind them for the frontend.
-		OnStartup:  session.Startup,
-		OnShutdown: session.Shutdown,
+		// Functions, not methods of a bound struct: the page cannot call them.
+		OnStartup:  app.OnStartup(session),
+		OnShutdown: app.OnShutdown(session),
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId: "hk.org.hkstp.atpreg",
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) {

@@ -16,8 +16,6 @@ import (
 	"atpreg/internal/service"
 )
 
-func init() { addService(func(s *Session) any { return &BriefingService{s: s} }) }
-
 // BriefProgressEvent is the Wails event an export emits after each step,
 // with a PackProgress.
 const BriefProgressEvent = "brief:progress"

@@ -11,8 +11,6 @@ import (
 	"atpreg/internal/service"
 )
 
-func init() { addService(func(s *Session) any { return &DemandService{s: s} }) }
-
 // DemandService is the demand area's bound service: the dashboard with exact
 // counts and the entities behind every bar (in the window only), and the
 // anonymised summary exported as PDF or JSON, each export in the ledger.

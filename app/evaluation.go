@@ -9,8 +9,6 @@ import (
 	"atpreg/internal/service"
 )
 
-func init() { addService(func(s *Session) any { return &EvaluationService{s: s} }) }
-
 // EvaluationService is the evaluation area's bound service: scoring entities
 // on the RFI's seven aspects, the weighted totals (weights from settings) and
 // the ranking.

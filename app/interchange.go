@@ -15,8 +15,6 @@ import (
 	"atpreg/internal/service"
 )
 
-func init() { addService(func(s *Session) any { return &InterchangeService{s: s} }) }
-
 // InterchangeService is the window's import and export: a dry run of a file
 // (chosen or dropped in the page, or picked in the system's dialog) shown as
 // a report, then the import of exactly the file that was checked (the

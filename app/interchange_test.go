@@ -10,6 +10,7 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/apperr"
+	"atpreg/internal/service"
 )
 
 func interchangeService(t *testing.T, s *app.Session) *app.InterchangeService {
@@ -38,16 +39,23 @@ func TestDryRunThenConfirm(t *testing.T) {
 	if p.Token == "" || p.Report.Created != 2 || p.Report.Added != 3 || p.Report.Applied || len(p.Rows) != 3 || p.Rows[0].Action != "create" {
 		t.Fatalf("dry run %+v", p)
 	}
-	db, _ := app.OpenDB(s)
-	if es, _ := db.Entities(context.Background()); len(es) != 0 {
+	reg, _ := app.OpenRegister(s)
+	count := func() int {
+		page, err := reg.ListEntities(context.Background(), service.ListQuery{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page.Total
+	}
+	if count() != 0 {
 		t.Fatal("the dry run changed the register")
 	}
 	done, err := x.Confirm(p.Token)
 	if err != nil || !done.Report.Applied || done.Report.Created != 2 {
 		t.Fatalf("confirm %+v, %v", done.Report, err)
 	}
-	if es, _ := db.Entities(context.Background()); len(es) != 2 {
-		t.Fatalf("%d entities after the import", len(es))
+	if n := count(); n != 2 {
+		t.Fatalf("%d entities after the import", n)
 	}
 	if _, err := x.Confirm(p.Token); err == nil {
 		t.Fatal("a token confirmed twice")

@@ -14,8 +14,6 @@ import (
 	"atpreg/internal/service"
 )
 
-func init() { addService(func(s *Session) any { return &LetterService{s: s} }) }
-
 // LetterService is the letters' bound service: letters of one kind to the
 // contacts of the entity on its page or of a selection in the register,
 // previewed, then saved as email drafts (or PDFs) into a folder, optionally

@@ -10,10 +10,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
 )
-
-func init() { addService(func(s *Session) any { return &MeetingService{s: s} }) }
 
 // MeetingService is the meetings area's bound service: university partners
 // and their conflicts of interest, dialogue meetings (partners present,
@@ -164,18 +161,6 @@ func (m *MeetingService) List() ([]MeetingRow, error) {
 
 // localTime formats t for the window (LocalTimeLayout, the computer's zone).
 func localTime(t time.Time) string { return t.In(time.Local).Format(LocalTimeLayout) }
-
-func partnerNames(ctx context.Context, db *store.DB) (map[int64]string, error) {
-	ps, err := db.Partners(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := map[int64]string{}
-	for _, p := range ps {
-		out[p.ID] = p.Name
-	}
-	return out, nil
-}
 
 // MeetingInput is a meeting as the window edits it.
 type MeetingInput struct {

@@ -13,8 +13,6 @@ import (
 	"atpreg/internal/service"
 )
 
-func init() { addService(func(s *Session) any { return &RegisterService{s: s} }) }
-
 // RegisterService is the register area's bound service: the entities, their
 // product submissions, completeness, pipeline moves, history, attachments and
 // search.

@@ -15,7 +15,6 @@ import (
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
 	"atpreg/internal/service"
-	"atpreg/internal/store"
 	"atpreg/internal/version"
 )
 
@@ -50,9 +49,17 @@ func NewSession(cfg Config) *Session {
 	return &Session{cfg: cfg}
 }
 
-// Startup is called by Wails when the window starts (as options.OnStartup,
-// which Wails does not bind); it starts the auto-lock watch.
-func (s *Session) Startup(ctx context.Context) {
+// OnStartup and OnShutdown are the session's hooks for Wails' options of
+// those names. They are functions, not methods of the bound Session, so that
+// the page cannot call them.
+func OnStartup(s *Session) func(context.Context) { return s.startup }
+
+// OnShutdown: see OnStartup.
+func OnShutdown(s *Session) func(context.Context) { return s.shutdown }
+
+// startup is called by Wails when the window starts; it starts the
+// auto-lock watch.
+func (s *Session) startup(ctx context.Context) {
 	s.mu.Lock()
 	s.ctx = ctx
 	s.stop = make(chan struct{})
@@ -64,9 +71,9 @@ func (s *Session) Startup(ctx context.Context) {
 // WindowContext returns the window's context once it has started (nil before).
 func WindowContext(s *Session) context.Context { return s.windowContext() }
 
-// Shutdown is called by Wails when the window closes: the register is closed
-// (snapshot written, keys dropped).
-func (s *Session) Shutdown(context.Context) {
+// shutdown is called by Wails when the window closes: the register is
+// closed (snapshot written, keys dropped).
+func (s *Session) shutdown(context.Context) {
 	s.mu.Lock()
 	if s.stop != nil {
 		close(s.stop)
@@ -90,25 +97,6 @@ func (s *Session) openRegister() (*service.Register, error) {
 	}
 	s.lastActivity = s.now()
 	return s.reg, nil
-}
-
-// openDB returns the open register's store. Deprecated: a transition hatch
-// while the area services move onto internal/service.
-func (s *Session) openDB() (*store.DB, error) {
-	r, err := s.openRegister()
-	if err != nil {
-		return nil, err
-	}
-	return r.Store(), nil
-}
-
-// officer returns who changes are recorded as (register.Settings.Officer
-// of the cached settings). A transition hatch for the areas that still
-// pass "who" to the store; the services take it from the register itself.
-func (s *Session) officer() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.settings.Officer()
 }
 
 // windowContext returns the window's context (for dialogs and events); nil in tests.

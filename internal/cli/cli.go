@@ -128,7 +128,7 @@ func ParseGlobal(args []string) (Global, []string, error) {
 	if g.Register == "" {
 		p, err := paths.DefaultRegister()
 		if err != nil {
-			return g, nil, fmt.Errorf("cannot find the user's data folder for the register (%v); give one with --register PATH", err)
+			return g, nil, fmt.Errorf("cannot find the user's data folder for the register (%s); give one with --register PATH", apperr.Reason(err))
 		}
 		g.Register = p
 	}
@@ -166,9 +166,6 @@ func (cmd *Command) parse(args []string) (func(c *Context, pos []string) error, 
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
 	run := cmd.Setup(fs)
-	if fs.Lookup(rawMark) != nil {
-		return run, args, nil
-	}
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
@@ -213,24 +210,12 @@ func noArgs(run func(c *Context) error) func(fs *flag.FlagSet) func(c *Context, 
 	return func(*flag.FlagSet) func(c *Context, pos []string) error {
 		return func(c *Context, pos []string) error {
 			if len(pos) > 0 {
-				return usagef("unexpected argument %q (this command takes none)", pos[0])
+				return usagef("unexpected argument %q: this command takes no arguments", pos[0])
 			}
 			return run(c)
 		}
 	}
 }
-
-// rawArgs is the Setup of a command that parses its own arguments.
-// Deprecated: a transition hatch while the commands move to flag sets.
-func rawArgs(run func(c *Context, args []string) error) func(fs *flag.FlagSet) func(c *Context, pos []string) error {
-	return func(fs *flag.FlagSet) func(c *Context, pos []string) error {
-		fs.Bool(rawMark, false, "")
-		return run
-	}
-}
-
-// rawMark marks the flag set of a command that parses its own arguments.
-const rawMark = "\x00raw"
 
 // Context is what a running command gets.
 type Context struct {

@@ -7,6 +7,8 @@ func commands() []*Command {
 		initCommand(),
 		demoCommand(),
 		importCommand(),
+		intakeCommand(),
+		formCommand(),
 		exportCommand(),
 		templateCommand(),
 		listCommand(),

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"atpreg/internal/service"
-	"atpreg/internal/store"
 )
 
 // demoCommand is `atpreg demo`.
@@ -16,10 +15,7 @@ func demoCommand() *Command {
 40 fictional entities (English and Traditional Chinese), their products, pipeline
 history, evaluations, partners and meetings: a safe place to try atpreg. Every
 name, address and email in it is made up.`,
-		Setup: rawArgs(func(c *Context, args []string) error {
-			if len(args) > 0 {
-				return usagef("demo takes no arguments")
-			}
+		Setup: noArgs(func(c *Context) error {
 			if err := c.refuseExisting(); err != nil {
 				return err
 			}
@@ -32,7 +28,7 @@ name, address and email in it is made up.`,
 			if err != nil {
 				return err
 			}
-			page, err := r.Store().ListEntities(context.Background(), store.ListQuery{Limit: 1})
+			page, err := r.ListEntities(context.Background(), service.ListQuery{Limit: 1})
 			if cerr := r.Close(); err == nil {
 				err = cerr
 			}

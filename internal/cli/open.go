@@ -8,7 +8,6 @@ import (
 	"atpreg/internal/apperr"
 	"atpreg/internal/passphrase"
 	"atpreg/internal/service"
-	"atpreg/internal/store"
 )
 
 // Passphrase returns the register's passphrase: the first line of
@@ -100,12 +99,6 @@ func (c *Context) withService(fn func(r *service.Register) error) (err error) {
 		}
 	}()
 	return fn(r)
-}
-
-// withRegister is withService on the store. Deprecated: a transition hatch
-// while the commands move onto internal/service.
-func (c *Context) withRegister(fn func(db *store.DB) error) error {
-	return c.withService(func(r *service.Register) error { return fn(r.Store()) })
 }
 
 // printf writes to standard output.

@@ -40,7 +40,7 @@ func newDemo(t *testing.T) *Register {
 
 // packMeeting is the demo meeting with the most entities and two partners,
 // the second conflicted with the meeting's first entity.
-func packMeeting(t *testing.T, r *Register) (store.Meeting, []register.Partner) {
+func packMeeting(t *testing.T, r *Register) (register.MeetingRecord, []register.Partner) {
 	t.Helper()
 	ctx := context.Background()
 	meetings, err := r.db.Meetings(ctx)
@@ -198,7 +198,7 @@ func TestMakePacksFailuresLeaveNothing(t *testing.T) {
 
 type briefingOmission = briefing.Omission
 
-func mustMeeting(t *testing.T, r *Register) store.Meeting {
+func mustMeeting(t *testing.T, r *Register) register.MeetingRecord {
 	t.Helper()
 	m, _ := packMeeting(t, r)
 	return m

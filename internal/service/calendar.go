@@ -9,7 +9,6 @@ import (
 
 	"atpreg/internal/ics"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
 )
 
 // The calendar's content rules: a meeting's .ics file carries its title,
@@ -20,7 +19,7 @@ import (
 // sent again updates the event instead of adding one.
 
 // calendar returns the meeting's calendar text and the meeting.
-func (r *Register) calendar(ctx context.Context, id int64) (string, store.Meeting, error) {
+func (r *Register) calendar(ctx context.Context, id int64) (string, register.MeetingRecord, error) {
 	mt, err := r.db.GetMeeting(ctx, id)
 	if err != nil {
 		return "", mt, err

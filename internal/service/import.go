@@ -261,30 +261,57 @@ func (r *Register) runImport(ctx context.Context, f ImportFile, dryRun bool) (Im
 	by := r.Officer(ctx)
 	now := r.Now()
 	err := r.db.Update(ctx, func(tx *store.Tx) error {
-		contacts, err := store.EntityContacts(&tx.Reader)
-		if err != nil {
+		if err := importTx(tx, f, &rep, by, now); err != nil {
 			return err
-		}
-		existing := make(map[string]int64, len(contacts))
-		for _, c := range contacts {
-			k := interchange.Key(c.Name, c.Email)
-			if _, ok := existing[k]; !ok {
-				existing[k] = c.ID // the oldest when several share a key
-			}
-		}
-		for _, g := range b.Groups {
-			ie, problems, err := importGroup(tx, g, existing, f, by, now)
-			if err != nil {
-				return err
-			}
-			rep.Problems = append(rep.Problems, problems...)
-			rep.Entities = append(rep.Entities, ie)
 		}
 		if len(rep.Problems) > 0 || dryRun {
 			return errRollBack
 		}
 		return nil
 	})
+	countImport(&rep)
+	rep.Table = importTable(b, rep)
+	if err != nil && !errors.Is(err, errRollBack) {
+		return rep, err
+	}
+	if err != nil { // rolled back: the entities it would create have no id
+		for i := range rep.Entities {
+			if rep.Entities[i].Action == ImportCreate {
+				rep.Entities[i].EntityID = 0
+			}
+		}
+	}
+	rep.Applied = err == nil && rep.Created+rep.Merged > 0
+	return rep, nil
+}
+
+// importTx imports f's groups inside tx, adding to rep's entities and
+// problems; the caller rolls back when rep has problems.
+func importTx(tx *store.Tx, f ImportFile, rep *ImportReport, by string, now time.Time) error {
+	contacts, err := store.EntityContacts(&tx.Reader)
+	if err != nil {
+		return err
+	}
+	existing := make(map[string]int64, len(contacts))
+	for _, c := range contacts {
+		k := interchange.Key(c.Name, c.Email)
+		if _, ok := existing[k]; !ok {
+			existing[k] = c.ID // the oldest when several share a key
+		}
+	}
+	for _, g := range f.batch.Groups {
+		ie, problems, err := importGroup(tx, g, existing, f, by, now)
+		if err != nil {
+			return err
+		}
+		rep.Problems = append(rep.Problems, problems...)
+		rep.Entities = append(rep.Entities, ie)
+	}
+	return nil
+}
+
+// countImport adds up what rep's entities and products do.
+func countImport(rep *ImportReport) {
 	for _, e := range rep.Entities {
 		switch e.Action {
 		case ImportCreate:
@@ -303,19 +330,6 @@ func (r *Register) runImport(ctx context.Context, f ImportFile, dryRun bool) (Im
 			}
 		}
 	}
-	rep.Table = importTable(b, rep)
-	if err != nil && !errors.Is(err, errRollBack) {
-		return rep, err
-	}
-	if err != nil { // rolled back: the entities it would create have no id
-		for i := range rep.Entities {
-			if rep.Entities[i].Action == ImportCreate {
-				rep.Entities[i].EntityID = 0
-			}
-		}
-	}
-	rep.Applied = err == nil && rep.Created+rep.Merged > 0
-	return rep, nil
 }
 
 func rowsText(rows []int) string {
@@ -334,7 +348,7 @@ func importDetail(f ImportFile, rows []int, what string) string {
 }
 
 func importAudit(tx *store.Tx, id int64, f ImportFile, rows []int, by string, now time.Time, what string) error {
-	return store.AuditTx(tx, store.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionImport,
+	return store.AuditTx(tx, register.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionImport,
 		Field: "file", New: f.Name, Detail: importDetail(f, rows, what)})
 }
 

@@ -533,15 +533,16 @@ func (r *Register) CloseInfoRequests(ctx context.Context, entityID int64, with s
 		if !ok {
 			return apperr.New(apperr.NotFound, "There is no entity %d in the register.", entityID)
 		}
-		n, err = r.closeInfoRequestsTx(tx, entityID, with, by)
+		n, err = r.closeInfoRequestsTx(tx, entityID, with, by, r.Now())
 		return err
 	})
 	return n, err
 }
 
-// closeInfoRequestsTx is the intake's hook: inside the intake's
-// transaction, what came in for entity id (with, e.g. "intake of
-// reply.eml") closes its open information requests.
-func (r *Register) closeInfoRequestsTx(tx *store.Tx, entityID int64, with, by string) (int, error) {
-	return store.CloseInfoRequestsTx(tx, entityID, r.Now(), with, by)
+// closeInfoRequestsTx is the intake's hook (intake.go calls it): inside
+// the intake's transaction, what came in for entity id at time at (with,
+// e.g. "intake of reply.eml") closes its open information requests. It
+// returns how many it closed.
+func (r *Register) closeInfoRequestsTx(tx *store.Tx, entityID int64, with, by string, at time.Time) (int, error) {
+	return store.CloseInfoRequestsTx(tx, entityID, at, with, by)
 }

@@ -334,3 +334,36 @@ func TestLetterSettingsRefuseUnknownPlaceholder(t *testing.T) {
 		t.Errorf("preview of an unknown placeholder: %v", err)
 	}
 }
+
+// An intake for the entity closes "more information requested": the
+// entity's reply (an email with the filled form) after a missing letter.
+func TestIntakeClosesInfoRequest(t *testing.T) {
+	ctx := context.Background()
+	r, _ := demoForLetters(t)
+	e := formEntity()
+	e.Submissions[0].ProcessType = "" // the register lacks it
+	id, err := r.db.CreateEntity(ctx, e, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.WriteLetters(ctx, LetterRequest{EntityIDs: []int64{id}, Kind: register.LetterMissing}, t.TempDir()); err != nil {
+		t.Fatal(err)
+	}
+	if open, _ := r.InfoRequests(ctx, id, true); len(open) != 1 || !strings.Contains(open[0].Asked, "Type of process") {
+		t.Fatalf("open: %+v", open)
+	}
+	rep, err := r.ApplyIntake(ctx, []IntakeFile{{Name: "reply.eml", Data: replyEmail(t, filledPDF(t, formEntity()))}}, IntakeOptions{EntityID: id, Replace: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) > 0 {
+		t.Fatalf("problems: %+v", rep.Problems)
+	}
+	all, _ := r.InfoRequests(ctx, id, false)
+	if len(all) != 1 || all[0].Open() || all[0].AnsweredWith != "intake of reply.eml" {
+		t.Fatalf("after the intake: %+v", all)
+	}
+	if !strings.Contains(strings.Join(rep.Items[0].Notes, " "), "marked as received") {
+		t.Errorf("notes: %v", rep.Items[0].Notes)
+	}
+}

@@ -68,10 +68,6 @@ func (r *Register) Now() time.Time { return r.opt.now() }
 // and drops its keys.
 func (r *Register) Close() error { return r.db.Close() }
 
-// Store returns the underlying store. Deprecated: a transition hatch while
-// the faces move onto services; it goes when the last caller has moved.
-func (r *Register) Store() *store.DB { return r.db }
-
 // Officer returns the officer's name from Settings, or DefaultOfficer: who
 // a change is recorded as.
 func (r *Register) Officer(ctx context.Context) string {

@@ -494,6 +494,82 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EmailAddress {
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EmailAddress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	export class EmailAttachment {
+	    name: string;
+	    contentType: string;
+	    size: number;
+	    isEmail: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EmailAttachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.contentType = source["contentType"];
+	        this.size = source["size"];
+	        this.isEmail = source["isEmail"];
+	    }
+	}
+	export class EmailView {
+	    from: EmailAddress[];
+	    to: EmailAddress[];
+	    cc: EmailAddress[];
+	    subject: string;
+	    date: string;
+	    messageId: string;
+	    text: string;
+	    attachments: EmailAttachment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EmailView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = this.convertValues(source["from"], EmailAddress);
+	        this.to = this.convertValues(source["to"], EmailAddress);
+	        this.cc = this.convertValues(source["cc"], EmailAddress);
+	        this.subject = source["subject"];
+	        this.date = source["date"];
+	        this.messageId = source["messageId"];
+	        this.text = source["text"];
+	        this.attachments = this.convertValues(source["attachments"], EmailAttachment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class EntityScore {
 	    evaluations: number;
 	    evaluators: string[];
@@ -1159,6 +1235,190 @@ export namespace app {
 	        this.open = source["open"];
 	        this.answeredAt = source["answeredAt"];
 	        this.answeredWith = source["answeredWith"];
+	    }
+	}
+	export class IntakeAttachmentView {
+	    name: string;
+	    contentType: string;
+	    size: number;
+	    form: boolean;
+	    email: boolean;
+	    kept: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeAttachmentView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.contentType = source["contentType"];
+	        this.size = source["size"];
+	        this.form = source["form"];
+	        this.email = source["email"];
+	        this.kept = source["kept"];
+	        this.note = source["note"];
+	    }
+	}
+	export class IntakeChangeView {
+	    key: string;
+	    product: string;
+	    field: string;
+	    label: string;
+	    register: string;
+	    form: string;
+	    taken: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeChangeView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.product = source["product"];
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.register = source["register"];
+	        this.form = source["form"];
+	        this.taken = source["taken"];
+	    }
+	}
+	export class IntakeItemView {
+	    file: string;
+	    kind: 'email' | 'form' | 'import' | '';
+	    action: string;
+	    entityId: number;
+	    entityName: string;
+	    matchedBy: string;
+	    createdFrom: string;
+	    status: string;
+	    email?: EmailView;
+	    attachments: IntakeAttachmentView[];
+	    filled: IntakeChangeView[];
+	    differences: IntakeChangeView[];
+	    addedProducts: string[];
+	    alreadyTakenIn: boolean;
+	    notes: string[];
+	    import: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeItemView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.kind = source["kind"];
+	        this.action = source["action"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.matchedBy = source["matchedBy"];
+	        this.createdFrom = source["createdFrom"];
+	        this.status = source["status"];
+	        this.email = this.convertValues(source["email"], EmailView);
+	        this.attachments = this.convertValues(source["attachments"], IntakeAttachmentView);
+	        this.filled = this.convertValues(source["filled"], IntakeChangeView);
+	        this.differences = this.convertValues(source["differences"], IntakeChangeView);
+	        this.addedProducts = source["addedProducts"];
+	        this.alreadyTakenIn = source["alreadyTakenIn"];
+	        this.notes = source["notes"];
+	        this.import = source["import"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class IntakeProblemView {
+	    file: string;
+	    field: string;
+	    value: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeProblemView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.field = source["field"];
+	        this.value = source["value"];
+	        this.message = source["message"];
+	    }
+	}
+	export class IntakeReview {
+	    token: string;
+	    dryRun: boolean;
+	    applied: boolean;
+	    items: IntakeItemView[];
+	    problems: IntakeProblemView[];
+	    created: number;
+	    merged: number;
+	    unchanged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeReview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.dryRun = source["dryRun"];
+	        this.applied = source["applied"];
+	        this.items = this.convertValues(source["items"], IntakeItemView);
+	        this.problems = this.convertValues(source["problems"], IntakeProblemView);
+	        this.created = source["created"];
+	        this.merged = source["merged"];
+	        this.unchanged = source["unchanged"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class IntakeUpload {
+	    name: string;
+	    base64: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeUpload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.base64 = source["base64"];
 	    }
 	}
 	export class StatusChoice {
