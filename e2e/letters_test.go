@@ -117,4 +117,17 @@ func TestLetters(t *testing.T) {
 	p.Click(`.sidebar [data-area="overview"]`)
 	p.WaitText(`[data-testid="overview-awaited"]`, "Cypress Gate Biologics Ltd")
 	p.Screenshot("letters-overview-awaited")
+
+	// Settings: a template with an unknown placeholder is named in the live
+	// preview and refused on saving; a known one previews filled in.
+	p.Click(`.sidebar [data-area="settings"]`)
+	p.WaitVisible(`[data-testid="tpl-preview"]`)
+	p.setValue(`[data-testid="tpl-kind"]`, "hold")
+	p.setValue(`[data-testid="tpl-body"]`, "Dear {{contact_name}},\n\nAbout {{entity_nmae}}.")
+	p.WaitText(`[data-testid="tpl-error"]`, "{{entity_nmae}}")
+	p.Click(`[data-testid="letter-settings-save"]`)
+	p.WaitText(`[data-testid="letter-settings-error"]`, "{{entity_nmae}}")
+	p.setValue(`[data-testid="tpl-body"]`, "Dear {{contact_name}},\n\nAbout {{entity_name}}.")
+	p.WaitText(`[data-testid="tpl-preview"]`, "About Sample Cell Therapeutics Ltd.")
+	p.Screenshot("letters-settings-template")
 }
