@@ -46,6 +46,10 @@ func TestLetters(t *testing.T) {
 	p.Click(`[data-testid="letters-selection"]`)
 	p.WaitVisible(`[data-testid="letters-dialog"]`)
 	dir := filepath.Join(t.TempDir(), "letters")
+	waitKinds := func() {
+		p.WaitJS(`document.querySelectorAll('[data-testid="letter-kind"] option').length === 6`, defaultWait)
+	}
+	waitKinds()
 	p.setValue(`[data-testid="letter-kind"]`, "decline")
 	p.setValue(`[data-testid="letter-lang"]`, "zh-HK")
 	p.WaitJS(`document.querySelector('[data-testid="letter-move"]').checked && document.querySelector('[data-testid="letter-move-to"]').value === 'declined'`, defaultWait)
@@ -94,6 +98,7 @@ func TestLetters(t *testing.T) {
 	p.Click(`[data-testid="entity-row"][data-id="22"] [data-testid="entity-pick"]`)
 	p.Click(`[data-testid="letters-selection"]`)
 	p.WaitVisible(`[data-testid="letters-dialog"]`)
+	waitKinds()
 	p.setValue(`[data-testid="letter-kind"]`, "missing")
 	p.WaitText(`[data-testid="letters-error"]`, "nothing missing")
 	if Eval[bool](p, `!document.querySelector('[data-testid="letters-save"]').disabled`) {
@@ -106,6 +111,7 @@ func TestLetters(t *testing.T) {
 	p.WaitVisible(`[data-testid="letters-open"]`)
 	p.Click(`[data-testid="letters-open"]`)
 	p.WaitVisible(`[data-testid="letters-dialog"]`)
+	waitKinds()
 	p.setValue(`[data-testid="letter-kind"]`, "missing")
 	p.setValue(`[data-testid="letter-dir"]`, dir)
 	p.WaitText(`[data-testid="preview-body"]`, "Type of process")
