@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/register"
 )
 
 // Limits on what Read accepts.
@@ -28,6 +29,12 @@ const (
 	maxUnzipBytes = 256 << 20
 	// maxColumns bounds the width of a row.
 	maxColumns = 200
+	// maxCells bounds the cells of all rows together (50,000 rows of 40
+	// columns).
+	maxCells = 2000000
+	// maxCellBytes bounds one cell's text (no column of the import format
+	// takes more than register.MaxLongText characters).
+	maxCellBytes = 128 << 10
 )
 
 // Format is a file format of the interchange.
@@ -128,12 +135,18 @@ func ReadCSV(data []byte) (*Table, error) {
 		return nil, apperr.New(apperr.Invalid, "The file is not UTF-8 text (perhaps saved as \"CSV\" in a Windows encoding). In Excel choose \"CSV UTF-8\", in LibreOffice choose the UTF-8 character set, and import it again.")
 	}
 	data = normaliseLineEnds(data)
+	comma := sniffComma(data)
+	// encoding/csv holds a whole record before it returns it: a row of
+	// millions of fields or one huge cell must be refused before that.
+	if err := checkCSVShape(data, byte(comma)); err != nil {
+		return nil, err
+	}
 	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffComma(data)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
 	t := &Table{Format: CSV}
-	rec := 0
+	rec, cells := 0, 0
 	for {
 		fields, err := r.Read()
 		if err == io.EOF {
@@ -150,7 +163,7 @@ func ReadCSV(data []byte) (*Table, error) {
 		}
 		rec++
 		if len(fields) > maxColumns {
-			return nil, apperr.New(apperr.Invalid, "Row %d has %d columns, more than %d: this does not look like the import format.", rec, len(fields), maxColumns)
+			return nil, tooManyColumns(rec)
 		}
 		if rec == 1 {
 			t.Header = fields
@@ -162,10 +175,59 @@ func ReadCSV(data []byte) (*Table, error) {
 		if len(t.Rows) >= MaxRows {
 			return nil, apperr.New(apperr.Invalid, "The file has more than %d rows. Split it into smaller files and import them one after another.", MaxRows)
 		}
+		if cells += len(fields); cells > maxCells {
+			return nil, tooManyCells()
+		}
 		t.Rows = append(t.Rows, fields)
 		t.Lines = append(t.Lines, rec)
 	}
 	return t, nil
+}
+
+func tooManyColumns(row int) error {
+	return apperr.New(apperr.Invalid, "Row %d has more than %d columns; an import file has at most %d (the import format has %d). Check that this is an import file in the format of the template.", row, maxColumns, maxColumns, len(columns))
+}
+
+func tooManyCells() error {
+	return apperr.New(apperr.Invalid, "The file has more than %d cells (rows times columns); an import file has at most %d. Delete the columns that are not in the import format, or split the file into smaller files and import them one after another.", maxCells, maxCells)
+}
+
+func cellTooLong(row int) error {
+	return apperr.New(apperr.Invalid, "Row %d has a cell of more than %d KB of text; an import file's cell holds at most %d KB (no column of the import format takes more than %d characters). Shorten that cell.", row, maxCellBytes>>10, maxCellBytes>>10, register.MaxLongText)
+}
+
+// checkCSVShape walks data (line ends already LF) as encoding/csv will, with
+// no memory of its own, and refuses a row of more than maxColumns fields or a
+// field of more than maxCellBytes. Records are numbered as ReadCSV numbers
+// them (empty lines are not records). Until the first quote encoding/csv
+// rejects, a quote switches between inside and outside a quoted field
+// exactly as it does there (a doubled quote switches twice).
+func checkCSVShape(data []byte, comma byte) error {
+	rec, fields, size := 1, 1, 0
+	inQuote, empty := false, true
+	for _, c := range data {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == comma:
+			if fields++; fields > maxColumns {
+				return tooManyColumns(rec)
+			}
+			size = -1
+		case c == '\n':
+			if !empty {
+				rec++
+			}
+			fields, size, empty = 1, 0, true
+			continue
+		}
+		empty = false
+		if size++; size > maxCellBytes {
+			return cellTooLong(rec)
+		}
+	}
+	return nil
 }
 
 func csvReason(err error) string {
