@@ -8,11 +8,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"atpreg/internal/interchange"
 	"atpreg/internal/memtest"
+	"atpreg/internal/register"
 )
 
 // importFile reads and parses the file at path as an import does.
@@ -62,11 +64,16 @@ func repeat(w io.Writer, s string, n int) {
 // sst is not nil) are written by the functions given, deflated at the best
 // compression (a zip bomb compresses about a thousand to one).
 func writeWorkbook(t *testing.T, dir string, sheet, sst func(w io.Writer)) string {
+	return writeWorkbookLevel(t, dir, flate.BestCompression, sheet, sst)
+}
+
+// writeWorkbookLevel is writeWorkbook at the deflate level given.
+func writeWorkbookLevel(t *testing.T, dir string, level int, sheet, sst func(w io.Writer)) string {
 	t.Helper()
 	return writeFile(t, dir, "hostile.xlsx", func(bw *bufio.Writer) {
 		zw := zip.NewWriter(bw)
 		zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-			return flate.NewWriter(out, flate.BestCompression)
+			return flate.NewWriter(out, level)
 		})
 		part := func(name string, write func(w io.Writer)) {
 			w, err := zw.Create(name)
@@ -164,10 +171,21 @@ func TestHostileFiles(t *testing.T) {
 			// A million rows of small numbers in a date column.
 			"XLSXMillionRows",
 			func(t *testing.T, dir string) string {
-				return writeWorkbook(t, dir, func(w io.Writer) {
+				return writeWorkbookLevel(t, dir, flate.BestSpeed, func(w io.Writer) {
 					headerRow(w)
+					buf := make([]byte, 0, 128)
 					for r := 2; r <= 1000001; r++ {
-						fmt.Fprintf(w, `<row r="%d"><c r="A%d"><v>1</v></c><c r="B%d"><v>2</v></c><c r="C%d"><v>45000</v></c></row>`, r, r, r, r)
+						n := strconv.Itoa(r)
+						buf = append(buf[:0], `<row r="`...)
+						buf = append(buf, n...)
+						buf = append(buf, `"><c r="A`...)
+						buf = append(buf, n...)
+						buf = append(buf, `"><v>1</v></c><c r="B`...)
+						buf = append(buf, n...)
+						buf = append(buf, `"><v>2</v></c><c r="C`...)
+						buf = append(buf, n...)
+						buf = append(buf, `"><v>45000</v></c></row>`...)
+						w.Write(buf)
 					}
 				}, nil)
 			},
@@ -224,6 +242,31 @@ func TestHostileFiles(t *testing.T) {
 			[]string{"more than 128 KB"},
 		},
 		{
+			// An ordinary export of 1,000 entities with two products each:
+			// read whole, within the budget.
+			"XLSXLargeOrdinary",
+			func(t *testing.T, dir string) string {
+				return writeFile(t, dir, "export.xlsx", func(w *bufio.Writer) {
+					if err := interchange.WriteXLSX(w, interchange.Export{Entities: manyEntities(1000)}); err != nil {
+						t.Fatal(err)
+					}
+				})
+			},
+			nil,
+		},
+		{
+			// The same as CSV.
+			"CSVLargeOrdinary",
+			func(t *testing.T, dir string) string {
+				return writeFile(t, dir, "export.csv", func(w *bufio.Writer) {
+					if err := interchange.WriteCSV(w, manyEntities(1000)); err != nil {
+						t.Fatal(err)
+					}
+				})
+			},
+			nil,
+		},
+		{
 			// 32 MB of commas: one row of 33 million empty fields.
 			"CSVCommas",
 			func(t *testing.T, dir string) string {
@@ -277,4 +320,18 @@ func TestHostileFiles(t *testing.T) {
 			memtest.Check(t, r, tc.want...)
 		})
 	}
+}
+
+// manyEntities returns n copies of the sample entities, each with its own
+// name.
+func manyEntities(n int) []register.Entity {
+	base := sampleEntities()[0]
+	out := make([]register.Entity, n)
+	for i := range out {
+		e := base
+		e.Name = fmt.Sprintf("Fictional Cell Therapy %d Ltd", i+1)
+		e.ContactEmail = fmt.Sprintf("contact%d@example.com", i+1)
+		out[i] = e
+	}
+	return out
 }
