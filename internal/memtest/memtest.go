@@ -54,6 +54,9 @@ func Measure(t *testing.T, build func(dir string) string, read func(path string)
 		child(t, read)
 		return Result{}
 	}
+	if Race {
+		t.Skip("peak memory is measured without the race detector, whose shadow memory multiplies every figure and time (make test-go runs these tests without -race)")
+	}
 	if _, err := os.Stat("/proc/self/status"); err != nil {
 		t.Skip("peak memory is measured from /proc/self/status (Linux only)")
 	}
@@ -128,19 +131,14 @@ func tail(b []byte) string {
 	return string(b)
 }
 
-// Check fails t when r's peak is over Budget (except under the race
-// detector, whose shadow memory multiplies every figure: there it only
-// logs it) and when r's error is not an apperr.Invalid holding every one of
-// want. With no want, the read must have succeeded.
+// Check fails t when r's peak is over Budget and when r's error is not an
+// apperr.Invalid holding every one of want. With no want, the read must
+// have succeeded.
 func Check(t *testing.T, r Result, want ...string) {
 	t.Helper()
 	t.Logf("peak memory %s (budget %d MB)", r.MB(), Budget>>20)
 	if r.Peak > Budget {
-		if Race {
-			t.Logf("over the budget under the race detector; the figure without it is what counts (make test-go runs these tests without -race too)")
-		} else {
-			t.Errorf("peak memory %s, more than the %d MB budget", r.MB(), Budget>>20)
-		}
+		t.Errorf("peak memory %s, more than the %d MB budget", r.MB(), Budget>>20)
 	}
 	if len(want) == 0 {
 		if r.Err != "" {
