@@ -6,11 +6,12 @@ const (
 	LedgerDemand   = "demand"   // the anonymised demand summary
 	LedgerExport   = "export"   // an export of the register (CSV, XLSX, JSON)
 	LedgerCalendar = "calendar" // a meeting's calendar file (.ics)
+	LedgerSheet    = "sheet"    // an evaluation sheet for one evaluator
 )
 
 // LedgerKinds lists the kinds of published documents.
 func LedgerKinds() []string {
-	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar}
+	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar, LedgerSheet}
 }
 
 // LedgerEntry records one document that left the register: what (kind,
