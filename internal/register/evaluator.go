@@ -103,3 +103,12 @@ func (ev Evaluation) Unscored() []Aspect {
 	}
 	return out
 }
+
+// DemoPanel returns the demo register's evaluation panel: the two
+// fictional evaluators of DemoEvaluations.
+func DemoPanel() []Evaluator {
+	return []Evaluator{
+		{Name: demoEvaluators[0], Role: "Senior Manager, Advanced Therapies", Email: "evelyn.tam@hkstp.example"},
+		{Name: demoEvaluators[1], Role: "Scientific Officer", Email: "marcus.yip@hkstp.example"},
+	}
+}

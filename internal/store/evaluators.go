@@ -262,16 +262,6 @@ func RecordSheetTx(tx *Tx, s register.SheetRecord, now time.Time) error {
 	return err
 }
 
-// SheetTx returns the sheet with document id docID (found false when none
-// was recorded).
-func SheetTx(r *Reader, docID string) (register.SheetRecord, bool, error) {
-	ss, err := readSheets(r, ` WHERE s.doc_id = ?`, docID)
-	if err != nil || len(ss) == 0 {
-		return register.SheetRecord{}, false, err
-	}
-	return ss[0], true, nil
-}
-
 // MarkSheetReturnedTx records that sheet docID came back at now (a sheet
 // returned again keeps its first return).
 func MarkSheetReturnedTx(tx *Tx, docID string, now time.Time) error {
@@ -376,4 +366,28 @@ func ReplaceEvaluationTx(tx *Tx, ev register.Evaluation, officer, detail string,
 	return id, true, recordTx(tx, AuditEntry{EntityID: ev.EntityID, At: TimeText(now), By: officer, Action: "evaluate",
 		Field: "evaluation", Old: evaluationSummary(old), New: evaluationSummary(ev),
 		Detail: fmt.Sprintf("Evaluation %d by %s replaced from %s.", id, ev.Evaluator, detail)})
+}
+
+// SheetsOfTx returns the sheets sent to evaluatorID, oldest first.
+func SheetsOfTx(r *Reader, evaluatorID int64) ([]register.SheetRecord, error) {
+	return readSheets(r, ` WHERE s.evaluator_id = ?`, evaluatorID)
+}
+
+// EntityNameTx returns the name of entity id. Errors: apperr.NotFound.
+func EntityNameTx(r *Reader, id int64) (string, error) { return entityName(r, id) }
+
+func init() { addDemoStep("evaluation panel", loadDemoPanel) }
+
+// loadDemoPanel adds the demo's evaluators (register.DemoPanel) to Settings.
+func loadDemoPanel(tx *Tx, d *DemoData) error {
+	now := d.Now
+	for _, e := range register.DemoPanel() {
+		if err := e.Validate(); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`INSERT INTO evaluators(name, role, email, created_at, updated_at) VALUES(?, ?, ?, ?, ?)`, e.Name, e.Role, e.Email, now, now); err != nil {
+			return err
+		}
+	}
+	return nil
 }
