@@ -9,6 +9,7 @@ func commands() []*Command {
 		importCommand(),
 		intakeCommand(),
 		formCommand(),
+		sheetCommand(),
 		exportCommand(),
 		templateCommand(),
 		listCommand(),

@@ -7,11 +7,12 @@ const (
 	LedgerExport   = "export"   // an export of the register (CSV, XLSX, JSON)
 	LedgerCalendar = "calendar" // a meeting's calendar file (.ics)
 	LedgerLetter   = "letter"   // a letter to an entity's contact (email draft, PDF, pre-filled form)
+	LedgerSheet    = "sheet"    // an evaluation sheet for one evaluator
 )
 
 // LedgerKinds lists the kinds of published documents.
 func LedgerKinds() []string {
-	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar, LedgerLetter}
+	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar, LedgerLetter, LedgerSheet}
 }
 
 // LedgerEntry records one document that left the register: what (kind,

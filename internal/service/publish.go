@@ -48,6 +48,7 @@ const (
 	DocPrefixExport   = "EX"  // register exports
 	DocPrefixCalendar = "CAL" // meeting calendars
 	DocPrefixLetter   = "LT"  // letters to entities' contacts
+	DocPrefixSheet    = "ES"  // evaluation sheets
 )
 
 // docAlphabet is Crockford's base32 alphabet (no I, L, O, U).
