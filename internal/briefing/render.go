@@ -70,6 +70,12 @@ type PackOptions struct {
 	// IncludeNotes adds the officer's notes on entities and products (left out
 	// by default: they are internal).
 	IncludeNotes bool
+	// IncludeEvaluation adds the evaluation panel's result: the weighted
+	// score, the mean per aspect and the tally of recommendations. It never
+	// names an evaluator nor quotes a score's note or a recommendation's
+	// reason (HKSTP's internal evaluation stays inside). Left out by default:
+	// no score, mean or recommendation at all.
+	IncludeEvaluation bool
 }
 
 // Pack is a rendered, unencrypted pack.
@@ -251,7 +257,7 @@ func (p *packRenderer) meeting() {
 		rows = append(rows, [2]string{"University partners", strings.Join(p.in.Partners, "\n")})
 	}
 	if len(m.Attendees) > 0 {
-		rows = append(rows, [2]string{"HKSTP attendees", strings.Join(m.Attendees, "\n")})
+		rows = append(rows, [2]string{"HKSTP attendees", p.scrub.text(strings.Join(m.Attendees, "\n"))})
 	}
 	names := make([]string, len(p.in.Entities))
 	for i := range p.in.Entities {
@@ -290,11 +296,7 @@ func (p *packRenderer) summary() {
 		if n := len(e.Missing()); n > 0 {
 			completeness = fmt.Sprintf("Incomplete (%d missing)", n)
 		}
-		score := "Not evaluated"
-		if p.scores[i].Scored() {
-			score = fmt.Sprintf("%.2f / %d", p.scores[i].Rounded(), register.MaxScore)
-		}
-		rows[i] = []string{
+		row := []string{
 			strconv.Itoa(i + 1),
 			p.name(i),
 			orDash(strings.Join(products, "\n")),
@@ -302,12 +304,24 @@ func (p *packRenderer) summary() {
 			orDash(strings.Join(uses, "\n")),
 			e.Status.Label(),
 			completeness,
-			score,
 		}
+		if p.opt.IncludeEvaluation {
+			score := "Not evaluated"
+			if p.scores[i].Scored() {
+				score = fmt.Sprintf("%.2f / %d", p.scores[i].Rounded(), register.MaxScore)
+			}
+			row = append(row, score)
+		}
+		rows[i] = row
+	}
+	if !p.opt.IncludeEvaluation {
+		d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness"},
+			rows, []float64{0.4, 2.2, 2.0, 1.8, 2.25, 1.5, 1.85})
+		return
 	}
 	d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness", "Weighted score"},
 		rows, []float64{0.4, 1.9, 1.7, 1.6, 2.05, 1.3, 1.75, 1.35})
-	d.Small(fmt.Sprintf("Weighted score: the evaluators' mean score per aspect (%d to %d), weighted by the register's aspect weights.", register.MinScore, register.MaxScore))
+	d.Small(fmt.Sprintf("Weighted score: the evaluation panel's mean score per aspect (%d to %d), weighted by the register's aspect weights.", register.MinScore, register.MaxScore))
 }
 
 func (p *packRenderer) entity(i int) {
@@ -371,8 +385,10 @@ func (p *packRenderer) entity(i int) {
 		d.KV(p.submissionRows(i, k, s))
 	}
 
-	d.SetContext(label + " / evaluation")
-	p.evaluation(i)
+	if p.opt.IncludeEvaluation {
+		d.SetContext(label + " / evaluation")
+		p.evaluation(i)
+	}
 	if p.in.Meeting != nil {
 		d.H2("Discussion notes")
 		d.NotesBox(55)
@@ -446,10 +462,13 @@ func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]stri
 	return rows
 }
 
+// evaluation shows the panel's result for entity i: weighted score,
+// number of evaluations, recommendation tally and mean per aspect. It never
+// names an evaluator nor quotes a note or reason.
 func (p *packRenderer) evaluation(i int) {
 	d := p.doc
 	s := p.scores[i]
-	d.H2("Evaluation")
+	d.H2("Evaluation panel's result")
 	if !s.Scored() {
 		d.Para("Not yet evaluated.")
 		return
@@ -462,8 +481,7 @@ func (p *packRenderer) evaluation(i int) {
 	}
 	d.KV([][2]string{
 		{"Weighted score", fmt.Sprintf("%.2f out of %d", s.Rounded(), register.MaxScore)},
-		{"Evaluators", strings.Join(s.Evaluators, ", ")},
-		{"Latest evaluation", dateLabel(s.Latest)},
+		{"Evaluations", strconv.Itoa(len(s.Evaluators))},
 		{"Recommendations", orDash(strings.Join(recs, "; "))},
 	})
 	bars := make([]pdfdoc.Bar, 0, len(register.Aspects()))
@@ -476,38 +494,18 @@ func (p *packRenderer) evaluation(i int) {
 		bars = append(bars, pdfdoc.Bar{Label: shortAspect[a], Value: m, ValueText: strconv.FormatFloat(m, 'f', 1, 64), Tone: tone(m)})
 	}
 	d.BarChart(fmt.Sprintf("Mean score per aspect (%d to %d)", register.MinScore, register.MaxScore), bars, register.MaxScore)
-
-	evals := p.in.Entities[i].Evaluations
 	rows := make([][]string, 0, len(register.Aspects()))
 	for _, a := range register.Aspects() {
-		var notes []string
-		for _, ev := range evals {
-			sc, ok := ev.Scores[a]
-			if !ok {
-				continue
-			}
-			line := fmt.Sprintf("%s: %d", ev.Evaluator, sc.Value)
-			if n := strings.TrimSpace(sc.Note); n != "" {
-				line += " — " + p.scrub.text(n)
-			}
-			notes = append(notes, line)
-		}
 		mean := "—"
 		if m, ok := s.Means[a]; ok {
 			mean = strconv.FormatFloat(m, 'f', 1, 64)
 			if slices.Contains(s.Disagreements, a) {
-				mean += " (spread " + strconv.Itoa(s.Spread[a]) + ")"
+				mean += " (scores differ by " + strconv.Itoa(s.Spread[a]) + ")"
 			}
 		}
-		rows = append(rows, []string{a.Label(), mean, orDash(strings.Join(notes, "\n"))})
+		rows = append(rows, []string{a.Label(), mean})
 	}
-	d.Table([]string{"Aspect", "Mean", "Scores and notes"}, rows, []float64{1.5, 0.55, 3})
-	for _, ev := range evals {
-		if strings.TrimSpace(ev.Reason) == "" {
-			continue
-		}
-		d.Small(fmt.Sprintf("%s (%s): %s — %s", ev.Evaluator, dateLabel(ev.Date), ev.Recommendation.Label(), p.scrub.text(ev.Reason)))
-	}
+	d.Table([]string{"Aspect", "Mean score"}, rows, []float64{3.6, 1.4})
 }
 
 func tone(mean float64) pdfdoc.Tone {

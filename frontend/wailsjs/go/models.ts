@@ -1875,6 +1875,7 @@ export namespace app {
 	    firstCopy: number;
 	    anonymise: boolean;
 	    includeNotes: boolean;
+	    includeEvaluation: boolean;
 	    password: string;
 	    dir: string;
 	
@@ -1891,6 +1892,7 @@ export namespace app {
 	        this.firstCopy = source["firstCopy"];
 	        this.anonymise = source["anonymise"];
 	        this.includeNotes = source["includeNotes"];
+	        this.includeEvaluation = source["includeEvaluation"];
 	        this.password = source["password"];
 	        this.dir = source["dir"];
 	    }
