@@ -52,6 +52,10 @@ type PackInput struct {
 	// anonymised pack they are scrubbed from free texts like the others; in
 	// any pack they are scrubbed from the meeting's texts.
 	Withheld []string
+	// Recused names, per entity id, the partners at the meeting recused for
+	// that entity's item by a conflict of interest (their own packs leave the
+	// entity out): the meeting page and the entity's section say so.
+	Recused map[int64][]string
 }
 
 // EntityInput is one entity of a pack with its evaluations.
@@ -262,6 +266,9 @@ func (p *packRenderer) meeting() {
 	names := make([]string, len(p.in.Entities))
 	for i := range p.in.Entities {
 		names[i] = fmt.Sprintf("%d. %s", i+1, p.name(i))
+		for _, partner := range p.in.Recused[p.in.Entities[i].Entity.ID] {
+			names[i] += "\n    " + partner + ": recused for this item"
+		}
 	}
 	rows = append(rows, [2]string{"Entities discussed", strings.Join(names, "\n")})
 	d.KV(rows)
@@ -358,6 +365,9 @@ func (p *packRenderer) entity(i int) {
 		rows = append(rows, [2]string{"Officer's notes", sc.text(e.Notes)})
 	}
 	d.KV(rows)
+	if rec := p.in.Recused[e.ID]; len(rec) > 0 {
+		d.Para("Recused for this item (conflict of interest): " + strings.Join(rec, "; ") + ".")
+	}
 
 	d.H2("Completeness")
 	missing := e.Missing()

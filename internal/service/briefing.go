@@ -218,6 +218,16 @@ func (r *Register) packInput(ctx context.Context, req PackRequest) (briefing.Pac
 		}
 		in.Meeting = &m
 		ids = m.EntityIDs
+		conflicts, err := r.db.MeetingConflicts(ctx, m.ID)
+		if err != nil {
+			return in, err
+		}
+		for _, c := range conflicts {
+			if in.Recused == nil {
+				in.Recused = map[int64][]string{}
+			}
+			in.Recused[c.EntityID] = append(in.Recused[c.EntityID], c.PartnerName)
+		}
 		partners, err := r.db.Partners(ctx)
 		if err != nil {
 			return in, err

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -88,5 +89,48 @@ func TestPackEvaluationOutByDefault(t *testing.T) {
 	}
 	if !tally {
 		t.Error("no tally of recommendations in the pack with the panel's result")
+	}
+}
+
+// TestPackMarksRecusal: at a meeting both partners attend, the other
+// partner's pack marks the conflicted partner "recused for this item" on the
+// meeting page and in the entity's section; the conflicted partner's own
+// pack leaves the entity out.
+func TestPackMarksRecusal(t *testing.T) {
+	r := newDemo(t)
+	ctx := context.Background()
+	m, partners := packMeeting(t, r)
+	if !slices.Contains(m.PartnerIDs, partners[1].ID) || !slices.Contains(m.PartnerIDs, partners[0].ID) {
+		m.PartnerIDs = []int64{partners[0].ID, partners[1].ID}
+		if _, err := r.SaveMeeting(ctx, m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, err := r.db.GetEntity(ctx, m.EntityIDs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := r.MakePacks(ctx, PackRequest{MeetingID: m.ID, Recipients: []PackRecipient{{PartnerID: partners[0].ID}, {PartnerID: partners[1].ID}},
+		Dir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(i int) string {
+		text, err := pdftest.Text(t, res.Files[i].Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdftest.Flat(text)
+	}
+	other, own := read(0), read(1)
+	mark := partners[1].Name + ": recused for this item"
+	if n := strings.Count(other, mark); n < 1 {
+		t.Errorf("the other partner's meeting page marks the recusal %d times", n)
+	}
+	if !strings.Contains(other, "Recused for this item (conflict of interest): "+partners[1].Name) {
+		t.Error("the entity's section does not mark the recusal")
+	}
+	if strings.Contains(own, e.Name) || strings.Contains(own, "recused") {
+		t.Errorf("the recused partner's own pack names the entity or the recusal")
 	}
 }
