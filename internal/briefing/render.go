@@ -56,6 +56,9 @@ type PackInput struct {
 	// that entity's item by a conflict of interest (their own packs leave the
 	// entity out): the meeting page and the entity's section say so.
 	Recused map[int64][]string
+	// Variants are the copy's wording choices; nil: drawn from the copy's id
+	// (VariantsFor(CopyID(DocumentID, CopyNo))), as every published copy is.
+	Variants Variants
 }
 
 // EntityInput is one entity of a pack with its evaluations.
@@ -87,6 +90,8 @@ type Pack struct {
 	PDF       []byte
 	Pages     int
 	EntityIDs []int64 // the entities in the pack, in order
+	// Variants are the copy's wording choices, for the ledger.
+	Variants Variants
 	// Replaced lists the fields whose characters the font cannot draw (emoji,
 	// rare CJK) and that were replaced visibly; the officer is told.
 	Replaced []pdfdoc.Replacement
@@ -139,7 +144,10 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	if weights == nil {
 		weights = register.DefaultWeights()
 	}
-	rd := &packRenderer{in: in, opt: opt, scrub: newScrubber(in, opt.Anonymise)}
+	rd := &packRenderer{in: in, opt: opt, scrub: newScrubber(in, opt.Anonymise), v: in.Variants}
+	if rd.v == nil {
+		rd.v = VariantsFor(CopyID(in.DocumentID, in.CopyNo))
+	}
 
 	title := "Briefing pack"
 	sub := in.Purpose
@@ -172,7 +180,7 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	}
 
 	cover := [][2]string{
-		{"Prepared for", in.Recipient},
+		{rd.v.phrase(slotPreparedFor), in.Recipient},
 		{"Copy", strconv.Itoa(in.CopyNo)},
 		{"Document id", in.DocumentID},
 		{"Date", date.Format("2 January 2006")},
@@ -190,7 +198,8 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	if opt.Anonymise {
 		cover = append(cover, [2]string{"Mode", "Anonymised: entities are shown as codes"})
 	}
-	doc.Cover(pdfdoc.CoverInfo{Heading: title, Subheading: sub, Lines: cover, Notice: Notice})
+	doc.Cover(pdfdoc.CoverInfo{Heading: title, Subheading: sub, Lines: cover,
+		Notice: strings.Replace(Notice, slots[slotNotice].a, rd.v.phrase(slotNotice), 1)})
 
 	if in.Meeting != nil {
 		rd.meeting()
@@ -207,7 +216,7 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	if err != nil {
 		return Pack{}, err
 	}
-	return Pack{PDF: out, Pages: CountPages(out), EntityIDs: ids, Replaced: doc.Replaced()}, nil
+	return Pack{PDF: out, Pages: CountPages(out), EntityIDs: ids, Replaced: doc.Replaced(), Variants: rd.v}, nil
 }
 
 // CountPages returns the number of pages of a PDF written by Render.
@@ -219,6 +228,7 @@ type packRenderer struct {
 	doc    *pdfdoc.Doc
 	scrub  *scrubber
 	scores []register.EntityScore
+	v      Variants
 }
 
 func meetingTime(t time.Time) string {
@@ -252,7 +262,7 @@ func (p *packRenderer) meeting() {
 	d.H1("The meeting")
 	rows := [][2]string{
 		{"Meeting", p.scrub.text(m.Title)},
-		{"Date and time", meetingTime(m.StartsAt)},
+		{p.v.phrase(slotDateTime), meetingTime(m.StartsAt)},
 	}
 	if m.Place != "" {
 		rows = append(rows, [2]string{"Place", p.scrub.text(m.Place)})
@@ -270,7 +280,7 @@ func (p *packRenderer) meeting() {
 			names[i] += "\n    " + partner + ": recused for this item"
 		}
 	}
-	rows = append(rows, [2]string{"Entities discussed", strings.Join(names, "\n")})
+	rows = append(rows, [2]string{p.v.phrase(slotEntitiesDiscussed), strings.Join(names, "\n")})
 	d.KV(rows)
 	d.H2("Agenda")
 	if strings.TrimSpace(m.Agenda) == "" {
@@ -289,7 +299,7 @@ func (p *packRenderer) summary() {
 	d := p.doc
 	d.SetContext("Summary")
 	d.PageBreak()
-	d.H1("Summary of entities")
+	d.H1(p.v.phrase(slotSummary))
 	rows := make([][]string, len(p.in.Entities))
 	for i, ei := range p.in.Entities {
 		e := ei.Entity
@@ -350,16 +360,16 @@ func (p *packRenderer) entity(i int) {
 	} else {
 		rows = append(rows,
 			[2]string{register.FieldLabel("name"), e.Name},
-			[2]string{register.FieldLabel("address"), orDash(e.Address)},
-			[2]string{register.FieldLabel("contact_name"), orDash(e.ContactName)},
+			[2]string{p.v.phrase(slotAddress), orDash(e.Address)},
+			[2]string{p.v.phrase(slotContact), orDash(e.ContactName)},
 			[2]string{register.FieldLabel("contact_email"), orDash(e.ContactEmail)},
-			[2]string{register.FieldLabel("contact_phone"), orDash(e.ContactPhone)},
+			[2]string{p.v.phrase(slotPhone), orDash(e.ContactPhone)},
 		)
 	}
 	rows = append(rows,
-		[2]string{"Status", e.Status.Label()},
-		[2]string{register.FieldLabel("received_on"), orDash(dateLabel(e.ReceivedOn))},
-		[2]string{"Products", strconv.Itoa(len(e.Submissions))},
+		[2]string{p.v.phrase(slotStatus), e.Status.Label()},
+		[2]string{p.v.phrase(slotReceived), orDash(dateLabel(e.ReceivedOn))},
+		[2]string{p.v.phrase(slotProducts), strconv.Itoa(len(e.Submissions))},
 	)
 	if p.opt.IncludeNotes && strings.TrimSpace(e.Notes) != "" {
 		rows = append(rows, [2]string{"Officer's notes", sc.text(e.Notes)})
@@ -369,12 +379,12 @@ func (p *packRenderer) entity(i int) {
 		d.Para("Recused for this item (conflict of interest): " + strings.Join(rec, "; ") + ".")
 	}
 
-	d.H2("Completeness")
+	d.H2(p.v.phrase(slotCompleteness))
 	missing := e.Missing()
 	if len(missing) == 0 {
-		d.Para("Complete: every item of the RFI's pre-requisite information is answered.")
+		d.Para(p.v.phrase(slotComplete))
 	} else {
-		d.Para(fmt.Sprintf("Incomplete: %d item(s) of the RFI's pre-requisite information are not answered.", len(missing)))
+		d.Para(fmt.Sprintf(p.v.phrase(slotIncomplete), len(missing)))
 		mrows := make([][]string, len(missing))
 		for j, m := range missing {
 			where := "Entity"
@@ -386,7 +396,7 @@ func (p *packRenderer) entity(i int) {
 			}
 			mrows[j] = []string{where, m.Label}
 		}
-		d.Table([]string{"Where", "Missing item"}, mrows, []float64{1, 2.6})
+		d.Table([]string{"Where", p.v.phrase(slotMissingItem)}, mrows, []float64{1, 2.6})
 	}
 
 	for k, s := range e.Submissions {
@@ -400,19 +410,9 @@ func (p *packRenderer) entity(i int) {
 		p.evaluation(i)
 	}
 	if p.in.Meeting != nil {
-		d.H2("Discussion notes")
+		d.H2(p.v.phrase(slotDiscussion))
 		d.NotesBox(55)
 	}
-}
-
-// shortQuestion words the RFI's long yes/no questions briefly for the label
-// column (the full wording would take four lines beside a one-word answer).
-var shortQuestion = map[string]string{
-	"pd_completed":          "Process development completed?",
-	"pd_further":            "Further process development required",
-	"gmp_before":            "Previously manufactured according to GMP?",
-	"has_authorized_person": "Authorized Person for batch release?",
-	"needs_training":        "GMP training needed for key personnel?",
 }
 
 func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]string {
@@ -440,32 +440,32 @@ func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]stri
 		roles = append(roles, r.Label())
 	}
 	rows := [][2]string{
-		{l("product_name"), orDash(p.product(i, k))},
+		{p.v.phrase(slotProductName), orDash(p.product(i, k))},
 		{l("composition"), orDash(sc.text(s.Composition))},
 		{l("pharmaceutical_form"), orDash(sc.text(s.PharmaceuticalForm))},
 		{l("therapeutic_indication"), orDash(sc.text(s.TherapeuticIndication))},
 		{l("routes"), orDash(strings.Join(routes, "; "))},
-		{l("atp_type"), orDash(atpLabel(s))},
+		{p.v.phrase(slotATPType), orDash(atpLabel(s))},
 		{l("intended_use"), orDash(useLabel(s, sc))},
-		{l("starting_materials"), orDash(strings.Join(materials, "; "))},
-		{l("process_type"), orDash(s.ProcessType.Label())},
-		{shortQuestion["pd_completed"], yn(s.PDCompleted)},
+		{p.v.phrase(slotMaterials), orDash(strings.Join(materials, "; "))},
+		{p.v.phrase(slotProcessType), orDash(s.ProcessType.Label())},
+		{p.v.phrase(slotPDCompleted), yn(s.PDCompleted)},
 	}
 	if s.PDCompleted != register.Yes {
-		rows = append(rows, [2]string{shortQuestion["pd_further"], orDash(sc.text(s.PDFurther))})
+		rows = append(rows, [2]string{p.v.phrase(slotPDFurther), orDash(sc.text(s.PDFurther))})
 	}
 	rows = append(rows,
-		[2]string{shortQuestion["gmp_before"], yn(s.GMPBefore)},
-		[2]string{shortQuestion["has_authorized_person"], yn(s.HasAuthorizedPerson)},
-		[2]string{shortQuestion["needs_training"], yn(s.NeedsTraining)},
+		[2]string{p.v.phrase(slotGMPBefore), yn(s.GMPBefore)},
+		[2]string{p.v.phrase(slotAuthorized), yn(s.HasAuthorizedPerson)},
+		[2]string{p.v.phrase(slotNeedsTraining), yn(s.NeedsTraining)},
 	)
 	if s.NeedsTraining != register.No {
 		rows = append(rows,
-			[2]string{"Key personnel requiring GMP training", orDash(strings.Join(roles, "; "))},
-			[2]string{"Training required", orDash(sc.text(s.TrainingDetails))},
+			[2]string{p.v.phrase(slotTrainingRoles), orDash(strings.Join(roles, "; "))},
+			[2]string{p.v.phrase(slotTrainingDetails), orDash(sc.text(s.TrainingDetails))},
 		)
 	}
-	rows = append(rows, [2]string{l("expected_start"), orDash(s.ExpectedStart.Label())})
+	rows = append(rows, [2]string{p.v.phrase(slotExpectedStart), orDash(s.ExpectedStart.Label())})
 	if p.opt.IncludeNotes && strings.TrimSpace(s.Notes) != "" {
 		rows = append(rows, [2]string{"Officer's notes", sc.text(s.Notes)})
 	}

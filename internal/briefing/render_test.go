@@ -96,6 +96,8 @@ func fixtureInput() briefing.PackInput {
 		Recipient: "Prof. Martin Ho (Harbour University)", CopyNo: 2, DocumentID: "BP-20260310-0001",
 		Date: clock, PreparedBy: "Joyce Lam", Entities: fixtureEntities(),
 		Withheld: []string{"Lion Rock Gene Medicine Ltd"},
+		// The first phrasing everywhere (copies differ: see variants_test.go).
+		Variants: make(briefing.Variants, 64),
 	}
 }
 

@@ -14,6 +14,7 @@ func commands() []*Command {
 		listCommand(),
 		showCommand(),
 		briefCommand(),
+		traceCommand(),
 		demandCommand(),
 		backupCommand(),
 		restoreCommand(),

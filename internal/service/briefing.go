@@ -147,7 +147,7 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 		}
 		pubs[i] = Publication{Kind: register.LedgerBrief, DocID: res.DocumentID, Path: path, Data: p.PDF,
 			Recipient: p.Recipient, CopyNo: p.CopyNo, EntityIDs: p.EntityIDs, Options: o,
-			Replace: req.Path != "", What: "The briefing pack"}
+			Replace: req.Path != "", What: "The briefing pack", Variants: p.Variants.String()}
 	}
 	if err := ctx.Err(); err != nil {
 		return PackResult{}, briefing.Canceled(err)
