@@ -15,6 +15,7 @@ func commands() []*Command {
 		showCommand(),
 		briefCommand(),
 		traceCommand(),
+		letterCommand(),
 		demandCommand(),
 		backupCommand(),
 		restoreCommand(),
