@@ -15,6 +15,7 @@ func commands() []*Command {
 		listCommand(),
 		showCommand(),
 		briefCommand(),
+		traceCommand(),
 		letterCommand(),
 		demandCommand(),
 		backupCommand(),

@@ -38,4 +38,7 @@ type LedgerEntry struct {
 	Delivered bool   `json:"delivered"`
 	By        string `json:"by"`
 	At        string `json:"at"`
+	// Variants is a briefing pack copy's wording-variant vector (one '0' or
+	// '1' per choice, see briefing.Variants); "" for other documents.
+	Variants string `json:"variants"`
 }

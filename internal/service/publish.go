@@ -86,6 +86,8 @@ type Publication struct {
 	Replace bool
 	// What names the file in messages ("The briefing pack").
 	What string
+	// Variants is a pack copy's wording-variant vector (briefing.Variants), kept in the ledger.
+	Variants string
 }
 
 // Publish publishes files as described at the top of publish.go and returns
@@ -154,7 +156,7 @@ func (r *Register) publish(ctx context.Context, files []Publication, within func
 	for i, f := range files {
 		sum := sha256.Sum256(f.Data)
 		entries[i] = register.LedgerEntry{DocID: f.DocID, Kind: f.Kind, Recipient: f.Recipient, CopyNo: f.CopyNo,
-			EntityIDs: f.EntityIDs, Options: f.Options, FileName: filepath.Base(f.Path), Folder: filepath.Dir(f.Path),
+			EntityIDs: f.EntityIDs, Options: f.Options, FileName: filepath.Base(f.Path), Folder: filepath.Dir(f.Path), Variants: f.Variants,
 			SHA256: hex.EncodeToString(sum[:]), By: officer}
 		contents[i] = f.Data
 	}

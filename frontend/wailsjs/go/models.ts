@@ -22,6 +22,58 @@ export namespace app {
 	        this.overdue = source["overdue"];
 	    }
 	}
+	export class Recusal {
+	    partnerId: number;
+	    partnerName: string;
+	    entityId: number;
+	    entityName: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recusal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.partnerName = source["partnerName"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class AddedEntity {
+	    status: string;
+	    recusals: Recusal[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AddedEntity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.recusals = this.convertValues(source["recusals"], Recusal);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Settings {
 	    officerName: string;
 	    autoLockMinutes: number;
@@ -2224,6 +2276,7 @@ export namespace app {
 	    firstCopy: number;
 	    anonymise: boolean;
 	    includeNotes: boolean;
+	    includeEvaluation: boolean;
 	    password: string;
 	    dir: string;
 	
@@ -2240,6 +2293,7 @@ export namespace app {
 	        this.firstCopy = source["firstCopy"];
 	        this.anonymise = source["anonymise"];
 	        this.includeNotes = source["includeNotes"];
+	        this.includeEvaluation = source["includeEvaluation"];
 	        this.password = source["password"];
 	        this.dir = source["dir"];
 	    }
@@ -2494,6 +2548,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	
 	
 	
