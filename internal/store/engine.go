@@ -15,7 +15,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -37,6 +36,17 @@ const AutoSnapshotBytes = 8 << 20
 type Options struct {
 	KDF vault.KDFParams  // key derivation for new passphrases; zero = vault.DefaultKDF
 	Now func() time.Time // clock for bookkeeping rows (migrations, created_at); nil = time.Now
+	// FS is the file layer the register is read and written through; nil
+	// is the operating system's (vault.OS). Tests pass one that simulates
+	// power cuts and full disks.
+	FS vault.FS
+}
+
+func (o Options) fs() vault.FS {
+	if o.FS == nil {
+		return vault.OS
+	}
+	return o.FS
 }
 
 func (o Options) now() time.Time {
@@ -52,6 +62,7 @@ type DB struct {
 	mu       sync.Mutex
 	path     string
 	opt      Options
+	fs       vault.FS
 	sqldb    *sql.DB
 	conn     *sqlx.Conn
 	keys     *vault.Keyring
@@ -99,15 +110,16 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 	if len(passphrase) == 0 {
 		return nil, apperr.New(apperr.Invalid, "The passphrase is empty. Choose a passphrase.")
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	fsys := opt.fs()
+	if err := fsys.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created: %v.", errors.Unwrap(err))
 	}
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockRegister(fsys, path)
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range []string{path, vault.JournalPath(path)} {
-		if _, err := os.Lstat(p); err == nil {
+		if vault.Exists(fsys, p) {
 			lock.Unlock()
 			return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; choose another file, or open that one.", path)
 		}
@@ -117,11 +129,11 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 		lock.Unlock()
 		return nil, err
 	}
-	db := &DB{path: path, opt: opt, keys: keys, lock: lock}
+	db := &DB{path: path, opt: opt, fs: fsys, keys: keys, lock: lock}
 	fail := func(err error) (*DB, error) {
 		db.release()
-		os.Remove(path)
-		os.Remove(vault.JournalPath(path))
+		fsys.Remove(path)
+		fsys.Remove(vault.JournalPath(path))
 		return nil, err
 	}
 	if err := db.connect(nil); err != nil {
@@ -153,7 +165,7 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 // elsewhere), apperr.Conflict (written by a newer atpreg). On error nothing
 // on disk has been changed.
 func Open(path string, passphrase []byte, opt Options) (*DB, error) {
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockRegister(opt.fs(), path)
 	if err != nil {
 		return nil, err
 	}
@@ -168,11 +180,12 @@ func Open(path string, passphrase []byte, opt Options) (*DB, error) {
 // load opens the snapshot, replays the journal in memory and, unless
 // readOnly, resumes the journal for appending and migrates.
 func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnly bool) (*DB, error) {
-	snap, err := vault.ReadSnapshotFile(path, passphrase)
+	fsys := opt.fs()
+	snap, err := vault.ReadSnapshotFile(fsys, path, passphrase)
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, opt: opt, keys: snap.Keyring, gen: snap.Generation, lock: lock}
+	db := &DB{path: path, opt: opt, fs: fsys, keys: snap.Keyring, gen: snap.Generation, lock: lock}
 	ok := false
 	defer func() {
 		if !ok {
@@ -186,8 +199,8 @@ func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnl
 		return nil, apperr.Wrap(err, apperr.Damaged, "The register file %s opened but its database cannot be read (%v). Nothing was changed. Keep the file and restore from a backup.", filepath.Base(path), err)
 	}
 	jpath := vault.JournalPath(path)
-	recs, st, err := vault.ReadJournal(jpath, db.keys, db.gen)
-	if errors.Is(err, vault.ErrForeignJournal) && interruptedRestore(path) {
+	recs, st, err := vault.ReadJournal(fsys, jpath, db.keys, db.gen)
+	if errors.Is(err, vault.ErrForeignJournal) && interruptedRestore(fsys, path) {
 		recs, st, err = nil, vault.JournalState{Stale: true}, nil
 	}
 	if err != nil {
@@ -206,7 +219,7 @@ func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnl
 		return nil, apperr.New(apperr.Conflict, "The register %s was written by a newer version of atpreg (schema %d; this version knows up to %d). Update atpreg to open it. Nothing was changed.", filepath.Base(path), db.schema, maxMigration())
 	}
 	if !readOnly {
-		if db.journal, err = vault.ResumeJournal(jpath, db.keys, db.gen, st); err != nil {
+		if db.journal, err = vault.ResumeJournal(fsys, jpath, db.keys, db.gen, st); err != nil {
 			return nil, apperr.Wrap(err, apperr.Internal, "The journal of register %s cannot be opened for writing: %v.", filepath.Base(path), err)
 		}
 		if err := db.migrate(); err != nil {
@@ -220,13 +233,13 @@ func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnl
 // interruptedRestore reports whether the journal beside path is the one a
 // Restore moved aside as path.bak's journal (a crash between Restore's two
 // renames): then it belongs to path.bak, not to path, and is safely stale.
-func interruptedRestore(path string) bool {
-	j, err := os.ReadFile(vault.JournalPath(path))
+func interruptedRestore(fsys vault.FS, path string) bool {
+	j, err := vault.ReadFile(fsys, vault.JournalPath(path))
 	if err != nil {
 		return false
 	}
 	defer clear(j)
-	b, err := os.ReadFile(vault.JournalPath(path + ".bak"))
+	b, err := vault.ReadFile(fsys, vault.JournalPath(path+".bak"))
 	if err != nil {
 		return false
 	}
@@ -371,8 +384,8 @@ func (db *DB) snapshotWith(keys *vault.Keyring) error {
 	}
 	defer clear(payload)
 	gen := db.gen + 1
-	if err := vault.WriteSnapshotFile(db.path, keys, gen, payload); err != nil {
-		if _, g, perr := vault.Peek(db.path); perr != nil || g != gen {
+	if err := vault.WriteSnapshotFile(db.fs, db.path, keys, gen, payload); err != nil {
+		if _, g, perr := vault.Peek(db.fs, db.path); perr != nil || g != gen {
 			return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot: %v. Your changes are safe in the journal.", err)
 		}
 		// The new snapshot is in place; only the folder sync failed.
@@ -383,7 +396,7 @@ func (db *DB) snapshotWith(keys *vault.Keyring) error {
 		db.keys = keys
 	}
 	old := db.journal
-	j, err := vault.CreateJournal(vault.JournalPath(db.path), keys, gen)
+	j, err := vault.CreateJournal(db.fs, vault.JournalPath(db.path), keys, gen)
 	if old != nil {
 		old.Close()
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -22,7 +21,7 @@ func (db *DB) ChangePassphrase(newPass []byte) error {
 	if err := db.usable(); err != nil {
 		return err
 	}
-	keys, err := db.keys.Rewrapped(newPass, db.opt.KDF)
+	keys, err := db.keys.Rotated(newPass, db.opt.KDF)
 	if err != nil {
 		return err
 	}
@@ -31,9 +30,6 @@ func (db *DB) ChangePassphrase(newPass []byte) error {
 			keys.Zero()
 		}
 		return err
-	}
-	if err := vault.RewrapSnapshotFile(db.path+".bak", db.keys); err != nil && !apperr.Is(err, apperr.NotFound) && !apperr.Is(err, apperr.Conflict) {
-		return apperr.Wrap(err, apperr.Internal, "The passphrase was changed, but the previous copy %s.bak could not be updated (%v); it still opens with the old passphrase. Delete it if that matters.", filepath.Base(db.path), err)
 	}
 	return nil
 }
@@ -47,7 +43,7 @@ func (db *DB) Backup(dst string, passphrase []byte) error {
 	if db.closed {
 		return errClosed
 	}
-	if _, err := os.Lstat(dst); err == nil {
+	if vault.Exists(db.fs, dst) {
 		return apperr.New(apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
 	}
 	keys, err := vault.NewKeyring(passphrase, db.opt.KDF)
@@ -60,10 +56,10 @@ func (db *DB) Backup(dst string, passphrase []byte) error {
 		return err
 	}
 	defer clear(payload)
-	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+	if err := db.fs.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The backup folder cannot be created: %v.", errors.Unwrap(err))
 	}
-	if err := vault.WriteNewSnapshotFile(dst, keys, 1, payload); err != nil {
+	if err := vault.WriteNewSnapshotFile(db.fs, dst, keys, 1, payload); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The backup could not be written: %v.", err)
 	}
 	return nil
@@ -93,7 +89,7 @@ type VerifyReport struct {
 // fails with apperr.Locked while the register is open elsewhere. A failed
 // integrity check is apperr.Damaged.
 func Verify(path string, passphrase []byte, opt Options) (VerifyReport, error) {
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockCopy(opt.fs(), path)
 	if err != nil {
 		return VerifyReport{}, err
 	}
@@ -111,7 +107,7 @@ func verifyFile(path string, passphrase []byte, opt Options) (VerifyReport, erro
 	rep.Generation = db.gen
 	rep.SchemaVersion = db.schema
 	rep.KDF = db.keys.KDF().String()
-	_, st, err := vault.ReadJournal(vault.JournalPath(path), db.keys, db.gen)
+	_, st, err := vault.ReadJournal(db.fs, vault.JournalPath(path), db.keys, db.gen)
 	if err == nil {
 		rep.JournalRecords, rep.JournalTornTail = st.Records, st.DroppedTail
 	}
@@ -176,13 +172,14 @@ func (db *DB) Check() error {
 // its journal as path.bak-journal). Restore takes the register's lock, so it
 // fails with apperr.Locked while the register is open anywhere.
 func Restore(path string, src string, srcPass []byte, opt Options) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	fsys := opt.fs()
+	if err := fsys.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created: %v.", errors.Unwrap(err))
 	}
 	if abs(path) == abs(src) {
 		return apperr.New(apperr.Invalid, "The copy to restore is the register itself. Choose a backup file.")
 	}
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockRegister(fsys, path)
 	if err != nil {
 		return err
 	}
@@ -201,13 +198,13 @@ func Restore(path string, src string, srcPass []byte, opt Options) error {
 	}
 	defer clear(payload)
 	gen := uint64(1)
-	if _, g, err := vault.Peek(path); err == nil {
+	if _, g, err := vault.Peek(fsys, path); err == nil {
 		gen = g + 1
 	}
-	if err := vault.ReplaceSnapshotFile(path, sdb.keys, gen, payload); err != nil {
+	if err := vault.ReplaceSnapshotFile(fsys, path, sdb.keys, gen, payload); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The register could not be replaced (%v). Nothing was changed.", err)
 	}
-	if j, err := vault.CreateJournal(vault.JournalPath(path), sdb.keys, gen); err != nil {
+	if j, err := vault.CreateJournal(fsys, vault.JournalPath(path), sdb.keys, gen); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The copy was restored but its journal could not be started (%v); open the register to finish.", err)
 	} else if err := j.Close(); err != nil {
 		return fmt.Errorf("store: %w", err)

@@ -11,7 +11,7 @@ func (db *DB) CheckPassphrase(passphrase []byte) error {
 	if err := db.usable(); err != nil {
 		return err
 	}
-	snap, err := vault.ReadSnapshotFile(db.path, passphrase)
+	snap, err := vault.ReadSnapshotFile(db.fs, db.path, passphrase)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func copyV1(t *testing.T) (string, *vault.Keyring) {
 			t.Fatal(err)
 		}
 	}
-	s, err := vault.ReadSnapshotFile(dst, v1Pass)
+	s, err := vault.ReadSnapshotFile(vault.OS, dst, v1Pass)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,7 +43,7 @@ func v1Record(i int) string { return fmt.Sprintf("v1 journal record %02d of a fi
 
 func TestV1JournalOpensAndAppends(t *testing.T) {
 	path, k := copyV1(t)
-	j, recs, st, err := vault.OpenJournal(vault.JournalPath(path), k, 5)
+	j, recs, st, err := vault.OpenJournal(vault.OS, vault.JournalPath(path), k, 5)
 	if err != nil || len(recs) != 12 || st.DroppedTail {
 		t.Fatalf("open: %v, %d records, %+v", err, len(recs), st)
 	}
@@ -56,7 +56,7 @@ func TestV1JournalOpensAndAppends(t *testing.T) {
 		t.Fatal(err)
 	}
 	j.Close()
-	recs, _, err = vault.ReadJournal(vault.JournalPath(path), k, 5)
+	recs, _, err = vault.ReadJournal(vault.OS, vault.JournalPath(path), k, 5)
 	if err != nil || len(recs) != 13 || string(recs[12]) != "appended after reopening" {
 		t.Fatalf("after append: %v, %d records", err, len(recs))
 	}
