@@ -354,12 +354,12 @@ func (s *Session) ChangePassphrase(current, next, confirm string) error {
 	if err := passphrase.Check(next); err != nil {
 		return Fail(err)
 	}
-	if err := db.CheckPassphrase([]byte(current)); err != nil {
+	if err := db.ChangePassphraseWith([]byte(current), []byte(next)); err != nil {
 		if apperr.Is(err, apperr.WrongPass) {
 			return Fail(&apperr.Error{Code: apperr.WrongPass, Message: "The current passphrase is not right. Nothing was changed.",
 				Fields: []apperr.FieldError{{Field: "current", Message: "This is not the register's current passphrase."}}})
 		}
 		return Fail(err)
 	}
-	return Fail(db.ChangePassphrase([]byte(next)))
+	return nil
 }

@@ -110,6 +110,11 @@ func (c *Context) withRegister(fn func(db *store.DB) error) (err error) {
 	if err != nil {
 		return err
 	}
+	return c.closing(db, fn)
+}
+
+// closing runs fn on the open db and closes it, reporting the first error.
+func (c *Context) closing(db *store.DB, fn func(db *store.DB) error) (err error) {
 	defer func() {
 		if cerr := db.Close(); err == nil && cerr != nil {
 			err = cerr

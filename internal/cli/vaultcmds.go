@@ -74,12 +74,24 @@ or was tampered with (restore it from a backup). Nothing is changed.`,
 		Summary: "change the register's passphrase",
 		Help: `The current passphrase comes from --passphrase-file, $ATPREG_PASSPHRASE or a
 prompt; the new one from $ATPREG_NEW_PASSPHRASE or a prompt (asked twice).
-The data key is rewrapped and the sealed file replaced atomically.`,
+The register is sealed again under a new data key (with the current
+key-derivation settings), its journal compacted, and its previous copy (.bak)
+sealed again too, so the old passphrase opens none of its files. Backups
+made earlier keep their passphrase.`,
 		Run: func(c *Context, args []string) error {
 			if len(args) > 0 {
 				return usagef("passwd takes no arguments")
 			}
-			return c.withRegister(func(db *store.DB) error {
+			cur, err := c.existingPassphrase()
+			if err != nil {
+				return err
+			}
+			defer clear(cur)
+			db, err := store.Open(c.Register, cur, c.StoreOptions())
+			if err != nil {
+				return err
+			}
+			return c.closing(db, func(db *store.DB) error {
 				next, err := c.secret("", "ATPREG_NEW_PASSPHRASE", "New passphrase: ", true)
 				if err != nil {
 					return err
@@ -88,7 +100,7 @@ The data key is rewrapped and the sealed file replaced atomically.`,
 				if err := passphrase.Check(string(next)); err != nil {
 					return err
 				}
-				if err := db.ChangePassphrase(next); err != nil {
+				if err := db.ChangePassphraseWith(cur, next); err != nil {
 					return err
 				}
 				c.printf("The passphrase of %s was changed.\n", c.Register)

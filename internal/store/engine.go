@@ -169,7 +169,7 @@ func Open(path string, passphrase []byte, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := load(path, passphrase, opt, lock, false)
+	db, err := load(path, withPassphrase(passphrase), opt, lock, false)
 	if err != nil {
 		lock.Unlock()
 		return nil, err
@@ -177,11 +177,28 @@ func Open(path string, passphrase []byte, opt Options) (*DB, error) {
 	return db, nil
 }
 
+// opener opens a sealed snapshot file.
+type opener func(fsys vault.FS, path string) (*vault.Snapshot, error)
+
+// withPassphrase opens a snapshot with a passphrase.
+func withPassphrase(passphrase []byte) opener {
+	return func(fsys vault.FS, path string) (*vault.Snapshot, error) {
+		return vault.ReadSnapshotFile(fsys, path, passphrase)
+	}
+}
+
+// withKey opens a snapshot sealed under k's data key (a .bak of the register).
+func withKey(k *vault.Keyring) opener {
+	return func(fsys vault.FS, path string) (*vault.Snapshot, error) {
+		return vault.ReadSnapshotFileWithKey(fsys, path, k)
+	}
+}
+
 // load opens the snapshot, replays the journal in memory and, unless
 // readOnly, resumes the journal for appending and migrates.
-func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnly bool) (*DB, error) {
+func load(path string, open opener, opt Options, lock *vault.Lock, readOnly bool) (*DB, error) {
 	fsys := opt.fs()
-	snap, err := vault.ReadSnapshotFile(fsys, path, passphrase)
+	snap, err := open(fsys, path)
 	if err != nil {
 		return nil, err
 	}
@@ -371,32 +388,29 @@ func (db *DB) serialize() ([]byte, error) {
 	return out, err
 }
 
+// snapshotLocked writes generation gen+1 and starts a new journal.
 func (db *DB) snapshotLocked() error {
-	return db.snapshotWith(db.keys)
-}
-
-// snapshotWith writes generation gen+1 sealed with keys and starts a new
-// journal; on success keys become the DB's keys.
-func (db *DB) snapshotWith(keys *vault.Keyring) error {
 	payload, err := db.serialize()
 	if err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot: %v. Your changes are safe in the journal.", err)
 	}
 	defer clear(payload)
 	gen := db.gen + 1
-	if err := vault.WriteSnapshotFile(db.fs, db.path, keys, gen, payload); err != nil {
+	if err := vault.WriteSnapshotFile(db.fs, db.path, db.keys, gen, payload); err != nil {
 		if _, g, perr := vault.Peek(db.fs, db.path); perr != nil || g != gen {
 			return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot: %v. Your changes are safe in the journal.", err)
 		}
 		// The new snapshot is in place; only the folder sync failed.
 	}
 	db.gen = gen
-	if keys != db.keys {
-		db.keys.Zero()
-		db.keys = keys
-	}
+	return db.restartJournal()
+}
+
+// restartJournal replaces the journal by an empty one of the current
+// generation, after a snapshot of that generation is in place.
+func (db *DB) restartJournal() error {
 	old := db.journal
-	j, err := vault.CreateJournal(db.fs, vault.JournalPath(db.path), keys, gen)
+	j, err := vault.CreateJournal(db.fs, vault.JournalPath(db.path), db.keys, db.gen)
 	if old != nil {
 		old.Close()
 	}

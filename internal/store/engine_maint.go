@@ -11,29 +11,6 @@ import (
 	"atpreg/internal/vault"
 )
 
-// ChangePassphrase makes newPass the register's passphrase: the data key is
-// rewrapped and a new snapshot written atomically. The previous snapshot
-// (path.bak) is rewrapped too, so the old passphrase opens neither.
-// Backups made earlier keep the passphrase they were made with.
-func (db *DB) ChangePassphrase(newPass []byte) error {
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	if err := db.usable(); err != nil {
-		return err
-	}
-	keys, err := db.keys.Rotated(newPass, db.opt.KDF)
-	if err != nil {
-		return err
-	}
-	if err := db.snapshotWith(keys); err != nil {
-		if db.keys != keys {
-			keys.Zero()
-		}
-		return err
-	}
-	return nil
-}
-
 // Backup writes a sealed copy of the register to dst, in the same format,
 // protected by passphrase (which may differ from the register's). It refuses
 // to overwrite an existing file (apperr.Conflict).
@@ -99,7 +76,7 @@ func Verify(path string, passphrase []byte, opt Options) (VerifyReport, error) {
 
 func verifyFile(path string, passphrase []byte, opt Options) (VerifyReport, error) {
 	rep := VerifyReport{Path: path}
-	db, err := load(path, passphrase, opt, nil, true)
+	db, err := load(path, withPassphrase(passphrase), opt, nil, true)
 	if err != nil {
 		return rep, err
 	}
@@ -184,7 +161,7 @@ func Restore(path string, src string, srcPass []byte, opt Options) error {
 		return err
 	}
 	defer lock.Unlock()
-	sdb, err := load(src, srcPass, opt, nil, true)
+	sdb, err := load(src, withPassphrase(srcPass), opt, nil, true)
 	if err != nil {
 		return err
 	}

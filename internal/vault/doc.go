@@ -9,7 +9,8 @@
 // Argon2id; the Argon2id parameters and salt live in the header, so they can
 // change from file to file. From the data key, HKDF-SHA256 derives three
 // subkeys: one for the snapshot payload, one for the journal records, one for
-// the header MAC. Changing the passphrase rewraps the data key only.
+// the header MAC. Changing the passphrase makes a new data key (Rotated) and
+// the store seals the register again under it.
 //
 // # Snapshot file (format version 1)
 //

@@ -488,3 +488,20 @@ func KDFOf(fsys FS, path string) (KDFParams, error) {
 	}
 	return p.keyring.kdf, nil
 }
+
+// OpenKeys unwraps the data key in the header of the snapshot at path with
+// passphrase and checks the header, without reading the rest of the file
+// (a passphrase check). Errors are ReadSnapshotFile's; zero the keyring
+// after use.
+func OpenKeys(fsys FS, path string, passphrase []byte) (*Keyring, error) {
+	f, err := fsys.OpenFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, notFoundOr(path, err)
+	}
+	defer f.Close()
+	p, err := parseHeader(path, f)
+	if err != nil {
+		return nil, err
+	}
+	return p.open(path, passphrase)
+}
