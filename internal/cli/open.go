@@ -16,7 +16,7 @@ import (
 // derivation, or cheap derivation when ATPREG_INSECURE_TEST_KDF=1 (tests only).
 func (c *Context) StoreOptions() store.Options {
 	if c.Getenv != nil && c.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		return store.Options{KDF: vault.TestingKDF}
+		return store.Options{KDF: vault.TestingKDF, AllowWeakKDF: true}
 	}
 	return store.Options{}
 }
@@ -87,7 +87,14 @@ func (c *Context) OpenRegister() (*store.DB, error) {
 		return nil, err
 	}
 	defer clear(p)
-	return store.Open(c.Register, p, c.StoreOptions())
+	opt := c.StoreOptions()
+	db, err := store.Open(c.Register, p, opt)
+	if err == nil && !opt.AllowWeakKDF {
+		if w := db.KDFWarning(); w != "" && c.Stderr != nil {
+			fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
+		}
+	}
+	return db, err
 }
 
 // CreateRegister creates a new register at --register (refusing to overwrite

@@ -63,6 +63,9 @@ or was tampered with (restore it from a backup). Nothing is changed.`,
 				c.printf(" (an unfinished last record was dropped)")
 			}
 			c.printf("\n  key derivation: %s\n", rep.KDF)
+			if rep.KDFWarning != "" {
+				c.printf("  warning: %s\n", rep.KDFWarning)
+			}
 			for _, t := range rep.Tables {
 				c.printf("  %-22s %8d\n", t.Table, t.Rows)
 			}

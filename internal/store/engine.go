@@ -34,8 +34,14 @@ const AutoSnapshotBytes = 8 << 20
 
 // Options tune a register. The zero value is the production setting.
 type Options struct {
-	KDF vault.KDFParams  // key derivation for new passphrases; zero = vault.DefaultKDF
-	Now func() time.Time // clock for bookkeeping rows (migrations, created_at); nil = time.Now
+	// KDF is the key derivation for new passphrases (Create, Backup,
+	// ChangePassphrase); zero = vault.DefaultKDF. Settings below
+	// vault.MinKDF are refused unless AllowWeakKDF.
+	KDF vault.KDFParams
+	// AllowWeakKDF lets KDF be below vault.MinKDF (vault.TestingKDF): for
+	// tests only, which need cheap keys. Never set it in production.
+	AllowWeakKDF bool
+	Now          func() time.Time // clock for bookkeeping rows (migrations, created_at); nil = time.Now
 	// FS is the file layer the register is read and written through; nil
 	// is the operating system's (vault.OS). Tests pass one that simulates
 	// power cuts and full disks.
@@ -75,6 +81,35 @@ type DB struct {
 	closed   bool
 }
 
+// KDFWarning returns, when the register's key derivation is below
+// vault.MinKDF (OWASP's minimum for Argon2id), a warning for the officer
+// that says how to strengthen it; "" otherwise.
+func (db *DB) KDFWarning() string {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.keys == nil {
+		return ""
+	}
+	return kdfWarning(db.keys.KDF())
+}
+
+func kdfWarning(p vault.KDFParams) string {
+	if !p.Weak() {
+		return ""
+	}
+	return fmt.Sprintf("This register's passphrase is protected by weak key derivation (%s, below the minimum of %s), so a stolen copy of the file is cheaper to attack by guessing passphrases. Strengthen it by changing the passphrase (atpreg passwd, or Change passphrase in the window): the register is then sealed again with the current settings (%s).",
+		p, vault.MinKDF, vault.DefaultKDF)
+}
+
+// checkKDF refuses key derivation below vault.MinKDF for a new passphrase,
+// unless the options allow it (tests).
+func (o Options) checkKDF() error {
+	if o.KDF.Weak() && !o.AllowWeakKDF {
+		return apperr.New(apperr.Invalid, "The key-derivation settings %s are below the minimum atpreg accepts for a passphrase (%s). Nothing was written; use the default settings.", o.KDF, vault.MinKDF)
+	}
+	return nil
+}
+
 // Path returns the register file's path.
 func (db *DB) Path() string { return db.path }
 
@@ -109,6 +144,9 @@ func (db *DB) JournalRecords() int {
 func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 	if len(passphrase) == 0 {
 		return nil, apperr.New(apperr.Invalid, "The passphrase is empty. Choose a passphrase.")
+	}
+	if err := opt.checkKDF(); err != nil {
+		return nil, err
 	}
 	fsys := opt.fs()
 	if err := fsys.MkdirAll(filepath.Dir(path), 0o700); err != nil {

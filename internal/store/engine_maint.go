@@ -23,6 +23,9 @@ func (db *DB) Backup(dst string, passphrase []byte) error {
 	if vault.Exists(db.fs, dst) {
 		return apperr.New(apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
 	}
+	if err := db.opt.checkKDF(); err != nil {
+		return err
+	}
 	keys, err := vault.NewKeyring(passphrase, db.opt.KDF)
 	if err != nil {
 		return err
@@ -58,6 +61,9 @@ type VerifyReport struct {
 	Integrity       string       `json:"integrity"` // "ok"
 	Tables          []TableCount `json:"tables"`
 	KDF             string       `json:"kdf"`
+	// KDFWarning says, when the key derivation is below vault.MinKDF, how
+	// to strengthen it (DB.KDFWarning); "" otherwise.
+	KDFWarning string `json:"kdf_warning,omitempty"`
 }
 
 // Verify decrypts the register at path, replays its journal in memory, runs
@@ -84,6 +90,7 @@ func verifyFile(path string, passphrase []byte, opt Options) (VerifyReport, erro
 	rep.Generation = db.gen
 	rep.SchemaVersion = db.schema
 	rep.KDF = db.keys.KDF().String()
+	rep.KDFWarning = kdfWarning(db.keys.KDF())
 	_, st, err := vault.ReadJournal(db.fs, vault.JournalPath(path), db.keys, db.gen)
 	if err == nil {
 		rep.JournalRecords, rep.JournalTornTail = st.Records, st.DroppedTail

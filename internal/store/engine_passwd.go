@@ -48,7 +48,7 @@ func (db *DB) ChangePassphraseWith(current, newPass []byte) error {
 			return apperr.New(apperr.Conflict, "The register file %s was replaced while it was open. Nothing was changed; close atpreg and open the register again.", filepath.Base(db.path))
 		}
 	}
-	if err := db.checkKDF(db.opt.KDF); err != nil {
+	if err := db.opt.checkKDF(); err != nil {
 		return err
 	}
 	keys, err := db.keys.Rotated(newPass, db.opt.KDF)
@@ -154,6 +154,3 @@ func (db *DB) resealBak(keys *vault.Keyring, current []byte, gen uint64) (bool, 
 	}
 	return true, nil
 }
-
-// checkKDF refuses key derivation below vault.MinKDF for a new passphrase.
-func (db *DB) checkKDF(p vault.KDFParams) error { return nil }
