@@ -15,6 +15,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/passphrase"
+	"atpreg/internal/paths"
 	"atpreg/internal/store"
 	"atpreg/internal/vault"
 	"atpreg/internal/version"
@@ -50,10 +51,15 @@ func TestMinuteFromEnv() time.Duration {
 // derivation when ATPREG_INSECURE_TEST_KDF=1 (for the UI tests only: it makes
 // a new passphrase much easier to guess).
 func StoreOptionsFromEnv() store.Options {
+	var o store.Options
 	if os.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		return store.Options{KDF: vault.TestingKDF, AllowWeakKDF: true}
+		o = store.Options{KDF: vault.TestingKDF, AllowWeakKDF: true}
 	}
-	return store.Options{}
+	// The memory of each register's newest state, to notice an older copy.
+	if dir, err := paths.StateDir(); err == nil {
+		o.Seen = store.SeenDir{Dir: dir}
+	}
+	return o
 }
 
 // Session is the bound root service: the register's lifecycle (create,

@@ -8,17 +8,26 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/passphrase"
+	"atpreg/internal/paths"
 	"atpreg/internal/store"
 	"atpreg/internal/vault"
 )
 
 // StoreOptions are the register options for this process: production key
-// derivation, or cheap derivation when ATPREG_INSECURE_TEST_KDF=1 (tests only).
+// derivation, or cheap derivation when ATPREG_INSECURE_TEST_KDF=1 (tests only),
+// and the memory of each register's newest state in the user's config
+// folder (paths.StateDir; none without a home folder in the environment).
 func (c *Context) StoreOptions() store.Options {
+	var o store.Options
 	if c.Getenv != nil && c.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		return store.Options{KDF: vault.TestingKDF, AllowWeakKDF: true}
+		o = store.Options{KDF: vault.TestingKDF, AllowWeakKDF: true}
 	}
-	return store.Options{}
+	if c.Getenv != nil {
+		if dir, err := paths.StateDirFrom(c.Getenv); err == nil {
+			o.Seen = store.SeenDir{Dir: dir}
+		}
+	}
+	return o
 }
 
 // Passphrase returns the register's passphrase: the first line of
@@ -126,8 +135,21 @@ func (c *Context) closing(db *store.DB, fn func(db *store.DB) error) (err error)
 		if cerr := db.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
+		c.printWarnings(db)
 	}()
 	return fn(db)
+}
+
+// printWarnings prints on stderr what went wrong without losing anything
+// (a snapshot that could not be written while the changes are safe in the
+// journal): the command still succeeds.
+func (c *Context) printWarnings(db *store.DB) {
+	if c.Stderr == nil {
+		return
+	}
+	for _, w := range db.Warnings() {
+		fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
+	}
 }
 
 // printf writes to standard output.

@@ -46,6 +46,11 @@ type Options struct {
 	// is the operating system's (vault.OS). Tests pass one that simulates
 	// power cuts and full disks.
 	FS vault.FS
+	// Seen remembers, outside the register, the newest state seen of each
+	// register, so that opening an older copy is refused (a rollback):
+	// the CLI and the window pass SeenDir{Dir: paths.StateDir()}. nil
+	// checks nothing (tests).
+	Seen SeenStore
 }
 
 func (o Options) fs() vault.FS {
@@ -79,6 +84,29 @@ type DB struct {
 	broken   error // set when memory and disk may disagree: no more writes
 	nextAuto int64
 	closed   bool
+	seen     *seenState // nil: rollbacks are not checked
+	warnings []string
+}
+
+// Warnings returns what went wrong without losing anything since the
+// register was opened (a snapshot that could not be written while the
+// changes are safe in the journal, the newest state that could not be
+// noted outside the register), for the officer; it can be called after
+// Close. The key-derivation warning is KDFWarning.
+func (db *DB) Warnings() []string {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	return append([]string(nil), db.warnings...)
+}
+
+// warn records a warning once.
+func (db *DB) warn(w string) {
+	for _, x := range db.warnings {
+		if x == w {
+			return
+		}
+	}
+	db.warnings = append(db.warnings, w)
 }
 
 // KDFWarning returns, when the register's key derivation is below
@@ -174,6 +202,9 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 		fsys.Remove(vault.JournalPath(path))
 		return nil, err
 	}
+	if db.seen, err = newSeenState(opt.Seen, keys); err != nil {
+		return fail(err)
+	}
 	if err := db.connect(nil); err != nil {
 		return fail(err)
 	}
@@ -189,6 +220,9 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 	}
 	db.mu.Lock()
 	err = db.snapshotLocked()
+	if err == nil {
+		db.noteSeen(true)
+	}
 	db.mu.Unlock()
 	if err != nil {
 		return fail(err)
@@ -207,12 +241,21 @@ func Open(path string, passphrase []byte, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := load(path, withPassphrase(passphrase), opt, lock, false)
+	db, err := load(path, withPassphrase(passphrase), opt, lock, loadMode{checkSeen: true})
 	if err != nil {
 		lock.Unlock()
 		return nil, err
 	}
+	db.mu.Lock()
+	db.noteSeen(true)
+	db.mu.Unlock()
 	return db, nil
+}
+
+// loadMode says what load does besides reading the register into memory.
+type loadMode struct {
+	readOnly  bool // do not resume the journal or migrate (Verify, Restore's source)
+	checkSeen bool // refuse an older copy than the newest seen (Options.Seen)
 }
 
 // opener opens a sealed snapshot file.
@@ -233,8 +276,9 @@ func withKey(k *vault.Keyring) opener {
 }
 
 // load opens the snapshot, replays the journal in memory and, unless
-// readOnly, resumes the journal for appending and migrates.
-func load(path string, open opener, opt Options, lock *vault.Lock, readOnly bool) (*DB, error) {
+// mode.readOnly, resumes the journal for appending and migrates. With
+// mode.checkSeen it refuses a copy older than the newest seen.
+func load(path string, open opener, opt Options, lock *vault.Lock, mode loadMode) (*DB, error) {
 	fsys := opt.fs()
 	snap, err := open(fsys, path)
 	if err != nil {
@@ -261,6 +305,18 @@ func load(path string, open opener, opt Options, lock *vault.Lock, readOnly bool
 	if err != nil {
 		return nil, err
 	}
+	if mode.checkSeen {
+		if db.seen, err = newSeenState(opt.Seen, db.keys); err != nil {
+			return nil, err
+		}
+		if err := checkSeen(db.seen, path, db.gen, st.Records); err != nil {
+			return nil, err
+		}
+		if mode.readOnly {
+			db.seen.zero()
+			db.seen = nil
+		}
+	}
 	for i, r := range recs {
 		if err := db.replay(r); err != nil {
 			return nil, apperr.Wrap(err, apperr.Damaged, "The journal of register %s cannot be applied (change %d of %d: %v). Nothing was changed. Keep both files and restore from a backup.", filepath.Base(path), i+1, len(recs), err)
@@ -273,7 +329,7 @@ func load(path string, open opener, opt Options, lock *vault.Lock, readOnly bool
 	if db.schema > maxMigration() {
 		return nil, apperr.New(apperr.Conflict, "The register %s was written by a newer version of atpreg (schema %d; this version knows up to %d). Update atpreg to open it. Nothing was changed.", filepath.Base(path), db.schema, maxMigration())
 	}
-	if !readOnly {
+	if !mode.readOnly {
 		if db.journal, err = vault.ResumeJournal(fsys, jpath, db.keys, db.gen, st); err != nil {
 			return nil, apperr.Wrap(err, apperr.Internal, "The journal of register %s cannot be opened for writing: %v.", filepath.Base(path), err)
 		}
@@ -364,6 +420,7 @@ func (db *DB) release() error {
 		db.sqldb = nil
 	}
 	db.keys.Zero()
+	db.seen.zero()
 	if db.lock != nil {
 		errs = append(errs, db.lock.Unlock())
 		db.lock = nil
@@ -374,18 +431,30 @@ func (db *DB) release() error {
 
 // Close compacts the journal into a snapshot if it holds changes, clears the
 // keys from memory, closes the database and releases the lock. Every change
-// already saved stays saved even if the snapshot fails.
+// already saved stays saved even if the snapshot fails: that is a warning
+// (Warnings), not an error, so Close returns nil once the register is
+// closed; its error result is kept for callers written against it.
 func (db *DB) Close() error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed {
 		return nil
 	}
-	var err error
 	if db.broken == nil && db.journal != nil && db.journal.Records() > 0 {
-		err = db.snapshotLocked()
+		if err := db.snapshotLocked(); err != nil {
+			// Every change is safe in the journal (or, when only the
+			// journal could not be restarted, in the new snapshot): a
+			// warning, not a failure.
+			db.warn(apperr.Message(err))
+		}
 	}
-	return errors.Join(err, db.release())
+	if db.broken == nil {
+		db.noteSeen(true)
+	}
+	if err := db.release(); err != nil {
+		db.warn(fmt.Sprintf("The register was closed, but not cleanly (%s); its changes are saved.", apperr.Detail(err)))
+	}
+	return nil
 }
 
 var errClosed = apperr.New(apperr.Locked, "The register is closed. Open it again with its passphrase.")
@@ -458,5 +527,6 @@ func (db *DB) restartJournal() error {
 		db.broken = err
 		return apperr.Wrap(err, apperr.Internal, "The register was saved, but its journal could not be restarted (%v). Close atpreg and open the register again before making changes.", err)
 	}
+	db.noteSeen(false)
 	return nil
 }

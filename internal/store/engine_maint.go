@@ -82,7 +82,7 @@ func Verify(path string, passphrase []byte, opt Options) (VerifyReport, error) {
 
 func verifyFile(path string, passphrase []byte, opt Options) (VerifyReport, error) {
 	rep := VerifyReport{Path: path}
-	db, err := load(path, withPassphrase(passphrase), opt, nil, true)
+	db, err := load(path, withPassphrase(passphrase), opt, nil, loadMode{readOnly: true, checkSeen: true})
 	if err != nil {
 		return rep, err
 	}
@@ -168,7 +168,7 @@ func Restore(path string, src string, srcPass []byte, opt Options) error {
 		return err
 	}
 	defer lock.Unlock()
-	sdb, err := load(src, withPassphrase(srcPass), opt, nil, true)
+	sdb, err := load(src, withPassphrase(srcPass), opt, nil, loadMode{readOnly: true})
 	if err != nil {
 		return err
 	}
@@ -185,8 +185,32 @@ func Restore(path string, src string, srcPass []byte, opt Options) error {
 	if _, g, err := vault.Peek(fsys, path); err == nil {
 		gen = g + 1
 	}
+	// Restoring a copy of a register atpreg has seen newer (a backup of it,
+	// restored before and worked on since) is the one case where the copy
+	// would be refused as older: note it as newest first. (That register is
+	// not the one being replaced, whose generation is below gen.) In every
+	// other case it is noted once in place, and a crash in between leaves
+	// the copy above anything seen of it.
+	seen, err := newSeenState(opt.Seen, sdb.keys)
+	if err != nil {
+		return err
+	}
+	defer seen.zero()
+	if seen != nil {
+		if old, ok, _ := seen.load(); ok && (old.retired || (seenPos{gen: gen}).older(old)) {
+			if err := seen.save(seenPos{gen: gen}, true); err != nil {
+				return apperr.Wrap(err, apperr.Internal, "The copy cannot be restored: atpreg cannot note it as the register's newest state (%v). Nothing was changed.", unwrapPathErr(err))
+			}
+		}
+	}
 	if err := vault.ReplaceSnapshotFile(fsys, path, sdb.keys, gen, payload); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The register could not be replaced (%v). Nothing was changed.", err)
+	}
+	// The copy is in place: from now on it is the newest state seen of its
+	// register (which may be older than one seen before: that is what a
+	// restore is for).
+	if seen != nil {
+		_ = seen.save(seenPos{gen: gen}, true)
 	}
 	if j, err := vault.CreateJournal(fsys, vault.JournalPath(path), sdb.keys, gen); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The copy was restored but its journal could not be started (%v); open the register to finish.", err)

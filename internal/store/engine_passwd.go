@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"fmt"
 	"path/filepath"
 
 	"atpreg/internal/apperr"
@@ -95,8 +96,23 @@ func (db *DB) ChangePassphraseWith(current, newPass []byte) error {
 	db.gen = gen
 	db.keys.Zero()
 	db.keys = keys
+	// The old data key opens nothing of this register any more: a copy
+	// sealed under it is older, whatever its generation.
+	if db.seen != nil {
+		if err := db.seen.save(seenPos{gen: gen, retired: true}, true); err != nil {
+			db.warn(fmt.Sprintf("atpreg could not note outside the register that its old key is retired (%v), so a copy from before the passphrase change may not be noticed as older.", unwrapPathErr(err)))
+		}
+		db.seen.zero()
+		if db.seen, err = newSeenState(db.opt.Seen, keys); err != nil {
+			db.seen = nil
+		}
+	}
 	// 4. A fresh journal under the new key.
-	return db.restartJournal()
+	if err := db.restartJournal(); err != nil {
+		return err
+	}
+	db.noteSeen(true)
+	return nil
 }
 
 // resealBak seals path.bak (with its .bak-journal, if any, replayed into it)
@@ -114,9 +130,9 @@ func (db *DB) resealBak(keys *vault.Keyring, current []byte, gen uint64) (bool, 
 	}
 	opt := db.opt
 	opt.FS = db.fs
-	bdb, err := load(bak, withKey(db.keys), opt, nil, true)
+	bdb, err := load(bak, withKey(db.keys), opt, nil, loadMode{readOnly: true})
 	if errors.Is(err, vault.ErrNotThisKey) && current != nil {
-		bdb, err = load(bak, withPassphrase(current), opt, nil, true)
+		bdb, err = load(bak, withPassphrase(current), opt, nil, loadMode{readOnly: true})
 	}
 	if err != nil {
 		// Another passphrase, another register's key, or damage: not

@@ -188,10 +188,14 @@ func (db *DB) updateLocked(ctx context.Context, fn func(tx *Tx) error) (err erro
 		return err
 	}
 	done = true
+	db.noteSeen(false)
 	if db.journal != nil && db.journal.Size() > db.nextAutoSize() {
-		if err := db.snapshotLocked(); err != nil && db.broken == nil {
+		if err := db.snapshotLocked(); err != nil {
 			// The change is saved in the journal; try again after more growth.
-			db.nextAuto = db.journal.Size() + AutoSnapshotBytes
+			db.warn(apperr.Message(err))
+			if db.broken == nil {
+				db.nextAuto = db.journal.Size() + AutoSnapshotBytes
+			}
 		}
 	}
 	return nil
