@@ -2,7 +2,6 @@ package vault_test
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"testing"
 
@@ -98,6 +97,6 @@ func lastRecordStart(t *testing.T, m *vaulttest.MemFS, orig []byte, k *vault.Key
 			return n
 		}
 	}
-	t.Fatal(fmt.Sprintf("no record boundary in %d bytes", len(orig)))
+	t.Fatalf("no record boundary in %d bytes", len(orig))
 	return 0
 }

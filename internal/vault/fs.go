@@ -139,11 +139,3 @@ func exists(fsys FS, name string) bool {
 // Exists reports whether name exists in fsys; an error other than "does not
 // exist" counts as existing, so that nothing is overwritten by mistake.
 func Exists(fsys FS, name string) bool { return exists(fsys, name) }
-
-// orOS returns fsys, or OS when fsys is nil.
-func orOS(fsys FS) FS {
-	if fsys == nil {
-		return OS
-	}
-	return fsys
-}

@@ -379,6 +379,10 @@ func ResumeJournal(fsys FS, path string, k *Keyring, gen uint64, st JournalState
 		f.Close()
 		return nil, err
 	}
+	// A journal put in place by hand may be readable by all: atpreg's files
+	// are 0600. (Best effort: some file systems, such as FAT on a memory
+	// stick, have no modes to change.)
+	_ = f.Chmod(0o600)
 	if st.DroppedTail {
 		if err := f.Truncate(st.GoodSize); err != nil {
 			return fail(err)

@@ -51,9 +51,18 @@ type MemFS struct {
 
 type inode struct {
 	data    []byte // as the program sees it
-	durable []byte // as it is on the platter
+	durable []byte // as it is on the platter (never changed in place)
 	pending []contentOp
 	mode    fs.FileMode
+	shared  bool // data is shared with another MemFS's durable content: copy before changing it
+}
+
+// own makes in.data the inode's own before it is changed in place.
+func (in *inode) own() {
+	if in.shared {
+		in.data = bytes.Clone(in.data)
+		in.shared = false
+	}
 }
 
 // contentOp is a change to a file not yet synced: a write of data at off, or
@@ -126,6 +135,7 @@ func (m *MemFS) OpenFile(name string, flag int, perm fs.FileMode) (vault.File, e
 }
 
 func (m *MemFS) truncate(in *inode, size int64) {
+	in.own()
 	if int64(len(in.data)) > size {
 		in.data = in.data[:size]
 	} else {
@@ -326,7 +336,8 @@ func (m *MemFS) Crash(rng *rand.Rand) *MemFS {
 			inos[old] = ni
 			in := m.inodes[old]
 			data := crashContent(in, rng)
-			c.inodes[ni] = &inode{data: data, durable: bytes.Clone(data), mode: in.mode}
+			// Both MemFS share the content until one of them changes it.
+			c.inodes[ni] = &inode{data: data, durable: data, mode: in.mode, shared: true}
 		}
 		c.names[n] = ni
 		c.durable[n] = ni
@@ -337,6 +348,9 @@ func (m *MemFS) Crash(rng *rand.Rand) *MemFS {
 // crashContent is what a file holds after a power cut: its synced content
 // with a random part of what was written since, in a random order.
 func crashContent(in *inode, rng *rand.Rand) []byte {
+	if len(in.pending) == 0 {
+		return in.durable // shared: neither changes it in place
+	}
 	data := bytes.Clone(in.durable)
 	var pieces []contentOp
 	for _, op := range in.pending {
@@ -390,7 +404,8 @@ func (m *MemFS) Clone() *MemFS {
 			ni = c.nextIno
 			inos[old] = ni
 			in := m.inodes[old]
-			c.inodes[ni] = &inode{data: bytes.Clone(in.data), durable: bytes.Clone(in.data), mode: in.mode}
+			data := bytes.Clone(in.data)
+			c.inodes[ni] = &inode{data: data, durable: data, mode: in.mode, shared: true}
 		}
 		c.names[n] = ni
 		c.durable[n] = ni
@@ -415,7 +430,7 @@ func (m *MemFS) WriteFile(name string, data []byte, perm fs.FileMode) error {
 		m.inodes[ino] = &inode{mode: perm.Perm()}
 	}
 	in := m.inodes[ino]
-	in.data, in.durable, in.pending = bytes.Clone(data), bytes.Clone(data), nil
+	in.data, in.durable, in.pending, in.shared = bytes.Clone(data), bytes.Clone(data), nil, false
 	return nil
 }
 
@@ -498,6 +513,7 @@ func (f *memFile) Write(p []byte) (int, error) {
 	if f.flag&(os.O_WRONLY|os.O_RDWR) == 0 {
 		return 0, pathErr("write", f.name, errors.New("vaulttest: file not open for writing"))
 	}
+	in.own()
 	end := f.off + int64(len(p))
 	if end > int64(len(in.data)) {
 		in.data = append(in.data, make([]byte, end-int64(len(in.data)))...)
@@ -557,6 +573,9 @@ func (f *memFile) Sync() error {
 	in.pending = nil
 	return nil
 }
+
+// Note: in.durable is only ever replaced, never changed in place, so a
+// crash image may share it.
 
 func (f *memFile) Chmod(mode fs.FileMode) error {
 	if err := f.m.hook("chmod", f.name); err != nil {
