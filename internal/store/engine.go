@@ -186,20 +186,24 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 	}
 	for _, p := range []string{path, vault.JournalPath(path)} {
 		if vault.Exists(fsys, p) {
-			lock.Unlock()
+			lock.Discard()
 			return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; choose another file, or open that one.", path)
 		}
 	}
 	keys, err := vault.NewKeyring(passphrase, opt.KDF)
 	if err != nil {
-		lock.Unlock()
+		lock.Discard()
 		return nil, err
 	}
 	db := &DB{path: path, opt: opt, fs: fsys, keys: keys, lock: lock}
 	fail := func(err error) (*DB, error) {
+		// A failed create leaves nothing behind, its lock file included.
+		db.lock = nil
 		db.release()
 		fsys.Remove(path)
 		fsys.Remove(vault.JournalPath(path))
+		fsys.Remove(path + ".bak")
+		lock.Discard()
 		return nil, err
 	}
 	if db.seen, err = newSeenState(opt.Seen, keys); err != nil {
@@ -243,7 +247,7 @@ func Open(path string, passphrase []byte, opt Options) (*DB, error) {
 	}
 	db, err := load(path, withPassphrase(passphrase), opt, lock, loadMode{checkSeen: true})
 	if err != nil {
-		lock.Unlock()
+		lock.Discard() // nothing left behind, not even a lock file
 		return nil, err
 	}
 	db.mu.Lock()

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strings"
 
@@ -167,7 +166,14 @@ func Restore(path string, src string, srcPass []byte, opt Options) error {
 	if err != nil {
 		return err
 	}
-	defer lock.Unlock()
+	if err := restoreLocked(fsys, path, src, srcPass, opt); err != nil {
+		lock.Discard()
+		return err
+	}
+	return lock.Unlock()
+}
+
+func restoreLocked(fsys vault.FS, path string, src string, srcPass []byte, opt Options) error {
 	sdb, err := load(src, withPassphrase(srcPass), opt, nil, loadMode{readOnly: true})
 	if err != nil {
 		return err
@@ -212,10 +218,11 @@ func Restore(path string, src string, srcPass []byte, opt Options) error {
 	if seen != nil {
 		_ = seen.save(seenPos{gen: gen}, true)
 	}
-	if j, err := vault.CreateJournal(fsys, vault.JournalPath(path), sdb.keys, gen); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The copy was restored but its journal could not be started (%v); open the register to finish.", err)
-	} else if err := j.Close(); err != nil {
-		return fmt.Errorf("store: %w", err)
+	// The restore is done: the journal still beside the copy is the one
+	// kept as .bak-journal, which opening recognises as stale. A fresh one
+	// saves that work; if it cannot be made now, the next open makes it.
+	if j, err := vault.CreateJournal(fsys, vault.JournalPath(path), sdb.keys, gen); err == nil {
+		j.Close()
 	}
 	return nil
 }

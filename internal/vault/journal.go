@@ -476,6 +476,10 @@ func (j *Journal) truncate(size int64) error {
 	return j.f.Sync()
 }
 
+// Broken returns why the journal refuses appends (a failed append that could
+// not be cut off again: the record may be in the file), or nil.
+func (j *Journal) Broken() error { return j.broken }
+
 // Size returns the journal's length in bytes.
 func (j *Journal) Size() int64 { return j.size }
 

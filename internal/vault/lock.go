@@ -12,8 +12,9 @@ import (
 // Lock is an exclusive lock on one register, held by one process (an OS file
 // lock on path+".lock", released by the OS if the process dies).
 type Lock struct {
-	unlock func(remove bool) error
-	remove bool
+	unlock  func(remove bool) error
+	remove  bool
+	created bool
 }
 
 // LockRegister takes the lock of the register at path. If another process
@@ -41,7 +42,7 @@ func lockRegister(fsys FS, path string, transient bool) (*Lock, error) {
 		}
 		return nil, apperr.Wrap(err, apperr.Internal, "The register %s cannot be locked: %v.", filepath.Base(path), unwrapPath(err))
 	}
-	return &Lock{unlock: unlock, remove: transient && created}, nil
+	return &Lock{unlock: unlock, remove: transient && created, created: created}, nil
 }
 
 // unwrapPath returns the cause of a *fs.PathError (without the path, which
@@ -52,6 +53,15 @@ func unwrapPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// Discard releases the lock after a command that failed and so must leave
+// nothing behind: a lock file this lock created is removed.
+func (l *Lock) Discard() error {
+	if l != nil && l.created {
+		l.remove = true
+	}
+	return l.Unlock()
 }
 
 // Unlock releases the lock. It is safe to call more than once.

@@ -380,28 +380,46 @@ func writeSnapshotFile(fsys FS, path string, k *Keyring, gen uint64, payload []b
 // keepBackup makes path+".bak" a copy of path (a hard link where possible),
 // 0600 whatever path's mode. A journal left beside an older .bak is removed:
 // it does not belong to it. With keepJournal, path's journal is copied
-// beside the .bak.
+// beside the .bak. The copies are made under temporary names first, so that
+// a failure (a full disk, where hard links are not possible) changes nothing;
+// only renames and a removal follow.
 func keepBackup(fsys FS, path string, keepJournal bool) error {
 	bak := path + ".bak"
-	if err := fsys.Remove(bak + journalSuffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
+	bj := JournalPath(bak)
+	newBak, newBJ := bak+".new", bj+".new"
+	fsys.Remove(newBak)
+	fsys.Remove(newBJ)
+	fail := func(err error) error {
+		fsys.Remove(newBak)
+		fsys.Remove(newBJ)
 		return err
 	}
-	if err := fsys.Remove(bak); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	if err := fsys.Link(path, bak); err != nil {
-		if err := copyFile(fsys, path, bak); err != nil {
-			return err
+	if err := fsys.Link(path, newBak); err != nil {
+		if err := copyFile(fsys, path, newBak); err != nil {
+			return fail(err)
 		}
-	} else if err := chmod600(fsys, bak); err != nil {
+	} else if err := chmod600(fsys, newBak); err != nil {
 		// path is about to be replaced: its inode lives on as the .bak, and
 		// a register file put in place by hand may have been readable by all.
-		return err
+		return fail(err)
 	}
+	haveBJ := false
 	if keepJournal {
-		err := copyFile(fsys, JournalPath(path), JournalPath(bak))
+		err := copyFile(fsys, JournalPath(path), newBJ)
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
+			return fail(err)
+		}
+		haveBJ = err == nil
+	}
+	if err := fsys.Remove(bj); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail(err)
+	}
+	if err := fsys.Rename(newBak, bak); err != nil {
+		return fail(err)
+	}
+	if haveBJ {
+		if err := fsys.Rename(newBJ, bj); err != nil {
+			return fail(err)
 		}
 	}
 	return fsys.SyncDir(filepath.Dir(path))
