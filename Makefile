@@ -99,6 +99,8 @@ test-go: deps-go
 	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
 	@echo "==> go test -race"
 	$(GO) test -race -count=1 ./...
+	@echo "==> power cuts (10,000 simulated; the race run above does 1,000)"
+	$(GO) test -count=1 -run '^TestPowerCut$$' ./internal/store/
 
 # Fuzz budgets are counts, not durations: a duration-based -fuzztime can fail
 # with "context deadline exceeded" at its end on Go 1.26 (golang/go#75804).
