@@ -15,9 +15,12 @@ BIN       := build/bin/atpreg
 DEV_BIN   := build/bin/atpreg-dev
 XVFB      := dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24"
 
-# Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source.
+# Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source,
+# Python's email package (the email reader's tests cross-check it), and the readers the fillable forms
+# are tested with (qpdf, pypdf, LibreOffice Writer; docs/forms.md).
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth xdotool \
-	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei
+	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei python3 \
+	qpdf python3-pypdf libreoffice-writer
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help
@@ -61,7 +64,7 @@ build: deps frontend ## build the production binary build/bin/atpreg
 	$(GO) build -tags desktop,production,webkit2_41 -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
 
 build-dev: deps frontend ## build the dev-tagged binary the browser tests drive
-	$(GO) build -tags dev,webkit2_41 -o $(DEV_BIN) .
+	$(GO) build -tags dev,webkit2_41,atpreg_testhooks -o $(DEV_BIN) .
 
 build-windows: deps frontend ## cross-compile build/bin/atpreg.exe for Windows (amd64)
 	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -tags desktop,production -trimpath \
@@ -92,6 +95,7 @@ lint: deps-go
 	@echo "==> go vet"
 	$(GO) vet ./...
 	$(GO) vet -tags e2e ./e2e/
+	$(GO) vet -tags atpreg_testhooks ./internal/testhooks/
 	@echo "==> staticcheck"
 	$(TOOLS)/staticcheck ./...
 
@@ -106,10 +110,19 @@ test-go: deps-go
 # with "context deadline exceeded" at its end on Go 1.26 (golang/go#75804).
 FUZZ_CSV  ?= 100000x
 FUZZ_XLSX ?= 10000x
-test-fuzz: deps-go ## run the import readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX)
-	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX) executions)"
+FUZZ_EML  ?= 20000x
+FUZZ_MSG  ?= 20000x
+FUZZ_RTF  ?= 20000x
+FUZZ_FORMS ?= 20000x
+test-fuzz: deps-go ## run the import, email and form readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX, FUZZ_EML, FUZZ_MSG, FUZZ_RTF, FUZZ_FORMS)
+	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX), EML $(FUZZ_EML), MSG $(FUZZ_MSG), RTF $(FUZZ_RTF), filled forms $(FUZZ_FORMS) executions)"
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZ_CSV) -fuzzminimizetime 5x
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZ_XLSX) -fuzzminimizetime 5x
+	$(GO) test ./internal/mailin/ -run '^$$' -fuzz '^FuzzReadEML$$' -fuzztime $(FUZZ_EML) -fuzzminimizetime 5x
+	$(GO) test ./internal/mailin/ -run '^$$' -fuzz '^FuzzReadMSG$$' -fuzztime $(FUZZ_MSG) -fuzzminimizetime 5x
+	$(GO) test ./internal/outlookmsg/ -run '^$$' -fuzz '^FuzzRTF$$' -fuzztime $(FUZZ_RTF) -fuzzminimizetime 5x
+	$(GO) test ./internal/forms/ -run '^$$' -fuzz '^FuzzReadPDF$$' -fuzztime $(FUZZ_FORMS) -fuzzminimizetime 5x
+	$(GO) test ./internal/forms/ -run '^$$' -fuzz '^FuzzReadDOCX$$' -fuzztime $(FUZZ_FORMS) -fuzzminimizetime 5x
 
 test-frontend: deps-npm
 	@echo "==> svelte-check and vitest"

@@ -14,7 +14,7 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/cli"
-	"atpreg/internal/store"
+	"atpreg/internal/testhooks"
 )
 
 // windowTitle is what the window manager shows; tests find the window by it.
@@ -22,7 +22,9 @@ const windowTitle = "atpreg — ATP capacity register"
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
-	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv(), Minute: app.TestMinuteFromEnv(), Demo: store.LoadDemo})
+	opt := testhooks.Options(os.Getenv)
+	opt.StateDir = stateDir()
+	session := app.NewSession(app.Config{RegisterPath: g.Register, Options: opt, Minute: testhooks.Minute(os.Getenv)})
 	return wails.Run(desktopOptions(session, os.Stderr))
 }
 
@@ -38,9 +40,9 @@ func desktopOptions(session *app.Session, stderr io.Writer) *options.App {
 		MinHeight:        620,
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		AssetServer:      &assetserver.Options{Assets: assets},
-		// Passed as method values, so that Wails does not bind them for the frontend.
-		OnStartup:  session.Startup,
-		OnShutdown: session.Shutdown,
+		// Functions, not methods of a bound struct: the page cannot call them.
+		OnStartup:  app.OnStartup(session),
+		OnShutdown: app.OnShutdown(session),
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId: "hk.org.hkstp.atpreg",
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) {

@@ -169,7 +169,7 @@ func TestShowErrors(t *testing.T) {
 		{"BadID", []string{"show", "abc"}, 2, "not an entity id"},
 		{"TwoIDs", []string{"show", "1", "2"}, 2, "one entity id"},
 		{"Unknown", []string{"show", "9999"}, 1, "no entity 9999"},
-		{"ListBadStatus", []string{"list", "--status", "bogus"}, 2, "not a status"},
+		{"ListBadStatus", []string{"list", "--status", "bogus"}, 2, `list: --status: "bogus" is not a status; use one of: received,`},
 		{"ListNoValue", []string{"list", "--search"}, 2, "needs a value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -2,33 +2,13 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/passphrase"
-	"atpreg/internal/paths"
-	"atpreg/internal/store"
-	"atpreg/internal/vault"
+	"atpreg/internal/service"
 )
-
-// StoreOptions are the register options for this process: production key
-// derivation, or cheap derivation when ATPREG_INSECURE_TEST_KDF=1 (tests only),
-// and the memory of each register's newest state in the user's config
-// folder (paths.StateDir; none without a home folder in the environment).
-func (c *Context) StoreOptions() store.Options {
-	var o store.Options
-	if c.Getenv != nil && c.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		o = store.Options{KDF: vault.TestingKDF, AllowWeakKDF: true}
-	}
-	if c.Getenv != nil {
-		if dir, err := paths.StateDirFrom(c.Getenv); err == nil {
-			o.Seen = store.SeenDir{Dir: dir}
-		}
-	}
-	return o
-}
 
 // Passphrase returns the register's passphrase: the first line of
 // --passphrase-file, else $ATPREG_PASSPHRASE, else a prompt without echo.
@@ -52,7 +32,7 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 	if file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase file cannot be read (%v). Check the path given to --passphrase-file.", errors.Unwrap(err))
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase file cannot be read (%s). Check the path given to --passphrase-file.", apperr.Reason(err))
 		}
 		line, _, _ := bytes.Cut(b, []byte("\n"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
@@ -71,12 +51,12 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 	}
 	p, err := c.ReadSecret(prompt)
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (%v).", envName, err)
+		return nil, apperr.Wrap(err, apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (the terminal could not be read: %s).", envName, apperr.Reason(err))
 	}
 	if confirm {
 		again, err := c.ReadSecret("Type it again: ")
 		if err != nil {
-			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase was not confirmed (%v).", err)
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase was not confirmed (the terminal could not be read: %s).", apperr.Reason(err))
 		}
 		if !bytes.Equal(p, again) {
 			return nil, apperr.New(apperr.Invalid, "The two passphrases differ. Nothing was created; try again.")
@@ -87,8 +67,8 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 
 // OpenRegister opens the register named by --register (or the default) with
 // the passphrase. The caller closes it.
-func (c *Context) OpenRegister() (*store.DB, error) {
-	if _, err := os.Stat(c.Register); errors.Is(err, os.ErrNotExist) {
+func (c *Context) OpenRegister() (*service.Register, error) {
+	if !service.Exists(c.Register) {
 		return nil, apperr.New(apperr.NotFound, "There is no register at %s. Create one with `atpreg init` (or `atpreg demo`), or name another with --register.", c.Register)
 	}
 	p, err := c.Passphrase()
@@ -96,60 +76,54 @@ func (c *Context) OpenRegister() (*store.DB, error) {
 		return nil, err
 	}
 	defer clear(p)
-	opt := c.StoreOptions()
-	db, err := store.Open(c.Register, p, opt)
-	if err == nil && !opt.AllowWeakKDF {
-		if w := db.KDFWarning(); w != "" && c.Stderr != nil {
+	return c.open(p)
+}
+
+// open opens the register with the passphrase p and warns on stderr when
+// its key derivation is weak (not for the tests' cheap keys).
+func (c *Context) open(p []byte) (*service.Register, error) {
+	r, err := service.Open(c.Register, p, c.Options)
+	if err == nil && !c.Options.TestingKDF && c.Stderr != nil {
+		if w := r.KDFWarning(); w != "" {
 			fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
 		}
 	}
-	return db, err
+	return r, err
 }
 
-// CreateRegister creates a new register at --register (refusing to overwrite
-// one) with a new passphrase. The caller closes it.
-func (c *Context) CreateRegister() (*store.DB, error) {
-	if _, err := os.Lstat(c.Register); err == nil {
-		return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; name another file with --register.", c.Register)
+// closeRegister closes r and prints its warnings (what went wrong without
+// losing anything, such as a snapshot that could not be written while the
+// changes are safe in the journal: the command still succeeds).
+func (c *Context) closeRegister(r *service.Register) error {
+	err := r.Close()
+	if c.Stderr != nil {
+		for _, w := range r.Warnings() {
+			fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
+		}
 	}
-	p, err := c.NewPassphrase()
-	if err != nil {
-		return nil, err
-	}
-	defer clear(p)
-	return store.Create(c.Register, p, c.StoreOptions())
+	return err
 }
 
-// withRegister opens the register, runs fn and closes it, reporting the first error.
-func (c *Context) withRegister(fn func(db *store.DB) error) (err error) {
-	db, err := c.OpenRegister()
+// refuseExisting refuses a new register where one exists.
+func (c *Context) refuseExisting() error {
+	if service.Exists(c.Register) {
+		return apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; name another file with --register.", c.Register)
+	}
+	return nil
+}
+
+// withService opens the register, runs fn and closes it, reporting the first error.
+func (c *Context) withService(fn func(r *service.Register) error) (err error) {
+	r, err := c.OpenRegister()
 	if err != nil {
 		return err
 	}
-	return c.closing(db, fn)
-}
-
-// closing runs fn on the open db and closes it, reporting the first error.
-func (c *Context) closing(db *store.DB, fn func(db *store.DB) error) (err error) {
 	defer func() {
-		if cerr := db.Close(); err == nil && cerr != nil {
+		if cerr := c.closeRegister(r); err == nil && cerr != nil {
 			err = cerr
 		}
-		c.printWarnings(db)
 	}()
-	return fn(db)
-}
-
-// printWarnings prints on stderr what went wrong without losing anything
-// (a snapshot that could not be written while the changes are safe in the
-// journal): the command still succeeds.
-func (c *Context) printWarnings(db *store.DB) {
-	if c.Stderr == nil {
-		return
-	}
-	for _, w := range db.Warnings() {
-		fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
-	}
+	return fn(r)
 }
 
 // printf writes to standard output.
