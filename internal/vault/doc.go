@@ -79,4 +79,11 @@
 // Journals of format version 1 (a bare 4-byte length before each body, with
 // associated data file id ‖ generation ‖ sequence number) are still read and
 // appended to; the next snapshot starts a journal of format 2.
+//
+// # Files
+//
+// Everything is read and written through an FS: OS in production; tests
+// use vaulttest.MemFS, which simulates power cuts (writes since the last
+// sync lost, torn or reordered; folder changes since the last folder sync
+// lost, the later first).
 package vault
