@@ -7,6 +7,7 @@ import (
 	"os"
 
 	"atpreg/internal/cli"
+	"atpreg/internal/paths"
 	"atpreg/internal/testhooks"
 )
 
@@ -16,6 +17,7 @@ var assets embed.FS
 func main() {
 	env := cli.OSEnv()
 	env.Options = testhooks.Options(os.Getenv) // production: the zero Options, whatever the environment
+	env.Options.StateDir = stateDir()
 	g, rest, err := cli.ParseGlobal(os.Args[1:])
 	if err != nil {
 		os.Exit(cli.Run(os.Args[1:], env)) // reports the usage error
@@ -27,4 +29,15 @@ func main() {
 		env.Stderr.Write([]byte("atpreg: " + err.Error() + "\n"))
 		os.Exit(cli.ExitFailed)
 	}
+}
+
+// stateDir is where both faces remember the newest state seen of each
+// register (to refuse an older copy put in its place); "" when the user has
+// no config folder, and then nothing is checked.
+func stateDir() string {
+	dir, err := paths.StateDir()
+	if err != nil {
+		return ""
+	}
+	return dir
 }
