@@ -94,6 +94,11 @@ describe('summary', () => {
       "Would take in 1 file: 1 entity updated. 2 fields differ from the register; the form's value is taken for 1.",
     );
   });
+  it('names a single problem', () => {
+    expect(summary(review({ problems: [{ file: 'a.pdf', field: '', value: '', message: 'x' }] }))).toBe(
+      '1 problem in 1 file: nothing can be taken in until it is fixed.',
+    );
+  });
   it('names the problems first', () => {
     const r = review({ problems: [{ file: 'a.pdf', field: '', value: '', message: 'x' }, { file: 'b.pdf', field: '', value: '', message: 'y' }] });
     expect(summary(r)).toBe('2 problems in 1 file: nothing can be taken in until they are fixed.');
@@ -125,8 +130,11 @@ describe('words', () => {
     expect(addressesText(null)).toBe('');
   });
   it('puts a problem in one line: file, field, what to fix, and the value', () => {
-    expect(problemText({ file: 'reply.pdf', field: 'contact_email', value: 'ada(at)x', message: 'Not an email address: write it as name@domain.' })).toBe(
-      'reply.pdf, contact_email: Not an email address: write it as name@domain. (found “ada(at)x”)',
+    expect(problemText({ file: 'reply.pdf', field: 'contact_email', value: 'ada(at)x', message: 'Email: not an email address; write it as name@domain.' })).toBe(
+      'reply.pdf: Email: not an email address; write it as name@domain. (found “ada(at)x”)',
+    );
+    expect(problemText({ file: 'r.eml', field: 'contact_email', value: 'ada(at)x', message: 'Email: "ada(at)x" is not an email address.' })).toBe(
+      'r.eml: Email: "ada(at)x" is not an email address.',
     );
     expect(problemText({ file: 'x.eml', field: 'file', value: '', message: 'Not an email.' })).toBe('x.eml: Not an email.');
   });

@@ -59,7 +59,7 @@ function plural(n: number, one: string, many = one + 's'): string {
 export function summary(r: IntakeReview, picks: Picks = {}): string {
   const files = plural(r.items.length, 'file');
   if (r.problems.length) {
-    return `${plural(r.problems.length, 'problem')} in ${files}: nothing can be taken in until they are fixed.`;
+    return `${plural(r.problems.length, 'problem')} in ${files}: nothing can be taken in until ${r.problems.length === 1 ? 'it is' : 'they are'} fixed.`;
   }
   const parts: string[] = [];
   if (r.created) parts.push(plural(r.created, 'new entity', 'new entities'));
@@ -146,11 +146,14 @@ export function addressesText(as: EmailAddress[] | null | undefined): string {
   return (as ?? []).map(addressText).join(', ');
 }
 
-/** A problem in words: the file, the field and its value, what to fix. */
+/**
+ * A problem in words: the file, what is wrong and what to fix (the message
+ * names the form's field by its label), and the value found when the
+ * message does not quote it. The field's technical name is in p.field.
+ */
 export function problemText(p: IntakeProblem): string {
-  const where = [p.file, p.field && p.field !== 'file' ? p.field : ''].filter(Boolean).join(', ');
   const value = p.value && !p.message.includes(p.value) ? ` (found “${p.value}”)` : '';
-  return `${where ? where + ': ' : ''}${p.message}${value}`;
+  return `${p.file ? p.file + ': ' : ''}${p.message}${value}`;
 }
 
 /** A difference's place: the product's name and the field's label. */
