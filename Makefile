@@ -103,6 +103,8 @@ test-go: deps-go
 	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
 	@echo "==> go test -race"
 	$(GO) test -race -count=1 ./...
+	@echo "==> go test: hostile files' peak memory (without -race, whose shadow memory skews it)"
+	$(GO) test -count=1 -run 'Hostile' ./internal/interchange/ ./internal/service/ ./internal/mailin/
 
 # Fuzz budgets are counts, not durations: a duration-based -fuzztime can fail
 # with "context deadline exceeded" at its end on Go 1.26 (golang/go#75804).

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -108,7 +107,7 @@ func runBrief(c *Context, f briefFlags) error {
 	if f.passFile != "" {
 		b, err := os.ReadFile(f.passFile)
 		if err != nil {
-			return apperr.Wrap(err, apperr.Invalid, "The password file cannot be read (%v). Check the path given to --password-file.", errors.Unwrap(err))
+			return apperr.Wrap(err, apperr.Invalid, "The password file cannot be read (%s). Check the path given to --password-file.", apperr.Reason(err))
 		}
 		line, _, _ := bytes.Cut(b, []byte("\n"))
 		req.Password = string(bytes.TrimSuffix(line, []byte("\r")))

@@ -128,7 +128,7 @@ func ParseGlobal(args []string) (Global, []string, error) {
 	if g.Register == "" {
 		p, err := paths.DefaultRegister()
 		if err != nil {
-			return g, nil, fmt.Errorf("cannot find the user's data folder for the register (%v); give one with --register PATH", err)
+			return g, nil, fmt.Errorf("cannot find the user's data folder for the register (%s); give one with --register PATH", apperr.Reason(err))
 		}
 		g.Register = p
 	}

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	rg "atpreg/internal/register"
 	"atpreg/internal/service"
@@ -92,8 +92,11 @@ func runList(c *Context, q service.ListQuery, asJSON bool) error {
 			enc.SetIndent("", "  ")
 			return enc.Encode(items)
 		}
-		tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tSTATUS\tRFI ITEMS\tSCORE\tNAME\tPRODUCTS")
+		if len(rows) == 0 {
+			c.printf("No entity matches.\n")
+			return nil
+		}
+		table := [][]string{{"ID", "STATUS", "RFI ITEMS", "SCORE", "NAME", "PRODUCTS"}}
 		for _, r := range rows {
 			items := "complete"
 			if !r.Complete {
@@ -103,9 +106,9 @@ func runList(c *Context, q service.ListQuery, asJSON bool) error {
 			if r.Score != nil {
 				score = fmt.Sprintf("%.2f", *r.Score)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, items, score, oneLine(r.Name), oneLine(strings.Join(r.Products, "; ")))
+			table = append(table, []string{strconv.FormatInt(r.ID, 10), string(r.Status), items, score, oneLine(r.Name), oneLine(strings.Join(r.Products, "; "))})
 		}
-		return tw.Flush()
+		return printTable(c.Stdout, table)
 	})
 }
 

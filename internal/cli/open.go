@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 
@@ -46,12 +47,21 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 			return []byte(v), nil
 		}
 	}
-	if c.ReadSecret == nil {
-		return nil, apperr.New(apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (there is no terminal to ask on).", envName)
+	p, err := []byte(nil), errNoTerminal
+	if c.ReadSecret != nil {
+		p, err = c.ReadSecret(prompt)
 	}
-	p, err := c.ReadSecret(prompt)
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (the terminal could not be read: %s).", envName, apperr.Reason(err))
+		// Not a register's fault nor the input's: how the command was
+		// called (exit 2), with where the passphrase can come from.
+		how := "use --passphrase-file FILE or set " + envName
+		if envName != "ATPREG_PASSPHRASE" {
+			how = "set " + envName // --passphrase-file gives the current passphrase, not this one
+		}
+		if errors.Is(err, errNoTerminal) {
+			return nil, usagef("no passphrase given: %s (there is no terminal to ask on)", how)
+		}
+		return nil, usagef("no passphrase given: %s (the terminal could not be read: %s)", how, apperr.Reason(err))
 	}
 	if confirm {
 		again, err := c.ReadSecret("Type it again: ")

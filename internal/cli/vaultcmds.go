@@ -81,10 +81,31 @@ func runVerify(c *Context, asJSON bool) error {
 		c.printf(" (an unfinished last record was dropped)")
 	}
 	c.printf("\n  key derivation: %s\n", rep.KDF)
+	rows := map[string]int{}
 	for _, t := range rep.Tables {
-		c.printf("  %-22s %8d\n", t.Table, t.Rows)
+		rows[t.Table] = int(t.Rows)
+	}
+	c.printf("  It holds:\n")
+	for _, k := range verifyCounts {
+		if n, ok := rows[k.table]; ok {
+			c.printf("    %-32s %6d\n", k.label, n)
+		}
 	}
 	return nil
+}
+
+// verifyCounts are the counts verify shows the officer, by table (the
+// search indexes and bookkeeping tables are in --json).
+var verifyCounts = []struct{ table, label string }{
+	{"entities", "entities"},
+	{"submissions", "product submissions"},
+	{"attachments", "attachments"},
+	{"evaluations", "evaluations"},
+	{"partners", "university partners"},
+	{"meetings", "meetings"},
+	{"meeting_actions", "follow-up actions"},
+	{"ledger", "documents that left the laptop"},
+	{"audit", "history lines"},
 }
 
 // passwdCommand is `atpreg passwd`.

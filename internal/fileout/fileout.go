@@ -25,7 +25,7 @@ func Stage(path string, data []byte, what string) (*Staged, error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "%s cannot be written to %s (%v). Choose a folder you can write to.", what, dir, cause(err))
+		return nil, apperr.Wrap(err, apperr.Invalid, "%s cannot be written to %s (%s). Choose a folder you can write to.", what, dir, apperr.Reason(err))
 	}
 	tmp := f.Name()
 	_, werr := f.Write(data)
@@ -34,7 +34,7 @@ func Stage(path string, data []byte, what string) (*Staged, error) {
 	xerr := f.Close()
 	if err := errors.Join(werr, cerr, serr, xerr); err != nil {
 		_ = os.Remove(tmp)
-		return nil, apperr.Wrap(err, apperr.Internal, "%s could not be written to %s (%v). Check the free space; nothing was saved.", what, dir, cause(err))
+		return nil, apperr.Wrap(err, apperr.Internal, "%s could not be written to %s (%s). Check the free space; nothing was saved.", what, dir, apperr.Reason(err))
 	}
 	return &Staged{tmp: tmp, path: path}, nil
 }
@@ -47,7 +47,7 @@ func (s *Staged) Commit() error {
 	}
 	if err := os.Rename(s.tmp, s.path); err != nil {
 		_ = os.Remove(s.tmp)
-		return apperr.Wrap(err, apperr.Internal, "The file could not be saved as %s (%v).", s.path, cause(err))
+		return apperr.Wrap(err, apperr.Internal, "The file could not be saved as %s (%s).", s.path, apperr.Reason(err))
 	}
 	s.done = true
 	if d, err := os.Open(filepath.Dir(s.path)); err == nil {
@@ -74,11 +74,3 @@ func Write(path string, data []byte, what string) error {
 	return s.Commit()
 }
 
-// cause strips the path from an *os.PathError for a shorter message.
-func cause(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}

@@ -65,8 +65,10 @@ type Limits struct {
 }
 
 // DefaultLimits are the limits Read, ReadEML and ReadMSG use: a 50 MB file,
-// emails nested 10 deep, 500 parts and 200 MB once decoded.
-var DefaultLimits = Limits{MaxBytes: 50 << 20, MaxDepth: 10, MaxParts: 500, MaxDecoded: 200 << 20}
+// emails nested 10 deep, 500 parts and 150 MB once decoded (three times the
+// file: an attached email counts once as the attachment and again as what
+// it holds, and a read must stay within 300 MB of memory).
+var DefaultLimits = Limits{MaxBytes: 50 << 20, MaxDepth: 10, MaxParts: 500, MaxDecoded: 150 << 20}
 
 // maxMIMENesting bounds multipart-in-multipart nesting within one email.
 const maxMIMENesting = 50
@@ -82,7 +84,7 @@ func (l Limits) withDefaults() Limits {
 		l.MaxParts = DefaultLimits.MaxParts
 	}
 	if l.MaxDecoded <= 0 {
-		l.MaxDecoded = 4 * l.MaxBytes
+		l.MaxDecoded = 3 * l.MaxBytes
 	}
 	return l
 }
