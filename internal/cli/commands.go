@@ -14,6 +14,7 @@ func commands() []*Command {
 		listCommand(),
 		showCommand(),
 		briefCommand(),
+		letterCommand(),
 		demandCommand(),
 		backupCommand(),
 		restoreCommand(),

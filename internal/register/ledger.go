@@ -6,11 +6,12 @@ const (
 	LedgerDemand   = "demand"   // the anonymised demand summary
 	LedgerExport   = "export"   // an export of the register (CSV, XLSX, JSON)
 	LedgerCalendar = "calendar" // a meeting's calendar file (.ics)
+	LedgerLetter   = "letter"   // a letter to an entity's contact (email draft, PDF, pre-filled form)
 )
 
 // LedgerKinds lists the kinds of published documents.
 func LedgerKinds() []string {
-	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar}
+	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar, LedgerLetter}
 }
 
 // LedgerEntry records one document that left the register: what (kind,

@@ -705,6 +705,12 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 			Field: "file", New: file, Detail: "Taken in from " + detail}); err != nil {
 			return nil, err
 		}
+		// What came back closes "more information requested" (letters.go).
+		if n, err := r.closeInfoRequestsTx(tx, id, "intake of "+file, by, now); err != nil {
+			return nil, err
+		} else if n > 0 {
+			it.Notes = append(it.Notes, "The information requested of this entity is marked as received.")
+		}
 		if p.msg != nil && p.msg.MessageID != "" {
 			if err := store.AuditTx(tx, store.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionIntake,
 				Field: "message_id", New: p.msg.MessageID, Detail: "Message-ID of " + file}); err != nil {

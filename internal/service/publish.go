@@ -47,6 +47,7 @@ const (
 	DocPrefixDemand   = "DS"  // demand summaries
 	DocPrefixExport   = "EX"  // register exports
 	DocPrefixCalendar = "CAL" // meeting calendars
+	DocPrefixLetter   = "LT"  // letters to entities' contacts
 )
 
 // docAlphabet is Crockford's base32 alphabet (no I, L, O, U).
@@ -93,6 +94,13 @@ type Publication struct {
 // recorded); a failure before the record leaves nothing, one after leaves
 // the entries recorded as not delivered, with a message that says so.
 func (r *Register) Publish(ctx context.Context, files []Publication) ([]register.LedgerEntry, error) {
+	return r.publish(ctx, files, nil)
+}
+
+// publish is Publish with within (when not nil) run in the transaction that
+// records the files: an error from it records nothing and puts nothing in
+// place (letters: the pipeline moves and information requests).
+func (r *Register) publish(ctx context.Context, files []Publication, within func(tx *store.Tx) error) ([]register.LedgerEntry, error) {
 	if len(files) == 0 {
 		return nil, apperr.New(apperr.Invalid, "There is nothing to publish.")
 	}
@@ -149,7 +157,7 @@ func (r *Register) Publish(ctx context.Context, files []Publication) ([]register
 			SHA256: hex.EncodeToString(sum[:]), By: officer}
 		contents[i] = f.Data
 	}
-	recorded, err := r.db.RecordPublished(ctx, entries, contents)
+	recorded, err := r.db.RecordPublishedWith(ctx, entries, contents, within)
 	if err != nil {
 		return nil, err
 	}

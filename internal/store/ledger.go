@@ -52,12 +52,25 @@ func (row ledgerRow) entry() LedgerEntry {
 // defaults to the unnamed officer and At to the register's clock. It
 // returns the entries as stored (with their ids).
 func (db *DB) RecordPublished(ctx context.Context, entries []LedgerEntry, contents [][]byte) ([]LedgerEntry, error) {
+	return db.RecordPublishedWith(ctx, entries, contents, nil)
+}
+
+// RecordPublishedWith is RecordPublished with more work in the same
+// transaction: within (when not nil) runs first, and an error from it
+// records nothing (letters move entities and open information requests
+// this way, all or nothing with their files' record).
+func (db *DB) RecordPublishedWith(ctx context.Context, entries []LedgerEntry, contents [][]byte, within func(tx *Tx) error) ([]LedgerEntry, error) {
 	if len(contents) != len(entries) {
 		return nil, apperr.New(apperr.Internal, "The ledger was given %d files for %d entries.", len(contents), len(entries))
 	}
 	out := slices.Clone(entries)
 	now := db.Now()
 	err := db.Update(ctx, func(tx *Tx) error {
+		if within != nil {
+			if err := within(tx); err != nil {
+				return err
+			}
+		}
 		for i := range out {
 			e, err := recordPublishedTx(tx, out[i], contents[i], now)
 			if err != nil {
