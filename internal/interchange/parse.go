@@ -3,6 +3,7 @@ package interchange
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -125,7 +126,31 @@ func Parse(t *Table) *Batch {
 		b.finish(g)
 		b.Groups = append(b.Groups, g.Group)
 	}
+	sortProblems(b.Problems)
 	return b
+}
+
+// sortProblems orders problems by row, then by the column's place in the
+// import format (a row's cells are checked in no fixed order), so that the
+// officer reads them in the file's order and every run lists them alike.
+func sortProblems(ps []Problem) {
+	place := func(col string) int {
+		for i, c := range columns {
+			if c.Name == col {
+				return i
+			}
+		}
+		return len(columns)
+	}
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Row != ps[j].Row {
+			return ps[i].Row < ps[j].Row
+		}
+		if pi, pj := place(ps[i].Column), place(ps[j].Column); pi != pj {
+			return pi < pj
+		}
+		return ps[i].Column < ps[j].Column
+	})
 }
 
 func (b *Batch) add(row int, column, value, format string, args ...any) {
