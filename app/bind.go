@@ -1,5 +1,10 @@
 package app
 
+import (
+	"os"
+	"path/filepath"
+)
+
 // Bindings returns every struct the window binds: the session and the area
 // services sharing it. This is the one place that wires the window's
 // services; a new area adds its service here (and to bindings_test.go's
@@ -16,4 +21,20 @@ func Bindings(s *Session) []any {
 		&IntakeService{s: s, pending: map[string]pendingIntake{}},
 		&LetterService{s: s},
 	}
+}
+
+// folderOr returns last, or where a save dialog starts when nothing was
+// saved yet this session: the Documents folder, else home ("" if unknown).
+func folderOr(last string) string {
+	if last != "" {
+		return last
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
 }

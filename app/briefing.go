@@ -102,17 +102,7 @@ func (b *BriefingService) defaultDir() string {
 	b.mu.Lock()
 	last := b.lastDir
 	b.mu.Unlock()
-	if last != "" {
-		return last
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
-	}
-	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
-		return filepath.Join(home, "Documents")
-	}
-	return home
+	return folderOr(last)
 }
 
 // PickFolder asks for the destination folder with the system's dialog; ""

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -258,17 +256,7 @@ func (l *LetterService) LastFolder() string {
 	l.mu.Lock()
 	last := l.lastDir
 	l.mu.Unlock()
-	if last != "" {
-		return last
-	}
-	home, err := os.UserHomeDir()
-	if err != nil {
-		return ""
-	}
-	if st, err := os.Stat(filepath.Join(home, "Documents")); err == nil && st.IsDir() {
-		return filepath.Join(home, "Documents")
-	}
-	return home
+	return folderOr(last)
 }
 
 // PickFolder asks for the folder to save letters in; "" when cancelled.
