@@ -57,7 +57,7 @@ type PackInput struct {
 	// entity out): the meeting page and the entity's section say so.
 	Recused map[int64][]string
 	// Variants are the copy's wording choices; nil: drawn from the copy's id
-	// (VariantsFor(CopyID(DocumentID, CopyNo))), as every published copy is.
+	// (VariantsFor(DocumentID, CopyNo)), as every published copy is.
 	Variants Variants
 }
 
@@ -146,7 +146,7 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	}
 	rd := &packRenderer{in: in, opt: opt, scrub: newScrubber(in, opt.Anonymise), v: in.Variants}
 	if rd.v == nil {
-		rd.v = VariantsFor(CopyID(in.DocumentID, in.CopyNo))
+		rd.v = VariantsFor(in.DocumentID, in.CopyNo)
 	}
 
 	title := "Briefing pack"
@@ -356,13 +356,13 @@ func (p *packRenderer) entity(i int) {
 
 	rows := [][2]string{}
 	if p.opt.Anonymise {
-		rows = append(rows, [2]string{"Entity code", EntityCode(e.ID)})
+		rows = append(rows, [2]string{p.v.phrase(slotEntityCode), EntityCode(e.ID)})
 	} else {
 		rows = append(rows,
-			[2]string{register.FieldLabel("name"), e.Name},
+			[2]string{p.v.phrase(slotEntityName), e.Name},
 			[2]string{p.v.phrase(slotAddress), orDash(e.Address)},
 			[2]string{p.v.phrase(slotContact), orDash(e.ContactName)},
-			[2]string{register.FieldLabel("contact_email"), orDash(e.ContactEmail)},
+			[2]string{p.v.phrase(slotEmail), orDash(e.ContactEmail)},
 			[2]string{p.v.phrase(slotPhone), orDash(e.ContactPhone)},
 		)
 	}
@@ -417,7 +417,6 @@ func (p *packRenderer) entity(i int) {
 
 func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]string {
 	sc := p.scrub
-	l := register.FieldLabel
 	yn := func(y register.YesNo) string { return orDash(y.Label()) }
 	routes := make([]string, 0, len(s.Routes))
 	for _, r := range s.Routes {
@@ -441,12 +440,12 @@ func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]stri
 	}
 	rows := [][2]string{
 		{p.v.phrase(slotProductName), orDash(p.product(i, k))},
-		{l("composition"), orDash(sc.text(s.Composition))},
-		{l("pharmaceutical_form"), orDash(sc.text(s.PharmaceuticalForm))},
-		{l("therapeutic_indication"), orDash(sc.text(s.TherapeuticIndication))},
-		{l("routes"), orDash(strings.Join(routes, "; "))},
+		{p.v.phrase(slotComposition), orDash(sc.text(s.Composition))},
+		{p.v.phrase(slotPharmForm), orDash(sc.text(s.PharmaceuticalForm))},
+		{p.v.phrase(slotIndication), orDash(sc.text(s.TherapeuticIndication))},
+		{p.v.phrase(slotRoutes), orDash(strings.Join(routes, "; "))},
 		{p.v.phrase(slotATPType), orDash(atpLabel(s))},
-		{l("intended_use"), orDash(useLabel(s, sc))},
+		{p.v.phrase(slotIntendedUse), orDash(useLabel(s, sc))},
 		{p.v.phrase(slotMaterials), orDash(strings.Join(materials, "; "))},
 		{p.v.phrase(slotProcessType), orDash(s.ProcessType.Label())},
 		{p.v.phrase(slotPDCompleted), yn(s.PDCompleted)},

@@ -16,17 +16,52 @@ import (
 // phrasing, true the second.
 type Variants []bool
 
-// CopyID is the id the variants of one copy are drawn from: the document id
-// and the copy number, e.g. "BP-20260310-4F2A…/3".
-func CopyID(docID string, copyNo int) string { return fmt.Sprintf("%s/%d", docID, copyNo) }
+// CodedCopies is how many copies of one document are told apart for sure
+// by the copy-number code alone (see VariantsFor).
+const CodedCopies = 1 << len(copyCode)
 
-// VariantsFor returns the wording choices of the copy copyID: bits of
-// SHA-256 of the id, so the same copy always reads the same.
-func VariantsFor(copyID string) Variants {
-	sum := sha256.Sum256([]byte("atpreg pack wording v1\x00" + copyID))
+// copyCode carries the copy number itself: bit j of (copyNo-1) mod
+// CodedCopies turns the slots of copyCode[j]. Each bit has a slot on every
+// entity page (above the products; a named and an anonymised pack's slots
+// share a bit where only one of them shows, as do "complete" and
+// "incomplete") and another on every product, so any entity page, or any
+// product, tells the copies of one document apart, and two copies differ
+// in at least two choices where both show.
+var copyCode = [10][]int{
+	{slotStatus, slotProductName},
+	{slotProducts, slotATPType},
+	{slotCompleteness, slotMaterials},
+	{slotComplete, slotIncomplete, slotProcessType},
+	{slotReceived, slotPDCompleted},
+	{slotEntityName, slotEntityCode, slotGMPBefore},
+	{slotAddress, slotAuthorized},
+	{slotContact, slotNeedsTraining},
+	{slotEmail, slotExpectedStart},
+	{slotPhone, slotComposition},
+}
+
+// VariantsFor returns the wording choices of copy copyNo of document docID,
+// the same every time. The slots of copyCode hold the copy number, each
+// flipped by a bit of SHA-256 of the document id (so one document's copies
+// are told apart for sure, and the code is not the same in every document);
+// every other slot is a bit of SHA-256 of the document id and copy number.
+func VariantsFor(docID string, copyNo int) Variants {
+	doc := sha256.Sum256([]byte("atpreg pack wording v2\x00" + docID))
+	cp := sha256.Sum256([]byte(fmt.Sprintf("atpreg pack wording v2\x00%s/%d", docID, copyNo)))
+	bit := func(sum [32]byte, i int) bool { return sum[i/8]>>(i%8)&1 == 1 }
 	v := make(Variants, len(slots))
 	for i := range v {
-		v[i] = sum[i/8]>>(i%8)&1 == 1
+		v[i] = bit(cp, i)
+	}
+	n := (copyNo - 1) % CodedCopies
+	if n < 0 {
+		n += CodedCopies
+	}
+	for j, ss := range copyCode {
+		on := n>>j&1 == 1
+		for _, i := range ss {
+			v[i] = bit(doc, i) != on
+		}
 	}
 	return v
 }
@@ -102,6 +137,14 @@ const (
 	slotPhone
 	slotProductName
 	slotMaterials
+	slotEntityName
+	slotEmail
+	slotComposition
+	slotPharmForm
+	slotIndication
+	slotRoutes
+	slotIntendedUse
+	slotEntityCode
 	slotCount
 )
 
@@ -130,10 +173,18 @@ var slots = [slotCount]slot{
 	slotEntitiesDiscussed: {a: "Entities discussed", b: "Entities on the agenda", page: "meeting"},
 	slotDateTime:          {a: "Date and time", b: "Day and time", page: "meeting"},
 	slotAddress:           {a: "Address of entity", b: "Entity's address", page: "entity"},
-	slotContact:           {a: "Name of contact person", b: "Contact person", page: "entity"},
-	slotPhone:             {a: "Telephone number", b: "Phone number", page: "entity"},
+	slotContact:           {a: "Name of contact person", b: "Contact person's name", page: "entity"},
+	slotPhone:             {a: "Telephone number", b: "Contact phone number", page: "entity"},
 	slotProductName:       {a: "Name of product", b: "Product name", page: "product"},
 	slotMaterials:         {a: "Starting and raw materials", b: "Starting materials and raw materials", page: "product"},
+	slotEntityName:        {a: "Name of entity", b: "Entity name", page: "entity (named)"},
+	slotEmail:             {a: "Email address", b: "Contact email", page: "entity (named)"},
+	slotComposition:       {a: "Qualitative & quantitative composition", b: "Qualitative and quantitative composition", page: "product"},
+	slotPharmForm:         {a: "Pharmaceutical form", b: "Dosage form", page: "product"},
+	slotIndication:        {a: "Therapeutic indication", b: "Target indication", page: "product"},
+	slotRoutes:            {a: "Route of Administration", b: "Routes of administration", page: "product"},
+	slotIntendedUse:       {a: "Intended use", b: "Intended purpose", page: "product"},
+	slotEntityCode:        {a: "Entity code", b: "Code of entity", page: "entity (anonymised)"},
 }
 
 func init() {
@@ -229,4 +280,33 @@ func (o Observed) Compare(v Variants) (agree, disagree int) {
 		}
 	}
 	return agree, disagree
+}
+
+// CodeChoices returns, as '0'/'1' strings, v's choices in the copy-number
+// code's entity-page slots and product slots (for tests and the docs).
+func CodeChoices(v Variants) (entity, product string) {
+	var e, p []byte
+	for _, ss := range copyCode {
+		for k, i := range ss {
+			c := byte('0')
+			if v[i] {
+				c = '1'
+			}
+			if k == len(ss)-1 {
+				p = append(p, c)
+			} else {
+				e = append(e, c)
+			}
+		}
+	}
+	return string(e), string(p)
+}
+
+// Phrasings returns the two phrasings of every choice, in bit order.
+func Phrasings() [][2]string {
+	out := make([][2]string, len(slots))
+	for i, s := range slots {
+		out[i] = [2]string{s.a, s.b}
+	}
+	return out
 }
