@@ -150,6 +150,9 @@ type ReportDisclosure struct {
 	Merged []string `json:"merged"`
 	// Note is the methods note: the numbers above and the reasons, in words.
 	Note string `json:"note"`
+	// unsafe is set by Anonymise when no count was left to withhold for
+	// some pinned "<3": too few entities to anonymise.
+	unsafe bool
 }
 
 // ReportTotals are the totals of a Report.
@@ -204,26 +207,28 @@ const ReportTitle = "Demand for ATP manufacturing capacity: anonymised summary"
 // counts only (no entity ids), with m's metadata. Answers with small counts
 // are merged (see mergeSparse); the timeline is grouped by the finest period
 // (quarter, half-year, year) that hides at most MaxHiddenShare of the
-// counts, or else by the one that hides fewest; counts are withheld where a
+// counts, or else by the one that hides fewest (by year, or as one period
+// when by year a "<3" could still be worked out); counts are withheld where a
 // "<3" could otherwise be worked out (see protect). A report that still lets
 // a "<3" be worked out fails its Audit, and JSON and PDF refuse to write it.
 func Anonymise(s Summary, m Meta) Report {
 	merged, notes := mergeSparse(s)
 	var best Report
 	bestOK, bestShare := false, 2.0
-	groupings := []string{PeriodQuarter, PeriodHalf, PeriodYear}
+	groupings := []string{PeriodQuarter, PeriodHalf, PeriodYear, PeriodWhole}
 	for gi, g := range groupings {
-		last := gi == len(groupings)-1 || len(s.Timeline.Quarters) == 0
+		last := gi >= len(groupings)-2 || len(s.Timeline.Quarters) == 0
 		r, ok := anonymise(merged, regroup(s.Timeline, g), m, last)
 		r.Disclosure.Periods = g
 		share := r.Disclosure.HiddenShare
 		if ok && !bestOK || ok == bestOK && share < bestShare-1e-9 {
 			best, bestOK, bestShare = r, ok, share
 		}
-		if ok && share <= MaxHiddenShare || len(s.Timeline.Quarters) == 0 {
+		if ok && share <= MaxHiddenShare || len(s.Timeline.Quarters) == 0 || ok && g == PeriodYear {
 			break
 		}
 	}
+	best.Disclosure.unsafe = !bestOK
 	best.Disclosure.Merged = notes
 	best.Disclosure.Note = best.Disclosure.note()
 	return best
@@ -335,6 +340,8 @@ func (d ReportDisclosure) note() string {
 		b.WriteString(" Expected commencement is shown by half-year, since by quarter too many counts would be small.")
 	case PeriodYear:
 		b.WriteString(" Expected commencement is shown by year, since by quarter or half-year too many counts would be small.")
+	case PeriodWhole:
+		b.WriteString(" Expected commencement is shown as one period, since by quarter, half-year or year small counts could be worked out.")
 	}
 	b.WriteString(" A reader who knows every count shown, that each \"<3\" is 1 or 2, that each withheld count is 3 or more, and how the counts add up " +
 		"(the answers to a single-answer question and the periods with the undated products add up to all products; the types of a period add up to its products; " +

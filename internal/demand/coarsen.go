@@ -15,6 +15,9 @@ const (
 	PeriodQuarter = "quarter"   // "2027-Q1"
 	PeriodHalf    = "half-year" // "2027-H1"
 	PeriodYear    = "year"      // "2027"
+	// PeriodWhole puts every dated product in one period, named by its
+	// years ("2026–2028"); the last resort of a sparse register.
+	PeriodWhole = "whole span"
 )
 
 // mergeSep joins the codes of merged answers into the code of their row.
@@ -179,6 +182,12 @@ func regroup(tl Timeline, g string) Timeline {
 	var from []int // period of each quarter
 	for _, q := range tl.Quarters {
 		p := periodOf(q, g)
+		if g == PeriodWhole {
+			p = tl.Quarters[0][:4]
+			if last := tl.Quarters[len(tl.Quarters)-1][:4]; last != p {
+				p += "–" + last
+			}
+		}
 		if _, ok := at[p]; !ok {
 			at[p] = len(out.Quarters)
 			out.Quarters = append(out.Quarters, p)

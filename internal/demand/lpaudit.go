@@ -438,7 +438,14 @@ func (sy *system) span(k int) (lo, hi float64, err error) {
 		A[i][nv+i] = sign
 		b[i] = sign * r.b
 	}
-	ylo, yhi, err := minMax(A, b, basis, nv+m, 0) // k is the first of its component
+	stop := math.Inf(1)
+	if sy.figs[k].Suppressed() {
+		stop = 1 + lpTol - lob[0] // above this, k cannot be 1
+	}
+	ylo, yhi, err := minMax(A, b, basis, nv+m, 0, stop) // k is the first of its component
+	if err == errPinnedLow {
+		return 0, 0, err
+	}
 	if err != nil {
 		return 0, 0, fmt.Errorf("%w: %v", errLP, err)
 	}
@@ -449,6 +456,9 @@ func (sy *system) span(k int) (lo, hi float64, err error) {
 // program could not be solved, which counts as pinned).
 func (sy *system) pinned(k int) bool {
 	lo, hi, err := sy.span(k)
+	if err == errPinnedLow {
+		return true
+	}
 	return err != nil || lo > 1+lpTol || hi < Threshold-1-lpTol
 }
 
@@ -462,8 +472,10 @@ type AuditResult struct {
 // Audit attacks r as a reader could: for every count shown as "<3" it finds
 // by linear programming the smallest and largest value the count can take
 // given every other count r prints and the relations between them (see
-// relations). It returns an apperr.Internal error naming the counts that
-// can be pinned to one value, which must not be written.
+// relations). When a "<3" can be pinned to one value the report must not be
+// written: the error is apperr.Invalid when Anonymise found nothing left to
+// withhold (too few entities counted), else apperr.Internal naming the
+// counts.
 func (r Report) Audit() (AuditResult, error) {
 	sy := relations(&r)
 	res := AuditResult{Pinned: []string{}}
@@ -475,6 +487,11 @@ func (r Report) Audit() (AuditResult, error) {
 		if sy.pinned(k) {
 			res.Pinned = append(res.Pinned, sy.names[k])
 		}
+	}
+	if len(res.Pinned) > 0 && r.Disclosure.unsafe {
+		return res, apperr.New(apperr.Invalid,
+			"The demand summary was not written: it counts too few entities and products to hide its small counts (%d count(s) shown as %q could be worked out from the others). Include more statuses in the summary, or wait for more responses.",
+			len(res.Pinned), Suppressed)
 	}
 	if len(res.Pinned) > 0 {
 		return res, apperr.New(apperr.Internal,

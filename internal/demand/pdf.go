@@ -148,8 +148,11 @@ func (d ReportDisclosure) hiddenText() string {
 
 // periodName is the grouping of the timeline in words ("quarter").
 func (d ReportDisclosure) periodName() string {
-	if d.Periods == "" {
+	switch d.Periods {
+	case "":
 		return PeriodQuarter
+	case PeriodWhole:
+		return "period"
 	}
 	return d.Periods
 }

@@ -9,7 +9,7 @@ import "sort"
 
 // maxTries is how many candidate counts protect tries, one at a time, for a
 // pinned "<3" before it withholds the best-placed one and looks again.
-const maxTries = 8
+const maxTries = 3
 
 // protect withholds exact counts of sy until no "<3" is pinned. vals are the
 // exact counts of sy's figures. It reports false when some "<3" stays pinned

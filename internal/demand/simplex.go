@@ -125,9 +125,14 @@ func (tb *tableau) run(cost []float64, limit int) (float64, error) {
 	return 0, errNoSolution
 }
 
+// errPinnedLow is returned by minMax when the least value exceeds its stop.
+var errPinnedLow = errors.New("demand: least value above the stop")
+
 // minMax returns the least and the greatest value of x[v] over A x = b,
 // x ≥ 0, starting from the unit basis given (artificial columns from art).
-func minMax(A [][]float64, b []float64, basis []int, art, v int) (lo, hi float64, err error) {
+// When the least value is above stop it returns errPinnedLow without the
+// greatest.
+func minMax(A [][]float64, b []float64, basis []int, art, v int, stop float64) (lo, hi float64, err error) {
 	tb := newTableau(A, b, basis, art)
 	cost := make([]float64, tb.cols)
 	if art < tb.cols {
@@ -159,6 +164,9 @@ func minMax(A [][]float64, b []float64, basis []int, art, v int) (lo, hi float64
 	lo, err = tb.run(cost, art)
 	if err != nil {
 		return 0, 0, err
+	}
+	if lo > stop {
+		return lo, 0, errPinnedLow
 	}
 	cost[v] = -1
 	hi, err = up.run(cost, art)
