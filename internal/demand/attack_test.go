@@ -226,8 +226,7 @@ func attack(t *testing.T, data []byte) []string {
 	if len(atp) > 0 && len(tl.Periods) > 0 {
 		group := map[string]int{}
 		next := 0
-		var join func(types map[string]bool)
-		join = func(types map[string]bool) {
+		join := func(types map[string]bool) {
 			g := -1
 			for ty := range types {
 				if h, ok := group[ty]; ok {

@@ -6,8 +6,10 @@ package demand
 // made (see relations). Linear programming over all of them gives, for each
 // hidden count, the smallest and the largest value it can take. A "<3" is
 // pinned when that range no longer holds both 1 and 2. The audit solves
-// these programs with gonum's simplex and refuses a report with any pinned
-// "<3"; protect uses the same programs to choose what to withhold.
+// these programs with the simplex of simplex.go (checked in the tests
+// against an attack that uses gonum's optimize/convex/lp) and refuses a
+// report with any pinned "<3"; protect uses the same programs to choose what
+// to withhold.
 
 import (
 	"errors"
