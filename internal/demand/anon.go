@@ -3,6 +3,7 @@ package demand
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -16,24 +17,30 @@ const Threshold = 3
 const Suppressed = "<3"
 
 // Withheld is how an anonymised output shows a count kept back so that a
-// "<3" beside it cannot be worked out by subtraction.
+// "<3" beside it cannot be worked out from the other counts.
 const Withheld = "withheld"
 
+// MaxHiddenShare is the largest share of its counts an anonymised summary
+// should hide: the timeline is grouped by quarter, half-year or year, the
+// finest that keeps within it.
+const MaxHiddenShare = 0.2
+
 // SuppressionRule states the small-count rule in the officer's words; every
-// anonymised output carries it.
+// anonymised output carries it, with a methods note (see Disclosure).
 const SuppressionRule = "Small counts can identify an entity, so every count from 1 to 2 is shown as \"<3\" " +
-	"(zero is shown as 0). Where counts add up to a total the summary shows (the answers to a single-answer question " +
-	"add up to all products; the types of ATP product in a quarter add up to that quarter's products; the quarters and " +
-	"the products without a date add up to all products), a \"<3\" could be worked out by subtraction, so the smallest " +
-	"further counts of that group are withheld as well, with their entity counts, until it cannot: these are shown as \"" +
-	Withheld + "\". Every other count is exact. The officer's own dashboard shows exact numbers."
+	"(zero is shown as 0). An answer with a small count is first merged with another answer of the same question " +
+	"(shown as one row, \"A; or B\"), and the timeline is grouped by quarter, half-year or year, whichever is the finest " +
+	"that leaves few counts hidden. Where a \"<3\" could still be worked out from the counts and totals the summary " +
+	"shows, further counts are withheld until it cannot: these are shown as \"" + Withheld + "\". Before it is written, " +
+	"the summary is checked by linear programming over every relation between its counts; it is not written if any " +
+	"\"<3\" could be narrowed to a single value. Every other count is exact. The officer's own dashboard shows exact numbers."
 
 // CountingRules say how the counts are made; every anonymised output carries them.
 var CountingRules = []string{
 	"Each product submission counts once in every chart; an entity counts once in a row when any of its products falls in that row, so the entity counts of one chart can add up to more than the number of entities.",
 	"Starting materials and training roles allow several answers: a product counts in each row it names.",
 	"\"Not answered\" counts products that leave the item of the RFI unanswered.",
-	"Expected commencement is grouped by calendar quarter; products without a date are counted apart.",
+	"Expected commencement is grouped by calendar quarter, half-year or year; products without a date are counted apart.",
 	"The summary holds aggregate counts only: no names, products, contacts, free text or entity numbers.",
 }
 
@@ -94,18 +101,20 @@ type Meta struct {
 }
 
 // Report is the anonymised demand summary: aggregate counts only, each small
-// count suppressed, with the rules it follows and its metadata.
+// count suppressed, with the rules it follows, what it hid and why, and its
+// metadata.
 type Report struct {
-	Title       string       `json:"title"`
-	DocumentID  string       `json:"documentId"`
-	GeneratedAt string       `json:"generatedAt"` // RFC 3339
-	Generator   string       `json:"generator"`
-	Filter      ReportFilter `json:"filter"`
-	Suppression ReportRule   `json:"suppression"`
-	Counting    []string     `json:"counting"`
-	Totals      ReportTotals `json:"totals"`
-	Dimensions  []ReportDim  `json:"dimensions"`
-	Timeline    ReportTime   `json:"timeline"`
+	Title       string           `json:"title"`
+	DocumentID  string           `json:"documentId"`
+	GeneratedAt string           `json:"generatedAt"` // RFC 3339
+	Generator   string           `json:"generator"`
+	Filter      ReportFilter     `json:"filter"`
+	Suppression ReportRule       `json:"suppression"`
+	Disclosure  ReportDisclosure `json:"disclosure"`
+	Counting    []string         `json:"counting"`
+	Totals      ReportTotals     `json:"totals"`
+	Dimensions  []ReportDim      `json:"dimensions"`
+	Timeline    ReportTime       `json:"timeline"`
 }
 
 // ReportFilter is the status filter of a Report.
@@ -123,6 +132,29 @@ type ReportRule struct {
 	Rule      string `json:"rule"`
 }
 
+// ReportDisclosure says what a Report hides and why: how many of the counts
+// it prints are hidden, which answers it merged, how it groups the timeline,
+// and the methods note that says so in words.
+type ReportDisclosure struct {
+	// Counts is the number of counts printed (totals, both counts of every
+	// row, every cell of the timeline); Small of them are "<3" and Withheld
+	// withheld. HiddenShare is (Small+Withheld)/Counts.
+	Counts      int     `json:"counts"`
+	Small       int     `json:"small"`
+	Withheld    int     `json:"withheld"`
+	HiddenShare float64 `json:"hiddenShare"`
+	// Periods is how the timeline is grouped: PeriodQuarter, PeriodHalf or
+	// PeriodYear.
+	Periods string `json:"periods"`
+	// Merged lists each merged row as "question: row".
+	Merged []string `json:"merged"`
+	// Note is the methods note: the numbers above and the reasons, in words.
+	Note string `json:"note"`
+	// unsafe is set by Anonymise when no count was left to withhold for
+	// some pinned "<3": too few entities to anonymise.
+	unsafe bool
+}
+
 // ReportTotals are the totals of a Report.
 type ReportTotals struct {
 	Entities           Figure `json:"entities"`
@@ -130,12 +162,14 @@ type ReportTotals struct {
 	WithoutSubmissions Figure `json:"entitiesWithoutSubmissions"`
 }
 
-// ReportRow is one row of an anonymised dimension.
+// ReportRow is one row of an anonymised dimension. Merged lists the codes of
+// the answers a row merges (empty for a row of one answer).
 type ReportRow struct {
-	Code        string `json:"code"`
-	Label       string `json:"label"`
-	Entities    Figure `json:"entities"`
-	Submissions Figure `json:"submissions"`
+	Code        string   `json:"code"`
+	Label       string   `json:"label"`
+	Merged      []string `json:"merged,omitempty"`
+	Entities    Figure   `json:"entities"`
+	Submissions Figure   `json:"submissions"`
 }
 
 // ReportDim is one anonymised dimension.
@@ -146,17 +180,19 @@ type ReportDim struct {
 	Rows        []ReportRow `json:"rows"`
 }
 
-// ReportSeries is one ATP type along the anonymised timeline.
+// ReportSeries is one ATP type along the anonymised timeline: its products
+// in each period. Merged lists the codes of the types a series merges.
 type ReportSeries struct {
 	Code        string   `json:"code"`
 	Label       string   `json:"label"`
-	Entities    []Figure `json:"entities"`
+	Merged      []string `json:"merged,omitempty"`
 	Submissions []Figure `json:"submissions"`
 }
 
-// ReportTime is the anonymised timeline of expected commencement.
+// ReportTime is the anonymised timeline of expected commencement, by
+// period ("2027-Q1", "2027-H1" or "2027"; see ReportDisclosure.Periods).
 type ReportTime struct {
-	Quarters           []string       `json:"quarters"`
+	Periods            []string       `json:"periods"`
 	Series             []ReportSeries `json:"series"`
 	TotalEntities      []Figure       `json:"totalEntities"`
 	TotalSubmissions   []Figure       `json:"totalSubmissions"`
@@ -168,9 +204,41 @@ type ReportTime struct {
 const ReportTitle = "Demand for ATP manufacturing capacity: anonymised summary"
 
 // Anonymise turns s into a Report: the labels of the RFI's choices and masked
-// counts only (no entity ids), with m's metadata. Counts are withheld where a
-// "<3" could otherwise be worked out by subtraction (see protect).
+// counts only (no entity ids), with m's metadata. Answers with small counts
+// are merged (see mergeSparse); the timeline is grouped by the finest period
+// (quarter, half-year, year) that hides at most MaxHiddenShare of the
+// counts, or else by the one that hides fewest (by year, or as one period
+// when by year a "<3" could still be worked out); counts are withheld where a
+// "<3" could otherwise be worked out (see protect). A report that still lets
+// a "<3" be worked out fails its Audit, and JSON and PDF refuse to write it.
 func Anonymise(s Summary, m Meta) Report {
+	merged, notes := mergeSparse(s)
+	var best Report
+	bestOK, bestShare := false, 2.0
+	groupings := []string{PeriodQuarter, PeriodHalf, PeriodYear, PeriodWhole}
+	for gi, g := range groupings {
+		last := gi >= len(groupings)-2 || len(s.Timeline.Quarters) == 0
+		r, ok := anonymise(merged, regroup(s.Timeline, g), m, last)
+		r.Disclosure.Periods = g
+		share := r.Disclosure.HiddenShare
+		if ok && !bestOK || ok == bestOK && share < bestShare-1e-9 {
+			best, bestOK, bestShare = r, ok, share
+		}
+		if ok && share <= MaxHiddenShare || len(s.Timeline.Quarters) == 0 || ok && g == PeriodYear {
+			break
+		}
+	}
+	best.Disclosure.unsafe = !bestOK
+	best.Disclosure.Merged = notes
+	best.Disclosure.Note = best.Disclosure.note()
+	return best
+}
+
+// anonymise builds the report of s with the timeline tl, masks its small
+// counts and protects them. It reports whether every "<3" is safe. Unless
+// last, a report whose small counts alone are more than MaxHiddenShare of its
+// counts is left unprotected, and reported unsafe.
+func anonymise(s Summary, tl Timeline, m Meta, last bool) (Report, bool) {
 	r := Report{
 		Title:       ReportTitle,
 		DocumentID:  m.DocumentID,
@@ -178,11 +246,12 @@ func Anonymise(s Summary, m Meta) Report {
 		Generator:   m.Generator,
 		Filter:      ReportFilter{All: len(s.Statuses) == 0, Statuses: []string{}, Labels: []string{}},
 		Suppression: ReportRule{Threshold: Threshold, ShownAs: Suppressed, Withheld: Withheld, Rule: SuppressionRule},
+		Disclosure:  ReportDisclosure{Merged: []string{}},
 		Counting:    append([]string(nil), CountingRules...),
 		Totals: ReportTotals{
-			Entities:           Mask(s.Entities),
-			Submissions:        Mask(s.Submissions),
-			WithoutSubmissions: Mask(s.WithoutSubmissions),
+			Entities:           Figure(s.Entities),
+			Submissions:        Figure(s.Submissions),
+			WithoutSubmissions: Figure(s.WithoutSubmissions),
 		},
 		Dimensions: make([]ReportDim, 0, len(s.Dimensions)),
 	}
@@ -193,37 +262,108 @@ func Anonymise(s Summary, m Meta) Report {
 	for _, d := range s.Dimensions {
 		rd := ReportDim{Key: d.Key, Title: d.Title, MultiChoice: d.Multi, Rows: make([]ReportRow, len(d.Rows))}
 		for i, row := range d.Rows {
-			rd.Rows[i] = ReportRow{Code: row.Code, Label: row.Label, Entities: Mask(row.Entities), Submissions: Mask(row.Submissions)}
+			rd.Rows[i] = ReportRow{Code: row.Code, Label: row.Label, Merged: mergedCodes(row.Code),
+				Entities: Figure(row.Entities), Submissions: Figure(row.Submissions)}
 		}
 		r.Dimensions = append(r.Dimensions, rd)
 	}
-	tl := s.Timeline
 	rt := ReportTime{
-		Quarters:           append([]string{}, tl.Quarters...),
+		Periods:            append([]string{}, tl.Quarters...),
 		Series:             make([]ReportSeries, len(tl.Series)),
 		TotalEntities:      make([]Figure, len(tl.Totals)),
 		TotalSubmissions:   make([]Figure, len(tl.Totals)),
-		UndatedEntities:    Mask(tl.Undated.Entities),
-		UndatedSubmissions: Mask(tl.Undated.Submissions),
+		UndatedEntities:    Figure(tl.Undated.Entities),
+		UndatedSubmissions: Figure(tl.Undated.Submissions),
 	}
 	for i, se := range tl.Series {
-		rs := ReportSeries{Code: se.Code, Label: se.Label, Entities: make([]Figure, len(se.Cells)), Submissions: make([]Figure, len(se.Cells))}
+		rs := ReportSeries{Code: se.Code, Label: se.Label, Merged: mergedCodes(se.Code), Submissions: make([]Figure, len(se.Cells))}
 		for j, c := range se.Cells {
-			rs.Entities[j], rs.Submissions[j] = Mask(c.Entities), Mask(c.Submissions)
+			rs.Submissions[j] = Figure(c.Submissions)
 		}
 		rt.Series[i] = rs
 	}
 	for i, c := range tl.Totals {
-		rt.TotalEntities[i], rt.TotalSubmissions[i] = Mask(c.Entities), Mask(c.Submissions)
+		rt.TotalEntities[i], rt.TotalSubmissions[i] = Figure(c.Entities), Figure(c.Submissions)
 	}
 	r.Timeline = rt
-	protect(s, &r)
-	return r
+
+	sy := relations(&r)
+	vals := make([]int, len(sy.figs))
+	for k, f := range sy.figs {
+		vals[k] = int(*f)
+		*f = Mask(vals[k])
+	}
+	d := &r.Disclosure
+	ok := true
+	small := 0
+	for _, f := range sy.figs {
+		if f.Suppressed() {
+			small++
+		}
+	}
+	// A grouping whose small counts alone hide too much is not protected
+	// unless it is the last to try (the caller then takes a coarser one).
+	if last || float64(small) <= MaxHiddenShare*float64(len(sy.figs)) {
+		ok = protect(sy, vals)
+	} else {
+		ok = false
+	}
+	d.Counts = len(sy.figs)
+	for _, f := range sy.figs {
+		switch {
+		case f.Suppressed():
+			d.Small++
+		case f.Withheld():
+			d.Withheld++
+		}
+	}
+	if d.Counts > 0 {
+		d.HiddenShare = float64(d.Small+d.Withheld) / float64(d.Counts)
+	}
+	return r, ok
+}
+
+// note is the methods note of a report: how many counts it hides and why.
+func (d ReportDisclosure) note() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "This summary prints %d counts and hides %d of them (%.0f%%): %d small %s shown as \"%s\" and %d %s withheld so that no \"%s\" can be worked out from the others.",
+		d.Counts, d.Small+d.Withheld, 100*d.HiddenShare, d.Small, plural(d.Small, "count", "counts"), Suppressed,
+		d.Withheld, plural(d.Withheld, "count", "counts"), Suppressed)
+	if len(d.Merged) > 0 {
+		fmt.Fprintf(&b, " To show fewer small counts, %d %s of answers with small counts %s merged into one row: %s.",
+			len(d.Merged), plural(len(d.Merged), "group", "groups"), plural(len(d.Merged), "is", "are"), strings.Join(d.Merged, "; "))
+	}
+	switch d.Periods {
+	case PeriodQuarter:
+		b.WriteString(" Expected commencement is shown by quarter.")
+	case PeriodHalf:
+		b.WriteString(" Expected commencement is shown by half-year, since by quarter too many counts would be small.")
+	case PeriodYear:
+		b.WriteString(" Expected commencement is shown by year, since by quarter or half-year too many counts would be small.")
+	case PeriodWhole:
+		b.WriteString(" Expected commencement is shown as one period, since by quarter, half-year or year small counts could be worked out.")
+	}
+	b.WriteString(" A reader who knows every count shown, that each \"<3\" is 1 or 2, that each withheld count is 3 or more, and how the counts add up " +
+		"(the answers to a single-answer question and the periods with the undated products add up to all products; the types of a period add up to its products; " +
+		"a row has no more entities than products; the types on the timeline are at most the products of that type) " +
+		"still cannot tell any \"<3\" from linear programming: each could be 1 or 2. This was checked before the summary was written.")
+	return b.String()
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // JSON returns the report as indented JSON with a final newline ("<3"
-// written as is, not HTML-escaped).
+// written as is, not HTML-escaped). A report that fails its Audit is not
+// written: the error says so.
 func (r Report) JSON() ([]byte, error) {
+	if _, err := r.Audit(); err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)

@@ -51,28 +51,20 @@ func TestMask(t *testing.T) {
 }
 
 // TestAnonymiseSuppressesSmallCounts checks every count of the fixture's
-// report against the exact count: 1 and 2 become "<3", others stay (the
-// fixture's small groups leave nothing to withhold; see protect_test.go).
+// report against the exact counts (1 and 2 become "<3", merged rows show
+// the sum of their answers, withheld counts are 3 or more) and that the JSON
+// carries no exact small count, name or free text.
 func TestAnonymiseSuppressesSmallCounts(t *testing.T) {
 	s := demand.Aggregate(fixture(), nil)
 	r := demand.Anonymise(s, meta)
-	check := func(where string, exact int, f demand.Figure) {
-		t.Helper()
-		want := demand.Mask(exact).String()
-		if f.String() != want {
-			t.Errorf("%s = %s, want %s (exact %d)", where, f, want, exact)
-		}
+	checkTruthful(t, "fixture", s, r)
+	if !r.Totals.Entities.Exact() || int(r.Totals.Entities) != 5 || !r.Totals.Submissions.Exact() || int(r.Totals.Submissions) != 6 {
+		t.Errorf("totals %v, want 5 entities and 6 products shown", r.Totals)
 	}
-	check("entities", s.Entities, r.Totals.Entities)
-	check("submissions", s.Submissions, r.Totals.Submissions)
-	check("without submissions", s.WithoutSubmissions, r.Totals.WithoutSubmissions)
 	suppressed := 0
-	for i, d := range s.Dimensions {
-		for j, row := range d.Rows {
-			rr := r.Dimensions[i].Rows[j]
-			check(d.Key+"/"+row.Code+" entities", row.Entities, rr.Entities)
-			check(d.Key+"/"+row.Code+" submissions", row.Submissions, rr.Submissions)
-			if rr.Submissions.Suppressed() {
+	for _, d := range r.Dimensions {
+		for _, row := range d.Rows {
+			if row.Submissions.Suppressed() {
 				suppressed++
 			}
 		}
@@ -80,16 +72,6 @@ func TestAnonymiseSuppressesSmallCounts(t *testing.T) {
 	if suppressed == 0 {
 		t.Error("the fixture has small counts, but none was suppressed")
 	}
-	for i, se := range s.Timeline.Series {
-		for j, c := range se.Cells {
-			check(se.Code+" "+s.Timeline.Quarters[j], c.Submissions, r.Timeline.Series[i].Submissions[j])
-		}
-	}
-	// In the fixture, the closed-system row has 3 products: shown exactly.
-	if got := r.Dimensions[3].Rows[1]; got.Code != "closed_system" || got.Submissions.String() != "3" {
-		t.Errorf("closed system row = %+v, want 3 products shown exactly", got)
-	}
-
 	b, err := r.JSON()
 	if err != nil {
 		t.Fatal(err)
@@ -275,19 +257,15 @@ func TestPDFReproducible(t *testing.T) {
 	}
 }
 
-// TestPDFShowsWithheldCounts checks that a count withheld to protect a "<3"
-// is printed as "withheld" in the question's table and on the timeline, and
-// that the timeline prints no quarter's exact small count.
+// TestPDFShowsWithheldCounts checks the demo register's PDF: counts
+// withheld to protect a "<3" are printed as "withheld", the methods note
+// says how many counts are hidden and why, the timeline is headed by its
+// grouping, and no period prints an exact small count.
 func TestPDFShowsWithheldCounts(t *testing.T) {
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext (poppler-utils) is not installed")
 	}
-	at := func(y register.YesNo, m register.Month) func(*register.Submission) {
-		return func(s *register.Submission) { s.ATPType, s.GMPBefore, s.ExpectedStart = register.ATPCellTherapy, y, m }
-	}
-	es := products(part{9, at(register.Yes, "2027-04")}, part{7, at(register.No, "2027-07")}, part{1, at("", "2027-01")},
-		part{4, at(register.Yes, "")})
-	r := demand.Anonymise(demand.Aggregate(es, nil), meta)
+	r, _ := demoReport(t)
 	pdf, err := r.PDF()
 	if err != nil {
 		t.Fatal(err)
@@ -300,27 +278,28 @@ func TestPDFShowsWithheldCounts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := map[string]string{}
-	for _, line := range strings.Split(string(out), "\n") {
-		f := strings.Fields(line)
-		if len(f) > 1 {
-			lines[strings.Join(f[:len(f)-1], " ")] = f[len(f)-1]
+	text := strings.Join(strings.Fields(string(out)), " ")
+	d := r.Disclosure
+	if d.Withheld == 0 {
+		t.Fatal("the demo summary withholds nothing: pick a register that does")
+	}
+	for _, want := range []string{
+		fmt.Sprintf("This summary prints %d counts and hides %d of them", d.Counts, d.Small+d.Withheld),
+		"What this summary hides, and why",
+		"Expected commencement by " + d.Periods,
+		fmt.Sprintf("%d of %d counts", d.Small+d.Withheld, d.Counts),
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q", want)
 		}
 	}
-	// GMP: yes 13, no 7, not answered 1: "No" (the smallest) is withheld.
-	if !strings.Contains(string(out), "withheld") || lines["No withheld"] != "withheld" {
-		t.Errorf("the GMP table does not withhold No beside the one not answered:\n%s", out)
+	if got := strings.Count(string(out), "withheld"); got < d.Withheld {
+		t.Errorf("the PDF prints \"withheld\" %d times, want at least %d", got, d.Withheld)
 	}
-	// The undated products are withheld beside 2027-Q1's "<3", and say why.
-	if !strings.Contains(strings.Join(strings.Fields(string(out)), " "), "Products without an expected start: withheld, so that") {
-		t.Errorf("the undated line does not explain its withheld count:\n%s", out)
-	}
-	// 2027-Q1 has 1 product: its bar and its row say "<3", never 1.
-	if lines["2027-Q1"] != "<3" {
-		t.Errorf("the timeline bar of 2027-Q1 reads %q, want <3", lines["2027-Q1"])
-	}
-	if showsSmall(string(out), "2027-Q1") {
-		t.Errorf("the timeline prints the exact count of 2027-Q1:\n%s", out)
+	for _, p := range r.Timeline.Periods {
+		if showsSmall(string(out), p) {
+			t.Errorf("the timeline prints an exact small count for %s:\n%s", p, out)
+		}
 	}
 }
 

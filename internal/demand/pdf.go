@@ -17,7 +17,12 @@ const suppressedBar = 1.5
 // bar chart and a table for each dimension, and the timeline of expected
 // commencement as a bar per quarter with a table by type of ATP product. The document metadata
 // carries no names. The same report gives the same bytes.
+//
+// A report that fails its Audit is not written: the error says so.
 func (r Report) PDF() ([]byte, error) {
+	if _, err := r.Audit(); err != nil {
+		return nil, err
+	}
 	clock, err := time.Parse(time.RFC3339, r.GeneratedAt)
 	if err != nil {
 		clock = time.Time{}
@@ -46,6 +51,7 @@ func (r Report) PDF() ([]byte, error) {
 			{"Entities", r.Totals.Entities.String()},
 			{"Product submissions", r.Totals.Submissions.String()},
 			{"Small counts", "1 and 2 shown as " + Suppressed + "; counts that would reveal them " + Withheld},
+			{"Hidden", r.Disclosure.hiddenText()},
 			{"Made by", r.Generator},
 		},
 		Notice: "Anonymised aggregate counts only: no names, products, contacts or free text. " + SuppressionRule,
@@ -55,6 +61,8 @@ func (r Report) PDF() ([]byte, error) {
 	d.Para("The RFI asks interested entities for pre-requisite information on each product they would manufacture, to gauge the demand for ATP process development and GMP manufacturing capacity. This summary counts those answers.")
 	d.H2("Small counts")
 	d.Para(SuppressionRule)
+	d.H2("What this summary hides, and why")
+	d.Para(r.Disclosure.Note)
 	d.H2("How the counts are made")
 	for _, c := range r.Counting {
 		d.Para("• " + c)
@@ -92,20 +100,20 @@ func (r Report) PDF() ([]byte, error) {
 	}
 
 	d.PageBreak()
-	d.H1("Expected commencement by quarter")
 	tl := r.Timeline
-	if len(tl.Quarters) == 0 {
+	d.H1("Expected commencement by " + r.Disclosure.periodName())
+	if len(tl.Periods) == 0 {
 		d.Para("No product gives an expected date of commencement.")
 	} else {
 		// One bar per quarter, as every count is drawn: pdfdoc.StackedChart
 		// prints each stack's sum, which cannot show "<3" or "withheld", so
 		// the split by type is in the table below.
-		bars := make([]pdfdoc.Bar, len(tl.Quarters))
-		for j, q := range tl.Quarters {
+		bars := make([]pdfdoc.Bar, len(tl.Periods))
+		for j, q := range tl.Periods {
 			bars[j] = figureBar(q, tl.TotalSubmissions[j])
 		}
-		d.BarChart("Product submissions by quarter of expected commencement (by type of ATP product in the table below)", bars, 0)
-		headers := []string{"Quarter"}
+		d.BarChart("Product submissions by "+r.Disclosure.periodName()+" of expected commencement (by type of ATP product in the table below)", bars, 0)
+		headers := []string{titleFirst(r.Disclosure.periodName())}
 		widths := []float64{1.2}
 		for _, se := range tl.Series {
 			headers = append(headers, se.Label)
@@ -113,8 +121,8 @@ func (r Report) PDF() ([]byte, error) {
 		}
 		headers = append(headers, "All products", "Entities")
 		widths = append(widths, 1, 1)
-		rows := make([][]string, len(tl.Quarters))
-		for j, q := range tl.Quarters {
+		rows := make([][]string, len(tl.Periods))
+		for j, q := range tl.Periods {
 			row := []string{q}
 			for _, se := range tl.Series {
 				row = append(row, se.Submissions[j].String())
@@ -130,6 +138,31 @@ func (r Report) PDF() ([]byte, error) {
 		d.Small(fmt.Sprintf("Products without an expected start: %s (from %s entities).", tl.UndatedSubmissions, tl.UndatedEntities))
 	}
 	return d.Bytes()
+}
+
+// hiddenText says in a line how many counts the report hides.
+func (d ReportDisclosure) hiddenText() string {
+	return fmt.Sprintf("%d of %d counts (%.0f%%): %d shown as %s, %d %s", d.Small+d.Withheld, d.Counts, 100*d.HiddenShare,
+		d.Small, Suppressed, d.Withheld, Withheld)
+}
+
+// periodName is the grouping of the timeline in words ("quarter").
+func (d ReportDisclosure) periodName() string {
+	switch d.Periods {
+	case "":
+		return PeriodQuarter
+	case PeriodWhole:
+		return "period"
+	}
+	return d.Periods
+}
+
+// titleFirst capitalises the first letter of an ASCII word.
+func titleFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }
 
 // pageBreakBefore are the dimensions that start a page of the PDF.
