@@ -382,11 +382,14 @@ func (db *DB) snapshotWith(keys *vault.Keyring) error {
 		db.keys.Zero()
 		db.keys = keys
 	}
-	old := db.journal
-	j, err := vault.CreateJournal(vault.JournalPath(db.path), keys, gen)
-	if old != nil {
-		old.Close()
+	// The old journal (now stale: it is of the previous generation) is closed
+	// before the new one replaces it: Windows cannot replace a file that
+	// this process holds open.
+	if db.journal != nil {
+		db.journal.Close()
+		db.journal = nil
 	}
+	j, err := vault.CreateJournal(vault.JournalPath(db.path), keys, gen)
 	db.journal = j
 	db.nextAuto = AutoSnapshotBytes
 	if err != nil {

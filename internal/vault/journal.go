@@ -77,7 +77,7 @@ func CreateJournal(path string, k *Keyring, gen uint64) (*Journal, error) {
 	if err := writeFileSync(tmp, func(w io.Writer) error { _, err := w.Write(h); return err }); err != nil {
 		return nil, err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := replaceFile(tmp, path); err != nil {
 		os.Remove(tmp)
 		return nil, err
 	}

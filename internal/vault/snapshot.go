@@ -304,7 +304,7 @@ func writeSnapshotFile(path string, k *Keyring, gen uint64, payload []byte, keep
 			return err
 		}
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := replaceFile(tmp, path); err != nil {
 		os.Remove(tmp)
 		return err
 	}
@@ -413,7 +413,9 @@ func RewrapSnapshotFile(path string, k *Keyring) error {
 	if err != nil {
 		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	// Windows cannot replace a file this process holds open.
+	f.Close()
+	if err := replaceFile(tmp, path); err != nil {
 		os.Remove(tmp)
 		return err
 	}
