@@ -20,6 +20,8 @@ trap 'rm -rf "$work"' EXIT
 root=$work/root
 umask 022
 install -D -m 0755 "$bin" "$root/usr/bin/atpreg"
+# The compiler's .comment section serves nobody (lintian: binary-has-unneeded-section).
+objcopy --remove-section=.comment "$root/usr/bin/atpreg"
 install -D -m 0644 "$here/atpreg.desktop" "$root/usr/share/applications/atpreg.desktop"
 install -D -m 0644 "$here/hk.org.hkstp.atpreg.metainfo.xml" "$root/usr/share/metainfo/hk.org.hkstp.atpreg.metainfo.xml"
 for s in 16 22 24 32 48 64 96 128 256 512; do
@@ -96,7 +98,8 @@ Description: confidential register of the HKSTP Advanced Therapy Products RFI
  It is a desktop application (GTK and WebKitGTK) and the same program is a
  command-line tool.
 CONTROL
-chmod 0644 "$root/DEBIAN/control"
+(cd "$root" && find usr -type f -print0 | LC_ALL=C sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
+chmod 0644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
 find "$root" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 
 mkdir -p "$out"
