@@ -204,6 +204,8 @@ test-dist: dist ## check the packages and install and start the .deb
 	cd $(DIST) && sha256sum -c SHA256SUMS
 	file $(DIST)/atpreg-$(VERSION)-windows-amd64-setup.exe | grep "Nullsoft Installer self-extracting archive"
 	unzip -l $(DIST)/atpreg-$(VERSION)-windows-amd64-portable.zip | grep -q "atpreg-$(VERSION)-windows-amd64/atpreg.exe"
+	root=$$(mktemp -d); trap 'rm -rf "$$root"' EXIT; dpkg-deb -x $(DIST)/atpreg_$(VERSION)_*.deb "$$root"; \
+	appstreamcli validate-tree --no-net --strict "$$root"
 	@echo "==> installing $(DIST)/atpreg_$(VERSION)_*.deb and starting the installed atpreg"
 	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --reinstall ./$(DIST)/atpreg_$(VERSION)_*.deb
 	ATPREG_INSTALLED_TEST=1 ATPREG_INSTALLED_VERSION=$(VERSION) $(GO) test -tags e2e -count=1 -v -run '^TestInstalledPackage$$' ./e2e/
