@@ -93,7 +93,7 @@ dist: dist-version build build-windows ## make dist VERSION=x.y.z: the .deb, the
 	@echo "==> packages of atpreg $(VERSION) in $(DIST)/"
 	rm -rf $(DIST) build/bin/portable && mkdir -p $(DIST)
 	./build/linux/mkdeb.sh $(VERSION) $(BIN) $(DIST)
-	makensis -V2 -DVERSION=$(VERSION) -DEXE=$(CURDIR)/build/bin/atpreg.exe -DICON=$(CURDIR)/build/windows/icon.ico \
+	makensis -V2 -WX -DVERSION=$(VERSION) -DEXE=$(CURDIR)/build/bin/atpreg.exe -DICON=$(CURDIR)/build/windows/icon.ico \
 		-DNOTICES=$(CURDIR)/THIRD_PARTY -DOUTFILE=$(CURDIR)/$(DIST)/atpreg-$(VERSION)-windows-amd64-setup.exe \
 		build/windows/installer/installer.nsi
 	@portable=build/bin/portable/atpreg-$(VERSION)-windows-amd64; mkdir -p $$portable; \
