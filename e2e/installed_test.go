@@ -21,7 +21,7 @@ func TestInstalledPackage(t *testing.T) {
 	if os.Getenv("ATPREG_INSTALLED_TEST") != "1" {
 		t.Skip("checks the installed .deb: run by make test-dist after installing it")
 	}
-	for _, tool := range [][2]string{{"xvfb-run", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"}, {"dbus-run-session", "dbus-daemon"}} {
+	for _, tool := range [][2]string{{"xvfb-run", "xvfb"}, {"xdotool", "xdotool"}, {"import", "imagemagick"}, {"identify", "imagemagick"}, {"dbus-run-session", "dbus-daemon"}} {
 		requireTool(t, tool[0], tool[1])
 	}
 	bin, err := exec.LookPath("atpreg")
@@ -66,10 +66,21 @@ atpreg >"$HOME/app.log" 2>&1 &
 pid=$!
 win=$(timeout 45 xdotool search --sync --onlyvisible --name 'atpreg' | head -n 1)
 if [ -z "$win" ]; then echo "no window appeared"; cat "$HOME/app.log"; kill $pid; exit 1; fi
-echo "title: $(xdotool getwindowname "$win")"
+# GTK may show the program's name first and the window's title a moment later.
+for i in $(seq 1 60); do
+	title=$(xdotool getwindowname "$win")
+	case "$title" in *"ATP capacity register"*) break ;; esac
+	sleep 0.5
+done
+echo "title: $title"
 echo "class windows: $(xdotool search --onlyvisible --class '^atpreg$' | wc -l)"
-sleep 4
-import -window "$win" "$SHOT" || { kill $pid; exit 1; }
+# The page draws once the web process has started: on a loaded machine that
+# takes a while, so photograph until the picture is more than a background.
+for i in $(seq 1 45); do
+	sleep 1
+	import -window "$win" "$SHOT" || { kill $pid; exit 1; }
+	[ "$(identify -format %k "$SHOT")" -ge 64 ] && break
+done
 kill -0 $pid 2>/dev/null || { echo "atpreg died"; cat "$HOME/app.log"; exit 1; }
 kill $pid; wait $pid 2>/dev/null; exit 0
 `
