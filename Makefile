@@ -23,10 +23,13 @@ WINDOWS_TAGS := desktop,production,wv2runtime.error
 DIST      := build/dist
 ICON_SIZES := 16 22 24 32 48 64 96 128 256 512 1024
 
-# Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source;
-# icons, launcher and metainfo checks, and the packages (dpkg-deb and dpkg-shlibdeps come with build-essential).
+# Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source,
+# Python's email package (the email reader's tests cross-check it), and the readers the fillable forms
+# are tested with (qpdf, pypdf, LibreOffice Writer; docs/forms.md); the icons, launcher and metainfo
+# checks and the packages (dpkg-deb and dpkg-shlibdeps come with build-essential; docs/windows.md).
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth xdotool \
-	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei \
+	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei python3 \
+	qpdf python3-pypdf libreoffice-writer \
 	librsvg2-bin desktop-file-utils appstream lintian nsis zip unzip file
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -72,7 +75,7 @@ build: deps frontend ## build the production binary build/bin/atpreg
 		-ldflags "$(LDFLAGS) -extldflags '-Wl,-z,relro,-z,now'" -o $(BIN) .
 
 build-dev: deps frontend ## build the dev-tagged binary the browser tests drive
-	$(GO) build -tags dev,webkit2_41 -o $(DEV_BIN) .
+	$(GO) build -tags dev,webkit2_41,atpreg_testhooks -o $(DEV_BIN) .
 
 build-windows: deps frontend ## cross-compile build/bin/atpreg.exe for Windows (amd64), with icon, manifest and version
 	@echo "==> Windows resources: icon, manifest, version $(VERSION)"
@@ -137,6 +140,7 @@ lint: deps-go
 	@echo "==> go vet"
 	$(GO) vet ./...
 	$(GO) vet -tags e2e ./e2e/
+	$(GO) vet -tags atpreg_testhooks ./internal/testhooks/
 	@echo "==> staticcheck"
 	$(TOOLS)/staticcheck ./...
 
@@ -153,12 +157,13 @@ lint-assets: deps-apt ## check the launcher, the AppStream metainfo and the icon
 		git diff --exit-code --stat -- build/icons build/appicon.png build/windows/icon.ico || { echo "the icons are stale: run make icons and commit"; exit 1; }; \
 	fi
 
-# The vault, store and file-writing code must build, tests included, for
+# The vault, store and file-writing code (fileout, and the service that
+# publishes through it) must build, tests included, for
 # Windows (docs/windows.md says how their Windows paths behave).
-WINDOWS_PKGS := ./internal/vault/ ./internal/store/... ./internal/fileout/
-test-windows: deps-go ## go vet and compile the vault, store and fileout tests for Windows
+WINDOWS_PKGS := ./internal/vault/ ./internal/store/... ./internal/fileout/ ./internal/service/...
+test-windows: deps-go ## go vet and compile the vault, store, fileout and service tests for Windows
 	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
-	@echo "==> GOOS=windows: go vet and go test -c (vault, store, fileout), go vet of the window"
+	@echo "==> GOOS=windows: go vet and go test -c (vault, store, fileout, service), go vet of the window"
 	GOOS=windows GOARCH=amd64 $(GO) vet $(WINDOWS_PKGS)
 	@for p in $$(GOOS=windows $(GO) list $(WINDOWS_PKGS)); do \
 		echo "GOOS=windows go test -c $$p"; GOOS=windows GOARCH=amd64 $(GO) test -c -o /dev/null $$p; done
@@ -173,15 +178,26 @@ test-go: deps-go
 	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
 	@echo "==> go test -race"
 	$(GO) test -race -count=1 ./...
+	@echo "==> go test: hostile files' peak memory (without -race, whose shadow memory skews it)"
+	$(GO) test -count=1 -run 'Hostile' ./internal/interchange/ ./internal/service/ ./internal/mailin/
 
 # Fuzz budgets are counts, not durations: a duration-based -fuzztime can fail
 # with "context deadline exceeded" at its end on Go 1.26 (golang/go#75804).
 FUZZ_CSV  ?= 100000x
 FUZZ_XLSX ?= 10000x
-test-fuzz: deps-go ## run the import readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX)
-	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX) executions)"
+FUZZ_EML  ?= 20000x
+FUZZ_MSG  ?= 20000x
+FUZZ_RTF  ?= 20000x
+FUZZ_FORMS ?= 20000x
+test-fuzz: deps-go ## run the import, email and form readers' fuzz tests briefly (counts: FUZZ_CSV, FUZZ_XLSX, FUZZ_EML, FUZZ_MSG, FUZZ_RTF, FUZZ_FORMS)
+	@echo "==> fuzz (CSV $(FUZZ_CSV), XLSX $(FUZZ_XLSX), EML $(FUZZ_EML), MSG $(FUZZ_MSG), RTF $(FUZZ_RTF), filled forms $(FUZZ_FORMS) executions)"
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadCSV$$' -fuzztime $(FUZZ_CSV) -fuzzminimizetime 5x
 	$(GO) test ./internal/interchange/ -run '^$$' -fuzz '^FuzzReadXLSX$$' -fuzztime $(FUZZ_XLSX) -fuzzminimizetime 5x
+	$(GO) test ./internal/mailin/ -run '^$$' -fuzz '^FuzzReadEML$$' -fuzztime $(FUZZ_EML) -fuzzminimizetime 5x
+	$(GO) test ./internal/mailin/ -run '^$$' -fuzz '^FuzzReadMSG$$' -fuzztime $(FUZZ_MSG) -fuzzminimizetime 5x
+	$(GO) test ./internal/outlookmsg/ -run '^$$' -fuzz '^FuzzRTF$$' -fuzztime $(FUZZ_RTF) -fuzzminimizetime 5x
+	$(GO) test ./internal/forms/ -run '^$$' -fuzz '^FuzzReadPDF$$' -fuzztime $(FUZZ_FORMS) -fuzzminimizetime 5x
+	$(GO) test ./internal/forms/ -run '^$$' -fuzz '^FuzzReadDOCX$$' -fuzztime $(FUZZ_FORMS) -fuzzminimizetime 5x
 
 test-frontend: deps-npm
 	@echo "==> svelte-check and vitest"

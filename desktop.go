@@ -15,7 +15,7 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/cli"
-	"atpreg/internal/store"
+	"atpreg/internal/testhooks"
 )
 
 // windowTitle is what the window manager shows; tests find the window by it.
@@ -49,7 +49,7 @@ func windowsMessages() *windows.Messages {
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
-	session := app.NewSession(app.Config{RegisterPath: g.Register, Store: app.StoreOptionsFromEnv(), Minute: app.TestMinuteFromEnv(), Demo: store.LoadDemo})
+	session := app.NewSession(app.Config{RegisterPath: g.Register, Options: testhooks.Options(os.Getenv), Minute: testhooks.Minute(os.Getenv)})
 	return wails.Run(desktopOptions(session, os.Stderr))
 }
 
@@ -65,9 +65,9 @@ func desktopOptions(session *app.Session, stderr io.Writer) *options.App {
 		MinHeight:        620,
 		BackgroundColour: &options.RGBA{R: 246, G: 247, B: 249, A: 255},
 		AssetServer:      &assetserver.Options{Assets: assets},
-		// Passed as method values, so that Wails does not bind them for the frontend.
-		OnStartup:  session.Startup,
-		OnShutdown: session.Shutdown,
+		// Functions, not methods of a bound struct: the page cannot call them.
+		OnStartup:  app.OnStartup(session),
+		OnShutdown: app.OnShutdown(session),
 		SingleInstanceLock: &options.SingleInstanceLock{
 			UniqueId: "hk.org.hkstp.atpreg",
 			OnSecondInstanceLaunch: func(options.SecondInstanceData) {

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"atpreg/internal/cli"
+	"atpreg/internal/testhooks"
 )
 
 //go:embed all:frontend/dist
@@ -15,6 +16,7 @@ var assets embed.FS
 
 func main() {
 	env := cli.OSEnv()
+	env.Options = testhooks.Options(os.Getenv) // production: the zero Options, whatever the environment
 	g, rest, err := cli.ParseGlobal(os.Args[1:])
 	if err != nil {
 		os.Exit(cli.Run(os.Args[1:], env)) // reports the usage error

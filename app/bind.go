@@ -1,18 +1,18 @@
 package app
 
-// services are the constructors of the bound area services; each area file
-// adds its own from init, so wiring needs no central list.
-var services []func(*Session) any
-
-// addService registers an area service constructor.
-func addService(f func(*Session) any) { services = append(services, f) }
-
 // Bindings returns every struct the window binds: the session and the area
-// services sharing it.
+// services sharing it. This is the one place that wires the window's
+// services; a new area adds its service here (and to bindings_test.go's
+// allowlist of bound methods).
 func Bindings(s *Session) []any {
-	out := []any{s}
-	for _, f := range services {
-		out = append(out, f(s))
+	return []any{
+		s,
+		&RegisterService{s: s},
+		&InterchangeService{s: s},
+		&EvaluationService{s: s},
+		&MeetingService{s: s},
+		&BriefingService{s: s},
+		&DemandService{s: s},
+		&IntakeService{s: s, pending: map[string]pendingIntake{}},
 	}
-	return out
 }

@@ -1,28 +1,23 @@
 package app
 
 import (
-	"cmp"
 	"context"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sync"
 	"time"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/briefing"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
-func init() { addService(func(s *Session) any { return &BriefingService{s: s} }) }
-
 // BriefProgressEvent is the Wails event an export emits after each step,
-// with a briefing.Progress.
+// with a PackProgress.
 const BriefProgressEvent = "brief:progress"
 
 // BriefingService is the packs area's bound service: the export dialog's
@@ -74,49 +69,29 @@ type PackSetup struct {
 
 // Setup returns the meetings, entities and partners the export dialog offers.
 func (b *BriefingService) Setup() (PackSetup, error) {
-	db, err := b.s.openDB()
+	r, err := b.s.openRegister()
 	if err != nil {
 		return PackSetup{}, Fail(err)
 	}
-	ctx := context.Background()
-	out := PackSetup{Meetings: []PackMeeting{}, Entities: []PackEntity{}, Partners: []PackPartner{}, DefaultDir: b.defaultDir(), Officer: b.s.officer()}
-	meetings, err := db.Meetings(ctx)
+	c, err := r.PackChoices(context.Background())
 	if err != nil {
 		return PackSetup{}, Fail(err)
 	}
-	for _, m := range meetings {
+	out := PackSetup{Meetings: []PackMeeting{}, Entities: []PackEntity{}, Partners: []PackPartner{}, DefaultDir: b.defaultDir(), Officer: c.Officer}
+	for _, m := range c.Meetings {
 		out.Meetings = append(out.Meetings, PackMeeting{ID: m.ID, Title: m.Title, StartsAt: m.StartsAt.Format(time.RFC3339),
-			EntityIDs: packIDs(m.EntityIDs), PartnerIDs: packIDs(m.PartnerIDs)})
+			EntityIDs: nonNilIDs(m.EntityIDs), PartnerIDs: nonNilIDs(m.PartnerIDs)})
 	}
-	slices.SortStableFunc(out.Meetings, func(a, b PackMeeting) int { return -cmp.Compare(a.StartsAt, b.StartsAt) })
-	entities, err := db.Entities(ctx)
-	if err != nil {
-		return PackSetup{}, Fail(err)
+	for _, e := range c.Entities {
+		out.Entities = append(out.Entities, PackEntity{ID: e.ID, Name: e.Name, Status: string(e.Status), StatusLabel: e.Status.Label(), Complete: e.Complete})
 	}
-	for _, e := range entities {
-		out.Entities = append(out.Entities, PackEntity{ID: e.ID, Name: e.Name, Status: string(e.Status), StatusLabel: e.Status.Label(), Complete: e.Complete()})
-	}
-	slices.SortStableFunc(out.Entities, func(a, b PackEntity) int { return cmp.Compare(a.Name, b.Name) })
-	partners, err := db.Partners(ctx)
-	if err != nil {
-		return PackSetup{}, Fail(err)
-	}
-	for _, p := range partners {
-		c, err := db.ConflictedEntities(ctx, p.ID)
-		if err != nil {
-			return PackSetup{}, Fail(err)
-		}
-		ids := make([]int64, 0, len(c))
-		for id := range c {
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		out.Partners = append(out.Partners, PackPartner{ID: p.ID, Name: p.Name, Facility: p.Facility, Conflicted: ids})
+	for _, p := range c.Partners {
+		out.Partners = append(out.Partners, PackPartner{ID: p.ID, Name: p.Name, Facility: p.Facility, Conflicted: nonNilIDs(p.Conflicted)})
 	}
 	return out, nil
 }
 
-func packIDs(ids []int64) []int64 {
+func nonNilIDs(ids []int64) []int64 {
 	if ids == nil {
 		return []int64{}
 	}
@@ -158,20 +133,104 @@ func (b *BriefingService) PickFolder() (string, error) {
 	return dir, nil
 }
 
-// Export makes one pack per recipient into req.Dir (see briefing.Service),
+// PackRecipient is whom one copy is for: a university partner (partnerId >
+// 0, whose conflicts apply; name defaults to the partner's) or any named
+// person (partnerId 0).
+type PackRecipient struct {
+	PartnerID int64  `json:"partnerId"`
+	Name      string `json:"name"`
+}
+
+// PackRequest asks for packs: a meeting's or chosen entities', one copy per
+// recipient, written into dir.
+type PackRequest struct {
+	MeetingID    int64           `json:"meetingId"`
+	EntityIDs    []int64         `json:"entityIds"`
+	Purpose      string          `json:"purpose"`
+	Recipients   []PackRecipient `json:"recipients"`
+	FirstCopy    int             `json:"firstCopy"`
+	Anonymise    bool            `json:"anonymise"`
+	IncludeNotes bool            `json:"includeNotes"`
+	Password     string          `json:"password"` // never recorded
+	Dir          string          `json:"dir"`
+}
+
+// PackOmission is an entity left out of one recipient's pack.
+type PackOmission struct {
+	EntityID int64  `json:"entityId"`
+	Name     string `json:"name"`
+	Reason   string `json:"reason"`
+}
+
+// ReplacedChars are characters the font cannot print, replaced by a box in
+// one place of a pack.
+type ReplacedChars struct {
+	Where string `json:"where"`
+	Chars string `json:"chars"`
+}
+
+// PackFileResult is one pack written.
+type PackFileResult struct {
+	Recipient string          `json:"recipient"`
+	CopyNo    int             `json:"copyNo"`
+	Path      string          `json:"path"`
+	SHA256    string          `json:"sha256"`
+	Size      int             `json:"size"`
+	Pages     int             `json:"pages"`
+	EntityIDs []int64         `json:"entityIds"`
+	Omitted   []PackOmission  `json:"omitted"`
+	Replaced  []ReplacedChars `json:"replaced"`
+	Encrypted bool            `json:"encrypted"`
+}
+
+// PackResult is what an export did.
+type PackResult struct {
+	DocumentID string           `json:"documentId"`
+	Files      []PackFileResult `json:"files"`
+	Notices    []string         `json:"notices"`
+}
+
+// PackProgress is the payload of BriefProgressEvent.
+type PackProgress struct {
+	Done      int    `json:"done"`
+	Total     int    `json:"total"`
+	Recipient string `json:"recipient"`
+	Message   string `json:"message"`
+}
+
+func packResult(res service.PackResult) PackResult {
+	out := PackResult{DocumentID: res.DocumentID, Files: []PackFileResult{}, Notices: res.Notices}
+	if out.Notices == nil {
+		out.Notices = []string{}
+	}
+	for _, f := range res.Files {
+		pf := PackFileResult{Recipient: f.Recipient, CopyNo: f.CopyNo, Path: f.Path, SHA256: f.SHA256, Size: f.Size, Pages: f.Pages,
+			EntityIDs: nonNilIDs(f.EntityIDs), Omitted: []PackOmission{}, Replaced: []ReplacedChars{}, Encrypted: f.Encrypted}
+		for _, o := range f.Omitted {
+			pf.Omitted = append(pf.Omitted, PackOmission{EntityID: o.EntityID, Name: o.Name, Reason: o.Reason})
+		}
+		for _, rp := range f.Replaced {
+			pf.Replaced = append(pf.Replaced, ReplacedChars{Where: rp.Where, Chars: string(rp.Runes)})
+		}
+		out.Files = append(out.Files, pf)
+	}
+	return out
+}
+
+// Export makes one pack per recipient into req.Dir (service.MakePacks),
 // emitting BriefProgressEvent after each step. Only one export runs at a
-// time; Cancel stops it before anything is written.
-func (b *BriefingService) Export(req briefing.Request) (briefing.Result, error) {
-	db, err := b.s.openDB()
+// time; Cancel stops it before anything is recorded.
+func (b *BriefingService) Export(req PackRequest) (PackResult, error) {
+	r, err := b.s.openRegister()
 	if err != nil {
-		return briefing.Result{}, Fail(err)
+		return PackResult{}, Fail(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	b.mu.Lock()
 	if b.cancel != nil {
 		b.mu.Unlock()
-		return briefing.Result{}, Fail(apperr.New(apperr.Conflict, "An export is already running; wait for it or cancel it."))
+		return PackResult{}, Fail(apperr.New(apperr.Conflict, "An export is already running; wait for it or cancel it."))
 	}
 	b.cancel = cancel
 	b.mu.Unlock()
@@ -180,21 +239,24 @@ func (b *BriefingService) Export(req briefing.Request) (briefing.Result, error) 
 		b.cancel = nil
 		b.mu.Unlock()
 	}()
-	req.Path = "" // the window always names a folder
+	sreq := service.PackRequest{MeetingID: req.MeetingID, EntityIDs: req.EntityIDs, Purpose: req.Purpose, FirstCopy: req.FirstCopy,
+		Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, Password: req.Password, Dir: req.Dir}
+	for _, rc := range req.Recipients {
+		sreq.Recipients = append(sreq.Recipients, service.PackRecipient{PartnerID: rc.PartnerID, Name: rc.Name})
+	}
 	win := b.s.windowContext()
-	svc := &briefing.Service{Src: briefing.StoreSource{DB: db}, Officer: b.s.officer(), Now: b.s.now}
-	res, err := svc.Export(ctx, req, func(p briefing.Progress) {
+	res, err := r.MakePacks(ctx, sreq, func(p service.PackProgress) {
 		if win != nil {
-			wruntime.EventsEmit(win, BriefProgressEvent, p)
+			wruntime.EventsEmit(win, BriefProgressEvent, PackProgress{Done: p.Done, Total: p.Total, Recipient: p.Recipient, Message: p.Message})
 		}
 	})
 	if err != nil {
-		return briefing.Result{}, Fail(err)
+		return PackResult{}, Fail(err)
 	}
 	b.mu.Lock()
 	b.lastDir = req.Dir
 	b.mu.Unlock()
-	return res, nil
+	return packResult(res), nil
 }
 
 // Cancel stops the running export; false when none is running.
@@ -225,20 +287,16 @@ var openWith = func(ctx context.Context, path string) error {
 	return nil
 }
 
-// Open opens an exported pack (folder false) or the folder holding it
+// Open opens a published document (folder false) or the folder holding it
 // (folder true) with the system. Only files recorded in the ledger can be
 // opened.
 func (b *BriefingService) Open(path string, folder bool) error {
-	db, err := b.s.openDB()
+	r, err := b.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	entries, err := db.Ledger(context.Background(), store.LedgerFilter{Kind: store.LedgerBrief})
-	if err != nil {
+	if _, err := r.PublishedPath(context.Background(), path); err != nil {
 		return Fail(err)
-	}
-	if !slices.ContainsFunc(entries, func(e store.LedgerEntry) bool { return e.FileName == path }) {
-		return Fail(apperr.New(apperr.NotFound, "That file is not an exported pack in the ledger."))
 	}
 	target := path
 	if folder {
@@ -255,44 +313,87 @@ func (b *BriefingService) Open(path string, folder bool) error {
 
 // PackLedgerRow is one exported pack as the ledger screen lists it.
 type PackLedgerRow struct {
-	store.LedgerEntry
+	ID          int64    `json:"id"`
+	DocID       string   `json:"docId"`
+	Recipient   string   `json:"recipient"`
+	CopyNo      int      `json:"copyNo"`
+	EntityIDs   []int64  `json:"entityIds"`
 	EntityNames []string `json:"entityNames"`
-	FileExists  bool     `json:"fileExists"`
+	Anonymised  bool     `json:"anonymised"`
+	Encrypted   bool     `json:"encrypted"`
+	FileName    string   `json:"fileName"` // the base name
+	Folder      string   `json:"folder"`   // "" for packs from before folders were recorded
+	Path        string   `json:"path"`     // folder and name; "" when the folder is unknown
+	SHA256      string   `json:"sha256"`
+	Delivered   bool     `json:"delivered"`  // false: recorded, not put in place (WriteAgain)
+	FileExists  bool     `json:"fileExists"` // the file is still where it was written
+	By          string   `json:"by"`
+	At          string   `json:"at"` // RFC 3339
 }
 
 // Ledger returns the exported briefing packs, newest first, with the names
 // of their entities (limit 0: all).
 func (b *BriefingService) Ledger(limit int) ([]PackLedgerRow, error) {
-	db, err := b.s.openDB()
+	r, err := b.s.openRegister()
 	if err != nil {
 		return nil, Fail(err)
 	}
-	ctx := context.Background()
-	entries, err := db.Ledger(ctx, store.LedgerFilter{Kind: store.LedgerBrief, Limit: max(limit, 0)})
+	rows, err := r.PackLedger(context.Background(), limit)
 	if err != nil {
 		return nil, Fail(err)
 	}
-	all, err := db.Entities(ctx)
-	if err != nil {
-		return nil, Fail(err)
-	}
-	names := make(map[int64]string, len(all))
-	for _, e := range all {
-		names[e.ID] = e.Name
-	}
-	out := make([]PackLedgerRow, len(entries))
-	for i, e := range entries {
-		row := PackLedgerRow{LedgerEntry: e, EntityNames: make([]string, len(e.EntityIDs))}
-		for j, id := range e.EntityIDs {
-			if n, ok := names[id]; ok {
-				row.EntityNames[j] = n
-			} else {
-				row.EntityNames[j] = briefing.EntityCode(id) + " (deleted)"
-			}
-		}
-		_, statErr := os.Stat(e.FileName)
-		row.FileExists = statErr == nil
-		out[i] = row
+	out := make([]PackLedgerRow, len(rows))
+	for i, e := range rows {
+		anon, _ := e.Options["anonymised"].(bool)
+		enc, _ := e.Options["encrypted"].(bool)
+		out[i] = PackLedgerRow{ID: e.ID, DocID: e.DocID, Recipient: e.Recipient, CopyNo: e.CopyNo, EntityIDs: nonNilIDs(e.EntityIDs),
+			EntityNames: e.EntityNames, Anonymised: anon, Encrypted: enc, FileName: e.FileName, Folder: e.Folder, Path: e.Path,
+			SHA256: e.SHA256, Delivered: e.Delivered, FileExists: e.FileExists, By: e.By, At: e.At}
 	}
 	return out, nil
+}
+
+// UndeliveredDoc is a published document of any kind whose file was
+// recorded but not put in place (the app stopped in between).
+type UndeliveredDoc struct {
+	ID        int64  `json:"id"`
+	DocID     string `json:"docId"`
+	Kind      string `json:"kind"`
+	Recipient string `json:"recipient"`
+	CopyNo    int    `json:"copyNo"`
+	FileName  string `json:"fileName"`
+	Folder    string `json:"folder"`
+	At        string `json:"at"` // RFC 3339
+}
+
+// Undelivered returns the published documents whose files are not in place;
+// the ledger screen offers to write each again.
+func (b *BriefingService) Undelivered() ([]UndeliveredDoc, error) {
+	r, err := b.s.openRegister()
+	if err != nil {
+		return nil, Fail(err)
+	}
+	es, err := r.Undelivered(context.Background())
+	if err != nil {
+		return nil, Fail(err)
+	}
+	out := make([]UndeliveredDoc, len(es))
+	for i, e := range es {
+		out[i] = UndeliveredDoc{ID: e.ID, DocID: e.DocID, Kind: e.Kind, Recipient: e.Recipient, CopyNo: e.CopyNo, FileName: e.FileName, Folder: e.Folder, At: e.At}
+	}
+	return out, nil
+}
+
+// WriteAgain writes the file of undelivered document id again, from the
+// bytes the register kept, where it was meant to go; it returns its path.
+func (b *BriefingService) WriteAgain(id int64) (string, error) {
+	r, err := b.s.openRegister()
+	if err != nil {
+		return "", Fail(err)
+	}
+	e, err := r.WriteAgain(context.Background(), id)
+	if err != nil {
+		return "", Fail(err)
+	}
+	return service.LedgerPath(e), nil
 }

@@ -10,7 +10,6 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/apperr"
-	"atpreg/internal/briefing"
 )
 
 // wireCode returns the code of an error made by app.Fail.
@@ -50,9 +49,9 @@ func TestBriefingExport(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	req := briefing.Request{MeetingID: meeting.ID, Dir: dir, Password: "fictional pack password"}
+	req := app.PackRequest{MeetingID: meeting.ID, Dir: dir, Password: "fictional pack password"}
 	for _, p := range setup.Partners {
-		req.Recipients = append(req.Recipients, briefing.Recipient{PartnerID: p.ID})
+		req.Recipients = append(req.Recipients, app.PackRecipient{PartnerID: p.ID})
 	}
 	res, err := b.Export(req)
 	if err != nil {
@@ -77,7 +76,7 @@ func TestBriefingExport(t *testing.T) {
 		t.Fatalf("%d ledger rows, want %d", len(rows), len(res.Files))
 	}
 	for _, r := range rows {
-		if !r.FileExists || r.DocID != res.DocumentID || len(r.EntityNames) != len(r.EntityIDs) || r.EntityNames[0] == "" || r.Options["encrypted"] != true {
+		if !r.FileExists || r.DocID != res.DocumentID || len(r.EntityNames) != len(r.EntityIDs) || r.EntityNames[0] == "" || !r.Encrypted || !r.Delivered || r.Path != filepath.Join(dir, r.FileName) || r.Folder != dir {
 			t.Errorf("ledger row %+v", r)
 		}
 	}
@@ -123,10 +122,16 @@ func TestBriefingExport(t *testing.T) {
 		t.Errorf("failing opener: code %q", code)
 	}
 
+	if und, err := b.Undelivered(); err != nil || len(und) != 0 {
+		t.Errorf("undelivered %+v, %v", und, err)
+	}
+	if _, err := b.WriteAgain(rows[0].ID); wireCode(t, err) != apperr.Invalid {
+		t.Errorf("writing a delivered pack again: %v", err)
+	}
 	if b.Cancel() {
 		t.Error("Cancel reported an export while none runs")
 	}
-	if _, err := b.Export(briefing.Request{Dir: dir}); wireCode(t, err) != apperr.Invalid {
+	if _, err := b.Export(app.PackRequest{Dir: dir}); wireCode(t, err) != apperr.Invalid {
 		t.Errorf("empty request: %v", err)
 	}
 	if _, err := s.Lock(); err != nil {

@@ -2,15 +2,12 @@ package app
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
-
-func init() { addService(func(s *Session) any { return &EvaluationService{s: s} }) }
 
 // EvaluationService is the evaluation area's bound service: scoring entities
 // on the RFI's seven aspects, the weighted totals (weights from settings) and
@@ -38,25 +35,25 @@ type EvaluationSetup struct {
 	Disagreement int `json:"disagreement"`
 	// Evaluator is the officer's name from settings (the default evaluator).
 	Evaluator string `json:"evaluator"`
-	// Today is the session clock's date, YYYY-MM-DD.
+	// Today is the register clock's date, YYYY-MM-DD.
 	Today string `json:"today"`
 }
 
 // Setup returns the aspects with their anchors and current weights, the
 // recommendations and defaults for a new evaluation.
 func (e *EvaluationService) Setup() (EvaluationSetup, error) {
-	db, err := e.s.openDB()
+	reg, err := e.s.openRegister()
 	if err != nil {
 		return EvaluationSetup{}, Fail(err)
 	}
-	settings, err := db.GetSettings(context.Background())
+	setup, err := reg.EvaluationSetup(context.Background())
 	if err != nil {
 		return EvaluationSetup{}, Fail(err)
 	}
 	out := EvaluationSetup{MinScore: register.MinScore, MaxScore: register.MaxScore, Disagreement: register.DisagreementSpread,
-		Evaluator: settings.OfficerName, Today: e.s.now().Format(time.DateOnly)}
+		Evaluator: setup.Evaluator, Today: setup.Today, Aspects: []AspectView{}, Recommendations: []register.Choice{}}
 	for _, a := range register.Aspects() {
-		out.Aspects = append(out.Aspects, AspectView{Code: string(a), Label: a.Label(), Anchors: a.Anchors(), Weight: settings.Weights[a]})
+		out.Aspects = append(out.Aspects, AspectView{Code: string(a), Label: a.Label(), Anchors: a.Anchors(), Weight: setup.Weights[a]})
 	}
 	for _, r := range register.Recommendations() {
 		out.Recommendations = append(out.Recommendations, register.Choice{Code: string(r), Label: r.Label()})
@@ -70,21 +67,16 @@ func (e *EvaluationService) Setup() (EvaluationSetup, error) {
 // others in proportion). The scoring form shows it while the officer scores:
 // the total is computed here, never typed.
 func (e *EvaluationService) WeightedTotal(scores map[string]int) (float64, error) {
-	db, err := e.s.openDB()
+	reg, err := e.s.openRegister()
 	if err != nil {
 		return 0, Fail(err)
 	}
-	settings, err := db.GetSettings(context.Background())
-	if err != nil {
-		return 0, Fail(err)
-	}
-	vals := map[register.Aspect]float64{}
+	in := make(map[register.Aspect]int, len(scores))
 	for k, v := range scores {
-		if a := register.Aspect(k); a.Valid() && v >= register.MinScore && v <= register.MaxScore {
-			vals[a] = float64(v)
-		}
+		in[register.Aspect(k)] = v
 	}
-	return register.Round2(register.WeightedTotal(vals, settings.Weights)), nil
+	total, err := reg.WeightedTotal(context.Background(), in)
+	return total, Fail(err)
 }
 
 // SaveWeights stores the weights of the seven aspects (percent by aspect
@@ -92,94 +84,160 @@ func (e *EvaluationService) WeightedTotal(scores map[string]int) (float64, error
 // recorded in the audit trail with the old and new weights; every weighted
 // total and the ranking follow at once. Problems come back per field
 // ("weights.<aspect>", "weights").
-func (e *EvaluationService) SaveWeights(weights map[string]float64) (store.Settings, error) {
-	db, err := e.s.openDB()
+func (e *EvaluationService) SaveWeights(weights map[string]float64) (settingsView, error) {
+	reg, err := e.s.openRegister()
 	if err != nil {
-		return store.Settings{}, Fail(err)
+		return settingsView{}, Fail(err)
 	}
 	w := register.Weights{}
 	for k, v := range weights {
 		w[register.Aspect(k)] = v
 	}
-	ctx := context.Background()
-	if err := db.SaveWeights(ctx, w, e.s.officer()); err != nil {
-		return store.Settings{}, Fail(err)
-	}
-	got, err := db.GetSettings(ctx)
+	got, err := reg.SaveWeights(context.Background(), w)
 	if err != nil {
-		return store.Settings{}, Fail(err)
+		return settingsView{}, Fail(err)
 	}
-	e.s.mu.Lock()
-	e.s.settings = got
-	e.s.mu.Unlock()
-	return got, nil
+	return e.s.weightsSaved(got), nil
+}
+
+// Score is one aspect's score with the evaluator's note.
+type Score struct {
+	Score int    `json:"score"`
+	Note  string `json:"note"`
+}
+
+// Evaluation is one evaluator's evaluation as the window edits it: scores
+// by aspect code, the recommendation's code.
+type Evaluation struct {
+	ID             int64            `json:"id"`
+	EntityID       int64            `json:"entityId"`
+	Evaluator      string           `json:"evaluator"`
+	Date           string           `json:"date"` // YYYY-MM-DD
+	Scores         map[string]Score `json:"scores"`
+	Recommendation string           `json:"recommendation"`
+	Reason         string           `json:"reason"`
+}
+
+func evaluationWire(ev register.Evaluation) Evaluation {
+	out := Evaluation{ID: ev.ID, EntityID: ev.EntityID, Evaluator: ev.Evaluator, Date: ev.Date, Scores: map[string]Score{},
+		Recommendation: string(ev.Recommendation), Reason: ev.Reason}
+	for a, s := range ev.Scores {
+		out.Scores[string(a)] = Score{Score: s.Value, Note: s.Note}
+	}
+	return out
+}
+
+func (ev Evaluation) domain() register.Evaluation {
+	out := register.Evaluation{ID: ev.ID, EntityID: ev.EntityID, Evaluator: ev.Evaluator, Date: ev.Date,
+		Scores: map[register.Aspect]register.Score{}, Recommendation: register.Recommendation(ev.Recommendation), Reason: ev.Reason}
+	for a, s := range ev.Scores {
+		out.Scores[register.Aspect(a)] = register.Score{Value: s.Score, Note: s.Note}
+	}
+	return out
 }
 
 // EvaluationView is one evaluator's evaluation with its weighted total.
 type EvaluationView struct {
-	Evaluation register.Evaluation `json:"evaluation"`
-	Total      float64             `json:"total"` // weighted, 2 decimals
+	Evaluation Evaluation `json:"evaluation"`
+	Total      float64    `json:"total"` // weighted, 2 decimals
+}
+
+// EntityScore summarises an entity's evaluations: per-aspect means and
+// spreads (by aspect code), the aspects evaluators disagree on, the
+// weighted total of the means and how often each recommendation was given.
+type EntityScore struct {
+	Evaluations     int                `json:"evaluations"` // 0: not evaluated
+	Evaluators      []string           `json:"evaluators"`
+	Means           map[string]float64 `json:"means"`
+	Spread          map[string]int     `json:"spread"`
+	Disagreements   []string           `json:"disagreements"`
+	Total           float64            `json:"total"`
+	Recommendations map[string]int     `json:"recommendations"`
+	Latest          string             `json:"latest"`
+}
+
+func entityScoreWire(s register.EntityScore) EntityScore {
+	out := EntityScore{Evaluations: s.Evaluations, Evaluators: nonNil(s.Evaluators), Means: map[string]float64{}, Spread: map[string]int{},
+		Disagreements: []string{}, Total: s.Total, Recommendations: map[string]int{}, Latest: s.Latest}
+	for a, m := range s.Means {
+		out.Means[string(a)] = m
+	}
+	for a, n := range s.Spread {
+		out.Spread[string(a)] = n
+	}
+	for _, a := range s.Disagreements {
+		out.Disagreements = append(out.Disagreements, string(a))
+	}
+	for r, n := range s.Recommendations {
+		out.Recommendations[string(r)] = n
+	}
+	return out
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// Conflict is a conflict of interest between a university partner and an
+// entity: the entity is left out of that partner's briefing packs and
+// meeting materials.
+type Conflict struct {
+	PartnerID   int64  `json:"partnerId"`
+	PartnerName string `json:"partnerName"`
+	EntityID    int64  `json:"entityId"`
+	EntityName  string `json:"entityName"`
+	Reason      string `json:"reason"`
+	CreatedAt   string `json:"createdAt"` // RFC 3339
+	CreatedBy   string `json:"createdBy"`
+}
+
+func conflictsWire(cs []register.Conflict) []Conflict {
+	out := make([]Conflict, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, Conflict{PartnerID: c.PartnerID, PartnerName: c.PartnerName, EntityID: c.EntityID, EntityName: c.EntityName,
+			Reason: c.Reason, CreatedAt: rfc3339(c.CreatedAt), CreatedBy: c.CreatedBy})
+	}
+	return out
 }
 
 // EntityEvaluations is an entity's evaluations, their summary (means,
 // disagreements, weighted total of the means), its place in the ranking and
 // its conflicts of interest.
 type EntityEvaluations struct {
-	EntityID    int64                `json:"entityId"`
-	Name        string               `json:"name"`
-	Status      string               `json:"status"`
-	StatusLabel string               `json:"statusLabel"`
-	Evaluations []EvaluationView     `json:"evaluations"`
-	Summary     register.EntityScore `json:"summary"`
+	EntityID    int64            `json:"entityId"`
+	Name        string           `json:"name"`
+	Status      string           `json:"status"`
+	StatusLabel string           `json:"statusLabel"`
+	Evaluations []EvaluationView `json:"evaluations"`
+	Summary     EntityScore      `json:"summary"`
 	// Total is the summary's weighted total rounded to 2 decimals (what is
 	// shown and ranked); 0 when not evaluated.
 	Total float64 `json:"total"`
 	// Rank is the entity's rank among all evaluated entities (0: none), of
 	// RankedCount.
-	Rank        int              `json:"rank"`
-	RankedCount int              `json:"rankedCount"`
-	Conflicts   []store.Conflict `json:"conflicts"`
+	Rank        int        `json:"rank"`
+	RankedCount int        `json:"rankedCount"`
+	Conflicts   []Conflict `json:"conflicts"`
 }
 
 // Entity returns the evaluations of entity id and their summary.
 func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
-	db, err := e.s.openDB()
+	reg, err := e.s.openRegister()
 	if err != nil {
 		return EntityEvaluations{}, Fail(err)
 	}
-	ctx := context.Background()
-	ent, err := db.GetEntity(ctx, id)
+	d, err := reg.EvaluationDossier(context.Background(), id)
 	if err != nil {
 		return EntityEvaluations{}, Fail(err)
 	}
-	settings, err := db.GetSettings(ctx)
-	if err != nil {
-		return EntityEvaluations{}, Fail(err)
-	}
-	evs, err := db.EntityEvaluations(ctx, id)
-	if err != nil {
-		return EntityEvaluations{}, Fail(err)
-	}
-	out := EntityEvaluations{EntityID: id, Name: ent.Name, Status: string(ent.Status), StatusLabel: ent.Status.Label(),
-		Evaluations: []EvaluationView{}}
-	for _, ev := range evs {
-		out.Evaluations = append(out.Evaluations, EvaluationView{Evaluation: ev, Total: register.Round2(ev.Total(settings.Weights))})
-	}
-	out.Summary = register.Summarise(evs, settings.Weights)
-	out.Summary.EntityID = id
-	out.Total = out.Summary.Rounded()
-	ranking, err := db.Ranking(ctx, store.RankingQuery{})
-	if err != nil {
-		return EntityEvaluations{}, Fail(err)
-	}
-	out.RankedCount = len(ranking)
-	for _, r := range ranking {
-		if r.EntityID == id {
-			out.Rank = r.Rank
-		}
-	}
-	if out.Conflicts, err = db.EntityConflicts(ctx, id); err != nil {
-		return EntityEvaluations{}, Fail(err)
+	out := EntityEvaluations{EntityID: id, Name: d.Entity.Name, Status: string(d.Entity.Status), StatusLabel: d.Entity.Status.Label(),
+		Evaluations: []EvaluationView{}, Summary: entityScoreWire(d.Summary), Total: d.Total, Rank: d.Rank, RankedCount: d.Ranked,
+		Conflicts: conflictsWire(d.Conflicts)}
+	for _, ev := range d.Evaluations {
+		out.Evaluations = append(out.Evaluations, EvaluationView{Evaluation: evaluationWire(ev.Evaluation), Total: ev.Total})
 	}
 	return out, nil
 }
@@ -188,33 +246,22 @@ func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
 // a change to that evaluation. The evaluator defaults to the officer. It
 // returns the evaluation's id. Problems come back per field ("evaluator",
 // "date", "scores.<aspect>", "recommendation", "reason").
-func (e *EvaluationService) Save(ev register.Evaluation) (int64, error) {
-	db, err := e.s.openDB()
+func (e *EvaluationService) Save(ev Evaluation) (int64, error) {
+	reg, err := e.s.openRegister()
 	if err != nil {
 		return 0, Fail(err)
 	}
-	if strings.TrimSpace(ev.Evaluator) == "" {
-		if settings, err := db.GetSettings(context.Background()); err == nil {
-			ev.Evaluator = settings.OfficerName
-		}
-	}
-	if ev.Scores == nil {
-		ev.Scores = map[register.Aspect]register.Score{}
-	}
-	if ev.ID == 0 {
-		id, err := db.CreateEvaluation(context.Background(), ev, e.s.officer())
-		return id, Fail(err)
-	}
-	return ev.ID, Fail(db.UpdateEvaluation(context.Background(), ev, e.s.officer()))
+	id, err := reg.SaveEvaluation(context.Background(), ev.domain())
+	return id, Fail(err)
 }
 
 // Delete removes evaluation id (kept in the entity's history).
 func (e *EvaluationService) Delete(id int64) error {
-	db, err := e.s.openDB()
+	reg, err := e.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteEvaluation(context.Background(), id, e.s.officer()))
+	return Fail(reg.DeleteEvaluation(context.Background(), id))
 }
 
 // RankRow is one line of the ranking table.
@@ -233,9 +280,9 @@ type RankRow struct {
 	Disagreements []string           `json:"disagreements"`
 	Evaluations   int                `json:"evaluations"`
 	Evaluators    []string           `json:"evaluators"`
-	// Recommendation is the most frequent recommendation (ties: the more
-	// cautious first: more_info, hold, decline, invite); Recommendations
-	// counts each.
+	// Recommendation is the consensus recommendation (the most frequent;
+	// ties: the more cautious, see register.EntityScore.Consensus);
+	// Recommendations counts each.
 	Recommendation  string         `json:"recommendation"`
 	Recommendations map[string]int `json:"recommendations"`
 	Latest          string         `json:"latest"`
@@ -247,54 +294,55 @@ type RankingView struct {
 	Weights map[string]float64 `json:"weights"`
 }
 
+// RankingQuery filters the ranking: statuses (codes, any of; none: all) and
+// an ATP type (code) at least one product has ("": any).
+type RankingQuery struct {
+	Statuses []string `json:"statuses"`
+	ATPType  string   `json:"atpType"`
+}
+
 // Ranking ranks the evaluated entities q selects (statuses, ATP type) by
 // weighted total, best first; equal totals share a rank and are marked tied.
-func (e *EvaluationService) Ranking(q store.RankingQuery) (RankingView, error) {
-	db, err := e.s.openDB()
+func (e *EvaluationService) Ranking(q RankingQuery) (RankingView, error) {
+	reg, err := e.s.openRegister()
 	if err != nil {
 		return RankingView{Rows: []RankRow{}}, Fail(err)
 	}
-	ctx := context.Background()
-	settings, err := db.GetSettings(ctx)
+	ranking, err := reg.Ranking(context.Background(), service.RankingQuery{Statuses: q.Statuses, ATPType: q.ATPType})
 	if err != nil {
 		return RankingView{Rows: []RankRow{}}, Fail(err)
 	}
-	ranked, err := db.Ranking(ctx, q)
-	if err != nil {
-		return RankingView{Rows: []RankRow{}}, Fail(err)
-	}
-	out := RankingView{Rows: make([]RankRow, 0, len(ranked)), Weights: map[string]float64{}}
-	for a, w := range settings.Weights {
+	out := RankingView{Rows: make([]RankRow, 0, len(ranking.Rows)), Weights: map[string]float64{}}
+	for a, w := range ranking.Weights {
 		out.Weights[string(a)] = w
 	}
-	count := map[int]int{}
-	for _, r := range ranked {
-		count[r.Rank]++
-	}
-	for _, r := range ranked {
-		row := RankRow{Rank: r.Rank, Tied: count[r.Rank] > 1, EntityID: r.EntityID, Name: r.Name, Status: r.Status,
-			StatusLabel: register.Status(r.Status).Label(), ATPTypes: r.ATPTypes, Total: r.Rounded(),
-			Means: map[string]float64{}, Disagreements: []string{}, Evaluations: r.Evaluations, Evaluators: r.Evaluators,
-			Recommendations: map[string]int{}, Latest: r.Latest}
+	for _, r := range ranking.Rows {
+		row := RankRow{Rank: r.Rank, Tied: r.Tied, EntityID: r.EntityID, Name: r.Name, Status: string(r.Status),
+			StatusLabel: r.Status.Label(), ATPTypes: nonNil(r.ATPTypes), Total: r.Rounded(),
+			Means: map[string]float64{}, Disagreements: []string{}, Evaluations: r.Evaluations, Evaluators: nonNil(r.Evaluators),
+			Recommendation: string(r.Consensus()), Recommendations: map[string]int{}, Latest: r.Latest}
 		for a, m := range r.Means {
 			row.Means[string(a)] = register.Round2(m)
 		}
 		for _, a := range r.Disagreements {
 			row.Disagreements = append(row.Disagreements, string(a))
 		}
-		best := 0
-		for _, rec := range []register.Recommendation{register.RecommendMoreInfo, register.RecommendHold, register.RecommendDecline, register.RecommendInvite} {
-			n := r.Recommendations[rec]
+		for rec, n := range r.Recommendations {
 			if n > 0 {
 				row.Recommendations[string(rec)] = n
-			}
-			if n > best {
-				best, row.Recommendation = n, string(rec)
 			}
 		}
 		out.Rows = append(out.Rows, row)
 	}
 	return out, nil
+}
+
+// rfc3339 formats t for the window ("" for the zero time).
+func rfc3339(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.RFC3339)
 }
 
 // invalidField is an apperr.Invalid naming one field.

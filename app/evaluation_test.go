@@ -6,7 +6,6 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
 )
 
 // services returns the session's bound services of one test register.
@@ -19,7 +18,13 @@ type services struct {
 
 func newServices(t *testing.T, demo bool) services {
 	t.Helper()
-	sv := services{s: newTestSession(t, demo)}
+	return servicesOf(t, newTestSession(t, demo))
+}
+
+// servicesOf returns the area services bound on session s.
+func servicesOf(t *testing.T, s *app.Session) services {
+	t.Helper()
+	sv := services{s: s}
 	for _, b := range app.Bindings(sv.s) {
 		switch x := b.(type) {
 		case *app.RegisterService:
@@ -60,6 +65,16 @@ func scored(id int64, evaluator string, v int, over map[register.Aspect]int) reg
 	return ev
 }
 
+// toWire is ev as the window sends it.
+func toWire(ev register.Evaluation) app.Evaluation {
+	out := app.Evaluation{ID: ev.ID, EntityID: ev.EntityID, Evaluator: ev.Evaluator, Date: ev.Date, Scores: map[string]app.Score{},
+		Recommendation: string(ev.Recommendation), Reason: ev.Reason}
+	for a, sc := range ev.Scores {
+		out.Scores[string(a)] = app.Score{Score: sc.Value, Note: sc.Note}
+	}
+	return out
+}
+
 func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 	sv := newServices(t, false)
 	a := sv.entity(t, "Alpha Fictional Ltd", register.StatusEvaluation)
@@ -96,7 +111,7 @@ func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 		{c, scored(c, "Dr A", 4, map[register.Aspect]int{register.AspectReadiness: 1}), 2.8},
 	}
 	for _, tc := range tests {
-		if _, err := sv.eval.Save(tc.ev); err != nil {
+		if _, err := sv.eval.Save(toWire(tc.ev)); err != nil {
 			t.Fatal(err)
 		}
 		scores := map[string]int{}
@@ -113,7 +128,7 @@ func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 		}
 	}
 
-	rank, err := sv.eval.Ranking(store.RankingQuery{})
+	rank, err := sv.eval.Ranking(app.RankingQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,14 +147,14 @@ func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 	// technical capacity and on jobs.
 	second := scored(a, "Dr B", 3, map[register.Aspect]int{register.AspectTechnical: 5, register.AspectJobs: 5})
 	second.Recommendation = register.RecommendHold
-	if _, err := sv.eval.Save(second); err != nil {
+	if _, err := sv.eval.Save(toWire(second)); err != nil {
 		t.Fatal(err)
 	}
 	view, _ := sv.eval.Entity(a)
-	if len(view.Evaluations) != 2 || len(view.Summary.Disagreements) != 2 || view.Summary.Disagreements[1] != register.AspectJobs {
+	if len(view.Evaluations) != 2 || len(view.Summary.Disagreements) != 2 || view.Summary.Disagreements[1] != string(register.AspectJobs) {
 		t.Fatalf("two evaluators: %+v", view.Summary)
 	}
-	rank, _ = sv.eval.Ranking(store.RankingQuery{})
+	rank, _ = sv.eval.Ranking(app.RankingQuery{})
 	if rank.Rows[0].Rank != 1 || rank.Rows[1].Rank != 1 || !rank.Rows[0].Tied || !rank.Rows[1].Tied || rank.Rows[2].Rank != 3 {
 		t.Fatalf("tie not shown: %+v", rank.Rows)
 	}
@@ -149,7 +164,7 @@ func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 
 	// Invalid input comes back per field and changes nothing.
 	bad := scored(a, "Dr C", 3, map[register.Aspect]int{register.AspectPipeline: 9})
-	w := decodeFail(t, func() error { _, err := sv.eval.Save(bad); return err }())
+	w := decodeFail(t, func() error { _, err := sv.eval.Save(toWire(bad)); return err }())
 	if w.Code != "invalid" || !hasWireField(w, "scores.pipeline") {
 		t.Fatalf("invalid score: %+v", w)
 	}
@@ -165,7 +180,7 @@ func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 	}
 
 	// The register's list carries the score.
-	page, err := sv.reg.List(store.ListQuery{Sort: "score", Desc: true})
+	page, err := sv.reg.List(app.ListQuery{Sort: "score", Desc: true})
 	if err != nil || page.Rows[0].ID != b || page.Rows[0].Score == nil || *page.Rows[0].Score != 3.2 {
 		t.Fatalf("list score: %v %+v", err, page.Rows)
 	}
@@ -185,7 +200,7 @@ func TestEvaluationServiceLocked(t *testing.T) {
 	if _, err := sv.s.Lock(); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := sv.eval.Ranking(store.RankingQuery{}); decodeFail(t, err).Code != "locked" {
+	if _, err := sv.eval.Ranking(app.RankingQuery{}); decodeFail(t, err).Code != "locked" {
 		t.Fatalf("ranking on a locked register: %v", err)
 	}
 }
@@ -196,7 +211,7 @@ func TestEvaluationServiceLocked(t *testing.T) {
 func TestEvaluationServiceSaveWeights(t *testing.T) {
 	sv := newServices(t, false)
 	a := sv.entity(t, "Alpha Fictional Ltd", register.StatusEvaluation)
-	if _, err := sv.eval.Save(scored(a, "Dr A", 2, map[register.Aspect]int{register.AspectReadiness: 5})); err != nil {
+	if _, err := sv.eval.Save(toWire(scored(a, "Dr A", 2, map[register.Aspect]int{register.AspectReadiness: 5}))); err != nil {
 		t.Fatal(err)
 	}
 	heavy := map[string]float64{"readiness": 40, "technical": 10, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 10, "intangibles": 10}

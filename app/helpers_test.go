@@ -5,12 +5,11 @@ import (
 	"testing"
 
 	"atpreg/app"
-	"atpreg/internal/store"
-	"atpreg/internal/store/storetest"
+	"atpreg/internal/service/servicetest"
 )
 
 // testPassphrase is strong enough for passphrase.Check.
-const testPassphrase = "fictional harbour lantern 7 crane kettle"
+var testPassphrase = string(servicetest.Passphrase)
 
 // newTestSession returns a session on a new register in t.TempDir() (filled
 // with the demo data when demo is true), cheap key derivation and a fixed
@@ -19,8 +18,7 @@ func newTestSession(t testing.TB, demo bool) *app.Session {
 	t.Helper()
 	s := app.NewSession(app.Config{
 		RegisterPath: filepath.Join(t.TempDir(), "register.atpreg"),
-		Store:        storetest.Options(),
-		Demo:         store.LoadDemo,
+		Options:      servicetest.Options(),
 	})
 	if _, err := s.CreateRegister(testPassphrase, testPassphrase, demo); err != nil {
 		t.Fatalf("create register: %v", err)

@@ -10,7 +10,7 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/apperr"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
 func interchangeService(t *testing.T, s *app.Session) *app.InterchangeService {
@@ -39,16 +39,23 @@ func TestDryRunThenConfirm(t *testing.T) {
 	if p.Token == "" || p.Report.Created != 2 || p.Report.Added != 3 || p.Report.Applied || len(p.Rows) != 3 || p.Rows[0].Action != "create" {
 		t.Fatalf("dry run %+v", p)
 	}
-	db, _ := app.OpenDB(s)
-	if es, _ := db.Entities(context.Background()); len(es) != 0 {
+	reg, _ := app.OpenRegister(s)
+	count := func() int {
+		page, err := reg.ListEntities(context.Background(), service.ListQuery{Limit: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return page.Total
+	}
+	if count() != 0 {
 		t.Fatal("the dry run changed the register")
 	}
 	done, err := x.Confirm(p.Token)
 	if err != nil || !done.Report.Applied || done.Report.Created != 2 {
 		t.Fatalf("confirm %+v, %v", done.Report, err)
 	}
-	if es, _ := db.Entities(context.Background()); len(es) != 2 {
-		t.Fatalf("%d entities after the import", len(es))
+	if n := count(); n != 2 {
+		t.Fatalf("%d entities after the import", n)
 	}
 	if _, err := x.Confirm(p.Token); err == nil {
 		t.Fatal("a token confirmed twice")
@@ -90,19 +97,27 @@ func TestDryRunShowsProblems(t *testing.T) {
 	s := newTestSession(t, false)
 	x := interchangeService(t, s)
 	bad := strings.Replace(importFile, "tissue_engineered", "stem cells", 1)
+	// The page sends a chosen file's bytes; the dialog gives a path.
 	path := filepath.Join(t.TempDir(), "bad.csv")
 	if err := os.WriteFile(path, []byte(bad), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	p, err := x.DryRunPath(path)
+	picked, err := app.CheckPicked(x, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(p.Report.Problems) != 1 || len(p.Rows) != 3 || len(p.Rows[2].Problems) != 1 || p.Rows[2].Problems[0].Column != "atp_type" {
-		t.Fatalf("rows %+v problems %+v", p.Rows, p.Report.Problems)
+	sent, err := x.DryRun(`C:\fakepath\bad.csv`, base64.StdEncoding.EncodeToString([]byte(bad)))
+	if err != nil {
+		t.Fatal(err)
 	}
-	res, err := x.ImportPath(path)
-	if err != nil || res.Report.Applied {
+	for _, p := range []app.ImportPreview{*picked, sent} {
+		if len(p.Report.Problems) != 1 || len(p.Rows) != 3 || len(p.Rows[2].Problems) != 1 || p.Rows[2].Problems[0].Column != "atp_type" ||
+			p.Rows[2].Action != "rejected" || p.Report.File.Name != "bad.csv" {
+			t.Fatalf("rows %+v problems %+v", p.Rows, p.Report.Problems)
+		}
+	}
+	res, err := x.Confirm(sent.Token)
+	if err != nil || res.Report.Applied || len(res.Report.Problems) != 1 {
 		t.Fatalf("import of a bad file: %+v, %v", res.Report, err)
 	}
 }
@@ -124,44 +139,30 @@ func TestUnreadableFiles(t *testing.T) {
 		if err := os.WriteFile(path, tc.data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		_, err := x.DryRunPath(path)
+		_, err := app.CheckPicked(x, path)
 		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), `"code":"invalid"`) {
-			t.Errorf("%s: err = %v", tc.name, err)
+			t.Errorf("%s picked: err = %v", tc.name, err)
+		}
+		_, err = x.DryRun(tc.name, base64.StdEncoding.EncodeToString(tc.data))
+		if err == nil || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), `"code":"invalid"`) {
+			t.Errorf("%s sent: err = %v", tc.name, err)
 		}
 	}
 }
 
+// TestExportAndTemplate: the window's export and template go through the
+// save dialog (the writing itself is tested in internal/service).
 func TestExportAndTemplate(t *testing.T) {
 	s := newTestSession(t, true)
 	x := interchangeService(t, s)
-	dir := t.TempDir()
-	for _, f := range []string{"csv", "xlsx", "json"} {
-		path := filepath.Join(dir, "register."+f)
-		res, err := x.ExportTo(f, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		fi, err := os.Stat(path)
-		if err != nil || fi.Mode().Perm() != 0o600 || fi.Size() == 0 || res.Entities == 0 || len(res.SHA256) != 64 {
-			t.Fatalf("%s: %+v, %v", f, res, err)
-		}
-	}
-	if _, err := x.ExportTo("pdf", filepath.Join(dir, "x.pdf")); err == nil || !strings.Contains(err.Error(), "invalid") {
+	if _, err := x.ExportAs("pdf"); err == nil || !strings.Contains(err.Error(), "invalid") {
 		t.Fatalf("export as pdf: %v", err)
 	}
-	db, _ := app.OpenDB(s)
-	led, _ := db.Ledger(context.Background(), store.LedgerFilter{Kind: store.LedgerExport})
-	if len(led) != 3 {
-		t.Fatalf("%d exports in the ledger, want 3", len(led))
+	if _, err := x.ExportAs("csv"); err == nil || !strings.Contains(err.Error(), "only available in the window") {
+		t.Fatalf("export without a window: %v", err)
 	}
-	tpl := filepath.Join(dir, "template.xlsx")
-	if err := x.TemplateTo(tpl); err != nil {
-		t.Fatal(err)
-	}
-	// The exported XLSX re-imports into the same register without changes.
-	p, err := x.DryRunPath(filepath.Join(dir, "register.xlsx"))
-	if err != nil || p.Report.Created+p.Report.Merged != 0 || p.Report.Unchanged == 0 {
-		t.Fatalf("re-import of an export: %+v, %v", p.Report, err)
+	if _, err := x.SaveTemplateAs(); err == nil || !strings.Contains(err.Error(), "only available in the window") {
+		t.Fatalf("template without a window: %v", err)
 	}
 	if len(x.Columns()) != 31 {
 		t.Fatalf("%d columns", len(x.Columns()))

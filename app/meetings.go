@@ -3,21 +3,14 @@ package app
 import (
 	"context"
 	"fmt"
-	"path/filepath"
-	"regexp"
 	"strings"
 	"time"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/fileout"
-	"atpreg/internal/ics"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
 )
-
-func init() { addService(func(s *Session) any { return &MeetingService{s: s} }) }
 
 // MeetingService is the meetings area's bound service: university partners
 // and their conflicts of interest, dialogue meetings (partners present,
@@ -29,83 +22,81 @@ type MeetingService struct{ s *Session }
 // value of an <input type="datetime-local">, in the computer's time zone.
 const LocalTimeLayout = "2006-01-02T15:04"
 
+// Partner is a university partner as the window edits it.
+type Partner struct {
+	ID       int64              `json:"id"`
+	Name     string             `json:"name"`
+	Facility string             `json:"facility"` // the GMP facility's name
+	Address  string             `json:"address"`
+	Contacts []register.Contact `json:"contacts"`
+	Notes    string             `json:"notes"`
+}
+
 // PartnerView is a university partner with its conflicts of interest.
 type PartnerView struct {
-	Partner   register.Partner `json:"partner"`
-	Conflicts []store.Conflict `json:"conflicts"`
+	Partner   Partner    `json:"partner"`
+	Conflicts []Conflict `json:"conflicts"`
 }
 
 // Partners returns every university partner by name, each with the entities
 // it is conflicted with.
 func (m *MeetingService) Partners() ([]PartnerView, error) {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return []PartnerView{}, Fail(err)
 	}
-	ctx := context.Background()
-	ps, err := db.Partners(ctx)
-	if err != nil {
-		return []PartnerView{}, Fail(err)
-	}
-	cs, err := db.Conflicts(ctx)
+	ps, err := reg.Partners(context.Background())
 	if err != nil {
 		return []PartnerView{}, Fail(err)
 	}
 	out := make([]PartnerView, 0, len(ps))
 	for _, p := range ps {
-		v := PartnerView{Partner: p, Conflicts: []store.Conflict{}}
-		for _, c := range cs {
-			if c.PartnerID == p.ID {
-				v.Conflicts = append(v.Conflicts, c)
-			}
-		}
-		out = append(out, v)
+		out = append(out, PartnerView{Partner: Partner{ID: p.Partner.ID, Name: p.Partner.Name, Facility: p.Partner.Facility,
+			Address: p.Partner.Address, Contacts: nonNil(p.Partner.Contacts), Notes: p.Partner.Notes}, Conflicts: conflictsWire(p.Conflicts)})
 	}
 	return out, nil
 }
 
 // SavePartner stores a partner (new when p.id is 0) and returns its id.
 // Problems come back per field ("name", "contacts[i].email", ...).
-func (m *MeetingService) SavePartner(p register.Partner) (int64, error) {
-	db, err := m.s.openDB()
+func (m *MeetingService) SavePartner(p Partner) (int64, error) {
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return 0, Fail(err)
 	}
-	if p.ID == 0 {
-		id, err := db.CreatePartner(context.Background(), p, m.s.officer())
-		return id, Fail(err)
-	}
-	return p.ID, Fail(db.UpdatePartner(context.Background(), p, m.s.officer()))
+	id, err := reg.SavePartner(context.Background(), register.Partner{ID: p.ID, Name: p.Name, Facility: p.Facility, Address: p.Address,
+		Contacts: p.Contacts, Notes: p.Notes})
+	return id, Fail(err)
 }
 
 // DeletePartner removes a partner with its conflicts and its place in
 // meetings.
 func (m *MeetingService) DeletePartner(id int64) error {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeletePartner(context.Background(), id, m.s.officer()))
+	return Fail(reg.DeletePartner(context.Background(), id))
 }
 
 // SetConflict records that the partner has a conflict of interest with the
 // entity, with the reason (required): the entity is left out of that
 // partner's briefing packs and meeting materials.
 func (m *MeetingService) SetConflict(partnerID, entityID int64, reason string) error {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.SetConflict(context.Background(), partnerID, entityID, reason, m.s.officer()))
+	return Fail(reg.SetConflict(context.Background(), partnerID, entityID, reason))
 }
 
 // RemoveConflict clears a conflict of interest.
 func (m *MeetingService) RemoveConflict(partnerID, entityID int64) error {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.RemoveConflict(context.Background(), partnerID, entityID, m.s.officer()))
+	return Fail(reg.RemoveConflict(context.Background(), partnerID, entityID))
 }
 
 // EntityOption is an entity offered for a meeting or a conflict.
@@ -119,29 +110,17 @@ type EntityOption struct {
 // FindEntities returns up to 20 entities matching search (any text they
 // hold), invited, in dialogue and in evaluation first.
 func (m *MeetingService) FindEntities(search string) ([]EntityOption, error) {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return []EntityOption{}, Fail(err)
 	}
-	page, err := db.ListEntities(context.Background(), store.ListQuery{Search: search, Sort: "name", Limit: 200})
+	opts, err := reg.MeetingCandidates(context.Background(), search)
 	if err != nil {
 		return []EntityOption{}, Fail(err)
 	}
-	rank := map[string]int{"invited": 0, "in_dialogue": 1, "evaluation": 2, "engaged": 3}
-	order := func(s string) int {
-		if r, ok := rank[s]; ok {
-			return r
-		}
-		return 9
-	}
-	rows := page.Rows
-	out := make([]EntityOption, 0, 20)
-	for pass := 0; pass <= 9 && len(out) < 20; pass++ {
-		for _, r := range rows {
-			if order(r.Status) == pass && len(out) < 20 {
-				out = append(out, EntityOption{ID: r.ID, Name: r.Name, Status: r.Status, StatusLabel: r.StatusLabel})
-			}
-		}
+	out := make([]EntityOption, 0, len(opts))
+	for _, o := range opts {
+		out = append(out, EntityOption{ID: o.ID, Name: o.Name, Status: string(o.Status), StatusLabel: o.Status.Label()})
 	}
 	return out, nil
 }
@@ -163,61 +142,25 @@ type MeetingRow struct {
 // List returns every meeting, the upcoming ones first (soonest first), then
 // the past ones (latest first).
 func (m *MeetingService) List() ([]MeetingRow, error) {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return []MeetingRow{}, Fail(err)
 	}
-	ctx := context.Background()
-	ms, err := db.Meetings(ctx)
+	ms, err := reg.Meetings(context.Background())
 	if err != nil {
 		return []MeetingRow{}, Fail(err)
 	}
-	names, err := partnerNames(ctx, db)
-	if err != nil {
-		return []MeetingRow{}, Fail(err)
-	}
-	now := m.s.now()
-	today := now.Format(time.DateOnly)
-	var upcoming, past []MeetingRow
-	for _, mt := range ms {
-		row := MeetingRow{ID: mt.ID, Title: mt.Title, StartsAt: mt.StartsAt.In(time.Local).Format(LocalTimeLayout), Place: mt.Place,
-			Partners: []string{}, Entities: len(mt.EntityIDs), Past: mt.StartsAt.Before(now)}
-		for _, pid := range mt.PartnerIDs {
-			row.Partners = append(row.Partners, names[pid])
-		}
-		for _, a := range mt.Actions {
-			if !a.Done {
-				row.OpenActions++
-				if a.Due != "" && a.Due < today {
-					row.Overdue++
-				}
-			}
-		}
-		cs, err := db.MeetingConflicts(ctx, mt.ID)
-		if err != nil {
-			return []MeetingRow{}, Fail(err)
-		}
-		row.Conflicts = len(cs)
-		if row.Past {
-			past = append(past, row)
-		} else {
-			upcoming = append([]MeetingRow{row}, upcoming...)
-		}
-	}
-	return append(upcoming, past...), nil
-}
-
-func partnerNames(ctx context.Context, db *store.DB) (map[int64]string, error) {
-	ps, err := db.Partners(ctx)
-	if err != nil {
-		return nil, err
-	}
-	out := map[int64]string{}
-	for _, p := range ps {
-		out[p.ID] = p.Name
+	out := make([]MeetingRow, 0, len(ms))
+	for _, s := range ms {
+		out = append(out, MeetingRow{ID: s.Meeting.ID, Title: s.Meeting.Title, StartsAt: localTime(s.Meeting.StartsAt), Place: s.Meeting.Place,
+			Partners: s.PartnerNames, Entities: len(s.Meeting.EntityIDs), OpenActions: s.OpenActions, Overdue: s.Overdue, Past: s.Past,
+			Conflicts: s.Conflicts})
 	}
 	return out, nil
 }
+
+// localTime formats t for the window (LocalTimeLayout, the computer's zone).
+func localTime(t time.Time) string { return t.In(time.Local).Format(LocalTimeLayout) }
 
 // MeetingInput is a meeting as the window edits it.
 type MeetingInput struct {
@@ -257,7 +200,7 @@ type MeetingEntity struct {
 	Status      string      `json:"status"`
 	StatusLabel string      `json:"statusLabel"`
 	Minutes     string      `json:"minutes"`
-	Score       *float64    `json:"score"`
+	Score       *float64    `json:"score" ts_type:"number | null"`
 	Excluded    []Exclusion `json:"excluded"`
 }
 
@@ -282,72 +225,38 @@ type MeetingView struct {
 // Get returns meeting id with its partners, entities (in order, with
 // minutes, scores and conflicts of interest) and follow-up actions.
 func (m *MeetingService) Get(id int64) (MeetingView, error) {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return MeetingView{}, Fail(err)
 	}
-	v, err := meetingView(context.Background(), db, id, m.s.now())
-	return v, Fail(err)
-}
-
-func meetingView(ctx context.Context, db *store.DB, id int64, now time.Time) (MeetingView, error) {
-	mt, err := db.GetMeeting(ctx, id)
+	d, err := reg.Meeting(context.Background(), id)
 	if err != nil {
-		return MeetingView{}, err
+		return MeetingView{}, Fail(err)
 	}
-	names, err := partnerNames(ctx, db)
-	if err != nil {
-		return MeetingView{}, err
+	v := MeetingView{Meeting: meetingInput(d.Meeting), Partners: []PartnerRef{}, Entities: []MeetingEntity{}, Actions: []ActionView{},
+		Past: d.Past, Sequence: d.Meeting.Sequence, Today: d.Today}
+	for _, p := range d.Partners {
+		v.Partners = append(v.Partners, PartnerRef{ID: p.ID, Name: p.Name})
 	}
-	conflicts, err := db.MeetingConflicts(ctx, id)
-	if err != nil {
-		return MeetingView{}, err
-	}
-	scores, err := db.EntityScores(ctx)
-	if err != nil {
-		return MeetingView{}, err
-	}
-	ents, err := db.Entities(ctx, mt.EntityIDs...)
-	if err != nil {
-		return MeetingView{}, err
-	}
-	byID := map[int64]register.Entity{}
-	for _, e := range ents {
-		byID[e.ID] = e
-	}
-	today := now.Format(time.DateOnly)
-	v := MeetingView{Meeting: meetingInput(mt), Partners: []PartnerRef{}, Entities: []MeetingEntity{}, Actions: []ActionView{},
-		Past: mt.StartsAt.Before(now), Sequence: mt.Sequence, Today: today}
-	for _, pid := range mt.PartnerIDs {
-		v.Partners = append(v.Partners, PartnerRef{ID: pid, Name: names[pid]})
-	}
-	for _, eid := range mt.EntityIDs {
-		e := byID[eid]
-		me := MeetingEntity{ID: eid, Name: e.Name, Status: string(e.Status), StatusLabel: e.Status.Label(),
-			Minutes: mt.EntityMinutes[eid], Excluded: []Exclusion{}}
-		if s, ok := scores[eid]; ok {
-			total := s.Rounded()
-			me.Score = &total
-		}
-		for _, c := range conflicts {
-			if c.EntityID == eid {
-				me.Excluded = append(me.Excluded, Exclusion{PartnerID: c.PartnerID, PartnerName: c.PartnerName, Reason: c.Reason})
-			}
+	for _, e := range d.Entities {
+		me := MeetingEntity{ID: e.Entity.ID, Name: e.Entity.Name, Status: string(e.Entity.Status), StatusLabel: e.Entity.Status.Label(),
+			Minutes: e.Minutes, Score: e.Score, Excluded: []Exclusion{}}
+		for _, c := range e.Excluded {
+			me.Excluded = append(me.Excluded, Exclusion{PartnerID: c.PartnerID, PartnerName: c.PartnerName, Reason: c.Reason})
 		}
 		v.Entities = append(v.Entities, me)
 	}
-	for i, a := range mt.Actions {
-		v.Actions = append(v.Actions, ActionView{Action: a, Index: i, Overdue: !a.Done && a.Due != "" && a.Due < today})
+	for _, a := range d.Actions {
+		v.Actions = append(v.Actions, ActionView{Action: a.Action, Index: a.Index, Overdue: a.Overdue})
 	}
 	return v, nil
 }
 
-func meetingInput(mt store.Meeting) MeetingInput {
-	in := MeetingInput{ID: mt.ID, Title: mt.Title, StartsAt: mt.StartsAt.In(time.Local).Format(LocalTimeLayout),
+func meetingInput(mt register.MeetingRecord) MeetingInput {
+	return MeetingInput{ID: mt.ID, Title: mt.Title, StartsAt: localTime(mt.StartsAt),
 		DurationMinutes: mt.DurationMinutes, Place: mt.Place, PartnerIDs: mt.PartnerIDs, Attendees: mt.Attendees,
 		EntityIDs: mt.EntityIDs, Agenda: mt.Agenda, Minutes: mt.Minutes, Outcome: mt.Outcome, Actions: mt.Actions,
 		EntityMinutes: mt.EntityMinutes}
-	return in
 }
 
 // parseMeetingTime reads a LocalTimeLayout value (local time) or RFC 3339.
@@ -370,7 +279,7 @@ func parseMeetingTime(s string) (time.Time, error) {
 // confirmation. Problems come back per field ("title", "starts_at",
 // "actions[i].due", ...).
 func (m *MeetingService) Save(in MeetingInput) (int64, error) {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return 0, Fail(err)
 	}
@@ -378,28 +287,24 @@ func (m *MeetingService) Save(in MeetingInput) (int64, error) {
 	if err != nil {
 		return 0, Fail(err)
 	}
-	mt := store.Meeting{
+	mt := register.MeetingRecord{
 		Meeting: register.Meeting{ID: in.ID, Title: in.Title, StartsAt: at, Place: in.Place, PartnerIDs: in.PartnerIDs,
 			Attendees: in.Attendees, EntityIDs: in.EntityIDs, Agenda: in.Agenda, Minutes: in.Minutes, Outcome: in.Outcome,
 			Actions: in.Actions},
 		DurationMinutes: in.DurationMinutes,
 		EntityMinutes:   in.EntityMinutes,
 	}
-	ctx := context.Background()
-	if in.ID == 0 {
-		id, err := db.CreateMeeting(ctx, mt, m.s.officer())
-		return id, Fail(err)
-	}
-	return in.ID, Fail(db.UpdateMeeting(ctx, mt, m.s.officer()))
+	id, err := reg.SaveMeeting(context.Background(), mt)
+	return id, Fail(err)
 }
 
 // Delete removes a meeting (kept in the history).
 func (m *MeetingService) Delete(id int64) error {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteMeeting(context.Background(), id, m.s.officer()))
+	return Fail(reg.DeleteMeeting(context.Background(), id))
 }
 
 // MoveProposal is the pipeline move adding an entity to a meeting would
@@ -415,16 +320,16 @@ type MoveProposal struct {
 // meeting (invited to dialogue, or in dialogue), so the window can ask the
 // officer before AddEntity.
 func (m *MeetingService) ProposedMove(entityID int64) (MoveProposal, error) {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return MoveProposal{}, Fail(err)
 	}
-	e, err := db.GetEntity(context.Background(), entityID)
+	from, to, err := reg.ProposedDialogueMove(context.Background(), entityID)
 	if err != nil {
 		return MoveProposal{}, Fail(err)
 	}
-	p := MoveProposal{From: string(e.Status), FromLabel: e.Status.Label()}
-	if to := store.DialogueMove(e.Status); to != "" {
+	p := MoveProposal{From: string(from), FromLabel: from.Label()}
+	if to != "" {
 		p.To, p.ToLabel = string(to), to.Label()
 	}
 	return p, nil
@@ -435,104 +340,78 @@ func (m *MeetingService) ProposedMove(entityID int64) (MoveProposal, error) {
 // the pipeline (see ProposedMove); it returns the new status code, "" when
 // the status was left alone.
 func (m *MeetingService) AddEntity(meetingID, entityID int64, moveStatus bool) (string, error) {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return "", Fail(err)
 	}
-	to, err := db.AddEntityToMeeting(context.Background(), meetingID, entityID, moveStatus, m.s.officer())
+	to, err := reg.AddEntityToMeeting(context.Background(), meetingID, entityID, moveStatus)
 	return string(to), Fail(err)
 }
 
 // RemoveEntity takes the entity off the meeting's list (with its minutes).
 func (m *MeetingService) RemoveEntity(meetingID, entityID int64) error {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.RemoveEntityFromMeeting(context.Background(), meetingID, entityID, m.s.officer()))
+	return Fail(reg.RemoveEntityFromMeeting(context.Background(), meetingID, entityID))
 }
 
 // SetActionDone ticks (or unticks) the index-th follow-up action of a meeting.
 func (m *MeetingService) SetActionDone(meetingID int64, index int, done bool) error {
-	db, err := m.s.openDB()
+	reg, err := m.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.SetActionDone(context.Background(), meetingID, index, done, m.s.officer()))
+	return Fail(reg.SetActionDone(context.Background(), meetingID, index, done))
+}
+
+// OpenAction is a follow-up action not done yet, with its meeting.
+type OpenAction struct {
+	MeetingID    int64  `json:"meetingId"`
+	MeetingTitle string `json:"meetingTitle"`
+	MeetingAt    string `json:"meetingAt"` // LocalTimeLayout
+	Index        int    `json:"index"`     // the action's place in the meeting's list
+	Text         string `json:"text"`
+	Owner        string `json:"owner"`
+	Due          string `json:"due"` // YYYY-MM-DD or ""
 }
 
 // Overdue returns the follow-up actions not done whose due date has passed
-// (by the session clock's local date), the most overdue first.
-func (m *MeetingService) Overdue() ([]store.OpenAction, error) {
-	db, err := m.s.openDB()
+// (by the register clock's date), the most overdue first.
+func (m *MeetingService) Overdue() ([]OpenAction, error) {
+	reg, err := m.s.openRegister()
 	if err != nil {
-		return []store.OpenAction{}, Fail(err)
+		return []OpenAction{}, Fail(err)
 	}
-	out, err := db.OverdueActions(context.Background(), m.s.now().Format(time.DateOnly))
+	acts, err := reg.OverdueActions(context.Background())
 	if err != nil {
-		return []store.OpenAction{}, Fail(err)
+		return []OpenAction{}, Fail(err)
+	}
+	out := make([]OpenAction, 0, len(acts))
+	for _, a := range acts {
+		out = append(out, OpenAction{MeetingID: a.MeetingID, MeetingTitle: a.MeetingTitle, MeetingAt: localTime(a.MeetingAt), Index: a.Index,
+			Text: a.Text, Owner: a.Owner, Due: a.Due})
 	}
 	return out, nil
 }
 
-// CalendarText returns the meeting as an iCalendar (.ics) file: title, time,
-// place, partners, HKSTP attendees and agenda, marked CONFIDENTIAL. Entity
-// names are left out (calendars are often synchronised to servers); the
-// file says how many entities are on the list.
+// CalendarText returns the meeting as an iCalendar (.ics) file under the
+// calendar's content rules (service.CalendarText): no entity names.
 func (m *MeetingService) CalendarText(id int64) (string, error) {
-	db, err := m.s.openDB()
+	r, err := m.s.openRegister()
 	if err != nil {
 		return "", Fail(err)
 	}
-	text, _, err := calendarText(context.Background(), db, id, m.s.now())
+	text, err := r.CalendarText(context.Background(), id)
 	return text, Fail(err)
 }
 
-func calendarText(ctx context.Context, db *store.DB, id int64, now time.Time) (string, store.Meeting, error) {
-	mt, err := db.GetMeeting(ctx, id)
-	if err != nil {
-		return "", mt, err
-	}
-	names, err := partnerNames(ctx, db)
-	if err != nil {
-		return "", mt, err
-	}
-	var desc strings.Builder
-	desc.WriteString("CONFIDENTIAL: HKSTP ATP manufacturing RFI dialogue meeting.\n")
-	if len(mt.PartnerIDs) > 0 {
-		var ps []string
-		for _, pid := range mt.PartnerIDs {
-			ps = append(ps, names[pid])
-		}
-		desc.WriteString("Partners: " + strings.Join(ps, "; ") + "\n")
-	}
-	if len(mt.Attendees) > 0 {
-		desc.WriteString("HKSTP: " + strings.Join(mt.Attendees, "; ") + "\n")
-	}
-	fmt.Fprintf(&desc, "Entities to discuss: %d (names are kept in the register).\n", len(mt.EntityIDs))
-	if mt.Agenda != "" {
-		desc.WriteString("\nAgenda:\n" + mt.Agenda + "\n")
-	}
-	ev := ics.Event{
-		UID:         fmt.Sprintf("atpreg-meeting-%d-%s@hkstp-atp-rfi.invalid", mt.ID, mt.CreatedAt.UTC().Format("20060102T150405Z")),
-		Start:       mt.StartsAt,
-		End:         mt.StartsAt.Add(time.Duration(mt.DurationMinutes) * time.Minute),
-		Summary:     mt.Title,
-		Location:    mt.Place,
-		Description: strings.TrimSpace(desc.String()),
-		Categories:  []string{"HKSTP ATP RFI"},
-		Class:       "CONFIDENTIAL",
-		Sequence:    mt.Sequence,
-	}
-	return ics.Calendar(now, ev), mt, nil
-}
-
-var unsafeFileChars = regexp.MustCompile(`[^\p{L}\p{N}._ -]+`)
-
 // ExportCalendar saves the meeting's .ics file where the officer chooses with
-// the system's save dialog and returns the path; "" when cancelled.
+// the system's save dialog, recorded in the ledger, and returns the path;
+// "" when cancelled.
 func (m *MeetingService) ExportCalendar(id int64) (string, error) {
-	db, err := m.s.openDB()
+	r, err := m.s.openRegister()
 	if err != nil {
 		return "", Fail(err)
 	}
@@ -540,51 +419,20 @@ func (m *MeetingService) ExportCalendar(id int64) (string, error) {
 	if ctx == nil {
 		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
 	}
-	text, mt, err := calendarText(context.Background(), db, id, m.s.now())
+	name, err := r.CalendarFileName(context.Background(), id)
 	if err != nil {
 		return "", Fail(err)
 	}
-	name := strings.TrimSpace(unsafeFileChars.ReplaceAllString(mt.Title, " "))
-	if name == "" {
-		name = "meeting"
-	}
 	path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{Title: "Save the meeting as a calendar file",
-		DefaultFilename: name + ".ics", Filters: []wruntime.FileFilter{{DisplayName: "Calendar (*.ics)", Pattern: "*.ics"}}})
+		DefaultFilename: name, Filters: []wruntime.FileFilter{{DisplayName: "Calendar (*.ics)", Pattern: "*.ics"}}})
 	if err != nil {
 		return "", Fail(apperr.Wrap(err, apperr.Internal, "The file dialog could not be opened."))
 	}
 	if path == "" {
 		return "", nil
 	}
-	return path, Fail(m.writeCalendar(db, id, path, text))
-}
-
-// WriteCalendar writes the meeting's .ics file to path (for tests and
-// scripts; the window uses ExportCalendar). The export is noted in the
-// register's history.
-func (m *MeetingService) WriteCalendar(id int64, path string) error {
-	db, err := m.s.openDB()
-	if err != nil {
-		return Fail(err)
+	if _, err := r.ExportCalendar(context.Background(), id, path); err != nil {
+		return "", Fail(err)
 	}
-	text, _, err := calendarText(context.Background(), db, id, m.s.now())
-	if err != nil {
-		return Fail(err)
-	}
-	return Fail(m.writeCalendar(db, id, path, text))
-}
-
-// writeCalendar stages the file beside path, records the export in the
-// register's history, then puts the file in place: a failure leaves neither
-// half a file nor a record of a file that is not there.
-func (m *MeetingService) writeCalendar(db *store.DB, id int64, path, text string) error {
-	staged, err := fileout.Stage(path, []byte(text), "The calendar file")
-	if err != nil {
-		return err
-	}
-	defer staged.Discard()
-	if err := db.RecordCalendarExport(context.Background(), id, filepath.Base(path), m.s.officer()); err != nil {
-		return err
-	}
-	return staged.Commit()
+	return path, nil
 }

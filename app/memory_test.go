@@ -13,7 +13,8 @@ import (
 	"testing"
 
 	"atpreg/app"
-	"atpreg/internal/store"
+	"atpreg/internal/memtest"
+	"atpreg/internal/service"
 )
 
 // maxResidentMiB is what the window's Go process may hold with the demo
@@ -32,7 +33,7 @@ func TestResidentMemory(t *testing.T) {
 		residentMemoryChild(t)
 		return
 	}
-	if testing.Short() || raceEnabled {
+	if testing.Short() || memtest.Race {
 		t.Skip("slow (four production key derivations) and meaningless under -race; run by make test-memory")
 	}
 	if runtime.GOOS != "linux" {
@@ -69,8 +70,7 @@ func residentMemoryChild(t *testing.T) {
 	}
 	s := app.NewSession(app.Config{
 		RegisterPath: filepath.Join(dir, "register.atpreg"),
-		Store:        store.Options{}, // the production KDF
-		Demo:         store.LoadDemo,
+		Options:      service.Options{}, // the production key derivation
 	})
 	if _, err := s.CreateRegister(testPassphrase, testPassphrase, true); err != nil {
 		t.Fatalf("create the demo register: %v", err)

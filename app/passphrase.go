@@ -1,6 +1,16 @@
 package app
 
-import "atpreg/internal/passphrase"
+import "atpreg/internal/service"
+
+// Strength is how strong a passphrase is, for the window's meter: a score
+// from 0 (empty) to 4, a label and a hint.
+type Strength struct {
+	Score int    `json:"score"`
+	Label string `json:"label"`
+	Hint  string `json:"hint"`
+}
 
 // PassphraseStrength rates a passphrase for the window's strength meter.
-func (s *Session) PassphraseStrength(p string) passphrase.Strength { return passphrase.Rate(p) }
+func (s *Session) PassphraseStrength(p string) Strength {
+	return Strength(service.RatePassphrase(p))
+}

@@ -3,20 +3,15 @@ package app
 import (
 	"context"
 	"encoding/base64"
-	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/fileout"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
-
-func init() { addService(func(s *Session) any { return &RegisterService{s: s} }) }
 
 // RegisterService is the register area's bound service: the entities, their
 // product submissions, completeness, pipeline moves, history, attachments and
@@ -59,7 +54,7 @@ func (r *RegisterService) Choices() ChoicesView {
 		Routes: c["routes"], ATPTypes: c["atp_type"], GeneVectors: c["gene_vector"], IntendedUses: c["intended_use"],
 		StartingMaterials: c["starting_materials"], ProcessTypes: c["process_type"], TrainingRoles: c["training_roles"],
 		Statuses: c["status"], Labels: map[string]string{}, NeedsReason: []string{},
-		MaxAttachmentBytes: store.MaxAttachmentBytes,
+		MaxAttachmentBytes: register.MaxAttachmentBytes,
 	}
 	for _, f := range labelledFields {
 		v.Labels[f] = register.FieldLabel(f)
@@ -72,14 +67,80 @@ func (r *RegisterService) Choices() ChoicesView {
 	return v
 }
 
-// List returns one page of the entities q selects (search, filters, sort).
-func (r *RegisterService) List(q store.ListQuery) (store.ListPage, error) {
-	db, err := r.s.openDB()
-	if err != nil {
-		return store.ListPage{Rows: []store.EntityRow{}}, Fail(err)
+// ListQuery is what the register's list asks for: the search, filters,
+// sort column and order, and the page.
+type ListQuery struct {
+	// Search finds entities holding every word anywhere in their text.
+	Search string `json:"search"`
+	// Statuses keeps entities in any of these statuses (codes); none: all.
+	Statuses []string `json:"statuses"`
+	// ATPType, IntendedUse and ProcessType keep entities with at least one
+	// product of that choice (code); "": any.
+	ATPType     string `json:"atpType"`
+	IntendedUse string `json:"intendedUse"`
+	ProcessType string `json:"processType"`
+	// Completeness is "", "complete" or "incomplete".
+	Completeness string `json:"completeness" ts_type:"'' | 'complete' | 'incomplete'"`
+	// Sort is the column: name (default), status, received_on, updated_at,
+	// products, missing or score.
+	Sort string `json:"sort" ts_type:"'name' | 'status' | 'received_on' | 'updated_at' | 'products' | 'missing' | 'score'"`
+	// Desc sorts in descending order.
+	Desc bool `json:"desc"`
+	// Offset and Limit page the result; Limit 0 is a default page.
+	Offset int `json:"offset"`
+	Limit  int `json:"limit"`
+}
+
+// query is q as the service's query.
+func (q ListQuery) query() service.ListQuery {
+	return service.ListQuery{Search: q.Search, Statuses: q.Statuses, ATPType: q.ATPType, IntendedUse: q.IntendedUse,
+		ProcessType: q.ProcessType, Completeness: q.Completeness, Sort: q.Sort, Desc: q.Desc, Offset: q.Offset, Limit: q.Limit}
+}
+
+// EntityRow is one line of the register's list.
+type EntityRow struct {
+	ID           int64    `json:"id"`
+	Name         string   `json:"name"`
+	Status       string   `json:"status"`
+	StatusLabel  string   `json:"statusLabel"`
+	ContactName  string   `json:"contactName"`
+	ReceivedOn   string   `json:"receivedOn"`
+	UpdatedAt    string   `json:"updatedAt"` // RFC 3339
+	Complete     bool     `json:"complete"`
+	MissingCount int      `json:"missingCount"`
+	Products     []string `json:"products"`
+	ATPTypes     []string `json:"atpTypes"` // codes, distinct, in product order
+	// Score is the weighted total; null until evaluated.
+	Score *float64 `json:"score" ts_type:"number | null"`
+}
+
+// ListPage is one page of the list and the number of entities matching in all.
+type ListPage struct {
+	Total int         `json:"total"`
+	Rows  []EntityRow `json:"rows"`
+}
+
+func listPage(p service.ListPage) ListPage {
+	out := ListPage{Total: p.Total, Rows: make([]EntityRow, len(p.Rows))}
+	for i, r := range p.Rows {
+		out.Rows[i] = EntityRow{ID: r.ID, Name: r.Name, Status: r.Status, StatusLabel: r.StatusLabel, ContactName: r.ContactName,
+			ReceivedOn: r.ReceivedOn, UpdatedAt: r.UpdatedAt, Complete: r.Complete, MissingCount: r.MissingCount,
+			Products: nonNil(r.Products), ATPTypes: nonNil(r.ATPTypes), Score: r.Score}
 	}
-	page, err := db.ListEntities(context.Background(), q)
-	return page, Fail(err)
+	return out
+}
+
+// List returns one page of the entities q selects (search, filters, sort).
+func (r *RegisterService) List(q ListQuery) (ListPage, error) {
+	reg, err := r.s.openRegister()
+	if err != nil {
+		return ListPage{Rows: []EntityRow{}}, Fail(err)
+	}
+	page, err := reg.ListEntities(context.Background(), q.query())
+	if err != nil {
+		return ListPage{Rows: []EntityRow{}}, Fail(err)
+	}
+	return listPage(page), nil
 }
 
 // MissingView is one unanswered RFI item of an entity: its field (JSON name,
@@ -96,48 +157,79 @@ type MissingView struct {
 // submissions, its completeness and what is missing, the statuses it may
 // move to, its history (oldest first) and its attachments.
 type EntityView struct {
-	Entity      register.Entity        `json:"entity"`
-	Complete    bool                   `json:"complete"`
-	Missing     []MissingView          `json:"missing"`
-	Moves       []register.Choice      `json:"moves"`
-	History     []store.AuditEntry     `json:"history"`
-	Attachments []store.AttachmentInfo `json:"attachments"`
+	Entity      register.Entity   `json:"entity"`
+	Complete    bool              `json:"complete"`
+	Missing     []MissingView     `json:"missing"`
+	Moves       []register.Choice `json:"moves"`
+	History     []HistoryEntry    `json:"history"`
+	Attachments []Attachment      `json:"attachments"`
+}
+
+// HistoryEntry is one line of an entity's history: what changed (field,
+// old, new), when (RFC 3339), by whom, and why or in what context.
+type HistoryEntry struct {
+	ID       int64  `json:"id"`
+	EntityID int64  `json:"entityId"`
+	At       string `json:"at"`
+	By       string `json:"by"`
+	Action   string `json:"action"`
+	Field    string `json:"field"`
+	Old      string `json:"old"`
+	New      string `json:"new"`
+	Detail   string `json:"detail"`
+}
+
+func historyEntries(h []register.AuditEntry) []HistoryEntry {
+	out := make([]HistoryEntry, len(h))
+	for i, a := range h {
+		out[i] = HistoryEntry(a)
+	}
+	return out
+}
+
+// Attachment describes a file kept with an entity (stored encrypted inside
+// the register), without its content. AddedAt is RFC 3339.
+type Attachment struct {
+	ID       int64  `json:"id"`
+	EntityID int64  `json:"entityId"`
+	Name     string `json:"name"`
+	Mime     string `json:"mime"`
+	Size     int64  `json:"size"`
+	SHA256   string `json:"sha256"`
+	AddedAt  string `json:"addedAt"`
+	AddedBy  string `json:"addedBy"`
+}
+
+func attachments(as []register.AttachmentInfo) []Attachment {
+	out := make([]Attachment, len(as))
+	for i, a := range as {
+		out[i] = Attachment(a)
+	}
+	return out
 }
 
 // Get returns the entity with id as an EntityView.
 func (r *RegisterService) Get(id int64) (EntityView, error) {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return EntityView{}, Fail(err)
 	}
-	v, err := entityView(context.Background(), db, id)
-	return v, Fail(err)
-}
-
-func entityView(ctx context.Context, db *store.DB, id int64) (EntityView, error) {
-	e, err := db.GetEntity(ctx, id)
+	rec, err := reg.EntityRecord(context.Background(), id)
 	if err != nil {
-		return EntityView{}, err
+		return EntityView{}, Fail(err)
 	}
-	v := EntityView{Entity: e, Complete: e.Complete(), Missing: []MissingView{}, Moves: []register.Choice{}}
-	for _, m := range e.Missing() {
+	e := rec.Entity
+	v := EntityView{Entity: e, Complete: rec.Complete, Missing: []MissingView{}, Moves: []register.Choice{},
+		History: historyEntries(rec.History), Attachments: attachments(rec.Attachments)}
+	for _, m := range rec.Missing {
 		mv := MissingView{Field: m.Field, Label: m.Label, Product: m.Product}
 		if i, ok := submissionIndex(m.Field); ok && i < len(e.Submissions) {
 			mv.SubmissionID = e.Submissions[i].ID
 		}
 		v.Missing = append(v.Missing, mv)
 	}
-	for _, s := range register.Moves(e.Status) {
+	for _, s := range rec.Moves {
 		v.Moves = append(v.Moves, register.Choice{Code: string(s), Label: s.Label()})
-	}
-	if v.History, err = db.History(ctx, id); err != nil {
-		return EntityView{}, err
-	}
-	for i := range v.History {
-		v.History[i].At = store.RFC3339(v.History[i].At)
-	}
-	if v.Attachments, err = db.Attachments(ctx, id); err != nil {
-		return EntityView{}, err
 	}
 	return v, nil
 }
@@ -160,11 +252,11 @@ func submissionIndex(field string) (int, bool) {
 // problems come back as an invalid error whose fields are named by JSON
 // name ("submissions[i].field" for a product's).
 func (r *RegisterService) Create(e register.Entity) (int64, error) {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return 0, Fail(err)
 	}
-	id, err := db.CreateEntity(context.Background(), e, r.s.officer())
+	id, err := reg.CreateEntity(context.Background(), e)
 	return id, Fail(err)
 }
 
@@ -172,50 +264,53 @@ func (r *RegisterService) Create(e register.Entity) (int64, error) {
 // removed) in one transaction, recording each changed field in the history.
 // The status changes only through Move.
 func (r *RegisterService) Update(e register.Entity) error {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.UpdateEntity(context.Background(), e, r.s.officer()))
+	return Fail(reg.UpdateEntity(context.Background(), e))
 }
 
 // Delete removes the entity; its history keeps a tombstone with the reason.
 func (r *RegisterService) Delete(id int64, reason string) error {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteEntity(context.Background(), id, reason, r.s.officer()))
+	return Fail(reg.DeleteEntity(context.Background(), id, reason))
 }
 
 // Move moves the entity to status to in the pipeline, recorded with the
 // time, the reason and the officer.
 func (r *RegisterService) Move(id int64, to string, reason string) error {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.MoveEntity(context.Background(), id, register.Status(to), reason, r.s.officer()))
+	return Fail(reg.MoveEntity(context.Background(), id, register.Status(to), reason))
 }
 
 // AddAttachment attaches a file given as base64 (drag and drop, tests).
-func (r *RegisterService) AddAttachment(entityID int64, name string, dataBase64 string) (store.AttachmentInfo, error) {
-	db, err := r.s.openDB()
+func (r *RegisterService) AddAttachment(entityID int64, name string, dataBase64 string) (Attachment, error) {
+	reg, err := r.s.openRegister()
 	if err != nil {
-		return store.AttachmentInfo{}, Fail(err)
+		return Attachment{}, Fail(err)
 	}
 	// Refuse an oversized file before decoding it (the exact size comes
 	// from the length and padding of the base64 text).
-	if err := store.CheckAttachmentSize(name, base64DecodedSize(dataBase64)); err != nil {
-		return store.AttachmentInfo{}, Fail(err)
+	if err := register.CheckAttachmentSize(name, base64DecodedSize(dataBase64)); err != nil {
+		return Attachment{}, Fail(err)
 	}
 	data, err := base64.StdEncoding.DecodeString(dataBase64)
 	if err != nil {
-		return store.AttachmentInfo{}, Fail(apperr.Wrap(err, apperr.Invalid, "The file's content did not arrive intact; try attaching it again."))
+		return Attachment{}, Fail(apperr.Wrap(err, apperr.Invalid, "The file's content did not arrive intact; try attaching it again."))
 	}
 	defer clear(data)
-	info, err := db.AddAttachment(context.Background(), entityID, name, data, r.s.officer())
-	return info, Fail(err)
+	info, err := reg.AddAttachment(context.Background(), entityID, name, data)
+	if err != nil {
+		return Attachment{}, Fail(err)
+	}
+	return Attachment(info), nil
 }
 
 // base64DecodedSize is the number of bytes standard base64 text s decodes
@@ -232,8 +327,8 @@ func base64DecodedSize(s string) int64 {
 
 // PickAndAttach asks for a file with the system's open dialog and attaches
 // it; nil when the officer cancels.
-func (r *RegisterService) PickAndAttach(entityID int64) (*store.AttachmentInfo, error) {
-	db, err := r.s.openDB()
+func (r *RegisterService) PickAndAttach(entityID int64) (*Attachment, error) {
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return nil, Fail(err)
 	}
@@ -254,23 +349,12 @@ func (r *RegisterService) PickAndAttach(entityID int64) (*store.AttachmentInfo, 
 	if path == "" {
 		return nil, nil
 	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, Fail(apperr.Wrap(err, apperr.NotFound, "The file %s cannot be read.", filepath.Base(path)))
-	}
-	if err := store.CheckAttachmentSize(path, st.Size()); err != nil {
-		return nil, Fail(err)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, Fail(apperr.Wrap(err, apperr.Internal, "The file %s cannot be read.", filepath.Base(path)))
-	}
-	defer clear(data)
-	info, err := db.AddAttachment(context.Background(), entityID, filepath.Base(path), data, r.s.officer())
+	info, err := reg.AttachFile(context.Background(), entityID, path)
 	if err != nil {
 		return nil, Fail(err)
 	}
-	return &info, nil
+	a := Attachment(info)
+	return &a, nil
 }
 
 // AttachmentData is an attachment's content for the window to show from
@@ -283,11 +367,11 @@ type AttachmentData struct {
 
 // AttachmentData returns the attachment with id, its content as base64.
 func (r *RegisterService) AttachmentData(id int64) (AttachmentData, error) {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return AttachmentData{}, Fail(err)
 	}
-	info, data, err := db.AttachmentData(context.Background(), id)
+	info, data, err := reg.AttachmentData(context.Background(), id)
 	if err != nil {
 		return AttachmentData{}, Fail(err)
 	}
@@ -312,52 +396,35 @@ func (r *RegisterService) SaveAttachmentAs(id int64) (string, error) {
 	return path, Fail(err)
 }
 
-// saveAttachment writes the attachment with id to the path choose returns
-// for its name ("" to cancel) the way every export is written
-// (internal/fileout): a private 0600 file replacing any file of that name,
-// never half a file.
+// saveAttachment saves a copy of the attachment with id where choose says
+// (service.Register.SaveAttachmentCopy).
 func (r *RegisterService) saveAttachment(id int64, choose func(name string) (string, error)) (string, error) {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return "", err
 	}
-	info, data, err := db.AttachmentData(context.Background(), id)
-	if err != nil {
-		return "", err
-	}
-	defer clear(data)
-	path, err := choose(info.Name)
-	if err != nil || path == "" {
-		return "", err
-	}
-	if err := fileout.Write(path, data, "The attachment"); err != nil {
-		return "", err
-	}
-	return path, nil
+	return reg.SaveAttachmentCopy(context.Background(), id, choose)
 }
 
 // DeleteAttachment removes the attachment, noting it in the entity's history.
 func (r *RegisterService) DeleteAttachment(id int64) error {
-	db, err := r.s.openDB()
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(db.DeleteAttachment(context.Background(), id, r.s.officer()))
+	return Fail(reg.DeleteAttachment(context.Background(), id))
 }
 
 // History returns the entity's history, oldest first (also for a deleted
 // entity: it ends with the tombstone).
-func (r *RegisterService) History(id int64) ([]store.AuditEntry, error) {
-	db, err := r.s.openDB()
+func (r *RegisterService) History(id int64) ([]HistoryEntry, error) {
+	reg, err := r.s.openRegister()
 	if err != nil {
 		return nil, Fail(err)
 	}
-	h, err := db.History(context.Background(), id)
+	h, err := reg.History(context.Background(), id)
 	if err != nil {
 		return nil, Fail(err)
 	}
-	for i := range h {
-		h[i].At = store.RFC3339(h[i].At)
-	}
-	return h, nil
+	return historyEntries(h), nil
 }

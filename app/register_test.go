@@ -8,7 +8,6 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/register"
-	"atpreg/internal/store"
 )
 
 // wire decodes an error returned by a bound method.
@@ -149,7 +148,7 @@ func TestRegisterServiceCreateInvalid(t *testing.T) {
 			t.Errorf("no problem reported for %s (got %v)", want, fields)
 		}
 	}
-	page, err := r.List(store.ListQuery{})
+	page, err := r.List(app.ListQuery{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,10 +181,10 @@ func TestRegisterServiceAttachments(t *testing.T) {
 	// Sizes around the limit, whatever the base64 padding: the limit itself
 	// is attached, one byte more is refused with the limit named and nothing
 	// stored.
-	for _, n := range []int{store.MaxAttachmentBytes - 1, store.MaxAttachmentBytes, store.MaxAttachmentBytes + 1, store.MaxAttachmentBytes + 2} {
+	for _, n := range []int{register.MaxAttachmentBytes - 1, register.MaxAttachmentBytes, register.MaxAttachmentBytes + 1, register.MaxAttachmentBytes + 2} {
 		data := base64.StdEncoding.EncodeToString(make([]byte, n))
 		got, err := r.AddAttachment(id, "scan.pdf", data)
-		if n <= store.MaxAttachmentBytes {
+		if n <= register.MaxAttachmentBytes {
 			if err != nil || got.Size != int64(n) {
 				t.Errorf("%d bytes: %+v, %v; want attached", n, got, err)
 			} else if err := r.DeleteAttachment(got.ID); err != nil {
@@ -216,13 +215,13 @@ func TestRegisterServiceListDemo(t *testing.T) {
 	r := registerService(t, true)
 	tests := []struct {
 		name string
-		q    store.ListQuery
+		q    app.ListQuery
 		min  int
 	}{
-		{"all", store.ListQuery{}, 40},
-		{"chinese", store.ListQuery{Search: "細胞"}, 1},
-		{"incomplete", store.ListQuery{Completeness: "incomplete"}, 1},
-		{"gene therapy", store.ListQuery{ATPType: "gene_therapy"}, 1},
+		{"all", app.ListQuery{}, 40},
+		{"chinese", app.ListQuery{Search: "細胞"}, 1},
+		{"incomplete", app.ListQuery{Completeness: "incomplete"}, 1},
+		{"gene therapy", app.ListQuery{ATPType: "gene_therapy"}, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -249,7 +248,7 @@ func TestRegisterServiceLocked(t *testing.T) {
 			r = rs
 		}
 	}
-	if w := decodeFail(t, errOf(r.List(store.ListQuery{}))); w.Code != "locked" {
+	if w := decodeFail(t, errOf(r.List(app.ListQuery{}))); w.Code != "locked" {
 		t.Errorf("List on a locked register: %+v", w)
 	}
 }

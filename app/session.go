@@ -6,7 +6,6 @@ package app
 
 import (
 	"context"
-	"os"
 	"runtime/debug"
 	"sync"
 	"time"
@@ -14,9 +13,8 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/passphrase"
-	"atpreg/internal/store"
-	"atpreg/internal/vault"
+	"atpreg/internal/register"
+	"atpreg/internal/service"
 	"atpreg/internal/version"
 )
 
@@ -24,36 +22,11 @@ import (
 type Config struct {
 	// RegisterPath is the register file this window works on.
 	RegisterPath string
-	// Store are the register options (key derivation, clock).
-	Store store.Options
-	// Now is the clock (nil: time.Now).
-	Now func() time.Time
+	// Options say how registers are opened (clock; cheap keys in tests).
+	Options service.Options
 	// Minute is how long a minute of auto-lock idle time lasts (0: a real
 	// minute); the UI tests shorten it.
 	Minute time.Duration
-	// Demo fills a new register with fictional demo data; set by the register
-	// area (it needs the domain's store layer), nil until then.
-	Demo func(ctx context.Context, db *store.DB, officer string) error
-}
-
-// TestMinuteFromEnv returns the length of an auto-lock minute from
-// ATPREG_INSECURE_TEST_MINUTE (e.g. "1s", for the UI tests), or 0 (a real minute).
-func TestMinuteFromEnv() time.Duration {
-	d, err := time.ParseDuration(os.Getenv("ATPREG_INSECURE_TEST_MINUTE"))
-	if err != nil || d <= 0 {
-		return 0
-	}
-	return d
-}
-
-// StoreOptionsFromEnv returns the production store options, or cheap key
-// derivation when ATPREG_INSECURE_TEST_KDF=1 (for the UI tests only: it makes
-// a new passphrase much easier to guess).
-func StoreOptionsFromEnv() store.Options {
-	if os.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		return store.Options{KDF: vault.TestingKDF}
-	}
-	return store.Options{}
 }
 
 // Session is the bound root service: the register's lifecycle (create,
@@ -64,8 +37,8 @@ type Session struct {
 
 	mu           sync.Mutex
 	ctx          context.Context
-	db           *store.DB
-	settings     store.Settings
+	reg          *service.Register
+	settings     register.Settings // the open register's, cached for auto-lock and Info
 	lastActivity time.Time
 	lockedAt     time.Time
 	stop         chan struct{}
@@ -76,9 +49,17 @@ func NewSession(cfg Config) *Session {
 	return &Session{cfg: cfg}
 }
 
-// Startup is called by Wails when the window starts (as options.OnStartup,
-// which Wails does not bind); it starts the auto-lock watch.
-func (s *Session) Startup(ctx context.Context) {
+// OnStartup and OnShutdown are the session's hooks for Wails' options of
+// those names. They are functions, not methods of the bound Session, so that
+// the page cannot call them.
+func OnStartup(s *Session) func(context.Context) { return s.startup }
+
+// OnShutdown: see OnStartup.
+func OnShutdown(s *Session) func(context.Context) { return s.shutdown }
+
+// startup is called by Wails when the window starts; it starts the
+// auto-lock watch.
+func (s *Session) startup(ctx context.Context) {
 	s.mu.Lock()
 	s.ctx = ctx
 	s.stop = make(chan struct{})
@@ -90,9 +71,9 @@ func (s *Session) Startup(ctx context.Context) {
 // WindowContext returns the window's context once it has started (nil before).
 func WindowContext(s *Session) context.Context { return s.windowContext() }
 
-// Shutdown is called by Wails when the window closes: the register is closed
-// (snapshot written, keys dropped).
-func (s *Session) Shutdown(context.Context) {
+// shutdown is called by Wails when the window closes: the register is
+// closed (snapshot written, keys dropped).
+func (s *Session) shutdown(context.Context) {
 	s.mu.Lock()
 	if s.stop != nil {
 		close(s.stop)
@@ -102,35 +83,20 @@ func (s *Session) Shutdown(context.Context) {
 	_ = s.lock("closed")
 }
 
-func (s *Session) now() time.Time {
-	if s.cfg.Now != nil {
-		return s.cfg.Now()
-	}
-	return time.Now()
-}
+// now is the wall clock of the window's activity (auto-lock, lock time).
+func (s *Session) now() time.Time { return time.Now() }
 
-// openDB returns the open register, or an apperr.Locked error when it is
-// locked. Every call counts as activity for the auto-lock. (The helpers the
-// area services use are unexported so that Wails does not bind them.)
-func (s *Session) openDB() (*store.DB, error) {
+// openRegister returns the open register, or an apperr.Locked error when it
+// is locked. Every call counts as activity for the auto-lock. (The helpers
+// the area services use are unexported so that Wails does not bind them.)
+func (s *Session) openRegister() (*service.Register, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil {
+	if s.reg == nil {
 		return nil, apperr.New(apperr.Locked, "The register is locked. Unlock it with your passphrase.")
 	}
 	s.lastActivity = s.now()
-	return s.db, nil
-}
-
-// officer returns the officer's name from settings ("Officer" when not
-// set); it is recorded as "who" on changes.
-func (s *Session) officer() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.settings.OfficerName == "" {
-		return "Officer"
-	}
-	return s.settings.OfficerName
+	return s.reg, nil
 }
 
 // windowContext returns the window's context (for dialogs and events); nil in tests.
@@ -145,10 +111,30 @@ type AppInfo struct {
 	Version      string `json:"version"`
 	RegisterPath string `json:"registerPath"`
 	// State is "absent" (no register file yet), "locked" or "open".
-	State           string         `json:"state"`
-	Settings        store.Settings `json:"settings"`
-	LockedAt        string         `json:"lockedAt"` // RFC 3339, when it was last locked
-	AutoLockMinutes int            `json:"autoLockMinutes"`
+	State           string   `json:"state" ts_type:"'absent' | 'locked' | 'open'"`
+	Settings        Settings `json:"settings"`
+	LockedAt        string   `json:"lockedAt"` // RFC 3339, when it was last locked
+	AutoLockMinutes int      `json:"autoLockMinutes"`
+}
+
+// Settings are the officer's preferences as the window edits them: the
+// name recorded on every change ("" until set), the auto-lock idle time in
+// minutes (0: never) and the seven evaluation weights in percent, by
+// aspect code.
+type Settings struct {
+	OfficerName     string           `json:"officerName"`
+	AutoLockMinutes int              `json:"autoLockMinutes"`
+	Weights         register.Weights `json:"weights"`
+}
+
+// settingsOf is s for the window.
+func settingsOf(s register.Settings) Settings {
+	return Settings{OfficerName: s.OfficerName, AutoLockMinutes: s.AutoLockMinutes, Weights: s.Weights}
+}
+
+// domain is s as the domain's settings.
+func (s Settings) domain() register.Settings {
+	return register.Settings{OfficerName: s.OfficerName, AutoLockMinutes: s.AutoLockMinutes, Weights: s.Weights}
 }
 
 // Info returns the app version, the register path and the register's state.
@@ -157,11 +143,11 @@ func (s *Session) Info() AppInfo {
 	defer s.mu.Unlock()
 	info := AppInfo{Version: version.String(), RegisterPath: s.cfg.RegisterPath, State: "locked"}
 	switch {
-	case s.db != nil:
+	case s.reg != nil:
 		info.State = "open"
-		info.Settings = s.settings
+		info.Settings = settingsOf(s.settings)
 		info.AutoLockMinutes = s.settings.AutoLockMinutes
-	case !exists(s.cfg.RegisterPath):
+	case !service.Exists(s.cfg.RegisterPath):
 		info.State = "absent"
 	}
 	if !s.lockedAt.IsZero() {
@@ -170,35 +156,23 @@ func (s *Session) Info() AppInfo {
 	return info
 }
 
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
-}
-
 // CreateRegister creates the register with the passphrase pass (typed twice) and opens
 // it; with demo it is filled with fictional demo data first.
 func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, error) {
-	if pass != confirm {
-		return AppInfo{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two passphrases differ. Type the same passphrase twice.",
-			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the passphrase above."}}})
-	}
-	if err := passphrase.Check(pass); err != nil {
+	if err := service.ConfirmPassphrase([]byte(pass), []byte(confirm)); err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	if demo && s.cfg.Demo == nil {
-		return AppInfo{}, Fail(apperr.New(apperr.Internal, "This build has no demo data."))
+	var reg *service.Register
+	var err error
+	if demo {
+		reg, err = service.CreateDemo(context.Background(), s.cfg.RegisterPath, []byte(pass), s.cfg.Options)
+	} else {
+		reg, err = service.Create(s.cfg.RegisterPath, []byte(pass), s.cfg.Options)
 	}
-	db, err := store.Create(s.cfg.RegisterPath, []byte(pass), s.storeOptions())
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	if demo {
-		if err := s.cfg.Demo(context.Background(), db, "Demo"); err != nil {
-			_ = db.Close()
-			return AppInfo{}, Fail(err)
-		}
-	}
-	if err := s.opened(db); err != nil {
+	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}
 	return s.Info(), nil
@@ -207,41 +181,29 @@ func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, erro
 // Unlock opens the register with passphrase.
 func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	s.mu.Lock()
-	open := s.db != nil
+	open := s.reg != nil
 	s.mu.Unlock()
 	if open {
 		return s.Info(), nil
 	}
-	if passphrase == "" {
-		return AppInfo{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "Type the register's passphrase.",
-			Fields: []apperr.FieldError{{Field: "passphrase", Message: "Type the register's passphrase."}}})
-	}
-	db, err := store.Open(s.cfg.RegisterPath, []byte(passphrase), s.storeOptions())
+	reg, err := service.Open(s.cfg.RegisterPath, []byte(passphrase), s.cfg.Options)
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	if err := s.opened(db); err != nil {
+	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}
 	return s.Info(), nil
 }
 
-func (s *Session) storeOptions() store.Options {
-	o := s.cfg.Store
-	if o.Now == nil {
-		o.Now = s.cfg.Now
-	}
-	return o
-}
-
-func (s *Session) opened(db *store.DB) error {
-	settings, err := db.GetSettings(context.Background())
+func (s *Session) opened(reg *service.Register) error {
+	settings, err := reg.Settings(context.Background())
 	if err != nil {
-		_ = db.Close()
+		_ = reg.Close()
 		return err
 	}
 	s.mu.Lock()
-	s.db, s.settings, s.lastActivity = db, settings, s.now()
+	s.reg, s.settings, s.lastActivity = reg, settings, s.now()
 	s.mu.Unlock()
 	return nil
 }
@@ -257,19 +219,19 @@ func (s *Session) Lock() (AppInfo, error) {
 
 func (s *Session) lock(reason string) error {
 	s.mu.Lock()
-	db := s.db
-	s.db = nil
-	s.settings = store.Settings{}
-	if db != nil {
+	reg := s.reg
+	s.reg = nil
+	s.settings = register.Settings{}
+	if reg != nil {
 		s.lockedAt = s.now()
 	}
 	ctx := s.ctx
 	s.mu.Unlock()
-	if db == nil {
+	if reg == nil {
 		return nil
 	}
-	err := db.Close()
-	db = nil
+	err := reg.Close()
+	reg = nil
 	freeMemory()
 	if ctx != nil && reason != "closed" {
 		wruntime.EventsEmit(ctx, "session:locked", reason)
@@ -284,7 +246,7 @@ func freeMemory() { debug.FreeOSMemory() }
 func (s *Session) Touch() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db != nil {
+	if s.reg != nil {
 		s.lastActivity = s.now()
 	}
 }
@@ -316,50 +278,45 @@ func (s *Session) watchIdle(stop <-chan struct{}) {
 func (s *Session) idleTooLong() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.db == nil || s.settings.AutoLockMinutes <= 0 {
+	if s.reg == nil || s.settings.AutoLockMinutes <= 0 {
 		return false
 	}
 	return s.now().Sub(s.lastActivity) >= time.Duration(s.settings.AutoLockMinutes)*s.minute()
 }
 
-// SaveSettings stores the officer's settings.
-func (s *Session) SaveSettings(in store.Settings) (store.Settings, error) {
-	db, err := s.openDB()
+// SaveSettings stores the officer's settings and returns them as stored.
+func (s *Session) SaveSettings(in Settings) (Settings, error) {
+	reg, err := s.openRegister()
 	if err != nil {
-		return store.Settings{}, Fail(err)
+		return Settings{}, Fail(err)
 	}
-	if err := db.SaveSettings(context.Background(), in, s.officer()); err != nil {
-		return store.Settings{}, Fail(err)
-	}
-	got, err := db.GetSettings(context.Background())
+	got, err := reg.SaveSettings(context.Background(), in.domain())
 	if err != nil {
-		return store.Settings{}, Fail(err)
+		return Settings{}, Fail(err)
 	}
 	s.mu.Lock()
 	s.settings = got
 	s.mu.Unlock()
-	return got, nil
+	return settingsOf(got), nil
+}
+
+// settingsView is the settings as the window gets them (the session's copy).
+type settingsView = Settings
+
+// weightsSaved puts weights just stored into the session's copy of the
+// settings and returns that copy.
+func (s *Session) weightsSaved(w register.Weights) settingsView {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.settings.Weights = w
+	return settingsOf(s.settings)
 }
 
 // ChangePassphrase replaces the passphrase after checking the current one.
 func (s *Session) ChangePassphrase(current, next, confirm string) error {
-	db, err := s.openDB()
+	reg, err := s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	if next != confirm {
-		return Fail(&apperr.Error{Code: apperr.Invalid, Message: "The two new passphrases differ.",
-			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the new passphrase."}}})
-	}
-	if err := passphrase.Check(next); err != nil {
-		return Fail(err)
-	}
-	if err := db.CheckPassphrase([]byte(current)); err != nil {
-		if apperr.Is(err, apperr.WrongPass) {
-			return Fail(&apperr.Error{Code: apperr.WrongPass, Message: "The current passphrase is not right. Nothing was changed.",
-				Fields: []apperr.FieldError{{Field: "current", Message: "This is not the register's current passphrase."}}})
-		}
-		return Fail(err)
-	}
-	return Fail(db.ChangePassphrase([]byte(next)))
+	return Fail(reg.ChangePassphrase([]byte(current), []byte(next), []byte(confirm)))
 }

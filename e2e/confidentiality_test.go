@@ -20,7 +20,18 @@ const markup = `<img src=x onerror=window.__xss=1><svg onload=window.__xss=2>`
 // screen: a handler fired, or an element with such a handler is in the page.
 func noMarkupRan(p *Page, where string) {
 	p.T.Helper()
-	time.Sleep(300 * time.Millisecond) // an <img src=x> fails asynchronously
+	// An <img src=x> fails asynchronously: first wait for a positive sign that
+	// such a failure has been handled (a probe image of our own, added after
+	// the screen's, reports its error), only then look for what must not be.
+	Eval[bool](p, `(window.__probe = 0, Object.assign(document.body.appendChild(document.createElement('img')),
+		{hidden: true, onerror: () => { window.__probe = 1 }, src: 'x-probe'}), true)`)
+	deadline := time.Now().Add(defaultWait)
+	for Eval[int](p, `window.__probe`) != 1 {
+		if time.Now().After(deadline) {
+			p.T.Fatalf("%s: the probe image's error never fired", where)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 	got := Eval[string](p, `JSON.stringify({xss: window.__xss, handlers: document.querySelectorAll('[onerror],[onload],script:not([src])').length})`)
 	if got != `{"xss":0,"handlers":0}` {
 		p.Screenshot("markup-ran-" + where)
@@ -119,8 +130,19 @@ func TestWindowLogQuotesNoCallArguments(t *testing.T) {
 	id := newEntityIn(p, "Fictional Quarry Bay Vector Labs", "received")
 	Eval[bool](p, `(window.runtime.SetLogLevel(1), window.runtime.LogInfo('Fictional Quarry Bay note'), true)`)
 	Eval[string](p, fmt.Sprintf(`window.go.app.RegisterService.Get(%d).then(v => v.entity.name)`, id))
+	// Wails drops a call whose arguments do not parse (its promise never
+	// settles) and logs it: wait for that positive sign in the app's output
+	// (the logger's withheld line) before asserting what must not be there.
+	withheld := strings.Count(p.App.Log(), "details are withheld")
 	Eval[bool](p, `(window.go.app.RegisterService.Get('Fictional Quarry Bay Vector Labs').catch(() => {}), true)`)
-	time.Sleep(500 * time.Millisecond)
+	deadline := time.Now().Add(defaultWait)
+	for strings.Count(p.App.Log(), "details are withheld") <= withheld {
+		if time.Now().After(deadline) {
+			t.Fatalf("the bad call was never logged (no withheld line):\n%s", p.App.Log())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	Eval[string](p, `window.go.app.Session.Info().then(i => i.state)`)
 	if out := p.App.Log(); strings.Contains(out, "Quarry Bay") {
 		t.Fatalf("register content in the app's output:\n%s", out)
 	}

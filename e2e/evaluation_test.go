@@ -27,7 +27,7 @@ func scoreViaBackend(p *Page, id int64, evaluator string, v, r int) {
 	Eval[float64](p, fmt.Sprintf(`(()=>{const s={};
 	  for (const a of ['readiness','technical','credibility','pipeline','investment','jobs','intangibles']) s[a]={score:%d, note:''};
 	  s.readiness={score:%d, note:''};
-	  return window.go.app.EvaluationService.Save({id:0, entity_id:%d, evaluator:%q, date:'2026-02-10', scores:s,
+	  return window.go.app.EvaluationService.Save({id:0, entityId:%d, evaluator:%q, date:'2026-02-10', scores:s,
 	    recommendation:'invite', reason:'Fictional reason.'})})()`, v, r, id, evaluator))
 }
 

@@ -306,7 +306,9 @@ func TestWalkthroughScreens(t *testing.T) {
 				p.Click(`[data-testid="leave-discard"]`)
 			}
 			p.WaitVisible(`main.work ` + pg.ready)
-			time.Sleep(400 * time.Millisecond) // charts and lists settle
+			// A positive sign that the screen has laid out (fonts loaded, two
+			// frames painted) before the absence of overflow is asserted.
+			Eval[bool](p, `document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true)))))`)
 			p.Screenshot(fmt.Sprintf("walk-%dx%d-%s-%s", v.w, v.h, v.scheme, pg.name))
 			if bad := Eval[[]string](p, overflowing); len(bad) > 0 {
 				t.Errorf("%s at %dx%d: %s", pg.name, v.w, v.h, strings.Join(bad, "; "))

@@ -100,6 +100,19 @@ kill $pid; wait $pid 2>/dev/null; exit 0
 		t.Fatalf("window is %dx%d, smaller than its minimum size", b.Dx(), b.Dy())
 	}
 	t.Logf("window screenshot: %s", shot)
+
+	// The production binary has no test hooks: although the window ran with
+	// ATPREG_INSECURE_TEST_KDF=1, the register it created derives its key
+	// with the production Argon2id parameters.
+	verify := exec.Command(bin, "--register", filepath.Join(home, "data", "register.atpreg"), "verify")
+	verify.Env = append(os.Environ(), "HOME="+home, "ATPREG_PASSPHRASE="+TestPassphrase, "ATPREG_INSECURE_TEST_KDF=1")
+	vout, err := verify.CombinedOutput()
+	if err != nil {
+		t.Fatalf("verify the window's register: %v\n%s", err, vout)
+	}
+	if !strings.Contains(string(vout), "Argon2id t=4 m=256 MiB p=2") {
+		t.Fatalf("the production binary honoured ATPREG_INSECURE_TEST_KDF (want Argon2id t=4 m=256 MiB p=2):\n%s", vout)
+	}
 }
 
 func readPNG(t *testing.T, path string, out []byte) image.Image {

@@ -136,3 +136,21 @@ func FieldsOf(err error) []FieldError {
 	}
 	return nil
 }
+
+// Reason words why an operation on a file or device failed, for a message:
+// the operating system's own words ("permission denied", "no space left on
+// device") or a well-known error's ("EOF"), never the error's text (which
+// can quote a path or a value). An error with neither is "an unexpected
+// error". Messages put it in brackets: "... cannot be read (permission denied)".
+func Reason(err error) string {
+	var errno syscall.Errno
+	if errors.As(err, &errno) {
+		return errno.Error()
+	}
+	for _, s := range safeSentinels {
+		if errors.Is(err, s) {
+			return s.Error()
+		}
+	}
+	return "an unexpected error"
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -55,5 +56,18 @@ func TestMessageOfPersonErrorIsKept(t *testing.T) {
 	}
 	if got := apperr.Detail(nil); got != "" {
 		t.Errorf("Detail(nil) = %q", got)
+	}
+}
+
+func TestReason(t *testing.T) {
+	_, err := os.Open(filepath.Join(t.TempDir(), "Fictional Entity Ltd", "x"))
+	if got := apperr.Reason(err); got != "no such file or directory" {
+		t.Fatalf("Reason(%v) = %q", err, got)
+	}
+	if got := apperr.Reason(fmt.Errorf("parse %q: %w", "Fictional Entity", io.ErrUnexpectedEOF)); got != "unexpected EOF" {
+		t.Fatalf("Reason = %q", got)
+	}
+	if got := apperr.Reason(errors.New("value Fictional Entity is bad")); strings.Contains(got, "Fictional") || got == "" {
+		t.Fatalf("Reason quotes the error's text: %q", got)
 	}
 }

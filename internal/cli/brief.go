@@ -3,19 +3,19 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"strconv"
 	"strings"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/briefing"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
-func init() {
-	register(&Command{
+// briefCommand is `atpreg brief`.
+func briefCommand() *Command {
+	return &Command{
 		Name:    "brief",
 		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--password-file F] -o FILE.pdf",
 		Summary: "make a confidential briefing pack for one recipient (logged in the register)",
@@ -36,131 +36,106 @@ password (never a flag value: it would show in the process list).
 entities").
 Characters the font cannot print (emoji, rare CJK) are replaced by a box and
 listed on standard error.`,
-		Run: runBrief,
-	})
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			var f briefFlags
+			fs.Int64Var(&f.meeting, "meeting", 0, "the meeting whose entities the pack holds")
+			fs.Var(&f.entities, "entity", "entity ids (repeat, or separate by commas)")
+			fs.StringVar(&f.recipient, "recipient", "", "whom the copy is for")
+			fs.IntVar(&f.copyNo, "copy", 1, "the copy number")
+			fs.BoolVar(&f.anonymise, "anonymise", false, "entities as codes")
+			fs.BoolVar(&f.anonymise, "anonymize", false, "entities as codes")
+			fs.BoolVar(&f.notes, "include-notes", false, "add the officer's notes")
+			fs.StringVar(&f.passFile, "password-file", "", "encrypt with the password on the file's first line")
+			fs.StringVar(&f.purpose, "purpose", "", "heads a pack of chosen entities")
+			out := outputFlag(fs)
+			return func(c *Context, pos []string) error {
+				if len(pos) > 0 {
+					return usagef("brief: unexpected argument %q", pos[0])
+				}
+				f.out = *out
+				return runBrief(c, f)
+			}
+		},
+	}
 }
 
-func runBrief(c *Context, args []string) error {
-	var req briefing.Request
-	var out, passFile string
-	recipient := ""
-	copyNo := 1
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		name, value, hasValue := strings.Cut(a, "=")
-		if !strings.HasPrefix(name, "-") {
-			return usagef("brief: unexpected argument %q", a)
+// briefFlags are the flags of `atpreg brief`.
+type briefFlags struct {
+	meeting             int64
+	entities            idList
+	recipient, passFile string
+	purpose, out        string
+	copyNo              int
+	anonymise, notes    bool
+}
+
+// idList is a repeatable flag of ids separated by commas.
+type idList []int64
+
+func (l *idList) String() string { return fmt.Sprint([]int64(*l)) }
+
+// Set adds the comma-separated ids of one flag value.
+func (l *idList) Set(v string) error {
+	for _, part := range strings.Split(v, ",") {
+		id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64)
+		if err != nil || id <= 0 {
+			return fmt.Errorf("entity ids are numbers, not %q", part)
 		}
-		takeValue := func() (string, error) {
-			if hasValue {
-				return value, nil
-			}
-			if i+1 >= len(args) {
-				return "", usagef("brief: %s needs a value", name)
-			}
-			i++
-			return args[i], nil
-		}
-		switch name {
-		case "--anonymise", "--anonymize":
-			req.Anonymise = true
-			continue
-		case "--include-notes":
-			req.IncludeNotes = true
-			continue
-		}
-		switch name {
-		case "--meeting", "--entity", "--recipient", "--copy", "--password-file", "-o", "--output", "--purpose":
-		default:
-			return usagef("brief: unknown flag %s (see atpreg help brief)", name)
-		}
-		v, err := takeValue()
-		if err != nil {
-			return err
-		}
-		switch name {
-		case "--meeting":
-			id, err := strconv.ParseInt(v, 10, 64)
-			if err != nil || id <= 0 {
-				return usagef("brief: --meeting needs a meeting id (a number), not %q", v)
-			}
-			req.MeetingID = id
-		case "--entity":
-			for _, part := range strings.Split(v, ",") {
-				id, err := strconv.ParseInt(strings.TrimSpace(part), 10, 64)
-				if err != nil || id <= 0 {
-					return usagef("brief: --entity needs entity ids (numbers), not %q", part)
-				}
-				req.EntityIDs = append(req.EntityIDs, id)
-			}
-		case "--recipient":
-			recipient = strings.TrimSpace(v)
-		case "--copy":
-			n, err := strconv.Atoi(v)
-			if err != nil || n < 1 {
-				return usagef("brief: --copy needs a copy number of 1 or more, not %q", v)
-			}
-			copyNo = n
-		case "--password-file":
-			passFile = v
-		case "-o", "--output":
-			out = v
-		case "--purpose":
-			req.Purpose = v
-		}
+		*l = append(*l, id)
 	}
+	return nil
+}
+
+func runBrief(c *Context, f briefFlags) error {
+	recipient := strings.TrimSpace(f.recipient)
 	switch {
-	case req.MeetingID == 0 && len(req.EntityIDs) == 0:
+	case f.meeting < 0:
+		return usagef("brief: --meeting needs a meeting id (a number), not %d", f.meeting)
+	case f.meeting == 0 && len(f.entities) == 0:
 		return usagef("brief needs --meeting ID or --entity ID")
-	case req.MeetingID != 0 && len(req.EntityIDs) > 0:
+	case f.meeting != 0 && len(f.entities) > 0:
 		return usagef("brief takes --meeting or --entity, not both")
 	case recipient == "":
 		return usagef("brief needs --recipient NAME")
-	case out == "":
+	case f.copyNo < 1:
+		return usagef("brief: --copy needs a copy number of 1 or more, not %d", f.copyNo)
+	case f.out == "":
 		return usagef("brief needs -o FILE.pdf")
 	}
-	if passFile != "" {
-		b, err := os.ReadFile(passFile)
+	req := service.PackRequest{MeetingID: f.meeting, EntityIDs: f.entities, Purpose: f.purpose, FirstCopy: f.copyNo,
+		Anonymise: f.anonymise, IncludeNotes: f.notes, Path: f.out}
+	if f.passFile != "" {
+		b, err := os.ReadFile(f.passFile)
 		if err != nil {
-			return apperr.Wrap(err, apperr.Invalid, "The password file cannot be read (%v). Check the path given to --password-file.", errors.Unwrap(err))
+			return apperr.Wrap(err, apperr.Invalid, "The password file cannot be read (%s). Check the path given to --password-file.", apperr.Reason(err))
 		}
 		line, _, _ := bytes.Cut(b, []byte("\n"))
 		req.Password = string(bytes.TrimSuffix(line, []byte("\r")))
 		if req.Password == "" {
-			return apperr.New(apperr.Invalid, "The password file %s is empty: its first line must be the password.", passFile)
+			return apperr.New(apperr.Invalid, "The password file %s is empty: its first line must be the password.", f.passFile)
 		}
 	}
-	req.Path, req.FirstCopy = out, copyNo
-	return c.withRegister(func(db *store.DB) error {
+	return c.withService(func(r *service.Register) error {
 		ctx := context.Background()
-		settings, err := db.GetSettings(ctx)
+		rc, err := r.PackRecipientNamed(ctx, recipient)
 		if err != nil {
 			return err
 		}
-		partners, err := db.Partners(ctx)
-		if err != nil {
-			return err
-		}
-		req.Recipients = []briefing.Recipient{{PartnerID: briefing.FindPartner(partners, recipient), Name: recipient}}
-		officer := settings.OfficerName
-		if officer == "" {
-			officer = "Officer"
-		}
-		svc := &briefing.Service{Src: briefing.StoreSource{DB: db}, Officer: officer, Now: db.Now}
-		res, err := svc.Export(ctx, req, nil)
+		req.Recipients = []service.PackRecipient{rc}
+		res, err := r.MakePacks(ctx, req, nil)
 		if err != nil {
 			return err
 		}
 		for _, n := range res.Notices {
 			fmt.Fprintf(c.Stderr, "atpreg: note: %s\n", n)
 		}
-		for _, f := range res.Files {
+		for _, pf := range res.Files {
 			enc := ""
-			if f.Encrypted {
+			if pf.Encrypted {
 				enc = ", encrypted (AES-256)"
 			}
 			c.printf("Wrote %s: document %s, copy %d for %s, %d entities, %d pages%s\nSHA-256 %s\n",
-				f.Path, res.DocumentID, f.CopyNo, f.Recipient, len(f.EntityIDs), f.Pages, enc, f.SHA256)
+				f.out, res.DocumentID, pf.CopyNo, pf.Recipient, len(pf.EntityIDs), pf.Pages, enc, pf.SHA256)
 		}
 		return nil
 	})

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"atpreg/internal/store"
-	"atpreg/internal/vault"
+	"atpreg/internal/register"
+	"atpreg/internal/service"
 )
 
 func TestBrief(t *testing.T) {
@@ -20,20 +20,17 @@ func TestBrief(t *testing.T) {
 	if code, _, errs := run(t, env, "--register", reg, "demo"); code != 0 {
 		t.Fatalf("demo: %d %s", code, errs)
 	}
-	db, err := store.Open(reg, []byte(pass), store.Options{KDF: vault.TestingKDF})
+	r, err := service.Open(reg, []byte(pass), service.Options{TestingKDF: true})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	meetings, err := db.Meetings(ctx)
-	if err != nil || len(meetings) == 0 {
-		t.Fatalf("meetings: %v", err)
+	choices, err := r.PackChoices(ctx)
+	if err != nil || len(choices.Meetings) == 0 || len(choices.Partners) == 0 {
+		t.Fatalf("meetings and partners: %v", err)
 	}
-	partners, err := db.Partners(ctx)
-	if err != nil || len(partners) == 0 {
-		t.Fatalf("partners: %v", err)
-	}
-	if err := db.Close(); err != nil {
+	meetings, partners := choices.Meetings, choices.Partners
+	if err := r.Close(); err != nil {
 		t.Fatal(err)
 	}
 	meeting := strconv.FormatInt(meetings[0].ID, 10)
@@ -67,7 +64,7 @@ func TestBrief(t *testing.T) {
 		{"ErrBoth", []string{"--meeting", meeting, "--entity", "1", "--recipient", "A", "-o", "x.pdf"}, 2, "", "not both", nil},
 		{"ErrNeither", []string{"--recipient", "A", "-o", "x.pdf"}, 2, "", "needs --meeting ID or --entity ID", nil},
 		{"ErrBadCopy", []string{"--meeting", meeting, "--recipient", "A", "--copy", "0", "-o", "x.pdf"}, 2, "", "--copy", nil},
-		{"ErrUnknownFlag", []string{"--meeting", meeting, "--bogus"}, 2, "", "unknown flag --bogus", nil},
+		{"ErrUnknownFlag", []string{"--meeting", meeting, "--bogus"}, 2, "", "unknown flag -bogus", nil},
 		{"ErrUnknownMeeting", []string{"--meeting", "999", "--recipient", "A", "-o", "x.pdf"}, 1, "", "atpreg: ", nil},
 		{"ErrUnknownEntity", []string{"--entity", "999", "--recipient", "A", "-o", "x.pdf"}, 1, "", "atpreg: ", nil},
 		{"ErrPasswordFile", []string{"--entity", "1", "--recipient", "A", "--password-file", filepath.Join(dir, "none"), "-o", "x.pdf"}, 4, "", "password file", nil},
@@ -101,12 +98,12 @@ func TestBrief(t *testing.T) {
 		})
 	}
 
-	db, err = store.Open(reg, []byte(pass), store.Options{KDF: vault.TestingKDF})
+	r, err = service.Open(reg, []byte(pass), service.Options{TestingKDF: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	ledger, err := db.Ledger(ctx, store.LedgerFilter{Kind: store.LedgerBrief})
+	defer r.Close()
+	ledger, err := r.Ledger(ctx, register.LedgerBrief, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +14,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/paths"
+	"atpreg/internal/service"
 )
 
 // Exit statuses (CLI.md).
@@ -35,6 +37,9 @@ type Env struct {
 	// ReadSecret reads a line without echo from the terminal, after printing
 	// prompt on stderr; nil or an error when there is no terminal.
 	ReadSecret func(prompt string) ([]byte, error)
+	// Options say how registers are opened (the zero value is production;
+	// tests set cheap key derivation).
+	Options service.Options
 }
 
 // OSEnv returns the process's real environment.
@@ -123,31 +128,93 @@ func ParseGlobal(args []string) (Global, []string, error) {
 	if g.Register == "" {
 		p, err := paths.DefaultRegister()
 		if err != nil {
-			return g, nil, fmt.Errorf("cannot find the user's data folder for the register (%v); give one with --register PATH", err)
+			return g, nil, fmt.Errorf("cannot find the user's data folder for the register (%s); give one with --register PATH", apperr.Reason(err))
 		}
 		g.Register = p
 	}
 	return g, args[i:], nil
 }
 
-// Command is one command of the CLI.
+// Command is one command of the CLI. Every command is listed in commands
+// (commands.go), the one place that names them.
 type Command struct {
 	Name    string // as typed
 	Args    string // argument synopsis, e.g. "FILE [--dry-run]"
 	Summary string // one line for the command list
 	Help    string // the rest of `atpreg help NAME`
-	Run     func(c *Context, args []string) error
+	// Setup declares the command's flags on its own flag set and returns
+	// the function that runs it with them and its positional arguments.
+	// Flags and positional arguments may come in any order.
+	Setup func(fs *flag.FlagSet) func(c *Context, pos []string) error
 }
 
-var commands = map[string]*Command{}
-
-// register adds a command; each command lives in its own file and registers
-// itself from init.
-func register(c *Command) {
-	if _, dup := commands[c.Name]; dup {
-		panic("cli: command registered twice: " + c.Name)
+// lookup returns the command named name.
+func lookup(name string) (*Command, bool) {
+	for _, c := range commands() {
+		if c.Name == name {
+			return c, true
+		}
 	}
-	commands[c.Name] = c
+	return nil, false
+}
+
+// parse runs cmd's flag set over args and returns the run function and the
+// positional arguments; a flag that is not the command's, or lacks its
+// value, is a usage error.
+func (cmd *Command) parse(args []string) (func(c *Context, pos []string) error, []string, error) {
+	fs := flag.NewFlagSet(cmd.Name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	run := cmd.Setup(fs)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, nil, usagef("%s: %s (see atpreg help %s)", cmd.Name, flagProblem(err), cmd.Name)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		if args[0] == "--" {
+			pos = append(pos, args[1:]...)
+			break
+		}
+		pos, args = append(pos, args[0]), args[1:]
+	}
+	return run, pos, nil
+}
+
+// flagProblem words a flag package error for a person.
+func flagProblem(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return "unknown flag " + name
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return "flag " + name + " needs a value"
+	}
+	// invalid value "x" for flag -name: why, where why is a flag.Value's
+	// own words for a person (not the flag package's "parse error").
+	if rest, ok := strings.CutPrefix(msg, "invalid value "); ok {
+		if _, rest, ok := strings.Cut(rest, " for flag -"); ok {
+			if name, why, ok := strings.Cut(rest, ": "); ok && why != "parse error" && why != "value out of range" {
+				return "--" + name + ": " + why
+			}
+		}
+	}
+	return msg
+}
+
+// noArgs is the Setup of a command that takes no flags or arguments.
+func noArgs(run func(c *Context) error) func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+	return func(*flag.FlagSet) func(c *Context, pos []string) error {
+		return func(c *Context, pos []string) error {
+			if len(pos) > 0 {
+				return usagef("unexpected argument %q: this command takes no arguments", pos[0])
+			}
+			return run(c)
+		}
+	}
 }
 
 // Context is what a running command gets.
@@ -172,17 +239,28 @@ func Run(args []string, env Env) int {
 // RunCommand runs the command rest[0] with global flags g already parsed.
 func RunCommand(g Global, rest []string, env Env) int {
 	name, args := rest[0], rest[1:]
-	cmd, ok := commands[name]
+	cmd, ok := lookup(name)
 	if !ok {
 		return report(env, usagef("unknown command %q (see atpreg --help)", name))
 	}
 	for _, a := range args {
-		if a == "--help" || a == "-h" {
+		if a == "--" {
+			break
+		}
+		if a == "--help" || a == "-h" || a == "-help" {
 			printCommandHelp(env.Stdout, cmd)
 			return ExitOK
 		}
 	}
-	return report(env, cmd.Run(&Context{Env: env, Global: g}, args))
+	var run func(c *Context, pos []string) error
+	var pos []string
+	var err error
+	if cmd.Setup == nil {
+		err = usagef("command %s cannot run", name)
+	} else if run, pos, err = cmd.parse(args); err == nil {
+		err = run(&Context{Env: env, Global: g}, pos)
+	}
+	return report(env, err)
 }
 
 // report prints err (if any) as one line and maps it to an exit status.
@@ -227,10 +305,7 @@ func describeField(f apperr.FieldError) string {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func sortedCommands() []*Command {
-	out := make([]*Command, 0, len(commands))
-	for _, c := range commands {
-		out = append(out, c)
-	}
+	out := commands()
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
 }

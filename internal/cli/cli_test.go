@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"atpreg/internal/cli"
+	"atpreg/internal/service"
 )
 
 // run runs one command line with the given environment and returns the exit
@@ -20,6 +21,8 @@ func run(t *testing.T, env map[string]string, args ...string) (int, string, stri
 		Stdout: &out,
 		Stderr: &errb,
 		Getenv: func(k string) string { return env[k] },
+		// cheap key derivation: these tests are about the commands, not Argon2's cost
+		Options: service.Options{TestingKDF: true},
 	}
 	code := cli.Run(args, e)
 	return code, out.String(), errb.String()

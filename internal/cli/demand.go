@@ -2,17 +2,16 @@ package cli
 
 import (
 	"context"
-	"path/filepath"
+	"flag"
 	"strings"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/demand"
-	"atpreg/internal/store"
-	"atpreg/internal/version"
+	"atpreg/internal/service"
 )
 
-func init() {
-	register(&Command{
+// demandCommand is `atpreg demand`.
+func demandCommand() *Command {
+	return &Command{
 		Name:    "demand",
 		Args:    "[--format pdf|json] [--status S[,S...]] -o FILE",
 		Summary: "write the anonymised demand summary (logged in the register's ledger)",
@@ -29,51 +28,38 @@ Without --format the format is taken from FILE's extension (pdf when it is
 neither). --status counts only the entities in those statuses (codes or labels,
 separated by commas), e.g. --status invited,in_dialogue. The summary is recorded
 in the ledger with the file's SHA-256.`,
-		Run: runDemand,
-	})
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			format := fs.String("format", "", "pdf or json")
+			status := fs.String("status", "", "statuses to count, separated by commas")
+			out := outputFlag(fs)
+			return func(c *Context, pos []string) error {
+				if len(pos) > 0 {
+					return usagef("demand: unexpected argument %q (atpreg demand [--format pdf|json] -o FILE)", pos[0])
+				}
+				if *out == "" {
+					return usagef("demand: name the output file with -o FILE")
+				}
+				return runDemand(c, *format, *status, *out)
+			}
+		},
+	}
 }
 
-func runDemand(c *Context, args []string) error {
-	pos, flags, err := flagArgs("demand", args, map[string]bool{"format": true, "status": true, "o": true, "output": true}, nil)
+// runDemand writes the anonymised demand summary to out.
+func runDemand(c *Context, format, status, out string) error {
+	format, err := service.DemandFormatFor(format, out)
 	if err != nil {
-		return err
-	}
-	if len(pos) > 0 {
-		return usagef("demand: unexpected argument %q (atpreg demand [--format pdf|json] -o FILE)", pos[0])
-	}
-	out := flags["o"]
-	if out == "" {
-		out = flags["output"]
-	}
-	if out == "" {
-		return usagef("demand: name the output file with -o FILE")
-	}
-	format := flags["format"]
-	if format == "" {
-		format = demand.FormatPDF
-		if strings.EqualFold(filepath.Ext(out), ".json") {
-			format = demand.FormatJSON
-		}
-	}
-	if _, err := demand.ParseFormat(format); err != nil {
 		return usagef("demand: %s", apperr.Message(err))
 	}
 	var statuses []string
-	if s := flags["status"]; s != "" {
-		statuses = strings.Split(s, ",")
+	if status != "" {
+		statuses = strings.Split(status, ",")
 	}
-	filter, err := demand.ParseStatuses(statuses)
-	if err != nil {
+	if err := service.CheckDemandStatuses(statuses); err != nil {
 		return usagef("demand: %s", apperr.Message(err))
 	}
-	return c.withRegister(func(db *store.DB) error {
-		s, err := db.GetSettings(context.Background())
-		if err != nil {
-			return err
-		}
-		res, err := demand.Export(context.Background(), db, demand.ExportInput{
-			Format: format, Path: out, Statuses: filter, By: s.OfficerName, Generator: "atpreg " + version.String(),
-		})
+	return c.withService(func(r *service.Register) error {
+		res, err := r.ExportDemand(context.Background(), format, out, statuses)
 		if err != nil {
 			return err
 		}

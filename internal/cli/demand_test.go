@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"atpreg/internal/store"
-	"atpreg/internal/vault"
+	"atpreg/internal/register"
+	"atpreg/internal/service"
 )
 
 func TestDemand(t *testing.T) {
@@ -61,12 +61,12 @@ func TestDemand(t *testing.T) {
 	}
 
 	// Four exports, four ledger entries of kind demand, naming no entity.
-	db, err := store.Open(reg, []byte(strongPass), store.Options{KDF: vault.TestingKDF})
+	r, err := service.Open(reg, []byte(strongPass), service.Options{TestingKDF: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	entries, err := db.Ledger(context.Background(), store.LedgerFilter{Kind: store.LedgerDemand})
-	if cerr := db.Close(); cerr != nil {
+	entries, err := r.Ledger(context.Background(), register.LedgerDemand, 0)
+	if cerr := r.Close(); cerr != nil {
 		t.Fatal(cerr)
 	}
 	if err != nil {

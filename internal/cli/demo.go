@@ -2,39 +2,34 @@ package cli
 
 import (
 	"context"
-	"errors"
-	"os"
 
-	"atpreg/internal/store"
-	"atpreg/internal/vault"
+	"atpreg/internal/service"
 )
 
-func init() {
-	register(&Command{
+// demoCommand is `atpreg demo`.
+func demoCommand() *Command {
+	return &Command{
 		Name:    "demo",
 		Summary: "create a register filled with fictional demo data (refuses to overwrite one)",
 		Help: `Creates the register named by --register, like init, and fills it with about
 40 fictional entities (English and Traditional Chinese), their products, pipeline
 history, evaluations, partners and meetings: a safe place to try atpreg. Every
 name, address and email in it is made up.`,
-		Run: func(c *Context, args []string) error {
-			if len(args) > 0 {
-				return usagef("demo takes no arguments")
+		Setup: noArgs(func(c *Context) error {
+			if err := c.refuseExisting(); err != nil {
+				return err
 			}
-			db, err := c.CreateRegister()
+			p, err := c.NewPassphrase()
 			if err != nil {
 				return err
 			}
-			if err := store.LoadDemo(context.Background(), db, "Demo"); err != nil {
-				// A failed command leaves nothing behind.
-				cerr := db.Close()
-				os.Remove(c.Register)
-				os.Remove(vault.JournalPath(c.Register))
-				os.Remove(c.Register + ".bak")
-				return errors.Join(err, cerr)
+			defer clear(p)
+			r, err := service.CreateDemo(context.Background(), c.Register, p, c.Options)
+			if err != nil {
+				return err
 			}
-			page, err := db.ListEntities(context.Background(), store.ListQuery{Limit: 1})
-			if cerr := db.Close(); err == nil {
+			page, err := r.ListEntities(context.Background(), service.ListQuery{Limit: 1})
+			if cerr := r.Close(); err == nil {
 				err = cerr
 			}
 			if err != nil {
@@ -42,6 +37,6 @@ name, address and email in it is made up.`,
 			}
 			c.printf("Created a demo register at %s with %d fictional entities\n", c.Register, page.Total)
 			return nil
-		},
-	})
+		}),
+	}
 }

@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	rg "atpreg/internal/register"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
 // evaluationItem is one evaluator's evaluation in `show --json`.
@@ -44,27 +44,38 @@ type evaluationShow struct {
 	summary *evaluationSummary
 }
 
-// Each section loads what it prints from the register it is given: nothing
-// is kept between calls (one process may show entities of several registers).
-func init() {
-	// "score": the weighted total (2 decimals, as ranked) or null when not
-	// evaluated.
-	addShowSection("score", func(ctx context.Context, db *store.DB, id int64) (any, error) {
-		s, err := db.EntityScore(ctx, id)
-		if err != nil || !s.Scored() {
-			return json.RawMessage("null"), err
-		}
-		return s.Rounded(), nil
-	}, nil)
-	// "evaluations": each evaluator's scores and weighted total.
-	addShowSection("evaluations", func(ctx context.Context, db *store.DB, id int64) (any, error) {
-		items, _, err := evaluationItems(ctx, db, id)
-		return items, err
-	}, nil)
-	// "evaluation": their summary with the entity's rank.
-	addShowSection("evaluation", func(ctx context.Context, db *store.DB, id int64) (any, error) {
-		return loadEvaluationShow(ctx, db, id)
-	}, showEvaluationText)
+// evaluationSections are the parts of `show` the evaluation area adds. Each
+// loads what it prints from the register it is given through the service:
+// nothing is kept between calls (one process may show entities of several
+// registers).
+func evaluationSections() []showSection {
+	return []showSection{
+		// "score": the weighted total (2 decimals, as ranked) or null when
+		// not evaluated.
+		{key: "score", load: func(ctx context.Context, r *service.Register, id int64) (any, error) {
+			s, err := r.EntityScore(ctx, id)
+			if err != nil || !s.Scored() {
+				return json.RawMessage("null"), err
+			}
+			return s.Rounded(), nil
+		}},
+		// "evaluations": each evaluator's scores and weighted total.
+		{key: "evaluations", load: func(ctx context.Context, r *service.Register, id int64) (any, error) {
+			d, err := r.EvaluationDossier(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			return evaluationItems(d), nil
+		}},
+		// "evaluation": their summary with the entity's rank.
+		{key: "evaluation", load: func(ctx context.Context, r *service.Register, id int64) (any, error) {
+			d, err := r.EvaluationDossier(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			return newEvaluationShow(d), nil
+		}, text: showEvaluationText},
+	}
 }
 
 // MarshalJSON encodes the summary, or null when the entity is not evaluated.
@@ -75,61 +86,38 @@ func (v *evaluationShow) MarshalJSON() ([]byte, error) {
 	return json.Marshal(v.summary)
 }
 
-// evaluationItems returns the evaluations of entity id as `show` prints them
-// (an empty list when it has none) and the register's evaluations of it.
-func evaluationItems(ctx context.Context, db *store.DB, id int64) ([]evaluationItem, []rg.Evaluation, error) {
-	settings, err := db.GetSettings(ctx)
-	if err != nil {
-		return nil, nil, err
-	}
-	evs, err := db.EntityEvaluations(ctx, id)
-	if err != nil {
-		return nil, nil, err
-	}
+// evaluationItems returns the dossier's evaluations as `show` prints them
+// (an empty list when there are none).
+func evaluationItems(d service.EvaluationDossier) []evaluationItem {
 	items := []evaluationItem{}
-	for _, ev := range evs {
+	for _, ev := range d.Evaluations {
 		it := evaluationItem{ID: ev.ID, Evaluator: ev.Evaluator, Date: ev.Date, Scores: map[string]scoreVal{},
-			Recommendation: string(ev.Recommendation), Reason: ev.Reason, Total: rg.Round2(ev.Total(settings.Weights))}
+			Recommendation: string(ev.Recommendation), Reason: ev.Reason, Total: ev.Total}
 		for a, s := range ev.Scores {
 			it.Scores[string(a)] = scoreVal{Score: s.Value, Note: s.Note}
 		}
 		items = append(items, it)
 	}
-	return items, evs, nil
+	return items
 }
 
-func loadEvaluationShow(ctx context.Context, db *store.DB, id int64) (*evaluationShow, error) {
-	items, evs, err := evaluationItems(ctx, db, id)
-	if err != nil {
-		return nil, err
+// newEvaluationShow is the "evaluation" section of the dossier d.
+func newEvaluationShow(d service.EvaluationDossier) *evaluationShow {
+	out := &evaluationShow{items: evaluationItems(d)}
+	if !d.Summary.Scored() {
+		return out
 	}
-	out := &evaluationShow{items: items}
-	if len(evs) == 0 {
-		return out, nil
-	}
-	sum, err := db.EntityScore(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	s := &evaluationSummary{Evaluators: sum.Evaluators, Means: map[string]float64{}, Disagreements: []string{}, Score: sum.Rounded()}
+	sum := d.Summary
+	s := &evaluationSummary{Evaluators: sum.Evaluators, Means: map[string]float64{}, Disagreements: []string{}, Score: d.Total,
+		Rank: d.Rank, Ranked: d.Ranked}
 	for a, m := range sum.Means {
 		s.Means[string(a)] = rg.Round2(m)
 	}
 	for _, a := range sum.Disagreements {
 		s.Disagreements = append(s.Disagreements, string(a))
 	}
-	ranking, err := db.Ranking(ctx, store.RankingQuery{})
-	if err != nil {
-		return nil, err
-	}
-	s.Ranked = len(ranking)
-	for _, r := range ranking {
-		if r.EntityID == id {
-			s.Rank = r.Rank
-		}
-	}
 	out.summary = s
-	return out, nil
+	return out
 }
 
 func showEvaluationText(w io.Writer, v any) {

@@ -161,3 +161,52 @@ func TestShowScoreOfEachRegister(t *testing.T) {
 		})
 	}
 }
+
+// TestShowEvaluationGolden holds the evaluation part of `show --json` (the
+// "score", "evaluations" and "evaluation" keys) for the first evaluated and
+// the first unevaluated entity of the demo register.
+func TestShowEvaluationGolden(t *testing.T) {
+	reg := demoRegister(t)
+	code, out, errs := run(t, testEnv(strongPass), "--register", reg, "list", "--json")
+	if code != 0 {
+		t.Fatalf("list: exit %d: %s", code, errs)
+	}
+	var items []struct {
+		ID    int64    `json:"id"`
+		Score *float64 `json:"score"`
+	}
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatal(err)
+	}
+	var scored, unscored int64
+	for _, it := range items {
+		switch {
+		case it.Score != nil && (scored == 0 || it.ID < scored):
+			scored = it.ID
+		case it.Score == nil && (unscored == 0 || it.ID < unscored):
+			unscored = it.ID
+		}
+	}
+	if scored == 0 || unscored == 0 {
+		t.Fatal("the demo should hold scored and unscored entities")
+	}
+	var got strings.Builder
+	for _, id := range []int64{scored, unscored} {
+		code, out, errs := run(t, testEnv(strongPass), "--register", reg, "show", fmt.Sprint(id), "--json")
+		if code != 0 {
+			t.Fatalf("show %d: exit %d: %s", id, code, errs)
+		}
+		var obj map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &obj); err != nil {
+			t.Fatal(err)
+		}
+		part := map[string]json.RawMessage{"id": obj["id"], "score": obj["score"], "evaluations": obj["evaluations"], "evaluation": obj["evaluation"]}
+		b, err := json.MarshalIndent(part, "", "  ")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got.Write(b)
+		got.WriteString("\n")
+	}
+	golden(t, "show-evaluation.json", got.String())
+}

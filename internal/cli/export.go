@@ -2,16 +2,16 @@ package cli
 
 import (
 	"context"
-	"path/filepath"
+	"flag"
 	"strings"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/interchange"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
-func init() {
-	register(&Command{
+// exportCommand is `atpreg export`.
+func exportCommand() *Command {
+	return &Command{
 		Name:    "export",
 		Args:    "--format csv|xlsx|json -o FILE",
 		Summary: "export the whole register (logged in the register's ledger)",
@@ -25,41 +25,35 @@ func init() {
 Without --format the format is taken from FILE's extension. The export is
 recorded in the ledger with the file's SHA-256, and in each entity's history.
 The file holds confidential data in plain text: keep it safe.`,
-		Run: runExport,
-	})
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			format := fs.String("format", "", "csv, xlsx or json")
+			out := outputFlag(fs)
+			return func(c *Context, pos []string) error {
+				const usage = "atpreg export --format csv|xlsx|json -o FILE"
+				if len(pos) > 0 {
+					return usagef("export: unexpected argument %q (%s)", pos[0], usage)
+				}
+				if *out == "" {
+					return usagef("export: name the output file with -o (%s)", usage)
+				}
+				return runExport(c, *format, *out)
+			}
+		},
+	}
 }
 
-func runExport(c *Context, args []string) error {
-	pos, flags, err := flagArgs("export", args, map[string]bool{"format": true, "o": true, "output": true}, nil)
-	if err != nil {
-		return err
-	}
-	const usage = "atpreg export --format csv|xlsx|json -o FILE"
-	if len(pos) > 0 {
-		return usagef("export: unexpected argument %q (%s)", pos[0], usage)
-	}
-	out, err := outputFromFlags("export", flags, usage)
-	if err != nil {
-		return err
-	}
-	format := flags["format"]
-	if format == "" {
-		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(out)), ".")
-	}
-	f, err := interchange.ParseFormat(format)
+// runExport writes the whole register to out.
+func runExport(c *Context, format, out string) error {
+	f, err := service.ExportFormatFor(format, out)
 	if err != nil {
 		return usagef("export: %s", apperr.Message(err))
 	}
-	return c.withRegister(func(db *store.DB) error {
-		s, err := db.GetSettings(context.Background())
+	return c.withService(func(r *service.Register) error {
+		res, err := r.ExportRegister(context.Background(), f, out)
 		if err != nil {
 			return err
 		}
-		entry, err := db.ExportRegister(context.Background(), f, out, s.OfficerName)
-		if err != nil {
-			return err
-		}
-		c.printf("Exported %d entities as %s to %s (SHA-256 %s, ledger %s).\n", len(entry.EntityIDs), strings.ToUpper(string(f)), out, entry.SHA256, entry.DocID)
+		c.printf("Exported %d entities as %s to %s (SHA-256 %s, ledger %s).\n", res.Entities, strings.ToUpper(f), out, res.SHA256, res.DocID)
 		return nil
 	})
 }

@@ -1,32 +1,38 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
 	"io"
 	"strings"
 )
 
-func init() {
-	register(&Command{
+// helpCommand is `atpreg help`.
+func helpCommand() *Command {
+	return &Command{
 		Name:    "help",
 		Args:    "[COMMAND]",
 		Summary: "show this help, or the help of one command",
-		Run: func(c *Context, args []string) error {
-			switch len(args) {
-			case 0:
-				printUsage(c.Stdout)
-				return nil
-			case 1:
-				cmd, ok := commands[args[0]]
-				if !ok {
-					return usagef("no such command %q (see atpreg --help)", args[0])
-				}
-				printCommandHelp(c.Stdout, cmd)
-				return nil
-			}
-			return usagef("help takes at most one command name")
-		},
-	})
+		Setup:   func(*flag.FlagSet) func(c *Context, args []string) error { return runHelp },
+	}
+}
+
+// runHelp prints the command list, or one command's help.
+func runHelp(c *Context, args []string) error {
+
+	switch len(args) {
+	case 0:
+		printUsage(c.Stdout)
+		return nil
+	case 1:
+		cmd, ok := lookup(args[0])
+		if !ok {
+			return usagef("no such command %q (see atpreg --help)", args[0])
+		}
+		printCommandHelp(c.Stdout, cmd)
+		return nil
+	}
+	return usagef("help takes at most one command name")
 }
 
 func printUsage(w io.Writer) {

@@ -2,20 +2,15 @@ package cli
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
+	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
-	"strings"
 
-	"atpreg/internal/apperr"
-	"atpreg/internal/interchange"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
-func init() {
-	register(&Command{
+// importCommand is `atpreg import`.
+func importCommand() *Command {
+	return &Command{
 		Name:    "import",
 		Args:    "FILE [--dry-run]",
 		Summary: "import submissions from a CSV or XLSX file (all rows or none)",
@@ -32,98 +27,39 @@ changes nothing.
 
 Exit status 4 when the file is rejected; every problem is listed on standard
 error as row, column, value and reason.`,
-		Run: runImport,
-	})
-}
-
-// flagArgs splits args into positional arguments and --name[=value] flags;
-// valued names take the next argument when no '=' is given.
-func flagArgs(cmd string, args []string, valued, boolean map[string]bool) (pos []string, flags map[string]string, err error) {
-	flags = map[string]string{}
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		if !strings.HasPrefix(a, "-") || a == "-" {
-			pos = append(pos, a)
-			continue
-		}
-		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
-		switch {
-		case boolean[name]:
-			if hasValue {
-				return nil, nil, usagef("%s: --%s takes no value", cmd, name)
-			}
-			flags[name] = "true"
-		case valued[name]:
-			if !hasValue {
-				if i+1 >= len(args) {
-					return nil, nil, usagef("%s: --%s needs a value", cmd, name)
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			dryRun := fs.Bool("dry-run", false, "report what would be imported, change nothing")
+			return func(c *Context, pos []string) error {
+				if len(pos) != 1 {
+					return usagef("import: give one file to import (atpreg import FILE [--dry-run])")
 				}
-				i++
-				value = args[i]
+				return runImport(c, pos[0], *dryRun)
 			}
-			flags[name] = value
-		default:
-			return nil, nil, usagef("%s: unknown flag %s (see atpreg help %s)", cmd, a, cmd)
-		}
+		},
 	}
-	return pos, flags, nil
 }
 
-// outputFromFlags returns the file named by -o or --output among flags (of
-// flagArgs), or a usage error showing usage when neither is given.
-func outputFromFlags(cmd string, flags map[string]string, usage string) (string, error) {
-	if out := flags["o"]; out != "" {
-		return out, nil
-	}
-	if out := flags["output"]; out != "" {
-		return out, nil
-	}
-	return "", usagef("%s: name the output file with -o (%s)", cmd, usage)
-}
-
-func runImport(c *Context, args []string) error {
-	pos, flags, err := flagArgs("import", args, nil, map[string]bool{"dry-run": true})
+// runImport checks or imports the file at path. A file that cannot be read,
+// or whose own cells have problems, is rejected before the register is
+// opened.
+func runImport(c *Context, path string, dryRun bool) error {
+	f, err := service.ReadImportFile(path)
 	if err != nil {
 		return err
 	}
-	if len(pos) != 1 {
-		return usagef("import: give one file to import (atpreg import FILE [--dry-run])")
-	}
-	dryRun := flags["dry-run"] != ""
-	path := pos[0]
-	st, err := os.Stat(path)
-	if err != nil {
-		return apperr.Wrap(err, apperr.NotFound, "The file %s cannot be read; check the path.", path)
-	}
-	if st.IsDir() {
-		return apperr.New(apperr.Invalid, "%s is a folder; give a CSV or XLSX file.", path)
-	}
-	if st.Size() > interchange.MaxFileBytes {
-		return apperr.New(apperr.Invalid, "The file %s is %.1f MB, more than the %d MB an import takes. Split it into smaller files and import them one after another. Nothing was changed.",
-			filepath.Base(path), float64(st.Size())/(1<<20), interchange.MaxFileBytes>>20)
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return apperr.Wrap(err, apperr.NotFound, "The file %s cannot be read.", path)
-	}
-	tab, err := interchange.Read(data)
-	if err != nil {
+	if err := f.Err(); err != nil {
 		return err
 	}
-	b := interchange.Parse(tab)
-	sum := sha256.Sum256(data)
-	file := store.ImportFile{Name: filepath.Base(path), SHA256: hex.EncodeToString(sum[:])}
-	if err := b.Err(); err != nil {
-		return err // header or cell problems: no need for the register
-	}
-	return c.withRegister(func(db *store.DB) error {
-		s, err := db.GetSettings(context.Background())
-		if err != nil {
-			return err
-		}
-		rep, err := db.Import(context.Background(), b, file, s.OfficerName, dryRun)
-		if err == nil && dryRun && len(rep.Problems) > 0 {
-			err = (&interchange.Batch{Problems: rep.Problems}).Err()
+	return c.withService(func(r *service.Register) error {
+		ctx := context.Background()
+		var rep service.ImportReport
+		if dryRun {
+			rep, err = r.CheckImport(ctx, f)
+			if err == nil {
+				err = rep.Err()
+			}
+		} else {
+			rep, err = r.ApplyImport(ctx, f)
 		}
 		if err != nil {
 			return err
@@ -133,7 +69,7 @@ func runImport(c *Context, args []string) error {
 	})
 }
 
-func printImportReport(c *Context, rep store.ImportReport) {
+func printImportReport(c *Context, rep service.ImportReport) {
 	verb := "Imported"
 	tail := ""
 	if rep.DryRun {

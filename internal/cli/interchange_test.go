@@ -116,3 +116,33 @@ func TestImportRejectsCLI(t *testing.T) {
 		t.Fatalf("rejected imports changed the register: %s", out)
 	}
 }
+
+// TestImportGolden holds the wording of import's typical output: a dry run,
+// the import, a merge into what is there (flags and the file in any order),
+// and a rejected file on standard error.
+func TestImportGolden(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "r.atpreg")
+	env := testEnv(strongPass)
+	if code, _, errs := run(t, env, "--register", reg, "init"); code != 0 {
+		t.Fatalf("init: %d %s", code, errs)
+	}
+	file := func(name string) string { return filepath.Join("testdata", "import", name) }
+	for _, tc := range []struct {
+		golden string
+		args   []string
+		code   int
+	}{
+		{"import-dry-run.txt", []string{"import", "--dry-run", file("replies.csv")}, 0},
+		{"import-applied.txt", []string{"import", file("replies.csv")}, 0},
+		{"import-merge.txt", []string{"import", file("more.csv"), "--dry-run"}, 0},
+		{"import-merged.txt", []string{"import", file("more.csv")}, 0},
+		{"import-again.txt", []string{"import", file("more.csv")}, 0},
+		{"import-rejected.txt", []string{"import", file("bad.csv")}, 4},
+	} {
+		code, out, errs := run(t, env, append([]string{"--register", reg}, tc.args...)...)
+		if code != tc.code {
+			t.Fatalf("%v: exit %d, want %d\n%s%s", tc.args, code, tc.code, out, errs)
+		}
+		golden(t, tc.golden, out+errs)
+	}
+}

@@ -3,12 +3,13 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	rg "atpreg/internal/register"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
 // listItem is one entity of `list --json`.
@@ -26,8 +27,31 @@ type listItem struct {
 	Score        *float64 `json:"score"`
 }
 
-func init() {
-	register(&Command{
+// statusFlag is --status: repeatable, each a comma-separated list of
+// statuses (codes or labels).
+type statusFlag struct{ codes *[]string }
+
+func (f statusFlag) String() string {
+	if f.codes == nil {
+		return ""
+	}
+	return strings.Join(*f.codes, ",")
+}
+
+func (f statusFlag) Set(v string) error {
+	for _, part := range strings.Split(v, ",") {
+		s, err := rg.ParseStatus(part)
+		if err != nil || s == "" {
+			return fmt.Errorf("%q is not a status; use one of: %s", strings.TrimSpace(part), statusCodes())
+		}
+		*f.codes = append(*f.codes, string(s))
+	}
+	return nil
+}
+
+// listCommand is `atpreg list`.
+func listCommand() *Command {
+	return &Command{
 		Name:    "list",
 		Args:    "[--status S] [--search Q] [--json]",
 		Summary: "list entities, one a line, or as a JSON array",
@@ -36,55 +60,24 @@ repeat it or separate several with commas). --search keeps entities holding
 every word of Q anywhere in their text (names, contacts, products, notes,
 composition ...), Chinese included. --json prints an array of objects with id,
 name, status, complete, products and score (null until evaluated).`,
-		Run: runList,
-	})
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			var q service.ListQuery
+			fs.Var(statusFlag{&q.Statuses}, "status", "keep entities in these statuses")
+			fs.StringVar(&q.Search, "search", "", "keep entities holding every word of Q")
+			asJSON := fs.Bool("json", false, "print a JSON array")
+			return func(c *Context, pos []string) error {
+				if len(pos) > 0 {
+					return usagef("list: unexpected argument %q", pos[0])
+				}
+				return runList(c, q, *asJSON)
+			}
+		},
+	}
 }
 
-func runList(c *Context, args []string) error {
-	var q store.ListQuery
-	asJSON := false
-	for i := 0; i < len(args); i++ {
-		name, value, hasValue := cutEq(args[i])
-		need := func() (string, error) {
-			if hasValue {
-				return value, nil
-			}
-			if i+1 >= len(args) {
-				return "", usagef("list: %s needs a value", name)
-			}
-			i++
-			return args[i], nil
-		}
-		switch name {
-		case "--json":
-			if hasValue {
-				return usagef("list: --json takes no value")
-			}
-			asJSON = true
-		case "--status":
-			v, err := need()
-			if err != nil {
-				return err
-			}
-			for _, part := range strings.Split(v, ",") {
-				s, err := rg.ParseStatus(part)
-				if err != nil || s == "" {
-					return usagef("list: %q is not a status; use one of: %s", strings.TrimSpace(part), statusCodes())
-				}
-				q.Statuses = append(q.Statuses, string(s))
-			}
-		case "--search":
-			v, err := need()
-			if err != nil {
-				return err
-			}
-			q.Search = v
-		default:
-			return usagef("list: unexpected argument %q", args[i])
-		}
-	}
-	return c.withRegister(func(db *store.DB) error {
-		rows, err := allRows(db, q)
+func runList(c *Context, q service.ListQuery, asJSON bool) error {
+	return c.withService(func(r *service.Register) error {
+		rows, err := r.AllEntities(context.Background(), q)
 		if err != nil {
 			return err
 		}
@@ -99,8 +92,11 @@ func runList(c *Context, args []string) error {
 			enc.SetIndent("", "  ")
 			return enc.Encode(items)
 		}
-		tw := tabwriter.NewWriter(c.Stdout, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "ID\tSTATUS\tRFI ITEMS\tSCORE\tNAME\tPRODUCTS")
+		if len(rows) == 0 {
+			c.printf("No entity matches.\n")
+			return nil
+		}
+		table := [][]string{{"ID", "STATUS", "RFI ITEMS", "SCORE", "NAME", "PRODUCTS"}}
 		for _, r := range rows {
 			items := "complete"
 			if !r.Complete {
@@ -110,27 +106,10 @@ func runList(c *Context, args []string) error {
 			if r.Score != nil {
 				score = fmt.Sprintf("%.2f", *r.Score)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.ID, r.Status, items, score, oneLine(r.Name), oneLine(strings.Join(r.Products, "; ")))
+			table = append(table, []string{strconv.FormatInt(r.ID, 10), string(r.Status), items, score, oneLine(r.Name), oneLine(strings.Join(r.Products, "; "))})
 		}
-		return tw.Flush()
+		return printTable(c.Stdout, table)
 	})
-}
-
-// allRows returns every row q selects, page after page.
-func allRows(db *store.DB, q store.ListQuery) ([]store.EntityRow, error) {
-	q.Limit = store.MaxListLimit
-	var out []store.EntityRow
-	for {
-		page, err := db.ListEntities(context.Background(), q)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, page.Rows...)
-		if len(page.Rows) == 0 || len(out) >= page.Total {
-			return out, nil
-		}
-		q.Offset = len(out)
-	}
 }
 
 func statusCodes() string {

@@ -169,7 +169,7 @@ func TestShowErrors(t *testing.T) {
 		{"BadID", []string{"show", "abc"}, 2, "not an entity id"},
 		{"TwoIDs", []string{"show", "1", "2"}, 2, "one entity id"},
 		{"Unknown", []string{"show", "9999"}, 1, "no entity 9999"},
-		{"ListBadStatus", []string{"list", "--status", "bogus"}, 2, "not a status"},
+		{"ListBadStatus", []string{"list", "--status", "bogus"}, 2, `list: --status: "bogus" is not a status; use one of: received,`},
 		{"ListNoValue", []string{"list", "--search"}, 2, "needs a value"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -178,5 +178,35 @@ func TestShowErrors(t *testing.T) {
 				t.Errorf("exit %d (want %d), stderr %s", code, tc.code, errs)
 			}
 		})
+	}
+}
+
+// TestListNothingMatched: an empty result says so instead of a bare header.
+func TestListNothingMatched(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "r.atpreg")
+	if code, _, errs := run(t, testEnv(pass), "--register", reg, "init"); code != 0 {
+		t.Fatalf("init: %s", errs)
+	}
+	code, out, errs := run(t, testEnv(pass), "--register", reg, "list", "--search", "nothing like this")
+	if code != 0 || out != "No entity matches.\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %s", code, out, errs)
+	}
+}
+
+// TestNoPassphraseIsUsage: with no passphrase from a file, the environment
+// or a terminal, init and passwd are usage errors (exit 2) that say where a
+// passphrase can come from; passwd's points to ATPREG_NEW_PASSPHRASE.
+func TestNoPassphraseIsUsage(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "r.atpreg")
+	code, _, errs := run(t, nil, "--register", reg, "init")
+	if code != 2 || !strings.Contains(errs, "--passphrase-file FILE or set ATPREG_PASSPHRASE") {
+		t.Fatalf("init: exit %d: %s", code, errs)
+	}
+	if code, _, errs := run(t, testEnv(pass), "--register", reg, "init"); code != 0 {
+		t.Fatalf("init: %s", errs)
+	}
+	code, _, errs = run(t, testEnv(pass), "--register", reg, "passwd")
+	if code != 2 || !strings.Contains(errs, "set ATPREG_NEW_PASSPHRASE") || strings.Contains(errs, "--passphrase-file") {
+		t.Fatalf("passwd: exit %d: %s", code, errs)
 	}
 }

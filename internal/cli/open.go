@@ -8,18 +8,8 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/passphrase"
-	"atpreg/internal/store"
-	"atpreg/internal/vault"
+	"atpreg/internal/service"
 )
-
-// StoreOptions are the register options for this process: production key
-// derivation, or cheap derivation when ATPREG_INSECURE_TEST_KDF=1 (tests only).
-func (c *Context) StoreOptions() store.Options {
-	if c.Getenv != nil && c.Getenv("ATPREG_INSECURE_TEST_KDF") == "1" {
-		return store.Options{KDF: vault.TestingKDF}
-	}
-	return store.Options{}
-}
 
 // Passphrase returns the register's passphrase: the first line of
 // --passphrase-file, else $ATPREG_PASSPHRASE, else a prompt without echo.
@@ -43,7 +33,7 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 	if file != "" {
 		b, err := os.ReadFile(file)
 		if err != nil {
-			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase file cannot be read (%v). Check the path given to --passphrase-file.", errors.Unwrap(err))
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase file cannot be read (%s). Check the path given to --passphrase-file.", apperr.Reason(err))
 		}
 		line, _, _ := bytes.Cut(b, []byte("\n"))
 		line = bytes.TrimSuffix(line, []byte("\r"))
@@ -57,17 +47,26 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 			return []byte(v), nil
 		}
 	}
-	if c.ReadSecret == nil {
-		return nil, apperr.New(apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (there is no terminal to ask on).", envName)
+	p, err := []byte(nil), errNoTerminal
+	if c.ReadSecret != nil {
+		p, err = c.ReadSecret(prompt)
 	}
-	p, err := c.ReadSecret(prompt)
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "No passphrase given: use --passphrase-file FILE or set %s (%v).", envName, err)
+		// Not a register's fault nor the input's: how the command was
+		// called (exit 2), with where the passphrase can come from.
+		how := "use --passphrase-file FILE or set " + envName
+		if envName != "ATPREG_PASSPHRASE" {
+			how = "set " + envName // --passphrase-file gives the current passphrase, not this one
+		}
+		if errors.Is(err, errNoTerminal) {
+			return nil, usagef("no passphrase given: %s (there is no terminal to ask on)", how)
+		}
+		return nil, usagef("no passphrase given: %s (the terminal could not be read: %s)", how, apperr.Reason(err))
 	}
 	if confirm {
 		again, err := c.ReadSecret("Type it again: ")
 		if err != nil {
-			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase was not confirmed (%v).", err)
+			return nil, apperr.Wrap(err, apperr.Invalid, "The passphrase was not confirmed (the terminal could not be read: %s).", apperr.Reason(err))
 		}
 		if !bytes.Equal(p, again) {
 			return nil, apperr.New(apperr.Invalid, "The two passphrases differ. Nothing was created; try again.")
@@ -78,8 +77,8 @@ func (c *Context) secret(file, envName, prompt string, confirm bool) ([]byte, er
 
 // OpenRegister opens the register named by --register (or the default) with
 // the passphrase. The caller closes it.
-func (c *Context) OpenRegister() (*store.DB, error) {
-	if _, err := os.Stat(c.Register); errors.Is(err, os.ErrNotExist) {
+func (c *Context) OpenRegister() (*service.Register, error) {
+	if !service.Exists(c.Register) {
 		return nil, apperr.New(apperr.NotFound, "There is no register at %s. Create one with `atpreg init` (or `atpreg demo`), or name another with --register.", c.Register)
 	}
 	p, err := c.Passphrase()
@@ -87,35 +86,29 @@ func (c *Context) OpenRegister() (*store.DB, error) {
 		return nil, err
 	}
 	defer clear(p)
-	return store.Open(c.Register, p, c.StoreOptions())
+	return service.Open(c.Register, p, c.Options)
 }
 
-// CreateRegister creates a new register at --register (refusing to overwrite
-// one) with a new passphrase. The caller closes it.
-func (c *Context) CreateRegister() (*store.DB, error) {
-	if _, err := os.Lstat(c.Register); err == nil {
-		return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; name another file with --register.", c.Register)
+// refuseExisting refuses a new register where one exists.
+func (c *Context) refuseExisting() error {
+	if service.Exists(c.Register) {
+		return apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; name another file with --register.", c.Register)
 	}
-	p, err := c.NewPassphrase()
-	if err != nil {
-		return nil, err
-	}
-	defer clear(p)
-	return store.Create(c.Register, p, c.StoreOptions())
+	return nil
 }
 
-// withRegister opens the register, runs fn and closes it, reporting the first error.
-func (c *Context) withRegister(fn func(db *store.DB) error) (err error) {
-	db, err := c.OpenRegister()
+// withService opens the register, runs fn and closes it, reporting the first error.
+func (c *Context) withService(fn func(r *service.Register) error) (err error) {
+	r, err := c.OpenRegister()
 	if err != nil {
 		return err
 	}
 	defer func() {
-		if cerr := db.Close(); err == nil && cerr != nil {
+		if cerr := r.Close(); err == nil && cerr != nil {
 			err = cerr
 		}
 	}()
-	return fn(db)
+	return fn(r)
 }
 
 // printf writes to standard output.

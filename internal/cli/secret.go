@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"os"
 
@@ -13,10 +12,13 @@ import (
 func readSecretTerminal(prompt string) ([]byte, error) {
 	fd := int(os.Stdin.Fd())
 	if !term.IsTerminal(fd) {
-		return nil, errors.New("no terminal to ask for the passphrase")
+		return nil, errNoTerminal
 	}
 	fmt.Fprint(os.Stderr, prompt)
 	b, err := term.ReadPassword(fd)
 	fmt.Fprintln(os.Stderr)
 	return b, err
 }
+
+// errNoTerminal: standard input is not a terminal, so there is no one to ask.
+var errNoTerminal = fmt.Errorf("no terminal")

@@ -3,31 +3,29 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	rg "atpreg/internal/register"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
-// showSection is one more part of `show`: an area (such as evaluation) adds
-// it from init with addShowSection. load returns the value for the JSON
-// object under key (nil: left out); text prints it for people.
+// showSection is one more part of `show`, after the products and before
+// the history: an area (such as evaluation) lists its sections in
+// showSections. load returns the value for the JSON object under key (nil:
+// left out); text prints it for people.
 type showSection struct {
 	key  string
-	load func(ctx context.Context, db *store.DB, id int64) (any, error)
+	load func(ctx context.Context, r *service.Register, id int64) (any, error)
 	text func(w io.Writer, v any)
 }
 
-var showSections []showSection
-
-// addShowSection adds a part to `show`'s output, after the products and
-// before the history.
-func addShowSection(key string, load func(ctx context.Context, db *store.DB, id int64) (any, error), text func(w io.Writer, v any)) {
-	showSections = append(showSections, showSection{key: key, load: load, text: text})
-}
+// showSections are the areas' parts of `show`, in order.
+var showSections = evaluationSections()
 
 // historyItem is one line of the history in `show --json`.
 type historyItem struct {
@@ -51,8 +49,9 @@ type attachmentItem struct {
 	AddedBy string `json:"added_by"`
 }
 
-func init() {
-	register(&Command{
+// showCommand is `atpreg show`.
+func showCommand() *Command {
+	return &Command{
 		Name:    "show",
 		Args:    "ID [--json]",
 		Summary: "show one entity with its products, evaluation and history",
@@ -61,61 +60,48 @@ the import's entity_name and entity_address), "submissions" with every import
 column by the same name (multi-choice columns as arrays of codes, yes/no as
 true/false/null), "complete" and "missing" (the unanswered RFI items),
 "history" and "attachments" (without their content).`,
-		Run: runShow,
-	})
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			asJSON := fs.Bool("json", false, "print one JSON object")
+			return func(c *Context, pos []string) error {
+				switch {
+				case len(pos) == 0:
+					return usagef("show needs an entity id (see atpreg list)")
+				case len(pos) > 1:
+					return usagef("show takes one entity id")
+				}
+				id, err := strconv.ParseInt(pos[0], 10, 64)
+				if err != nil || id <= 0 {
+					return usagef("show: %q is not an entity id (a number, see atpreg list)", pos[0])
+				}
+				return runShow(c, id, *asJSON)
+			}
+		},
+	}
 }
 
-func runShow(c *Context, args []string) error {
-	var idArg string
-	asJSON := false
-	for _, a := range args {
-		switch {
-		case a == "--json":
-			asJSON = true
-		case strings.HasPrefix(a, "-"):
-			return usagef("show: unexpected argument %q", a)
-		case idArg != "":
-			return usagef("show takes one entity id")
-		default:
-			idArg = a
-		}
-	}
-	if idArg == "" {
-		return usagef("show needs an entity id (see atpreg list)")
-	}
-	id, err := strconv.ParseInt(idArg, 10, 64)
-	if err != nil || id <= 0 {
-		return usagef("show: %q is not an entity id (a number, see atpreg list)", idArg)
-	}
+func runShow(c *Context, id int64, asJSON bool) error {
 	ctx := context.Background()
-	return c.withRegister(func(db *store.DB) error {
-		e, err := db.GetEntity(ctx, id)
-		if err != nil {
-			return err
-		}
-		hist, err := db.History(ctx, id)
-		if err != nil {
-			return err
-		}
-		atts, err := db.Attachments(ctx, id)
+	return c.withService(func(r *service.Register) error {
+		rec, err := r.EntityRecord(ctx, id)
 		if err != nil {
 			return err
 		}
 		extra := make([]any, len(showSections))
 		for i, s := range showSections {
-			if extra[i], err = s.load(ctx, db, id); err != nil {
+			if extra[i], err = s.load(ctx, r, id); err != nil {
 				return err
 			}
 		}
 		if asJSON {
-			return showJSON(c.Stdout, e, hist, atts, extra)
+			return showJSON(c.Stdout, rec, extra)
 		}
-		showText(c.Stdout, e, hist, atts, extra)
+		showText(c.Stdout, rec, extra)
 		return nil
 	})
 }
 
-func showJSON(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.AttachmentInfo, extra []any) error {
+func showJSON(w io.Writer, rec service.EntityRecord, extra []any) error {
+	e, hist, atts := rec.Entity, rec.History, rec.Attachments
 	b, err := json.Marshal(e)
 	if err != nil {
 		return err
@@ -128,15 +114,11 @@ func showJSON(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.At
 	// carries every import column by the same name (CLI.md).
 	obj["entity_name"] = e.Name
 	obj["entity_address"] = e.Address
-	obj["complete"] = e.Complete()
-	missing := e.Missing()
-	if missing == nil {
-		missing = []rg.MissingItem{}
-	}
-	obj["missing"] = missing
+	obj["complete"] = rec.Complete
+	obj["missing"] = rec.Missing
 	hs := make([]historyItem, len(hist))
 	for i, h := range hist {
-		hs[i] = historyItem{At: store.RFC3339(h.At), By: h.By, Action: h.Action, Field: h.Field, Old: h.Old, New: h.New, Detail: h.Detail}
+		hs[i] = historyItem{At: h.At, By: h.By, Action: h.Action, Field: h.Field, Old: h.Old, New: h.New, Detail: h.Detail}
 	}
 	obj["history"] = hs
 	as := make([]attachmentItem, len(atts))
@@ -154,15 +136,16 @@ func showJSON(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.At
 	return enc.Encode(obj)
 }
 
-// localTime shows a stored time in the machine's zone, to the minute.
+// localTime shows an RFC 3339 time in the machine's zone, to the minute.
 func localTime(t string) string {
-	if pt, err := store.ParseTime(t); err == nil {
+	if pt, err := time.Parse(time.RFC3339, t); err == nil {
 		return pt.Local().Format("2006-01-02 15:04")
 	}
 	return t
 }
 
-func showText(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.AttachmentInfo, extra []any) {
+func showText(w io.Writer, rec service.EntityRecord, extra []any) {
+	e, hist, atts := rec.Entity, rec.History, rec.Attachments
 	line := func(label, value string) {
 		if value != "" {
 			fmt.Fprintf(w, "  %-22s %s\n", label+":", indentRest(value, 25))
@@ -183,7 +166,7 @@ func showText(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.At
 	line("Address", e.Address)
 	line("Tags", strings.Join(e.Tags, ", "))
 	line("Notes", e.Notes)
-	if missing := e.Missing(); len(missing) == 0 {
+	if missing := rec.Missing; len(missing) == 0 {
 		line("RFI items", "complete")
 	} else {
 		var ls []string
@@ -221,18 +204,18 @@ func showText(w io.Writer, e rg.Entity, hist []store.AuditEntry, atts []store.At
 }
 
 // describeAudit says what one history line records, for people.
-func describeAudit(h store.AuditEntry) string {
+func describeAudit(h rg.AuditEntry) string {
 	var s string
 	switch h.Action {
-	case store.ActionCreate:
+	case rg.ActionCreate:
 		s = "registered as " + rg.Status(h.New).Label()
-	case store.ActionStatus:
+	case rg.ActionStatus:
 		s = rg.Status(h.Old).Label() + " -> " + rg.Status(h.New).Label()
-	case store.ActionDelete:
+	case rg.ActionDelete:
 		s = "deleted " + h.Old
-	case store.ActionAttach:
+	case rg.ActionAttach:
 		s = "attached " + h.New
-	case store.ActionDetach:
+	case rg.ActionDetach:
 		s = "removed attachment " + h.Old
 	default:
 		s = h.Field

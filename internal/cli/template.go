@@ -1,14 +1,14 @@
 package cli
 
 import (
-	"bytes"
+	"flag"
 
-	"atpreg/internal/fileout"
-	"atpreg/internal/interchange"
+	"atpreg/internal/service"
 )
 
-func init() {
-	register(&Command{
+// templateCommand is `atpreg template`.
+func templateCommand() *Command {
+	return &Command{
 		Name:    "template",
 		Args:    "-o FILE.xlsx",
 		Summary: "save a blank import template (header row, drop-down lists, column guide)",
@@ -16,20 +16,21 @@ func init() {
 has the header row and drop-down lists for the choice and yes/no columns, and a
 sheet "Columns" explaining each column. Hand it to a colleague, fill it in, and
 bring it back with ` + "`atpreg import FILE`" + `. It needs no register and no passphrase.`,
-		Run: runTemplate,
-	})
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			out := outputFlag(fs)
+			return func(c *Context, pos []string) error {
+				if err := needOutput("template", *out, pos); err != nil {
+					return err
+				}
+				return runTemplate(c, *out)
+			}
+		},
+	}
 }
 
-func runTemplate(c *Context, args []string) error {
-	out, err := outputFlag(args, "template")
-	if err != nil {
-		return err
-	}
-	var buf bytes.Buffer
-	if err := interchange.WriteTemplate(&buf); err != nil {
-		return err
-	}
-	if err := fileout.Write(out, buf.Bytes(), "The template"); err != nil {
+// runTemplate saves the blank import template to out.
+func runTemplate(c *Context, out string) error {
+	if err := service.SaveTemplate(out); err != nil {
 		return err
 	}
 	c.printf("Saved the blank import template to %s.\n", out)

@@ -1,136 +1,189 @@
 package cli
 
 import (
-	"bytes"
 	"encoding/json"
+	"flag"
 	"os"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/passphrase"
-	"atpreg/internal/store"
+	"atpreg/internal/service"
 )
 
-func init() {
-	register(&Command{
+// initCommand is `atpreg init`.
+func initCommand() *Command {
+	return &Command{
 		Name:    "init",
 		Summary: "create a new empty register (refuses to overwrite one)",
 		Help: `Creates the register named by --register (default: your data folder) and
 protects it with a passphrase from --passphrase-file, $ATPREG_PASSPHRASE or a
 prompt (asked twice). A forgotten passphrase cannot be recovered: keep it safe.`,
-		Run: func(c *Context, args []string) error {
-			if len(args) > 0 {
-				return usagef("init takes no arguments")
+		Setup: noArgs(func(c *Context) error {
+			if err := c.refuseExisting(); err != nil {
+				return err
 			}
-			db, err := c.CreateRegister()
+			p, err := c.NewPassphrase()
 			if err != nil {
 				return err
 			}
-			if err := db.Close(); err != nil {
+			defer clear(p)
+			r, err := service.Create(c.Register, p, c.Options)
+			if err != nil {
+				return err
+			}
+			if err := r.Close(); err != nil {
 				return err
 			}
 			c.printf("Created an empty register at %s\n", c.Register)
 			return nil
-		},
-	})
-	register(&Command{
+		}),
+	}
+}
+
+// verifyCommand is `atpreg verify`.
+func verifyCommand() *Command {
+	return &Command{
 		Name:    "verify",
 		Args:    "[--json]",
 		Summary: "decrypt the register, check its integrity and print counts",
 		Help: `Exit status 3 means the passphrase is wrong; 5 means the register is damaged
 or was tampered with (restore it from a backup). Nothing is changed.`,
-		Run: func(c *Context, args []string) error {
-			asJSON, err := onlyFlag(args, "verify", "--json")
-			if err != nil {
-				return err
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			asJSON := fs.Bool("json", false, "print the report as JSON")
+			return func(c *Context, pos []string) error {
+				if len(pos) > 0 {
+					return usagef("verify: unexpected argument %q", pos[0])
+				}
+				return runVerify(c, *asJSON)
 			}
-			p, err := c.existingPassphrase()
-			if err != nil {
-				return err
-			}
-			defer clear(p)
-			rep, err := store.Verify(c.Register, p, c.StoreOptions())
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				enc := json.NewEncoder(c.Stdout)
-				enc.SetIndent("", "  ")
-				return enc.Encode(rep)
-			}
-			c.printf("Register %s: integrity %s\n", rep.Path, rep.Integrity)
-			c.printf("  schema version %d, snapshot generation %d, %d journal records", rep.SchemaVersion, rep.Generation, rep.JournalRecords)
-			if rep.JournalTornTail {
-				c.printf(" (an unfinished last record was dropped)")
-			}
-			c.printf("\n  key derivation: %s\n", rep.KDF)
-			for _, t := range rep.Tables {
-				c.printf("  %-22s %8d\n", t.Table, t.Rows)
-			}
-			return nil
 		},
-	})
-	register(&Command{
+	}
+}
+
+// runVerify verifies the register and prints the report.
+func runVerify(c *Context, asJSON bool) error {
+	p, err := c.existingPassphrase()
+	if err != nil {
+		return err
+	}
+	defer clear(p)
+	rep, err := service.Verify(c.Register, p, c.Options)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		enc := json.NewEncoder(c.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	c.printf("Register %s: integrity %s\n", rep.Path, rep.Integrity)
+	c.printf("  schema version %d, snapshot generation %d, %d journal records", rep.SchemaVersion, rep.Generation, rep.JournalRecords)
+	if rep.JournalTornTail {
+		c.printf(" (an unfinished last record was dropped)")
+	}
+	c.printf("\n  key derivation: %s\n", rep.KDF)
+	rows := map[string]int{}
+	for _, t := range rep.Tables {
+		rows[t.Table] = int(t.Rows)
+	}
+	c.printf("  It holds:\n")
+	for _, k := range verifyCounts {
+		if n, ok := rows[k.table]; ok {
+			c.printf("    %-32s %6d\n", k.label, n)
+		}
+	}
+	return nil
+}
+
+// verifyCounts are the counts verify shows the officer, by table (the
+// search indexes and bookkeeping tables are in --json).
+var verifyCounts = []struct{ table, label string }{
+	{"entities", "entities"},
+	{"submissions", "product submissions"},
+	{"attachments", "attachments"},
+	{"evaluations", "evaluations"},
+	{"partners", "university partners"},
+	{"meetings", "meetings"},
+	{"meeting_actions", "follow-up actions"},
+	{"ledger", "documents that left the laptop"},
+	{"audit", "history lines"},
+}
+
+// passwdCommand is `atpreg passwd`.
+func passwdCommand() *Command {
+	return &Command{
 		Name:    "passwd",
 		Summary: "change the register's passphrase",
 		Help: `The current passphrase comes from --passphrase-file, $ATPREG_PASSPHRASE or a
 prompt; the new one from $ATPREG_NEW_PASSPHRASE or a prompt (asked twice).
 The data key is rewrapped and the sealed file replaced atomically.`,
-		Run: func(c *Context, args []string) error {
-			if len(args) > 0 {
-				return usagef("passwd takes no arguments")
+		Setup: noArgs(func(c *Context) error {
+			current, err := c.existingPassphrase()
+			if err != nil {
+				return err
 			}
-			return c.withRegister(func(db *store.DB) error {
-				next, err := c.secret("", "ATPREG_NEW_PASSPHRASE", "New passphrase: ", true)
-				if err != nil {
-					return err
-				}
-				defer clear(next)
-				if err := passphrase.Check(string(next)); err != nil {
-					return err
-				}
-				if err := db.ChangePassphrase(next); err != nil {
-					return err
-				}
-				c.printf("The passphrase of %s was changed.\n", c.Register)
-				return nil
-			})
-		},
-	})
-	register(&Command{
+			defer clear(current)
+			r, err := service.Open(c.Register, current, c.Options)
+			if err != nil {
+				return err
+			}
+			err = changePassphrase(c, r, current)
+			if cerr := r.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return err
+			}
+			c.printf("The passphrase of %s was changed.\n", c.Register)
+			return nil
+		}),
+	}
+}
+
+// backupCommand is `atpreg backup`.
+func backupCommand() *Command {
+	return &Command{
 		Name:    "backup",
 		Args:    "-o FILE",
 		Summary: "write a sealed copy of the register",
 		Help: `The copy has the same format and passphrase as the register, and is checked
 by reading it back. It refuses to overwrite an existing file.`,
-		Run: func(c *Context, args []string) error {
-			out, err := outputFlag(args, "backup")
-			if err != nil {
-				return err
+		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
+			out := outputFlag(fs)
+			return func(c *Context, pos []string) error {
+				if err := needOutput("backup", *out, pos); err != nil {
+					return err
+				}
+				return runBackup(c, *out)
 			}
-			p, err := c.existingPassphrase()
-			if err != nil {
-				return err
-			}
-			defer clear(p)
-			db, err := store.Open(c.Register, p, c.StoreOptions())
-			if err != nil {
-				return err
-			}
-			if err := db.Backup(out, p); err != nil {
-				_ = db.Close()
-				return err
-			}
-			if err := db.Close(); err != nil {
-				return err
-			}
-			if _, err := store.Verify(out, p, c.StoreOptions()); err != nil {
-				return apperr.Wrap(err, apperr.Damaged, "The backup %s was written but does not read back (%s). Do not rely on it.", out, apperr.Message(err))
-			}
-			c.printf("Backup written to %s (verified)\n", out)
-			return nil
 		},
-	})
-	register(&Command{
+	}
+}
+
+// runBackup writes and verifies a sealed copy of the register at out.
+func runBackup(c *Context, out string) error {
+	p, err := c.existingPassphrase()
+	if err != nil {
+		return err
+	}
+	defer clear(p)
+	r, err := service.Open(c.Register, p, c.Options)
+	if err != nil {
+		return err
+	}
+	err = r.Backup(out, p)
+	if cerr := r.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	c.printf("Backup written to %s (verified)\n", out)
+	return nil
+}
+
+// restoreCommand is `atpreg restore`.
+func restoreCommand() *Command {
+	return &Command{
 		Name:    "restore",
 		Args:    "FILE",
 		Summary: "bring back a sealed copy (refuses a damaged one)",
@@ -138,26 +191,29 @@ by reading it back. It refuses to overwrite an existing file.`,
 first; a damaged copy or a wrong passphrase changes nothing. The current
 register is kept beside it as .bak, and the copy's passphrase becomes the
 register's.`,
-		Run: func(c *Context, args []string) error {
-			if len(args) != 1 || len(args[0]) > 0 && args[0][0] == '-' {
-				return usagef("restore needs exactly one FILE (a backup)")
-			}
-			src := args[0]
-			if _, err := os.Stat(src); err != nil {
-				return apperr.New(apperr.NotFound, "There is no backup at %s.", src)
-			}
-			p, err := c.secret(c.PassphraseFile, "ATPREG_PASSPHRASE", "Passphrase of the backup "+src+": ", false)
-			if err != nil {
-				return err
-			}
-			defer clear(p)
-			if err := store.Restore(c.Register, src, p, c.StoreOptions()); err != nil {
-				return err
-			}
-			c.printf("Restored %s from %s (the previous register is kept as %s.bak)\n", c.Register, src, c.Register)
-			return nil
-		},
-	})
+		Setup: func(*flag.FlagSet) func(c *Context, pos []string) error { return runRestore },
+	}
+}
+
+// runRestore brings back the backup pos[0].
+func runRestore(c *Context, pos []string) error {
+	if len(pos) != 1 {
+		return usagef("restore needs exactly one FILE (a backup)")
+	}
+	src := pos[0]
+	if !service.Exists(src) {
+		return apperr.New(apperr.NotFound, "There is no backup at %s.", src)
+	}
+	p, err := c.secret(c.PassphraseFile, "ATPREG_PASSPHRASE", "Passphrase of the backup "+src+": ", false)
+	if err != nil {
+		return err
+	}
+	defer clear(p)
+	if err := service.Restore(c.Register, src, p, c.Options); err != nil {
+		return err
+	}
+	c.printf("Restored %s from %s (the previous register is kept as %s.bak)\n", c.Register, src, c.Register)
+	return nil
 }
 
 // existingPassphrase checks the register exists, then reads its passphrase.
@@ -168,47 +224,30 @@ func (c *Context) existingPassphrase() ([]byte, error) {
 	return c.Passphrase()
 }
 
-// outputFlag reads a required "-o FILE" (or --output FILE, -o=FILE) from args.
-func outputFlag(args []string, cmd string) (string, error) {
-	var out string
-	for i := 0; i < len(args); i++ {
-		a := args[i]
-		switch {
-		case a == "-o" || a == "--output":
-			if i+1 >= len(args) {
-				return "", usagef("%s: %s needs a file name", cmd, a)
-			}
-			i++
-			out = args[i]
-		case bytes.HasPrefix([]byte(a), []byte("-o=")) || bytes.HasPrefix([]byte(a), []byte("--output=")):
-			_, out, _ = cutEq(a)
-		default:
-			return "", usagef("%s: unexpected argument %q", cmd, a)
-		}
+// outputFlag declares -o FILE (also --output) on fs.
+func outputFlag(fs *flag.FlagSet) *string {
+	out := fs.String("o", "", "the file to write")
+	fs.StringVar(out, "output", "", "the file to write")
+	return out
+}
+
+// needOutput checks that -o FILE was given and no positional argument.
+func needOutput(cmd, out string, pos []string) error {
+	if len(pos) > 0 {
+		return usagef("%s: unexpected argument %q", cmd, pos[0])
 	}
 	if out == "" {
-		return "", usagef("%s needs -o FILE", cmd)
+		return usagef("%s needs -o FILE", cmd)
 	}
-	return out, nil
+	return nil
 }
 
-func cutEq(a string) (string, string, bool) {
-	for i := 0; i < len(a); i++ {
-		if a[i] == '=' {
-			return a[:i], a[i+1:], true
-		}
+// changePassphrase asks for the new passphrase and makes it r's.
+func changePassphrase(c *Context, r *service.Register, current []byte) error {
+	next, err := c.secret("", "ATPREG_NEW_PASSPHRASE", "New passphrase: ", true)
+	if err != nil {
+		return err
 	}
-	return a, "", false
-}
-
-// onlyFlag accepts no arguments but the optional boolean flag.
-func onlyFlag(args []string, cmd, flag string) (bool, error) {
-	on := false
-	for _, a := range args {
-		if a != flag {
-			return false, usagef("%s: unexpected argument %q", cmd, a)
-		}
-		on = true
-	}
-	return on, nil
+	defer clear(next)
+	return r.ChangePassphrase(current, next, next)
 }

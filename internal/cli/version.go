@@ -6,16 +6,14 @@ import (
 	"atpreg/internal/version"
 )
 
-func init() {
-	register(&Command{
+// versionCommand is `atpreg version`.
+func versionCommand() *Command {
+	return &Command{
 		Name:    "version",
 		Summary: "print the version",
-		Run: func(c *Context, args []string) error {
-			if len(args) > 0 {
-				return usagef("version takes no arguments")
-			}
+		Setup: noArgs(func(c *Context) error {
 			_, err := fmt.Fprintf(c.Stdout, "atpreg %s\n", version.String())
 			return err
-		},
-	})
+		}),
+	}
 }

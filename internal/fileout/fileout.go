@@ -25,7 +25,7 @@ func Stage(path string, data []byte, what string) (*Staged, error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Invalid, "%s cannot be written to %s (%v). Choose a folder you can write to.", what, dir, cause(err))
+		return nil, apperr.Wrap(err, apperr.Invalid, "%s cannot be written to %s (%s). Choose a folder you can write to.", what, dir, apperr.Reason(err))
 	}
 	tmp := f.Name()
 	_, werr := f.Write(data)
@@ -34,7 +34,7 @@ func Stage(path string, data []byte, what string) (*Staged, error) {
 	xerr := f.Close()
 	if err := errors.Join(werr, cerr, serr, xerr); err != nil {
 		_ = os.Remove(tmp)
-		return nil, apperr.Wrap(err, apperr.Internal, "%s could not be written to %s (%v). Check the free space; nothing was saved.", what, dir, cause(err))
+		return nil, apperr.Wrap(err, apperr.Internal, "%s could not be written to %s (%s). Check the free space; nothing was saved.", what, dir, apperr.Reason(err))
 	}
 	return &Staged{tmp: tmp, path: path}, nil
 }
@@ -48,9 +48,9 @@ func (s *Staged) Commit() error {
 	if err := os.Rename(s.tmp, s.path); err != nil {
 		_ = os.Remove(s.tmp)
 		if inUse(err) {
-			return apperr.Wrap(err, apperr.Conflict, "The file %s could not be replaced: another program has it open (a PDF viewer or a spreadsheet?), or it is read-only. Close it there, or save under another name; nothing was changed.", s.path)
+			return apperr.Wrap(err, apperr.Conflict, "The file %s could not be replaced: another program has it open (a PDF viewer or a spreadsheet?), or it is read-only. Close it there and try again, or save under another name.", s.path)
 		}
-		return apperr.Wrap(err, apperr.Internal, "The file could not be saved as %s (%v).", s.path, cause(err))
+		return apperr.Wrap(err, apperr.Internal, "The file could not be saved as %s (%s).", s.path, apperr.Reason(err))
 	}
 	s.done = true
 	if d, err := os.Open(filepath.Dir(s.path)); err == nil {
@@ -77,11 +77,3 @@ func Write(path string, data []byte, what string) error {
 	return s.Commit()
 }
 
-// cause strips the path from an *os.PathError for a shorter message.
-func cause(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}

@@ -2,7 +2,8 @@
 // the import format of the command-line contract (UTF-8 CSV or the first
 // sheet of an XLSX), checks every cell with the domain's parsers and groups
 // rows into entities, and writes the register as CSV, XLSX and JSON, and the
-// blank import template. It does no SQL: the store applies a parsed Batch.
+// blank import template. It does no SQL: the import service
+// (internal/service) applies a parsed Batch.
 package interchange
 
 import (

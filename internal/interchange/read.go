@@ -1,20 +1,16 @@
 package interchange
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
 	"atpreg/internal/apperr"
+	"atpreg/internal/register"
 )
 
 // Limits on what Read accepts.
@@ -24,10 +20,14 @@ const (
 	MaxFileBytes = 32 << 20
 	// MaxRows is the most data rows Read accepts.
 	MaxRows = 50000
-	// maxUnzipBytes bounds what an XLSX may unpack to (a zip bomb stops here).
-	maxUnzipBytes = 256 << 20
 	// maxColumns bounds the width of a row.
 	maxColumns = 200
+	// maxCells bounds the cells of all rows together (50,000 rows of 40
+	// columns).
+	maxCells = 2000000
+	// maxCellBytes bounds one cell's text (no column of the import format
+	// takes more than register.MaxLongText characters).
+	maxCellBytes = 128 << 10
 )
 
 // Format is a file format of the interchange.
@@ -128,12 +128,18 @@ func ReadCSV(data []byte) (*Table, error) {
 		return nil, apperr.New(apperr.Invalid, "The file is not UTF-8 text (perhaps saved as \"CSV\" in a Windows encoding). In Excel choose \"CSV UTF-8\", in LibreOffice choose the UTF-8 character set, and import it again.")
 	}
 	data = normaliseLineEnds(data)
+	comma := sniffComma(data)
+	// encoding/csv holds a whole record before it returns it: a row of
+	// millions of fields or one huge cell must be refused before that.
+	if err := checkCSVShape(data, byte(comma)); err != nil {
+		return nil, err
+	}
 	r := csv.NewReader(bytes.NewReader(data))
-	r.Comma = sniffComma(data)
+	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = false
 	t := &Table{Format: CSV}
-	rec := 0
+	rec, cells := 0, 0
 	for {
 		fields, err := r.Read()
 		if err == io.EOF {
@@ -150,7 +156,7 @@ func ReadCSV(data []byte) (*Table, error) {
 		}
 		rec++
 		if len(fields) > maxColumns {
-			return nil, apperr.New(apperr.Invalid, "Row %d has %d columns, more than %d: this does not look like the import format.", rec, len(fields), maxColumns)
+			return nil, tooManyColumns(rec)
 		}
 		if rec == 1 {
 			t.Header = fields
@@ -162,10 +168,59 @@ func ReadCSV(data []byte) (*Table, error) {
 		if len(t.Rows) >= MaxRows {
 			return nil, apperr.New(apperr.Invalid, "The file has more than %d rows. Split it into smaller files and import them one after another.", MaxRows)
 		}
+		if cells += len(fields); cells > maxCells {
+			return nil, tooManyCells()
+		}
 		t.Rows = append(t.Rows, fields)
 		t.Lines = append(t.Lines, rec)
 	}
 	return t, nil
+}
+
+func tooManyColumns(row int) error {
+	return apperr.New(apperr.Invalid, "Row %d has more than %d columns; an import file has at most %d (the import format has %d). Check that this is an import file in the format of the template.", row, maxColumns, maxColumns, len(columns))
+}
+
+func tooManyCells() error {
+	return apperr.New(apperr.Invalid, "The file has more than %d cells (rows times columns); an import file has at most %d. Delete the columns that are not in the import format, or split the file into smaller files and import them one after another.", maxCells, maxCells)
+}
+
+func cellTooLong(row int) error {
+	return apperr.New(apperr.Invalid, "Row %d has a cell of more than %d KB of text; an import file's cell holds at most %d KB (no column of the import format takes more than %d characters). Shorten that cell.", row, maxCellBytes>>10, maxCellBytes>>10, register.MaxLongText)
+}
+
+// checkCSVShape walks data (line ends already LF) as encoding/csv will, with
+// no memory of its own, and refuses a row of more than maxColumns fields or a
+// field of more than maxCellBytes. Records are numbered as ReadCSV numbers
+// them (empty lines are not records). Until the first quote encoding/csv
+// rejects, a quote switches between inside and outside a quoted field
+// exactly as it does there (a doubled quote switches twice).
+func checkCSVShape(data []byte, comma byte) error {
+	rec, fields, size := 1, 1, 0
+	inQuote, empty := false, true
+	for _, c := range data {
+		switch {
+		case c == '"':
+			inQuote = !inQuote
+		case inQuote:
+		case c == comma:
+			if fields++; fields > maxColumns {
+				return tooManyColumns(rec)
+			}
+			size = -1
+		case c == '\n':
+			if !empty {
+				rec++
+			}
+			fields, size, empty = 1, 0, true
+			continue
+		}
+		empty = false
+		if size++; size > maxCellBytes {
+			return cellTooLong(rec)
+		}
+	}
+	return nil
 }
 
 func csvReason(err error) string {
@@ -220,270 +275,4 @@ func blankRow(fields []string) bool {
 		}
 	}
 	return true
-}
-
-// ReadXLSX reads the first sheet of an XLSX workbook. Typed cells become the
-// import format's text: a date cell in received_on or expected_start becomes
-// YYYY-MM-DD (YYYY-MM when its format shows no day), a TRUE/FALSE cell
-// "TRUE"/"FALSE", a number its plain decimal form. The workbook is read in
-// memory only (nothing is unpacked to temporary files).
-func ReadXLSX(data []byte) (t *Table, err error) {
-	if len(data) > MaxFileBytes {
-		return nil, apperr.New(apperr.Invalid, "The file is too large to import: %s, at most %s.", sizeText(int64(len(data))), sizeText(MaxFileBytes))
-	}
-	defer func() {
-		// excelize is large and reads untrusted XML; a panic in it must not
-		// take the window down.
-		if p := recover(); p != nil {
-			t, err = nil, badXLSX(fmt.Errorf("panic: %v", p))
-		}
-	}()
-	if err := checkZip(data); err != nil {
-		return nil, err
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		RawCellValue:      true,
-		UnzipSizeLimit:    maxUnzipBytes,
-		UnzipXMLSizeLimit: maxUnzipBytes,
-	})
-	if err != nil {
-		return nil, badXLSX(err)
-	}
-	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return nil, apperr.New(apperr.Invalid, "The workbook has no sheet. Import a workbook whose first sheet holds the header row and one row per product.")
-	}
-	sheet := sheets[0]
-	rows, err := f.Rows(sheet)
-	if err != nil {
-		return nil, badXLSX(err)
-	}
-	defer rows.Close()
-	t = &Table{Format: XLSX}
-	x := xlsxCells{f: f, sheet: sheet}
-	rowNum := 0
-	for rows.Next() {
-		rowNum++
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, badXLSX(err)
-		}
-		if len(cells) > maxColumns {
-			return nil, apperr.New(apperr.Invalid, "Row %d of the first sheet has %d columns, more than %d: this does not look like the import format.", rowNum, len(cells), maxColumns)
-		}
-		if t.Header == nil {
-			if blankRow(cells) {
-				continue // leading blank rows before the header
-			}
-			t.Header = cells
-			x.header = make([]string, len(cells))
-			for i, h := range cells {
-				x.header[i] = normaliseHeader(h)
-			}
-			continue
-		}
-		if blankRow(cells) {
-			continue
-		}
-		if len(t.Rows) >= MaxRows {
-			return nil, apperr.New(apperr.Invalid, "The sheet has more than %d rows. Split it into smaller files and import them one after another.", MaxRows)
-		}
-		for i := range cells {
-			cells[i] = x.text(i, rowNum, cells[i])
-		}
-		t.Rows = append(t.Rows, cells)
-		t.Lines = append(t.Lines, rowNum)
-	}
-	if err := rows.Error(); err != nil {
-		return nil, badXLSX(err)
-	}
-	if t.Header == nil {
-		return nil, apperr.New(apperr.Invalid, "The first sheet of the workbook is empty. Put the header row in row 1 and one row per product below it.")
-	}
-	return t, nil
-}
-
-// checkZip looks at the archive's directory before excelize unpacks it:
-// excelize sizes its buffers by the sizes the archive declares, so a damaged
-// or hostile file must not get that far.
-func checkZip(data []byte) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return badXLSX(err)
-	}
-	if len(zr.File) > 10000 {
-		return badXLSX(errors.New("too many archive entries"))
-	}
-	var total uint64
-	for _, zf := range zr.File {
-		u, c := zf.UncompressedSize64, zf.CompressedSize64
-		total += u
-		switch {
-		case u > maxUnzipBytes || total > maxUnzipBytes:
-			return apperr.New(apperr.Invalid, "The workbook is too large when unpacked (over %s). Split it into smaller files and import them one after another.", sizeText(maxUnzipBytes))
-		case zf.Method == zip.Store && u != c:
-			return badXLSX(errors.New("stored entry with mismatched sizes"))
-		case zf.Method == zip.Deflate && u > c*1100+4096:
-			return badXLSX(errors.New("entry claims an impossible compression ratio"))
-		case zf.Method != zip.Store && zf.Method != zip.Deflate:
-			return badXLSX(errors.New("unsupported compression method"))
-		}
-	}
-	return nil
-}
-
-func badXLSX(err error) error {
-	if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrOptionsUnzipSizeLimit) {
-		return apperr.Wrap(err, apperr.Invalid, "The workbook could not be read: it is damaged, too large when unpacked, or not an XLSX file. Open it in Excel or LibreOffice, save it again as .xlsx, and import that.")
-	}
-	if strings.Contains(strings.ToLower(err.Error()), "password") || strings.Contains(err.Error(), "encrypt") {
-		return apperr.Wrap(err, apperr.Invalid, "The workbook is password-protected. Save an unprotected copy and import that.")
-	}
-	return apperr.Wrap(err, apperr.Invalid, "The workbook could not be read (it may be damaged or not an XLSX file). Open it in Excel or LibreOffice, save it again as .xlsx, and import that.")
-}
-
-// xlsxCells turns raw cell values into the import format's text.
-type xlsxCells struct {
-	f      *excelize.File
-	sheet  string
-	header []string
-}
-
-func (x *xlsxCells) column(i int) string {
-	if i < len(x.header) {
-		return x.header[i]
-	}
-	return ""
-}
-
-func (x *xlsxCells) text(col, row int, raw string) string {
-	if raw == "" {
-		return raw
-	}
-	name := x.column(col)
-	ci, known := columnIndex[name]
-	kind := KindText
-	if known {
-		kind = columns[ci].Kind
-	}
-	numeric := looksNumeric(raw)
-	if !numeric {
-		return raw
-	}
-	switch kind {
-	case KindDate, KindMonth:
-		if !x.isNumberCell(col, row) {
-			return raw
-		}
-		v, _ := strconv.ParseFloat(raw, 64)
-		tm, err := excelize.ExcelDateToTime(v, x.date1904())
-		if err != nil || v < 1 || math.IsInf(v, 0) {
-			return raw
-		}
-		if kind == KindMonth && !x.formatShowsDay(col, row) {
-			return tm.Format("2006-01")
-		}
-		return tm.Format("2006-01-02")
-	case KindYesNo:
-		if x.cellType(col, row) == excelize.CellTypeBool {
-			if raw == "1" {
-				return "TRUE"
-			}
-			return "FALSE"
-		}
-		return raw
-	}
-	if strings.ContainsAny(raw, "eE.") && x.isNumberCell(col, row) {
-		if v, err := strconv.ParseFloat(raw, 64); err == nil && !math.IsInf(v, 0) && !math.IsNaN(v) {
-			return strconv.FormatFloat(v, 'f', -1, 64)
-		}
-	}
-	if x.cellType(col, row) == excelize.CellTypeBool {
-		if raw == "1" {
-			return "TRUE"
-		}
-		return "FALSE"
-	}
-	return raw
-}
-
-func looksNumeric(s string) bool {
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil
-}
-
-func (x *xlsxCells) cell(col, row int) string {
-	name, err := excelize.CoordinatesToCellName(col+1, row)
-	if err != nil {
-		return ""
-	}
-	return name
-}
-
-func (x *xlsxCells) cellType(col, row int) excelize.CellType {
-	c := x.cell(col, row)
-	if c == "" {
-		return excelize.CellTypeUnset
-	}
-	t, err := x.f.GetCellType(x.sheet, c)
-	if err != nil {
-		return excelize.CellTypeUnset
-	}
-	return t
-}
-
-func (x *xlsxCells) isNumberCell(col, row int) bool {
-	switch x.cellType(col, row) {
-	case excelize.CellTypeUnset, excelize.CellTypeNumber:
-		return true
-	}
-	return false
-}
-
-func (x *xlsxCells) date1904() bool {
-	p, err := x.f.GetWorkbookProps()
-	return err == nil && p.Date1904 != nil && *p.Date1904
-}
-
-// formatShowsDay reports whether the cell's number format shows a day (a
-// month-only format like "mmm-yy" does not).
-func (x *xlsxCells) formatShowsDay(col, row int) bool {
-	c := x.cell(col, row)
-	if c == "" {
-		return true
-	}
-	idx, err := x.f.GetCellStyle(x.sheet, c)
-	if err != nil {
-		return true
-	}
-	st, err := x.f.GetStyle(idx)
-	if err != nil || st == nil {
-		return true
-	}
-	if st.CustomNumFmt != nil {
-		return formatHasDay(*st.CustomNumFmt)
-	}
-	return st.NumFmt != 17 // built-in 17 is "mmm-yy"
-}
-
-// formatHasDay reports whether a number format code shows the day ('d'
-// outside quoted text and brackets).
-func formatHasDay(code string) bool {
-	inQuote, inBracket := false, false
-	for _, r := range code {
-		switch {
-		case r == '"':
-			inQuote = !inQuote
-		case inQuote:
-		case r == '[':
-			inBracket = true
-		case r == ']':
-			inBracket = false
-		case inBracket:
-		case r == 'd' || r == 'D':
-			return true
-		}
-	}
-	return false
 }

@@ -8,7 +8,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"atpreg/internal/briefing/font"
+	"atpreg/internal/pdfdoc/font"
 )
 
 // fpdfPages writes a few pages of text and shapes with fpdf directly, its own

@@ -24,7 +24,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/briefing/font"
+	"atpreg/internal/pdfdoc/font"
 )
 
 // Options describe a document. Title and DocumentID appear on every page.

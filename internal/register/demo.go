@@ -722,3 +722,44 @@ func DemoMeetings(partners []Partner, entities []Entity) []Meeting {
 		},
 	}
 }
+
+// DemoMeetingRecords returns DemoMeetings as the register keeps them: the
+// first meeting has minutes for each entity on its list.
+func DemoMeetingRecords(partners []Partner, entities []Entity) []MeetingRecord {
+	ms := DemoMeetings(partners, entities)
+	out := make([]MeetingRecord, len(ms))
+	for i, m := range ms {
+		out[i] = MeetingRecord{Meeting: m}
+		if i == 0 {
+			out[i].EntityMinutes = map[int64]string{}
+			for j, id := range m.EntityIDs {
+				out[i].EntityMinutes[id] = demoEntityMinutes[j%len(demoEntityMinutes)]
+			}
+		}
+	}
+	return out
+}
+
+// DemoConflict is the demo's conflict of interest: the second partner with
+// the second entity of the first meeting (left out of that partner's
+// materials), declared when the meeting was planned; ok is false when the
+// demo has too few partners or entities for it. Partners and meetings must
+// carry their ids; CreatedBy is left to whoever loads the demo.
+func DemoConflict(partners []Partner, meetings []MeetingRecord) (c Conflict, ok bool) {
+	if len(partners) < 2 || len(meetings) == 0 || len(meetings[0].EntityIDs) < 2 {
+		return Conflict{}, false
+	}
+	m := meetings[0]
+	return Conflict{PartnerID: partners[1].ID, PartnerName: partners[1].Name, EntityID: m.EntityIDs[1], Reason: demoConflictReason,
+		CreatedAt: m.CreatedAt}, true
+}
+
+// demoConflictReason is the fictional conflict of interest of the demo.
+const demoConflictReason = "The institute's director holds shares in the entity's parent company (declared 2026-02)."
+
+var demoEntityMinutes = []string{
+	"Presented the lead product's CMC status; the partner asked for the viral vector supplier's audit report.",
+	"Closed-system process fits the grade B suite; technical transfer could start in Q3 2026.",
+	"Needs an Authorized Person before GMP runs; joins the pooled training course.",
+	"Timeline depends on the Series B round; revisit at the next meeting.",
+}

@@ -3,6 +3,7 @@ package register_test
 import (
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -239,5 +240,32 @@ func TestDemoPartnersAndMeetings(t *testing.T) {
 	}
 	if len(ms[0].Actions) == 0 || ms[0].Minutes == "" {
 		t.Error("the past meeting has no minutes or actions")
+	}
+}
+
+// TestDemoMeetingRecordsAndConflict: the demo's records are valid, the first
+// meeting has minutes only for entities on its list, and the demo conflict
+// concerns an entity of that meeting and a partner present.
+func TestDemoMeetingRecordsAndConflict(t *testing.T) {
+	ps := register.DemoPartners()
+	for i := range ps {
+		ps[i].ID = int64(i + 1)
+	}
+	ms := register.DemoMeetingRecords(ps, demoWithIDs(1))
+	for i := range ms {
+		ms[i].Normalize()
+		if err := ms[i].Validate(); err != nil {
+			t.Fatalf("meeting %d: %v %v", i, err, apperr.FieldsOf(err))
+		}
+	}
+	if len(ms[0].EntityMinutes) == 0 || len(ms[0].EntityMinutes) != len(ms[0].EntityIDs) {
+		t.Errorf("first meeting: minutes for %d of %d entities", len(ms[0].EntityMinutes), len(ms[0].EntityIDs))
+	}
+	c, ok := register.DemoConflict(ps, ms)
+	if !ok || c.PartnerID != ps[1].ID || c.EntityID != ms[0].EntityIDs[1] || c.Reason == "" || !slices.Contains(ms[0].PartnerIDs, c.PartnerID) {
+		t.Fatalf("demo conflict %+v %v", c, ok)
+	}
+	if _, ok := register.DemoConflict(ps[:1], ms); ok {
+		t.Error("a demo conflict with one partner")
 	}
 }

@@ -29,8 +29,8 @@ type Entity struct {
 	Source       string       `json:"source"`      // e.g. the email's subject or message id
 	Notes        string       `json:"notes"`
 	Tags         []string     `json:"tags"`
-	CreatedAt    time.Time    `json:"created_at"`
-	UpdatedAt    time.Time    `json:"updated_at"`
+	CreatedAt    time.Time    `json:"created_at" ts_type:"string"`
+	UpdatedAt    time.Time    `json:"updated_at" ts_type:"string"`
 	Submissions  []Submission `json:"submissions"`
 }
 
@@ -52,11 +52,11 @@ type Submission struct {
 	StartingMaterials      []StartingMaterial `json:"starting_materials"`
 	StartingMaterialsOther string             `json:"starting_materials_other"`
 	ProcessType            ProcessType        `json:"process_type"`
-	PDCompleted            YesNo              `json:"pd_completed"`
+	PDCompleted            YesNo              `json:"pd_completed" ts_type:"boolean | null"`
 	PDFurther              string             `json:"pd_further"`
-	GMPBefore              YesNo              `json:"gmp_before"`
-	HasAuthorizedPerson    YesNo              `json:"has_authorized_person"`
-	NeedsTraining          YesNo              `json:"needs_training"`
+	GMPBefore              YesNo              `json:"gmp_before" ts_type:"boolean | null"`
+	HasAuthorizedPerson    YesNo              `json:"has_authorized_person" ts_type:"boolean | null"`
+	NeedsTraining          YesNo              `json:"needs_training" ts_type:"boolean | null"`
 	TrainingRoles          []TrainingRole     `json:"training_roles"`
 	TrainingDetails        string             `json:"training_details"`
 	ExpectedStart          Month              `json:"expected_start"`
@@ -176,4 +176,14 @@ func tidyLong(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.ReplaceAll(s, "\r", "\n")
 	return strings.TrimSpace(s)
+}
+
+// PrepareNew readies e to be registered: normalized, an empty status made
+// received, then validated (every problem at once, apperr.Invalid).
+func (e *Entity) PrepareNew() error {
+	e.Normalize()
+	if e.Status == "" {
+		e.Status = StatusReceived
+	}
+	return e.Validate()
 }

@@ -183,6 +183,17 @@ type Evaluation struct {
 	UpdatedAt      time.Time        `json:"updated_at"`
 }
 
+// Normalize trims the evaluation's texts and notes.
+func (ev *Evaluation) Normalize() {
+	ev.Evaluator = strings.TrimSpace(ev.Evaluator)
+	ev.Date = strings.TrimSpace(ev.Date)
+	ev.Reason = strings.TrimSpace(ev.Reason)
+	for a, s := range ev.Scores {
+		s.Note = strings.TrimSpace(s.Note)
+		ev.Scores[a] = s
+	}
+}
+
 // Validate checks ev: evaluator, date, a recommendation and its reason are
 // required; all seven aspects are scored 1..5 and no other key is present;
 // texts are bounded. All problems come at once as an *apperr.Error with code
@@ -434,12 +445,50 @@ func SummariseAll(evals []Evaluation, w Weights) []EntityScore {
 // Ranked is an entity's score with its rank (1 = best).
 type Ranked struct {
 	Rank int `json:"rank"`
+	// Tied is true when another entity shares the rank.
+	Tied bool `json:"tied"`
 	EntityScore
+}
+
+// RankedEntity is one row of the ranking: the entity's rank, score summary
+// and what identifies it.
+type RankedEntity struct {
+	Ranked
+	Name     string   `json:"name"`
+	Status   Status   `json:"status"`
+	ATPTypes []string `json:"atp_types"`
+}
+
+// RankOf returns the rank of entity id in ranked (0 when it is not ranked).
+func RankOf(ranked []RankedEntity, id int64) int {
+	for _, r := range ranked {
+		if r.EntityID == id {
+			return r.Rank
+		}
+	}
+	return 0
+}
+
+// consensusOrder is the order in which equally frequent recommendations win
+// the consensus: the more cautious first.
+var consensusOrder = []Recommendation{RecommendMoreInfo, RecommendHold, RecommendDecline, RecommendInvite}
+
+// Consensus is the consensus recommendation of the evaluators: the most
+// frequent one; among equally frequent ones the more cautious wins (more
+// information, hold, decline, invite). "" when there is none.
+func (s EntityScore) Consensus() Recommendation {
+	best, out := 0, Recommendation("")
+	for _, rec := range consensusOrder {
+		if n := s.Recommendations[rec]; n > best {
+			best, out = n, rec
+		}
+	}
+	return out
 }
 
 // Rank orders scored entities by weighted total, best first, comparing totals
 // rounded to 2 decimals; equal totals share a rank and the next rank skips
-// (1, 2, 2, 4). Ties are listed by ascending entity id. Entities without
+// (1, 2, 2, 4) and are marked Tied. Ties are listed by ascending entity id. Entities without
 // evaluations are left out. scores is not modified.
 func Rank(scores []EntityScore) []Ranked {
 	out := make([]Ranked, 0, len(scores))
@@ -459,6 +508,7 @@ func Rank(scores []EntityScore) []Ranked {
 	for i := range out {
 		if i > 0 && key(out[i]) == key(out[i-1]) {
 			out[i].Rank = out[i-1].Rank
+			out[i].Tied, out[i-1].Tied = true, true
 		} else {
 			out[i].Rank = i + 1
 		}

@@ -52,6 +52,24 @@ func (p Partner) Validate() error {
 	return v.err("The partner cannot be saved.")
 }
 
+// Normalize trims the partner's texts and drops blank contacts.
+func (p *Partner) Normalize() {
+	p.Name = strings.TrimSpace(p.Name)
+	p.Facility = strings.TrimSpace(p.Facility)
+	p.Address = strings.TrimSpace(p.Address)
+	p.Notes = strings.TrimSpace(p.Notes)
+	cs := []Contact{}
+	for _, c := range p.Contacts {
+		c.Name, c.Role = strings.TrimSpace(c.Name), strings.TrimSpace(c.Role)
+		c.Email, c.Phone = strings.TrimSpace(c.Email), strings.TrimSpace(c.Phone)
+		if c == (Contact{}) {
+			continue
+		}
+		cs = append(cs, c)
+	}
+	p.Contacts = cs
+}
+
 // Action is a follow-up action agreed at a meeting.
 type Action struct {
 	Text  string `json:"text"`

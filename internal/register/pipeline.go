@@ -1,8 +1,11 @@
 package register
 
 import (
+	"fmt"
 	"strings"
 	"time"
+
+	"atpreg/internal/apperr"
 )
 
 // Status is where an entity stands in the pipeline.
@@ -161,4 +164,18 @@ func statusLabels(ss []Status) string {
 		ls[i] = s.Label()
 	}
 	return strings.Join(ls, ", ")
+}
+
+// NewMove checks moving entity id from status from to status to, by whom
+// (Who: DefaultOfficer when blank), when and why, and returns the change to
+// record: the entity must not already be there, the pipeline must allow the
+// move, and declined, withdrawn and on hold need a reason (see
+// StatusChange.Validate). Errors are apperr.Invalid naming the field.
+func NewMove(id int64, from, to Status, reason, by string, at time.Time) (StatusChange, error) {
+	if from == to {
+		return StatusChange{}, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("The entity is already %q.", to.Label()),
+			Fields: []apperr.FieldError{{Field: "to", Message: "Choose a different status."}}}
+	}
+	c := StatusChange{EntityID: id, From: from, To: to, Reason: strings.TrimSpace(reason), By: Who(by), At: at}
+	return c, c.Validate()
 }

@@ -10,41 +10,57 @@ import (
 )
 
 // OpenAction is a follow-up action of a meeting that is not done yet.
-type OpenAction struct {
-	MeetingID    int64  `json:"meeting_id" db:"meeting_id"`
-	MeetingTitle string `json:"meeting_title" db:"meeting_title"`
-	MeetingAt    string `json:"meeting_at" db:"meeting_at"` // TimeText of the meeting's start
-	Index        int    `json:"index" db:"position"`        // the action's place in the meeting's list
-	Text         string `json:"text" db:"text"`
-	Owner        string `json:"owner" db:"owner"`
-	Due          string `json:"due" db:"due"` // "YYYY-MM-DD" or ""
-}
+// Deprecated: use register.OpenAction; the alias stays while other areas
+// move.
+type OpenAction = register.OpenAction
 
 // OpenActions returns the follow-up actions not done yet, those with the
 // earliest due date first (actions without a due date last).
 func (db *DB) OpenActions(ctx context.Context) ([]OpenAction, error) {
 	out := []OpenAction{}
 	err := db.View(ctx, func(r *Reader) error {
-		return r.Select(&out, `SELECT a.meeting_id, m.title AS meeting_title, m.starts_at AS meeting_at, a.position, a.text, a.owner, a.due
+		var rows []struct {
+			MeetingID    int64  `db:"meeting_id"`
+			MeetingTitle string `db:"meeting_title"`
+			MeetingAt    string `db:"meeting_at"`
+			Index        int    `db:"position"`
+			Text         string `db:"text"`
+			Owner        string `db:"owner"`
+			Due          string `db:"due"`
+		}
+		if err := r.Select(&rows, `SELECT a.meeting_id, m.title AS meeting_title, m.starts_at AS meeting_at, a.position, a.text, a.owner, a.due
 			FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id
-			WHERE a.done = 0 ORDER BY a.due = '', a.due, m.starts_at, a.position`)
+			WHERE a.done = 0 ORDER BY a.due = '', a.due, m.starts_at, a.position`); err != nil {
+			return err
+		}
+		for _, row := range rows {
+			a := OpenAction{MeetingID: row.MeetingID, MeetingTitle: row.MeetingTitle, Index: row.Index, Text: row.Text, Owner: row.Owner, Due: row.Due}
+			a.MeetingAt, _ = ParseTime(row.MeetingAt)
+			out = append(out, a)
+		}
+		return nil
 	})
 	return out, err
 }
 
-// OverdueActions returns the actions not done whose due date is before today
-// ("YYYY-MM-DD", the officer's local date), the most overdue first.
+// OverdueActions returns the open actions that are overdue on today
+// ("YYYY-MM-DD", the officer's local date; register.Action.Overdue), the
+// most overdue first.
 func (db *DB) OverdueActions(ctx context.Context, today string) ([]OpenAction, error) {
 	if !register.ValidDate(today) || today == "" {
 		return nil, apperr.New(apperr.Invalid, "The date %q is not a date; write it as YYYY-MM-DD.", today)
 	}
+	open, err := db.OpenActions(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := []OpenAction{}
-	err := db.View(ctx, func(r *Reader) error {
-		return r.Select(&out, `SELECT a.meeting_id, m.title AS meeting_title, m.starts_at AS meeting_at, a.position, a.text, a.owner, a.due
-			FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id
-			WHERE a.done = 0 AND a.due <> '' AND a.due < ? ORDER BY a.due, m.starts_at, a.position`, today)
-	})
-	return out, err
+	for _, a := range open {
+		if a.Overdue(today) {
+			out = append(out, a)
+		}
+	}
+	return out, nil
 }
 
 // SetActionDone marks the index-th action of meeting meetingID done (or not

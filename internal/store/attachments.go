@@ -16,22 +16,33 @@ import (
 	"unicode/utf8"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/register"
 )
 
-// MaxAttachmentBytes is the largest file that can be attached (20 MB).
-const MaxAttachmentBytes = 20 << 20
+// MaxAttachmentBytes is register.MaxAttachmentBytes.
+const MaxAttachmentBytes = register.MaxAttachmentBytes
 
-// AttachmentInfo describes an attached file (without its content). AddedAt
-// is RFC 3339.
-type AttachmentInfo struct {
-	ID       int64  `json:"id" db:"id"`
-	EntityID int64  `json:"entityId" db:"entity_id"`
-	Name     string `json:"name" db:"name"`
-	Mime     string `json:"mime" db:"mime"`
-	Size     int64  `json:"size" db:"size"`
-	SHA256   string `json:"sha256" db:"sha256"`
-	AddedAt  string `json:"addedAt" db:"added_at"`
-	AddedBy  string `json:"addedBy" db:"added_by"`
+// AttachmentInfo describes an attached file (the domain's
+// register.AttachmentInfo; this name stays while the other areas move onto it).
+type AttachmentInfo = register.AttachmentInfo
+
+// attachmentRow is an attachments row as stored, without its content.
+type attachmentRow struct {
+	ID       int64  `db:"id"`
+	EntityID int64  `db:"entity_id"`
+	Name     string `db:"name"`
+	Mime     string `db:"mime"`
+	Size     int64  `db:"size"`
+	SHA256   string `db:"sha256"`
+	AddedAt  string `db:"added_at"`
+	AddedBy  string `db:"added_by"`
+}
+
+// info is the row as an AttachmentInfo, AddedAt in RFC 3339.
+func (r attachmentRow) info() AttachmentInfo {
+	a := AttachmentInfo(r)
+	a.AddedAt = rfc3339(a.AddedAt)
+	return a
 }
 
 // mimeTypes are the types of the files an officer attaches, by extension;
@@ -89,16 +100,9 @@ func cleanFileName(name string) (string, error) {
 	return name, nil
 }
 
-// CheckAttachmentSize refuses (apperr.Invalid, in the officer's words) a
-// file called name of size bytes that is over MaxAttachmentBytes; callers
-// check before reading a large file into memory.
+// CheckAttachmentSize is register.CheckAttachmentSize.
 func CheckAttachmentSize(name string, size int64) error {
-	if size <= MaxAttachmentBytes {
-		return nil
-	}
-	msg := fmt.Sprintf("The file %s is %.1f MB; attachments can be at most %d MB. Nothing was attached; attach a smaller copy (for example a PDF without scanned images).",
-		filepath.Base(name), float64(size)/(1<<20), MaxAttachmentBytes>>20)
-	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: "data", Message: msg}}}
+	return register.CheckAttachmentSize(name, size)
 }
 
 // AddAttachment stores a copy of a file (name, data) with the entity, inside
@@ -159,12 +163,13 @@ const attachmentColumns = `id, entity_id, name, mime, size, sha256, added_at, ad
 
 // Attachments lists the entity's attachments, oldest first.
 func (db *DB) Attachments(ctx context.Context, entityID int64) ([]AttachmentInfo, error) {
-	out := []AttachmentInfo{}
+	var rows []attachmentRow
 	err := db.View(ctx, func(r *Reader) error {
-		return r.Select(&out, `SELECT `+attachmentColumns+` FROM attachments WHERE entity_id = ? ORDER BY added_at, id`, entityID)
+		return r.Select(&rows, `SELECT `+attachmentColumns+` FROM attachments WHERE entity_id = ? ORDER BY added_at, id`, entityID)
 	})
-	for i := range out {
-		out[i].AddedAt = rfc3339(out[i].AddedAt)
+	out := make([]AttachmentInfo, len(rows))
+	for i, row := range rows {
+		out[i] = row.info()
 	}
 	return out, err
 }
@@ -177,7 +182,7 @@ func attachmentNotFound(id int64) error {
 // keep it in memory, never write it to a temporary file).
 func (db *DB) AttachmentData(ctx context.Context, id int64) (AttachmentInfo, []byte, error) {
 	var row struct {
-		AttachmentInfo
+		attachmentRow
 		Data []byte `db:"data"`
 	}
 	err := db.View(ctx, func(r *Reader) error {
@@ -194,8 +199,7 @@ func (db *DB) AttachmentData(ctx context.Context, id int64) (AttachmentInfo, []b
 	if hex.EncodeToString(sum[:]) != row.SHA256 {
 		return AttachmentInfo{}, nil, apperr.New(apperr.Damaged, "The attachment %s is damaged: its content does not match its checksum. Restore the register from a backup.", row.Name)
 	}
-	row.AddedAt = rfc3339(row.AddedAt)
-	return row.AttachmentInfo, row.Data, nil
+	return row.info(), row.Data, nil
 }
 
 // DeleteAttachment removes the attachment with id, recording it in the
@@ -203,7 +207,7 @@ func (db *DB) AttachmentData(ctx context.Context, id int64) (AttachmentInfo, []b
 func (db *DB) DeleteAttachment(ctx context.Context, id int64, by string) error {
 	now := db.Now()
 	return db.Update(ctx, func(tx *Tx) error {
-		var a AttachmentInfo
+		var a attachmentRow
 		if err := tx.Get(&a, `SELECT `+attachmentColumns+` FROM attachments WHERE id = ?`, id); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
 				return attachmentNotFound(id)

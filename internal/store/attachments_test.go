@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/register"
 	"atpreg/internal/store"
 	"atpreg/internal/store/storetest"
 )
@@ -93,20 +94,44 @@ func TestLedger(t *testing.T) {
 	db := storetest.New(t)
 	a := mustCreate(t, db, sampleEntity())
 	b := mustCreate(t, db, sampleEntity())
-	e, err := db.RecordExport(ctx, store.LedgerEntry{DocID: "BRF-2025-0001", Kind: store.LedgerBrief, Recipient: "Prof. Example",
-		CopyNo: 2, EntityIDs: []int64{a, b}, Options: map[string]any{"anonymise": false}, FileName: "brief.pdf",
-		SHA256: strings.Repeat("ab", 32), By: "Test Officer"})
+	record := func(e store.LedgerEntry, content string) (store.LedgerEntry, error) {
+		out, err := db.RecordPublished(ctx, []store.LedgerEntry{e}, [][]byte{[]byte(content)})
+		if err != nil {
+			return e, err
+		}
+		return out[0], nil
+	}
+	e, err := record(store.LedgerEntry{DocID: "BRF-2025-0001", Kind: register.LedgerBrief, Recipient: "Prof. Example",
+		CopyNo: 2, EntityIDs: []int64{a, b}, Options: map[string]any{"anonymise": false}, FileName: "brief.pdf", Folder: "/fictional",
+		SHA256: strings.Repeat("ab", 32), By: "Test Officer"}, "%PDF fictional")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.ID == 0 || e.At == "" {
+	if e.ID == 0 || e.At == "" || e.Delivered || e.Size != 14 {
 		t.Errorf("entry %+v", e)
 	}
-	if _, err := db.RecordExport(ctx, store.LedgerEntry{DocID: "DEM-1", Kind: store.LedgerDemand}); err != nil {
+	d, err := record(store.LedgerEntry{DocID: "DEM-1", Kind: register.LedgerDemand, FileName: "demand.json"}, "{}")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.RecordExport(ctx, store.LedgerEntry{DocID: "X", Kind: "leaflet"}); !apperr.Is(err, apperr.Invalid) {
+	if _, err := record(store.LedgerEntry{DocID: "X", Kind: "leaflet", FileName: "x"}, ""); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("unknown kind: %v", err)
+	}
+	if _, err := record(store.LedgerEntry{DocID: "X", Kind: register.LedgerDemand, FileName: "/tmp/x"}, ""); !apperr.Is(err, apperr.Invalid) {
+		t.Errorf("a file name with a folder: %v", err)
+	}
+	// Undelivered entries keep their bytes; delivering drops them.
+	if _, content, err := db.LedgerContent(ctx, d.ID); err != nil || string(content) != "{}" {
+		t.Errorf("undelivered content %q, %v", content, err)
+	}
+	if err := db.MarkDelivered(ctx, []int64{d.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if got, content, err := db.LedgerContent(ctx, d.ID); err != nil || content != nil || !got.Delivered {
+		t.Errorf("delivered entry %+v, content %q, %v", got, content, err)
+	}
+	if _, _, err := db.LedgerContent(ctx, 999); !apperr.Is(err, apperr.NotFound) {
+		t.Errorf("unknown entry: %v", err)
 	}
 	tests := []struct {
 		name string
@@ -114,10 +139,11 @@ func TestLedger(t *testing.T) {
 		want int
 	}{
 		{"All", store.LedgerFilter{}, 2},
-		{"Kind", store.LedgerFilter{Kind: store.LedgerBrief}, 1},
+		{"Kind", store.LedgerFilter{Kind: register.LedgerBrief}, 1},
 		{"Entity", store.LedgerFilter{EntityID: b}, 1},
 		{"OtherEntity", store.LedgerFilter{EntityID: b + 10}, 0},
 		{"Doc", store.LedgerFilter{DocID: "DEM-1"}, 1},
+		{"Undelivered", store.LedgerFilter{Undelivered: true}, 1},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -127,8 +153,8 @@ func TestLedger(t *testing.T) {
 			}
 		})
 	}
-	got, _ := db.Ledger(ctx, store.LedgerFilter{Kind: store.LedgerBrief})
-	if g := got[0]; g.Recipient != "Prof. Example" || g.CopyNo != 2 || len(g.EntityIDs) != 2 || g.Options["anonymise"] != false {
+	got, _ := db.Ledger(ctx, store.LedgerFilter{Kind: register.LedgerBrief})
+	if g := got[0]; g.Recipient != "Prof. Example" || g.CopyNo != 2 || len(g.EntityIDs) != 2 || g.Options["anonymise"] != false || g.FileName != "brief.pdf" || g.Folder != "/fictional" {
 		t.Errorf("entry read back as %+v", g)
 	}
 	for _, id := range []int64{a, b} {

@@ -11,31 +11,44 @@ import (
 	"atpreg/internal/register"
 )
 
-// Audit actions recorded by the register's store layer. Other areas record
-// their own (evaluate, meeting, import ...) through AuditTx.
+// Audit actions of an entity's own record (register's; these names stay
+// while the other areas move onto them).
 const (
-	ActionCreate = "create" // the entity was registered
-	ActionUpdate = "update" // one field of the entity or of a product changed
-	ActionDelete = "delete" // the entity was deleted (its tombstone)
-	ActionStatus = "status" // a pipeline move; Old/New are status codes, Detail the reason
-	ActionAttach = "attach" // a file was attached; Detail is its name
-	ActionDetach = "detach" // an attachment was removed; Detail is its name
-	ActionExport = "export" // the entity left the register in a document (see RecordExport)
+	ActionCreate = register.ActionCreate
+	ActionUpdate = register.ActionUpdate
+	ActionDelete = register.ActionDelete
+	ActionStatus = register.ActionStatus
+	ActionAttach = register.ActionAttach
+	ActionDetach = register.ActionDetach
+	ActionExport = register.ActionExport // see RecordPublished
 )
 
-// AuditEntry is one line of an entity's history: what changed (field, old,
-// new), when, by whom, and why or in what context (Detail). At is a TimeText
-// string (RFC 3339, UTC).
-type AuditEntry struct {
-	ID       int64  `json:"id" db:"id"`
-	EntityID int64  `json:"entityId" db:"entity_id"`
-	At       string `json:"at" db:"at"`
-	By       string `json:"by" db:"by"`
-	Action   string `json:"action" db:"action"`
-	Field    string `json:"field" db:"field"`
-	Old      string `json:"old" db:"old"`
-	New      string `json:"new" db:"new"`
-	Detail   string `json:"detail" db:"detail"`
+// AuditEntry is one line of an entity's history (the domain's
+// register.AuditEntry; this name stays while the other areas move onto it).
+// The store keeps At as TimeText.
+type AuditEntry = register.AuditEntry
+
+// auditRow is an audit row as stored.
+type auditRow struct {
+	ID       int64  `db:"id"`
+	EntityID int64  `db:"entity_id"`
+	At       string `db:"at"`
+	By       string `db:"by"`
+	Action   string `db:"action"`
+	Field    string `db:"field"`
+	Old      string `db:"old"`
+	New      string `db:"new"`
+	Detail   string `db:"detail"`
+}
+
+const auditColumns = `id, entity_id, at, by, action, field, old, new, detail`
+
+func auditEntries(rows []auditRow) []AuditEntry {
+	out := make([]AuditEntry, len(rows))
+	for i, r := range rows {
+		out[i] = AuditEntry(r)
+	}
+	return out
 }
 
 // RFC3339 gives a stored time (TimeText) as RFC 3339 to the second, in UTC,
@@ -89,12 +102,12 @@ func (db *DB) History(ctx context.Context, entityID int64) ([]AuditEntry, error)
 }
 
 func historyOf(r *Reader, entityID int64) ([]AuditEntry, error) {
-	out := []AuditEntry{}
-	err := r.Select(&out, `SELECT id, entity_id, at, by, action, field, old, new, detail FROM audit WHERE entity_id = ? ORDER BY at, id`, entityID)
+	var rows []auditRow
+	err := r.Select(&rows, `SELECT `+auditColumns+` FROM audit WHERE entity_id = ? ORDER BY at, id`, entityID)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = nil
 	}
-	return out, err
+	return auditEntries(rows), err
 }
 
 // AuditFilter selects audit entries across entities.
@@ -106,7 +119,7 @@ type AuditFilter struct {
 
 // AuditLog returns audit entries across the register, newest first.
 func (db *DB) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error) {
-	q := `SELECT id, entity_id, at, by, action, field, old, new, detail FROM audit WHERE 1 = 1`
+	q := `SELECT ` + auditColumns + ` FROM audit WHERE 1 = 1`
 	var args []any
 	if f.Action != "" {
 		q += ` AND action = ?`
@@ -121,17 +134,17 @@ func (db *DB) AuditLog(ctx context.Context, f AuditFilter) ([]AuditEntry, error)
 		q += ` LIMIT ?`
 		args = append(args, f.Limit)
 	}
-	out := []AuditEntry{}
-	err := db.View(ctx, func(r *Reader) error { return r.Select(&out, q, args...) })
-	return out, err
+	var rows []auditRow
+	err := db.View(ctx, func(r *Reader) error { return r.Select(&rows, q, args...) })
+	return auditEntries(rows), err
 }
 
 // StatusChanges returns the pipeline history of the entity with id, oldest
 // first: its registration (From "") and every move, with reason, who and when.
 func (db *DB) StatusChanges(ctx context.Context, entityID int64) ([]register.StatusChange, error) {
-	var rows []AuditEntry
+	var rows []auditRow
 	err := db.View(ctx, func(r *Reader) error {
-		return r.Select(&rows, `SELECT id, entity_id, at, by, action, field, old, new, detail FROM audit
+		return r.Select(&rows, `SELECT `+auditColumns+` FROM audit
 			WHERE entity_id = ? AND (action = 'status' OR (action = 'create' AND field = 'status')) ORDER BY at, id`, entityID)
 	})
 	if err != nil {

@@ -3,38 +3,51 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
 )
 
 // Conflict is a conflict of interest between a university partner and an
-// entity: the entity is left out of that partner's briefing packs and
-// meeting materials.
-type Conflict struct {
-	PartnerID   int64  `json:"partner_id" db:"partner_id"`
-	PartnerName string `json:"partner_name" db:"partner_name"`
-	EntityID    int64  `json:"entity_id" db:"entity_id"`
-	EntityName  string `json:"entity_name" db:"entity_name"`
-	Reason      string `json:"reason" db:"reason"`
-	CreatedAt   string `json:"created_at" db:"created_at"`
-	CreatedBy   string `json:"created_by" db:"created_by"`
+// entity. Deprecated: use register.Conflict; the alias stays while other
+// areas move.
+type Conflict = register.Conflict
+
+// conflictRow is one row of conflictSelect.
+type conflictRow struct {
+	PartnerID   int64  `db:"partner_id"`
+	PartnerName string `db:"partner_name"`
+	EntityID    int64  `db:"entity_id"`
+	EntityName  string `db:"entity_name"`
+	Reason      string `db:"reason"`
+	CreatedAt   string `db:"created_at"`
+	CreatedBy   string `db:"created_by"`
+}
+
+// selectConflicts reads conflictSelect followed by tail (joins, WHERE,
+// ORDER BY) as domain values; an empty list (not nil) when there are none.
+func selectConflicts(r *Reader, tail string, args ...any) ([]Conflict, error) {
+	var rows []conflictRow
+	if err := r.Select(&rows, conflictSelect+tail, args...); err != nil {
+		return nil, err
+	}
+	out := make([]Conflict, 0, len(rows))
+	for _, row := range rows {
+		c := Conflict{PartnerID: row.PartnerID, PartnerName: row.PartnerName, EntityID: row.EntityID, EntityName: row.EntityName,
+			Reason: row.Reason, CreatedBy: row.CreatedBy}
+		c.CreatedAt, _ = ParseTime(row.CreatedAt)
+		out = append(out, c)
+	}
+	return out, nil
 }
 
 // SetConflict marks partner as conflicted with entity for reason (required),
 // or changes the reason of an existing conflict; recorded in the entity's
 // history. Errors: apperr.Invalid (no reason), apperr.NotFound.
 func (db *DB) SetConflict(ctx context.Context, partnerID, entityID int64, reason, officer string) error {
-	reason = strings.TrimSpace(reason)
-	switch {
-	case reason == "":
-		return &apperr.Error{Code: apperr.Invalid, Message: "Say why the partner has a conflict of interest with this entity.",
-			Fields: []apperr.FieldError{{Field: "reason", Message: "Give the reason for the conflict of interest."}}}
-	case utf8.RuneCountInString(reason) > register.MaxLongText:
-		return &apperr.Error{Code: apperr.Invalid, Message: "The reason is too long.",
-			Fields: []apperr.FieldError{{Field: "reason", Message: fmt.Sprintf("Keep the reason under %d characters.", register.MaxLongText)}}}
+	reason, err := register.ConflictReason(reason)
+	if err != nil {
+		return err
 	}
 	now := db.opt.now()
 	return db.Update(ctx, func(tx *Tx) error {
@@ -70,8 +83,8 @@ func (db *DB) SetConflict(ctx context.Context, partnerID, entityID int64, reason
 func (db *DB) RemoveConflict(ctx context.Context, partnerID, entityID int64, officer string) error {
 	now := db.opt.now()
 	return db.Update(ctx, func(tx *Tx) error {
-		var c []Conflict
-		if err := tx.Select(&c, conflictSelect+` WHERE c.partner_id = ? AND c.entity_id = ?`, partnerID, entityID); err != nil {
+		c, err := selectConflicts(&tx.Reader, ` WHERE c.partner_id = ? AND c.entity_id = ?`, partnerID, entityID)
+		if err != nil {
 			return err
 		}
 		if len(c) == 0 {
@@ -93,7 +106,9 @@ const conflictSelect = `SELECT c.partner_id, p.name AS partner_name, c.entity_id
 func (db *DB) Conflicts(ctx context.Context) ([]Conflict, error) {
 	out := []Conflict{}
 	err := db.View(ctx, func(r *Reader) error {
-		return r.Select(&out, conflictSelect+` ORDER BY p.name COLLATE NOCASE, e.name COLLATE NOCASE`)
+		var err error
+		out, err = selectConflicts(r, ` ORDER BY p.name COLLATE NOCASE, e.name COLLATE NOCASE`)
+		return err
 	})
 	return out, err
 }
@@ -102,7 +117,9 @@ func (db *DB) Conflicts(ctx context.Context) ([]Conflict, error) {
 func (db *DB) EntityConflicts(ctx context.Context, entityID int64) ([]Conflict, error) {
 	out := []Conflict{}
 	err := db.View(ctx, func(r *Reader) error {
-		return r.Select(&out, conflictSelect+` WHERE c.entity_id = ? ORDER BY p.name COLLATE NOCASE`, entityID)
+		var err error
+		out, err = selectConflicts(r, ` WHERE c.entity_id = ? ORDER BY p.name COLLATE NOCASE`, entityID)
+		return err
 	})
 	return out, err
 }

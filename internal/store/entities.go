@@ -14,20 +14,12 @@ import (
 	"atpreg/internal/register"
 )
 
-// UnnamedOfficer is recorded as "who" when a change names nobody (the
-// officer has not set a name in the settings yet).
-const UnnamedOfficer = "Officer"
-
 // Now returns the register's clock (Options.Now, else the system clock):
 // pass it to AuditTx and the *Tx functions as the time of a change.
 func (db *DB) Now() time.Time { return db.opt.now() }
 
-func who(by string) string {
-	if by = strings.TrimSpace(by); by == "" {
-		return UnnamedOfficer
-	}
-	return by
-}
+// who is who a change by is recorded as (register.Who).
+func who(by string) string { return register.Who(by) }
 
 // entityRow is an entities row as stored.
 type entityRow struct {
@@ -74,14 +66,9 @@ func entityNotFound(id int64) error {
 	return apperr.New(apperr.NotFound, "There is no entity %d in the register; it may have been deleted.", id)
 }
 
-// prepare normalizes and validates e for writing.
-func prepare(e *register.Entity) error {
-	e.Normalize()
-	if e.Status == "" {
-		e.Status = register.StatusReceived
-	}
-	return e.Validate()
-}
+// prepare normalizes and validates a new entity for writing
+// (register.Entity.PrepareNew).
+func prepare(e *register.Entity) error { return e.PrepareNew() }
 
 // completeness returns whether e is complete and how many items it misses.
 func completeness(e register.Entity) (bool, int) {
@@ -428,18 +415,14 @@ func MoveEntityTx(tx *Tx, id int64, to register.Status, reason, by string, now t
 		}
 		return err
 	}
-	if register.Status(from) == to {
-		return &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("The entity is already %q.", to.Label()),
-			Fields: []apperr.FieldError{{Field: "to", Message: "Choose a different status."}}}
-	}
-	c := register.StatusChange{EntityID: id, From: register.Status(from), To: to, Reason: strings.TrimSpace(reason), By: who(by), At: now}
-	if err := c.Validate(); err != nil {
+	c, err := register.NewMove(id, register.Status(from), to, reason, by, now)
+	if err != nil {
 		return err
 	}
 	if _, err := tx.Exec(`UPDATE entities SET status = ?, updated_at = ? WHERE id = ?`, string(to), now, id); err != nil {
 		return err
 	}
-	_, err := auditTx(tx, AuditEntry{EntityID: id, At: TimeText(now), By: c.By, Action: ActionStatus,
+	_, err = auditTx(tx, AuditEntry{EntityID: id, At: TimeText(now), By: c.By, Action: ActionStatus,
 		Field: "status", Old: from, New: string(to), Detail: c.Reason})
 	return err
 }

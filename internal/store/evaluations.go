@@ -54,16 +54,6 @@ func scanScores(r *Reader, q string, args ...any) ([]scoreRow, error) {
 	return out, rows.Err()
 }
 
-func normalizeEvaluation(ev *register.Evaluation) {
-	ev.Evaluator = strings.TrimSpace(ev.Evaluator)
-	ev.Date = strings.TrimSpace(ev.Date)
-	ev.Reason = strings.TrimSpace(ev.Reason)
-	for a, s := range ev.Scores {
-		s.Note = strings.TrimSpace(s.Note)
-		ev.Scores[a] = s
-	}
-}
-
 // entityName returns the name of entity id, or apperr.NotFound.
 func entityName(r *Reader, id int64) (string, error) {
 	var name string
@@ -79,7 +69,7 @@ func entityName(r *Reader, id int64) (string, error) {
 // new evaluation's id. Errors: apperr.Invalid (with fields as
 // register.Evaluation.Validate names them), apperr.NotFound (no such entity).
 func (db *DB) CreateEvaluation(ctx context.Context, ev register.Evaluation, officer string) (int64, error) {
-	normalizeEvaluation(&ev)
+	ev.Normalize()
 	if err := ev.Validate(); err != nil {
 		return 0, err
 	}
@@ -96,7 +86,7 @@ func (db *DB) CreateEvaluation(ctx context.Context, ev register.Evaluation, offi
 // CreateEvaluationTx validates ev and stores it inside tx at time now, like
 // CreateEvaluation: for importers that add many evaluations all or none.
 func CreateEvaluationTx(tx *Tx, ev register.Evaluation, officer string, now time.Time) (int64, error) {
-	normalizeEvaluation(&ev)
+	ev.Normalize()
 	if err := ev.Validate(); err != nil {
 		return 0, err
 	}
@@ -155,7 +145,7 @@ func evaluationSummary(ev register.Evaluation) string {
 // (its entity cannot change), recording each changed field in the audit
 // trail. Errors: apperr.Invalid, apperr.NotFound.
 func (db *DB) UpdateEvaluation(ctx context.Context, ev register.Evaluation, officer string) error {
-	normalizeEvaluation(&ev)
+	ev.Normalize()
 	if err := ev.Validate(); err != nil {
 		return err
 	}
@@ -492,14 +482,9 @@ type RankingQuery struct {
 	ATPType  string   `json:"atpType"`
 }
 
-// RankedEntity is one row of the ranking: the entity's rank, score summary
-// and what identifies it.
-type RankedEntity struct {
-	register.Ranked
-	Name     string   `json:"name"`
-	Status   string   `json:"status"`
-	ATPTypes []string `json:"atp_types"`
-}
+// RankedEntity is one row of the ranking. Deprecated: use
+// register.RankedEntity; the alias stays while other areas move.
+type RankedEntity = register.RankedEntity
 
 // Ranking ranks the evaluated entities matching q by weighted total (weights
 // from settings), best first; equal totals (to 2 decimals) share a rank
@@ -546,7 +531,7 @@ func (db *DB) Ranking(ctx context.Context, q RankingQuery) ([]RankedEntity, erro
 		in := byID[r.EntityID]
 		types := splitNonEmpty(in.ATPType)
 		sort.Strings(types)
-		out[i] = RankedEntity{Ranked: r, Name: in.Name, Status: in.Status, ATPTypes: types}
+		out[i] = RankedEntity{Ranked: r, Name: in.Name, Status: register.Status(in.Status), ATPTypes: types}
 	}
 	return out, nil
 }

@@ -17,7 +17,7 @@ func init() {
 
 func loadDemoEvaluations(tx *Tx, d *DemoData) error {
 	for i, ev := range register.DemoEvaluations(d.Seed, d.Entities) {
-		normalizeEvaluation(&ev)
+		ev.Normalize()
 		if err := ev.Validate(); err != nil {
 			return fmt.Errorf("evaluation %d: %w", i, err)
 		}
@@ -28,14 +28,11 @@ func loadDemoEvaluations(tx *Tx, d *DemoData) error {
 	return nil
 }
 
-// demoConflictReason is the fictional conflict of interest of the demo.
-const demoConflictReason = "The institute's director holds shares in the entity's parent company (declared 2026-02)."
-
 func loadDemoPartnersMeetings(tx *Tx, d *DemoData) error {
 	partners := register.DemoPartners()
 	for i := range partners {
 		p := &partners[i]
-		normalizePartner(p)
+		p.Normalize()
 		if err := p.Validate(); err != nil {
 			return fmt.Errorf("partner %d: %w", i, err)
 		}
@@ -47,31 +44,19 @@ func loadDemoPartnersMeetings(tx *Tx, d *DemoData) error {
 			return err
 		}
 	}
-	for i, rm := range register.DemoMeetings(partners, d.Entities) {
-		m := Meeting{Meeting: rm}
-		if i == 0 {
-			m.EntityMinutes = map[int64]string{}
-			for j, id := range m.EntityIDs {
-				m.EntityMinutes[id] = demoEntityMinutes[j%len(demoEntityMinutes)]
-			}
-		}
-		normalizeMeeting(&m)
-		if err := validateMeeting(m); err != nil {
+	meetings := register.DemoMeetingRecords(partners, d.Entities)
+	for i := range meetings {
+		m := &meetings[i]
+		m.Normalize()
+		if err := m.Validate(); err != nil {
 			return fmt.Errorf("meeting %d: %w", i, err)
 		}
-		if _, err := createMeetingTx(tx, m, d.Officer, m.CreatedAt, m.UpdatedAt); err != nil {
+		var err error
+		if m.ID, err = createMeetingTx(tx, *m, d.Officer, m.CreatedAt, m.UpdatedAt); err != nil {
 			return err
 		}
-		// The second partner is conflicted with the second entity of the
-		// first meeting: it is left out of that partner's materials.
-		if i == 0 && len(partners) > 1 && len(m.EntityIDs) > 1 {
-			at := m.CreatedAt
-			if _, err := tx.Exec(`INSERT INTO conflicts(partner_id, entity_id, reason, created_at, created_by) VALUES(?, ?, ?, ?, ?)`,
-				partners[1].ID, m.EntityIDs[1], demoConflictReason, at, d.Officer); err != nil {
-				return err
-			}
-			if err := recordTx(tx, AuditEntry{EntityID: m.EntityIDs[1], At: TimeText(at), By: d.Officer, Action: "conflict", Field: "conflict",
-				New: demoConflictReason, Detail: fmt.Sprintf("Conflict of interest with %s: left out of their briefing packs and meeting materials.", partners[1].Name)}); err != nil {
+		if i == 0 {
+			if err := loadDemoConflict(tx, d, partners, meetings); err != nil {
 				return err
 			}
 		}
@@ -79,9 +64,18 @@ func loadDemoPartnersMeetings(tx *Tx, d *DemoData) error {
 	return nil
 }
 
-var demoEntityMinutes = []string{
-	"Presented the lead product's CMC status; the partner asked for the viral vector supplier's audit report.",
-	"Closed-system process fits the grade B suite; technical transfer could start in Q3 2026.",
-	"Needs an Authorized Person before GMP runs; joins the pooled training course.",
-	"Timeline depends on the Series B round; revisit at the next meeting.",
+// loadDemoConflict records the demo's conflict of interest
+// (register.DemoConflict), right after the first meeting.
+func loadDemoConflict(tx *Tx, d *DemoData, partners []register.Partner, meetings []register.MeetingRecord) error {
+	if c, ok := register.DemoConflict(partners, meetings); ok {
+		if _, err := tx.Exec(`INSERT INTO conflicts(partner_id, entity_id, reason, created_at, created_by) VALUES(?, ?, ?, ?, ?)`,
+			c.PartnerID, c.EntityID, c.Reason, c.CreatedAt, d.Officer); err != nil {
+			return err
+		}
+		if err := recordTx(tx, AuditEntry{EntityID: c.EntityID, At: TimeText(c.CreatedAt), By: d.Officer, Action: "conflict", Field: "conflict",
+			New: c.Reason, Detail: fmt.Sprintf("Conflict of interest with %s: left out of their briefing packs and meeting materials.", c.PartnerName)}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

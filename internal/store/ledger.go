@@ -2,37 +2,20 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/register"
 )
 
-// Kinds of exported documents in the ledger.
-const (
-	LedgerBrief  = "brief"  // a confidential briefing pack
-	LedgerDemand = "demand" // the anonymised demand summary
-	LedgerExport = "export" // an export of the register (CSV, XLSX, JSON)
-)
-
-// LedgerEntry records one document that left the register: what (kind,
-// document id, file name and SHA-256), for whom (recipient, copy number),
-// which entities, with which options, who made it and when (At, RFC 3339).
-type LedgerEntry struct {
-	ID        int64          `json:"id"`
-	DocID     string         `json:"docId"`
-	Kind      string         `json:"kind"`
-	Recipient string         `json:"recipient"`
-	CopyNo    int            `json:"copyNo"`
-	EntityIDs []int64        `json:"entityIds"`
-	Options   map[string]any `json:"options"`
-	FileName  string         `json:"fileName"`
-	SHA256    string         `json:"sha256"`
-	By        string         `json:"by"`
-	At        string         `json:"at"`
-}
+// LedgerEntry is a published document as the ledger keeps it.
+type LedgerEntry = register.LedgerEntry
 
 type ledgerRow struct {
 	ID        int64  `db:"id"`
@@ -43,48 +26,69 @@ type ledgerRow struct {
 	EntityIDs string `db:"entity_ids"`
 	Options   string `db:"options"`
 	FileName  string `db:"file_name"`
+	Folder    string `db:"folder"`
 	SHA256    string `db:"sha256"`
+	Size      int64  `db:"size"`
+	Delivered bool   `db:"delivered"`
 	By        string `db:"by"`
 	At        string `db:"at"`
 }
 
+const ledgerColumns = `id, doc_id, kind, recipient, copy_no, entity_ids, options, file_name, folder, sha256, size, delivered, by, at`
+
 func (row ledgerRow) entry() LedgerEntry {
 	e := LedgerEntry{ID: row.ID, DocID: row.DocID, Kind: row.Kind, Recipient: row.Recipient, CopyNo: row.CopyNo,
-		FileName: row.FileName, SHA256: row.SHA256, By: row.By, At: rfc3339(row.At), EntityIDs: []int64{}, Options: map[string]any{}}
+		FileName: row.FileName, Folder: row.Folder, SHA256: row.SHA256, Size: row.Size, Delivered: row.Delivered,
+		By: row.By, At: rfc3339(row.At), EntityIDs: []int64{}, Options: map[string]any{}}
 	_ = json.Unmarshal([]byte(row.EntityIDs), &e.EntityIDs)
 	_ = json.Unmarshal([]byte(row.Options), &e.Options)
 	return e
 }
 
-// RecordExport logs an exported document in the ledger, and an "export"
-// line in the history of each entity it holds, in one transaction. DocID
-// and Kind (brief, demand, export) are required; By defaults to the unnamed
-// officer and At to the register's clock. It returns the entry as stored.
-func (db *DB) RecordExport(ctx context.Context, e LedgerEntry) (LedgerEntry, error) {
-	if e.At == "" {
-		e.At = TimeText(db.Now())
+// RecordPublished records documents about to be put in place, all in one
+// transaction: each entry not yet delivered, with contents[i] (the file's
+// exact bytes) kept to write it again, and an "export" line in the history
+// of each entity it holds. Kind, DocID and FileName are required; By
+// defaults to the unnamed officer and At to the register's clock. It
+// returns the entries as stored (with their ids).
+func (db *DB) RecordPublished(ctx context.Context, entries []LedgerEntry, contents [][]byte) ([]LedgerEntry, error) {
+	if len(contents) != len(entries) {
+		return nil, apperr.New(apperr.Internal, "The ledger was given %d files for %d entries.", len(contents), len(entries))
 	}
+	out := slices.Clone(entries)
+	now := db.Now()
 	err := db.Update(ctx, func(tx *Tx) error {
-		var err error
-		e, err = RecordExportTx(tx, e)
-		return err
+		for i := range out {
+			e, err := recordPublishedTx(tx, out[i], contents[i], now)
+			if err != nil {
+				return err
+			}
+			out[i] = e
+		}
+		return nil
 	})
-	return e, err
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
-// RecordExportTx is RecordExport inside tx; e.At must be set (RFC 3339).
-func RecordExportTx(tx *Tx, e LedgerEntry) (LedgerEntry, error) {
-	switch e.Kind {
-	case LedgerBrief, LedgerDemand, LedgerExport:
-	default:
-		return e, apperr.New(apperr.Invalid, "%q is not a kind of exported document (brief, demand, export).", e.Kind)
+func recordPublishedTx(tx *Tx, e LedgerEntry, content []byte, now time.Time) (LedgerEntry, error) {
+	if !slices.Contains(register.LedgerKinds(), e.Kind) {
+		return e, apperr.New(apperr.Invalid, "%q is not a kind of published document (%s).", e.Kind, strings.Join(register.LedgerKinds(), ", "))
 	}
 	if strings.TrimSpace(e.DocID) == "" {
-		return e, apperr.New(apperr.Invalid, "An exported document needs a document id.")
+		return e, apperr.New(apperr.Invalid, "A published document needs a document id.")
 	}
-	at, err := ParseTime(e.At)
-	if err != nil {
-		return e, apperr.New(apperr.Invalid, "The time of the export is not an RFC 3339 time.")
+	if strings.TrimSpace(e.FileName) == "" || strings.ContainsAny(e.FileName, `/\`) {
+		return e, apperr.New(apperr.Invalid, "A published document needs a file name without a folder (the folder is recorded apart).")
+	}
+	at := now
+	if e.At != "" {
+		var err error
+		if at, err = ParseTime(e.At); err != nil {
+			return e, apperr.New(apperr.Invalid, "The time of the export is not an RFC 3339 time.")
+		}
 	}
 	e.By = who(e.By)
 	if e.EntityIDs == nil {
@@ -101,9 +105,13 @@ func RecordExportTx(tx *Tx, e LedgerEntry) (LedgerEntry, error) {
 	if err != nil {
 		return e, apperr.Wrap(err, apperr.Internal, "The export's options cannot be recorded.")
 	}
-	res, err := tx.Exec(`INSERT INTO ledger(doc_id, kind, recipient, copy_no, entity_ids, options, file_name, sha256, by, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, e.DocID, e.Kind, e.Recipient, e.CopyNo, string(ids), string(opts),
-		e.FileName, e.SHA256, e.By, at)
+	if content == nil {
+		content = []byte{}
+	}
+	e.Size, e.Delivered = int64(len(content)), false
+	res, err := tx.Exec(`INSERT INTO ledger(doc_id, kind, recipient, copy_no, entity_ids, options, file_name, folder, sha256, size, delivered, content, by, at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`, e.DocID, e.Kind, e.Recipient, e.CopyNo, string(ids), string(opts),
+		e.FileName, e.Folder, e.SHA256, e.Size, content, e.By, at)
 	if err != nil {
 		return e, err
 	}
@@ -127,17 +135,55 @@ func RecordExportTx(tx *Tx, e LedgerEntry) (LedgerEntry, error) {
 	return e, nil
 }
 
-// LedgerFilter selects ledger entries.
-type LedgerFilter struct {
-	Kind     string `json:"kind"`     // "" for every kind
-	DocID    string `json:"docId"`    // "" for every document
-	EntityID int64  `json:"entityId"` // 0 for every entity
-	Limit    int    `json:"limit"`    // 0 for no limit
+// MarkDelivered marks the ledger entries ids as delivered (their files are
+// in place) and drops the bytes kept to write them again, in one
+// transaction.
+func (db *DB) MarkDelivered(ctx context.Context, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
+	}
+	return db.Update(ctx, func(tx *Tx) error {
+		for _, id := range ids {
+			if _, err := tx.Exec(`UPDATE ledger SET delivered = 1, content = NULL WHERE id = ?`, id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
-// Ledger returns the exported documents f selects, newest first.
+// LedgerContent returns ledger entry id and, while it is not delivered, the
+// bytes kept to write its file again (nil once delivered). Errors:
+// apperr.NotFound.
+func (db *DB) LedgerContent(ctx context.Context, id int64) (LedgerEntry, []byte, error) {
+	var row struct {
+		ledgerRow
+		Content []byte `db:"content"`
+	}
+	err := db.View(ctx, func(r *Reader) error {
+		return r.Get(&row, `SELECT `+ledgerColumns+`, content FROM ledger WHERE id = ?`, id)
+	})
+	if errors.Is(err, sql.ErrNoRows) {
+		return LedgerEntry{}, nil, apperr.New(apperr.NotFound, "Ledger entry %d is not in the register.", id)
+	}
+	if err != nil {
+		return LedgerEntry{}, nil, err
+	}
+	return row.entry(), row.Content, nil
+}
+
+// LedgerFilter selects ledger entries.
+type LedgerFilter struct {
+	Kind        string `json:"kind"`        // "" for every kind
+	DocID       string `json:"docId"`       // "" for every document
+	EntityID    int64  `json:"entityId"`    // 0 for every entity
+	Undelivered bool   `json:"undelivered"` // only entries whose file was not put in place
+	Limit       int    `json:"limit"`       // 0 for no limit
+}
+
+// Ledger returns the published documents f selects, newest first.
 func (db *DB) Ledger(ctx context.Context, f LedgerFilter) ([]LedgerEntry, error) {
-	q := `SELECT id, doc_id, kind, recipient, copy_no, entity_ids, options, file_name, sha256, by, at FROM ledger WHERE 1 = 1`
+	q := `SELECT ` + ledgerColumns + ` FROM ledger WHERE 1 = 1`
 	var args []any
 	if f.Kind != "" {
 		q += ` AND kind = ?`
@@ -150,6 +196,9 @@ func (db *DB) Ledger(ctx context.Context, f LedgerFilter) ([]LedgerEntry, error)
 	if f.EntityID != 0 {
 		q += ` AND EXISTS (SELECT 1 FROM json_each(ledger.entity_ids) WHERE value = ?)`
 		args = append(args, f.EntityID)
+	}
+	if f.Undelivered {
+		q += ` AND delivered = 0`
 	}
 	q += ` ORDER BY at DESC, id DESC`
 	if f.Limit > 0 {

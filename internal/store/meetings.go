@@ -9,29 +9,18 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
 )
 
-// Meeting is a dialogue meeting as the register keeps it: the domain's
-// meeting plus its length, the minutes taken for each entity discussed and a
-// revision number (for calendar updates).
-type Meeting struct {
-	register.Meeting
-	// DurationMinutes is how long the meeting is planned to last (5..1440;
-	// 0 on input means DefaultMeetingMinutes).
-	DurationMinutes int `json:"duration_minutes"`
-	// EntityMinutes are the minutes per entity, keyed by entity id; only
-	// entities in EntityIDs may have minutes.
-	EntityMinutes map[int64]string `json:"entity_minutes"`
-	// Sequence counts the changes since the meeting was created.
-	Sequence int `json:"sequence"`
-}
+// Meeting is a dialogue meeting as the register keeps it. Deprecated: use
+// register.MeetingRecord; the alias stays while other areas move.
+type Meeting = register.MeetingRecord
 
 // DefaultMeetingMinutes is a meeting's length when none is given.
-const DefaultMeetingMinutes = 90
+// Deprecated: use register.DefaultMeetingMinutes.
+const DefaultMeetingMinutes = register.DefaultMeetingMinutes
 
 type meetingRow struct {
 	ID        int64  `db:"id"`
@@ -48,83 +37,6 @@ type meetingRow struct {
 	UpdatedAt string `db:"updated_at"`
 }
 
-func normalizeMeeting(m *Meeting) {
-	m.Title = strings.TrimSpace(m.Title)
-	m.Place = strings.TrimSpace(m.Place)
-	m.Agenda = strings.TrimSpace(m.Agenda)
-	m.Minutes = strings.TrimSpace(m.Minutes)
-	m.Outcome = strings.TrimSpace(m.Outcome)
-	att := []string{}
-	for _, a := range m.Attendees {
-		if a = strings.TrimSpace(a); a != "" {
-			att = append(att, a)
-		}
-	}
-	m.Attendees = att
-	acts := []register.Action{}
-	for _, a := range m.Actions {
-		a.Text, a.Owner, a.Due = strings.TrimSpace(a.Text), strings.TrimSpace(a.Owner), strings.TrimSpace(a.Due)
-		if a.Text == "" && a.Owner == "" && a.Due == "" {
-			continue
-		}
-		acts = append(acts, a)
-	}
-	m.Actions = acts
-	if m.PartnerIDs == nil {
-		m.PartnerIDs = []int64{}
-	}
-	if m.EntityIDs == nil {
-		m.EntityIDs = []int64{}
-	}
-	if m.DurationMinutes == 0 {
-		m.DurationMinutes = DefaultMeetingMinutes
-	}
-	em := map[int64]string{}
-	for id, text := range m.EntityMinutes {
-		if text = strings.TrimSpace(text); text != "" {
-			em[id] = text
-		}
-	}
-	m.EntityMinutes = em
-}
-
-// validateMeeting checks m with register.Meeting.Validate plus the length
-// and the minutes per entity.
-func validateMeeting(m Meeting) error {
-	err := m.Meeting.Validate()
-	var fields []apperr.FieldError
-	if err != nil {
-		fields = apperr.FieldsOf(err)
-	}
-	if m.DurationMinutes < 5 || m.DurationMinutes > 1440 {
-		fields = append(fields, apperr.FieldError{Field: "duration_minutes", Message: "Give the meeting's length in minutes, from 5 to 1440."})
-	}
-	ids := make([]int64, 0, len(m.EntityMinutes))
-	for id := range m.EntityMinutes {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		field := fmt.Sprintf("entity_minutes.%d", id)
-		if !slices.Contains(m.EntityIDs, id) {
-			fields = append(fields, apperr.FieldError{Field: field, Message: "Minutes are kept only for entities on the meeting's list; add the entity first."})
-		}
-		if utf8.RuneCountInString(m.EntityMinutes[id]) > register.MaxLongText {
-			fields = append(fields, apperr.FieldError{Field: field, Message: fmt.Sprintf("Keep the minutes for one entity under %d characters.", register.MaxLongText)})
-		}
-	}
-	if len(fields) == 0 {
-		return nil
-	}
-	msg := "The meeting cannot be saved."
-	if err != nil {
-		msg = apperr.Message(err)
-	} else {
-		msg += " " + fields[0].Message
-	}
-	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: fields}
-}
-
 // meetingAction is the audit action of meeting changes. Changes to the
 // meeting itself have entity_id 0; adding, removing and minutes of an entity
 // are recorded on the entity.
@@ -135,8 +47,8 @@ const meetingAction = "meeting"
 // AddEntityToMeeting. Errors: apperr.Invalid, apperr.NotFound (a partner or
 // entity that is not in the register).
 func (db *DB) CreateMeeting(ctx context.Context, m Meeting, officer string) (int64, error) {
-	normalizeMeeting(&m)
-	if err := validateMeeting(m); err != nil {
+	m.Normalize()
+	if err := m.Validate(); err != nil {
 		return 0, err
 	}
 	now := db.opt.now()
@@ -214,8 +126,8 @@ func writeMeetingLists(tx *Tx, m Meeting) error {
 // removals and minutes on the entities concerned. Errors: apperr.Invalid,
 // apperr.NotFound.
 func (db *DB) UpdateMeeting(ctx context.Context, m Meeting, officer string) error {
-	normalizeMeeting(&m)
-	if err := validateMeeting(m); err != nil {
+	m.Normalize()
+	if err := m.Validate(); err != nil {
 		return err
 	}
 	now := db.opt.now()
@@ -422,31 +334,19 @@ func (db *DB) EntityMeetings(ctx context.Context, entityID int64) ([]int64, erro
 func (db *DB) MeetingConflicts(ctx context.Context, meetingID int64) ([]Conflict, error) {
 	out := []Conflict{}
 	err := db.View(ctx, func(r *Reader) error {
-		return r.Select(&out, conflictSelect+`
+		var err error
+		out, err = selectConflicts(r, `
 			JOIN meeting_partners mp ON mp.partner_id = c.partner_id AND mp.meeting_id = ?
 			JOIN meeting_entities me ON me.entity_id = c.entity_id AND me.meeting_id = ?
 			ORDER BY me.position, mp.position`, meetingID, meetingID)
+		return err
 	})
 	return out, err
 }
 
-// DialogueMove returns the status an entity in status from moves to when it
-// is added to a meeting: invited to dialogue from evaluation or on hold, in
-// dialogue from invited; "" when no move applies (already in dialogue or
-// later, or not yet evaluated).
-func DialogueMove(from register.Status) register.Status {
-	switch from {
-	case register.StatusEvaluation, register.StatusOnHold:
-		return register.StatusInvited
-	case register.StatusInvited:
-		return register.StatusInDialogue
-	}
-	return ""
-}
-
 // AddEntityToMeeting appends entity to meeting's list (nothing happens if it
 // is already there). With moveStatus, the officer has confirmed that the
-// entity moves on in the pipeline (see DialogueMove) in the same
+// entity moves on in the pipeline (see register.DialogueMove) in the same
 // transaction, recorded as a status change with the meeting as reason; it
 // returns the new status ("" when the status was not changed). Errors:
 // apperr.NotFound, apperr.Conflict (moveStatus but no move applies).
@@ -486,7 +386,7 @@ func (db *DB) AddEntityToMeeting(ctx context.Context, meetingID, entityID int64,
 			return nil
 		}
 		from := register.Status(cur.Status)
-		to := DialogueMove(from)
+		to := register.DialogueMove(from)
 		if to == "" {
 			return apperr.New(apperr.Conflict, "%s is %s; adding it to a meeting does not move it on. It was not added.", cur.Name, strings.ToLower(from.Label()))
 		}

@@ -289,26 +289,6 @@ func hasField(err error, field string) bool {
 	return false
 }
 
-func TestDialogueMove(t *testing.T) {
-	tests := []struct{ from, want register.Status }{
-		{register.StatusEvaluation, register.StatusInvited},
-		{register.StatusOnHold, register.StatusInvited},
-		{register.StatusInvited, register.StatusInDialogue},
-		{register.StatusInDialogue, ""},
-		{register.StatusReceived, ""},
-		{register.StatusDeclined, ""},
-	}
-	for _, tc := range tests {
-		got := store.DialogueMove(tc.from)
-		if got != tc.want {
-			t.Errorf("DialogueMove(%s) = %q, want %q", tc.from, got, tc.want)
-		}
-		if got != "" && !register.CanMove(tc.from, got) {
-			t.Errorf("DialogueMove(%s) = %s is not an allowed move", tc.from, got)
-		}
-	}
-}
-
 func TestDemoEvaluationsPartnersMeetings(t *testing.T) {
 	ctx := context.Background()
 	db := storetest.New(t)

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"atpreg/internal/apperr"
@@ -35,23 +34,6 @@ func (row partnerRow) partner() register.Partner {
 	return p
 }
 
-func normalizePartner(p *register.Partner) {
-	p.Name = strings.TrimSpace(p.Name)
-	p.Facility = strings.TrimSpace(p.Facility)
-	p.Address = strings.TrimSpace(p.Address)
-	p.Notes = strings.TrimSpace(p.Notes)
-	cs := []register.Contact{}
-	for _, c := range p.Contacts {
-		c.Name, c.Role = strings.TrimSpace(c.Name), strings.TrimSpace(c.Role)
-		c.Email, c.Phone = strings.TrimSpace(c.Email), strings.TrimSpace(c.Phone)
-		if c == (register.Contact{}) {
-			continue
-		}
-		cs = append(cs, c)
-	}
-	p.Contacts = cs
-}
-
 // partnerAction is the audit action of partner changes; their entity_id is 0
 // (a partner is not an entity).
 const partnerAction = "partner"
@@ -59,7 +41,7 @@ const partnerAction = "partner"
 // CreatePartner validates p and stores it as a new university partner,
 // recorded in the audit trail. Errors: apperr.Invalid.
 func (db *DB) CreatePartner(ctx context.Context, p register.Partner, officer string) (int64, error) {
-	normalizePartner(&p)
+	p.Normalize()
 	if err := p.Validate(); err != nil {
 		return 0, err
 	}
@@ -90,7 +72,7 @@ func createPartnerTx(tx *Tx, p register.Partner, contacts, officer string, creat
 // UpdatePartner validates p and replaces partner p.ID, recording changed
 // fields in the audit trail. Errors: apperr.Invalid, apperr.NotFound.
 func (db *DB) UpdatePartner(ctx context.Context, p register.Partner, officer string) error {
-	normalizePartner(&p)
+	p.Normalize()
 	if err := p.Validate(); err != nil {
 		return err
 	}

@@ -6,48 +6,16 @@ import (
 	"encoding/json"
 	"errors"
 	"strconv"
-	"strings"
 
-	"atpreg/internal/apperr"
 	"atpreg/internal/register"
 )
 
-// Settings are the officer's preferences, kept inside the register (so they
-// are encrypted with it and travel with its backups).
-type Settings struct {
-	// OfficerName is recorded as "who" on every change.
-	OfficerName string `json:"officerName"`
-	// AutoLockMinutes locks the window after this many idle minutes (0: never).
-	AutoLockMinutes int `json:"autoLockMinutes"`
-	// Weights of the seven evaluation aspects, in percent (total 100).
-	Weights register.Weights `json:"weights"`
-}
+// Settings are the officer's preferences (the domain's register.Settings;
+// this name stays while the other areas move onto it).
+type Settings = register.Settings
 
-// DefaultAutoLockMinutes is the idle time before the window locks.
-const DefaultAutoLockMinutes = 10
-
-// DefaultSettings are the settings of a new register.
-func DefaultSettings() Settings {
-	return Settings{AutoLockMinutes: DefaultAutoLockMinutes, Weights: register.DefaultWeights()}
-}
-
-// Validate reports every problem with s.
-func (s Settings) Validate() error {
-	var fields []apperr.FieldError
-	if len([]rune(s.OfficerName)) > 120 {
-		fields = append(fields, apperr.FieldError{Field: "officerName", Message: "Keep the name under 120 characters."})
-	}
-	if s.AutoLockMinutes < 0 || s.AutoLockMinutes > 24*60 {
-		fields = append(fields, apperr.FieldError{Field: "autoLockMinutes", Message: "Choose between 0 (never) and 1440 minutes."})
-	}
-	if err := s.Weights.Validate(); err != nil {
-		fields = append(fields, apperr.FieldError{Field: "weights", Message: apperr.Message(err)})
-	}
-	if len(fields) > 0 {
-		return &apperr.Error{Code: apperr.Invalid, Message: "The settings were not saved: " + fields[0].Message, Fields: fields}
-	}
-	return nil
-}
+// DefaultAutoLockMinutes is register.DefaultAutoLockMinutes.
+const DefaultAutoLockMinutes = register.DefaultAutoLockMinutes
 
 // GetSettings returns the register's settings, defaults filled in.
 func (db *DB) GetSettings(ctx context.Context) (Settings, error) {
@@ -62,7 +30,7 @@ func (db *DB) GetSettings(ctx context.Context) (Settings, error) {
 
 // readSettings reads the settings, defaults filled in.
 func readSettings(r *Reader) (Settings, error) {
-	s := DefaultSettings()
+	s := register.DefaultSettings()
 	err := func() error {
 		var rows []struct {
 			Key   string `db:"key"`
@@ -91,11 +59,12 @@ func readSettings(r *Reader) (Settings, error) {
 	return s, err
 }
 
-// SaveSettings validates and stores s; every setting that changes is
-// recorded in the history (who, when, old and new), weights in the same words
-// as SaveWeights. by is who changed them.
+// SaveSettings stores s, normalized and validated by the domain's rules
+// (register.Settings); every setting that changes is recorded in the history
+// (who, when, old and new), weights in the same words as SaveWeights. by is
+// who changed them.
 func (db *DB) SaveSettings(ctx context.Context, s Settings, by string) error {
-	s.OfficerName = strings.TrimSpace(s.OfficerName)
+	s.Normalize()
 	if err := s.Validate(); err != nil {
 		return err
 	}

@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./tools/ttcextract -face 0 -o internal/briefing/font/wqy-microhei.ttf \
+//	go run ./tools/ttcextract -face 0 -o internal/pdfdoc/font/wqy-microhei.ttf \
 //	    /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
 package main
 

@@ -3,10 +3,11 @@
 // read `session.info`; the lock screen and the settings page call its actions.
 import { ChangePassphrase, CreateRegister, Info, Lock, SaveSettings, Touch, Unlock } from '../../wailsjs/go/app/Session';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
-import { app, store } from '../../wailsjs/go/models';
+import { app } from '../../wailsjs/go/models';
 import { call } from './errors';
 
-export type RegisterState = 'absent' | 'locked' | 'open';
+/** Whether the register file is absent, locked or open (app.AppInfo's state). */
+export type RegisterState = app.AppInfo['state'];
 
 class SessionStore {
   info = $state<app.AppInfo | null>(null);
@@ -17,7 +18,7 @@ class SessionStore {
   private listening = false;
 
   get state(): RegisterState {
-    return (this.info?.state as RegisterState) ?? 'locked';
+    return this.info?.state ?? 'locked';
   }
 
   async load() {
@@ -31,7 +32,7 @@ class SessionStore {
   }
 
   private listen() {
-    if (this.listening || typeof window === 'undefined' || !(window as any).runtime) return;
+    if (this.listening || typeof window === 'undefined' || !('runtime' in window)) return;
     this.listening = true;
     EventsOn('session:locked', (reason: string) => forget(reason));
   }
@@ -51,10 +52,15 @@ class SessionStore {
     forget('manual');
   }
 
-  async saveSettings(s: store.Settings) {
+  async saveSettings(s: app.Settings) {
     const saved = await call(SaveSettings(s));
-    if (this.info) this.info = { ...this.info, settings: saved, autoLockMinutes: saved.autoLockMinutes } as app.AppInfo;
+    this.settingsSaved(saved);
     return saved;
+  }
+
+  /** Takes settings the register saved (here or by another page) into info. */
+  settingsSaved(saved: app.Settings) {
+    if (this.info) this.info = app.AppInfo.createFrom({ ...this.info, settings: saved, autoLockMinutes: saved.autoLockMinutes });
   }
 
   async changePassphrase(current: string, next: string, confirm: string) {

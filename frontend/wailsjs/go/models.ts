@@ -22,11 +22,27 @@ export namespace app {
 	        this.overdue = source["overdue"];
 	    }
 	}
+	export class Settings {
+	    officerName: string;
+	    autoLockMinutes: number;
+	    weights: Record<string, number>;
+	
+	    static createFrom(source: any = {}) {
+	        return new Settings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.officerName = source["officerName"];
+	        this.autoLockMinutes = source["autoLockMinutes"];
+	        this.weights = source["weights"];
+	    }
+	}
 	export class AppInfo {
 	    version: string;
 	    registerPath: string;
-	    state: string;
-	    settings: store.Settings;
+	    state: 'absent' | 'locked' | 'open';
+	    settings: Settings;
 	    lockedAt: string;
 	    autoLockMinutes: number;
 	
@@ -39,7 +55,7 @@ export namespace app {
 	        this.version = source["version"];
 	        this.registerPath = source["registerPath"];
 	        this.state = source["state"];
-	        this.settings = this.convertValues(source["settings"], store.Settings);
+	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.lockedAt = source["lockedAt"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	    }
@@ -78,6 +94,32 @@ export namespace app {
 	        this.label = source["label"];
 	        this.anchors = source["anchors"];
 	        this.weight = source["weight"];
+	    }
+	}
+	export class Attachment {
+	    id: number;
+	    entityId: number;
+	    name: string;
+	    mime: string;
+	    size: number;
+	    sha256: string;
+	    addedAt: string;
+	    addedBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Attachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.mime = source["mime"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.addedAt = source["addedAt"];
+	        this.addedBy = source["addedBy"];
 	    }
 	}
 	export class AttachmentData {
@@ -146,6 +188,102 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Conflict {
+	    partnerId: number;
+	    partnerName: string;
+	    entityId: number;
+	    entityName: string;
+	    reason: string;
+	    createdAt: string;
+	    createdBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Conflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.partnerName = source["partnerName"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.reason = source["reason"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	    }
+	}
+	export class DemandCell {
+	    entities: number;
+	    submissions: number;
+	    entityIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandCell(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.entityIds = source["entityIds"];
+	    }
+	}
+	export class DemandRow {
+	    code: string;
+	    label: string;
+	    entities: number;
+	    submissions: number;
+	    entityIds: number[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.entityIds = source["entityIds"];
+	    }
+	}
+	export class DemandDimension {
+	    key: string;
+	    title: string;
+	    multi: boolean;
+	    rows: DemandRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandDimension(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.title = source["title"];
+	        this.multi = source["multi"];
+	        this.rows = this.convertValues(source["rows"], DemandRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class DemandEntity {
 	    id: number;
 	    name: string;
@@ -166,6 +304,142 @@ export namespace app {
 	        this.products = source["products"];
 	    }
 	}
+	export class DemandExportResult {
+	    documentId: string;
+	    format: string;
+	    path: string;
+	    size: number;
+	    sha256: string;
+	    ledgerId: number;
+	    at: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandExportResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documentId = source["documentId"];
+	        this.format = source["format"];
+	        this.path = source["path"];
+	        this.size = source["size"];
+	        this.sha256 = source["sha256"];
+	        this.ledgerId = source["ledgerId"];
+	        this.at = source["at"];
+	    }
+	}
+	
+	export class DemandSeries {
+	    code: string;
+	    label: string;
+	    cells: DemandCell[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandSeries(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.cells = this.convertValues(source["cells"], DemandCell);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DemandTimeline {
+	    quarters: string[];
+	    series: DemandSeries[];
+	    totals: DemandCell[];
+	    undated: DemandRow;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandTimeline(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.quarters = source["quarters"];
+	        this.series = this.convertValues(source["series"], DemandSeries);
+	        this.totals = this.convertValues(source["totals"], DemandCell);
+	        this.undated = this.convertValues(source["undated"], DemandRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class DemandSummary {
+	    statuses: string[];
+	    entities: number;
+	    submissions: number;
+	    withoutSubmissions: number;
+	    dimensions: DemandDimension[];
+	    timeline: DemandTimeline;
+	
+	    static createFrom(source: any = {}) {
+	        return new DemandSummary(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.withoutSubmissions = source["withoutSubmissions"];
+	        this.dimensions = this.convertValues(source["dimensions"], DemandDimension);
+	        this.timeline = this.convertValues(source["timeline"], DemandTimeline);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
 	export class StatusCount {
 	    code: string;
 	    label: string;
@@ -183,7 +457,7 @@ export namespace app {
 	    }
 	}
 	export class DemandView {
-	    summary: demand.Summary;
+	    summary: DemandSummary;
 	    entities: DemandEntity[];
 	    statuses: StatusCount[];
 	    registerTotal: number;
@@ -195,7 +469,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.summary = this.convertValues(source["summary"], demand.Summary);
+	        this.summary = this.convertValues(source["summary"], DemandSummary);
 	        this.entities = this.convertValues(source["entities"], DemandEntity);
 	        this.statuses = this.convertValues(source["statuses"], StatusCount);
 	        this.registerTotal = source["registerTotal"];
@@ -220,8 +494,166 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class EmailAddress {
+	    name: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EmailAddress(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	    }
+	}
+	export class EmailAttachment {
+	    name: string;
+	    contentType: string;
+	    size: number;
+	    isEmail: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new EmailAttachment(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.contentType = source["contentType"];
+	        this.size = source["size"];
+	        this.isEmail = source["isEmail"];
+	    }
+	}
+	export class EmailView {
+	    from: EmailAddress[];
+	    to: EmailAddress[];
+	    cc: EmailAddress[];
+	    subject: string;
+	    date: string;
+	    messageId: string;
+	    text: string;
+	    attachments: EmailAttachment[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EmailView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.from = this.convertValues(source["from"], EmailAddress);
+	        this.to = this.convertValues(source["to"], EmailAddress);
+	        this.cc = this.convertValues(source["cc"], EmailAddress);
+	        this.subject = source["subject"];
+	        this.date = source["date"];
+	        this.messageId = source["messageId"];
+	        this.text = source["text"];
+	        this.attachments = this.convertValues(source["attachments"], EmailAttachment);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class EntityScore {
+	    evaluations: number;
+	    evaluators: string[];
+	    means: Record<string, number>;
+	    spread: Record<string, number>;
+	    disagreements: string[];
+	    total: number;
+	    recommendations: Record<string, number>;
+	    latest: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityScore(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluations = source["evaluations"];
+	        this.evaluators = source["evaluators"];
+	        this.means = source["means"];
+	        this.spread = source["spread"];
+	        this.disagreements = source["disagreements"];
+	        this.total = source["total"];
+	        this.recommendations = source["recommendations"];
+	        this.latest = source["latest"];
+	    }
+	}
+	export class Score {
+	    score: number;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Score(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.score = source["score"];
+	        this.note = source["note"];
+	    }
+	}
+	export class Evaluation {
+	    id: number;
+	    entityId: number;
+	    evaluator: string;
+	    date: string;
+	    scores: Record<string, Score>;
+	    recommendation: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evaluation(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.evaluator = source["evaluator"];
+	        this.date = source["date"];
+	        this.scores = this.convertValues(source["scores"], Score, true);
+	        this.recommendation = source["recommendation"];
+	        this.reason = source["reason"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class EvaluationView {
-	    evaluation: register.Evaluation;
+	    evaluation: Evaluation;
 	    total: number;
 	
 	    static createFrom(source: any = {}) {
@@ -230,7 +662,7 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.evaluation = this.convertValues(source["evaluation"], register.Evaluation);
+	        this.evaluation = this.convertValues(source["evaluation"], Evaluation);
 	        this.total = source["total"];
 	    }
 	
@@ -258,11 +690,11 @@ export namespace app {
 	    status: string;
 	    statusLabel: string;
 	    evaluations: EvaluationView[];
-	    summary: register.EntityScore;
+	    summary: EntityScore;
 	    total: number;
 	    rank: number;
 	    rankedCount: number;
-	    conflicts: store.Conflict[];
+	    conflicts: Conflict[];
 	
 	    static createFrom(source: any = {}) {
 	        return new EntityEvaluations(source);
@@ -275,11 +707,11 @@ export namespace app {
 	        this.status = source["status"];
 	        this.statusLabel = source["statusLabel"];
 	        this.evaluations = this.convertValues(source["evaluations"], EvaluationView);
-	        this.summary = this.convertValues(source["summary"], register.EntityScore);
+	        this.summary = this.convertValues(source["summary"], EntityScore);
 	        this.total = source["total"];
 	        this.rank = source["rank"];
 	        this.rankedCount = source["rankedCount"];
-	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -318,6 +750,69 @@ export namespace app {
 	        this.statusLabel = source["statusLabel"];
 	    }
 	}
+	export class EntityRow {
+	    id: number;
+	    name: string;
+	    status: string;
+	    statusLabel: string;
+	    contactName: string;
+	    receivedOn: string;
+	    updatedAt: string;
+	    complete: boolean;
+	    missingCount: number;
+	    products: string[];
+	    atpTypes: string[];
+	    score?: number | null;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.status = source["status"];
+	        this.statusLabel = source["statusLabel"];
+	        this.contactName = source["contactName"];
+	        this.receivedOn = source["receivedOn"];
+	        this.updatedAt = source["updatedAt"];
+	        this.complete = source["complete"];
+	        this.missingCount = source["missingCount"];
+	        this.products = source["products"];
+	        this.atpTypes = source["atpTypes"];
+	        this.score = source["score"];
+	    }
+	}
+	
+	export class HistoryEntry {
+	    id: number;
+	    entityId: number;
+	    at: string;
+	    by: string;
+	    action: string;
+	    field: string;
+	    old: string;
+	    new: string;
+	    detail: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new HistoryEntry(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.action = source["action"];
+	        this.field = source["field"];
+	        this.old = source["old"];
+	        this.new = source["new"];
+	        this.detail = source["detail"];
+	    }
+	}
 	export class MissingView {
 	    field: string;
 	    label: string;
@@ -341,8 +836,8 @@ export namespace app {
 	    complete: boolean;
 	    missing: MissingView[];
 	    moves: register.Choice[];
-	    history: store.AuditEntry[];
-	    attachments: store.AttachmentInfo[];
+	    history: HistoryEntry[];
+	    attachments: Attachment[];
 	
 	    static createFrom(source: any = {}) {
 	        return new EntityView(source);
@@ -354,8 +849,8 @@ export namespace app {
 	        this.complete = source["complete"];
 	        this.missing = this.convertValues(source["missing"], MissingView);
 	        this.moves = this.convertValues(source["moves"], register.Choice);
-	        this.history = this.convertValues(source["history"], store.AuditEntry);
-	        this.attachments = this.convertValues(source["attachments"], store.AttachmentInfo);
+	        this.history = this.convertValues(source["history"], HistoryEntry);
+	        this.attachments = this.convertValues(source["attachments"], Attachment);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -376,6 +871,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class EvaluationSetup {
 	    aspects: AspectView[];
 	    recommendations: register.Choice[];
@@ -435,26 +931,125 @@ export namespace app {
 	        this.reason = source["reason"];
 	    }
 	}
-	export class ExportResult {
-	    path: string;
-	    format: string;
-	    entities: number;
-	    submissions: number;
-	    sha256: string;
-	    docId: string;
+	
+	export class ImportColumn {
+	    name: string;
+	    label: string;
+	    kind: number;
+	    entity: boolean;
+	    required: boolean;
+	    help: string;
+	    choices: register.Choice[];
 	
 	    static createFrom(source: any = {}) {
-	        return new ExportResult(source);
+	        return new ImportColumn(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.path = source["path"];
-	        this.format = source["format"];
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
+	        this.name = source["name"];
+	        this.label = source["label"];
+	        this.kind = source["kind"];
+	        this.entity = source["entity"];
+	        this.required = source["required"];
+	        this.help = source["help"];
+	        this.choices = this.convertValues(source["choices"], register.Choice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportProduct {
+	    name: string;
+	    row: number;
+	    action: string;
+	    changes: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProduct(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.row = source["row"];
+	        this.action = source["action"];
+	        this.changes = source["changes"];
+	    }
+	}
+	export class ImportEntity {
+	    name: string;
+	    email: string;
+	    rows: number[];
+	    action: string;
+	    entityId: number;
+	    changes: number;
+	    products: ImportProduct[];
+	    complete: boolean;
+	    missing: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportEntity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.email = source["email"];
+	        this.rows = source["rows"];
+	        this.action = source["action"];
+	        this.entityId = source["entityId"];
+	        this.changes = source["changes"];
+	        this.products = this.convertValues(source["products"], ImportProduct);
+	        this.complete = source["complete"];
+	        this.missing = source["missing"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportFileInfo {
+	    name: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportFileInfo(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
 	        this.sha256 = source["sha256"];
-	        this.docId = source["docId"];
 	    }
 	}
 	export class PreviewRow {
@@ -463,7 +1058,7 @@ export namespace app {
 	    email: string;
 	    product: string;
 	    action: string;
-	    problems: interchange.Problem[];
+	    problems: ImportProblem[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PreviewRow(source);
@@ -476,7 +1071,79 @@ export namespace app {
 	        this.email = source["email"];
 	        this.product = source["product"];
 	        this.action = source["action"];
-	        this.problems = this.convertValues(source["problems"], interchange.Problem);
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ImportProblem {
+	    row: number;
+	    column: string;
+	    value: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportProblem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.row = source["row"];
+	        this.column = source["column"];
+	        this.value = source["value"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class ImportReport {
+	    file: ImportFileInfo;
+	    format: string;
+	    dryRun: boolean;
+	    applied: boolean;
+	    rows: number;
+	    entities: ImportEntity[];
+	    created: number;
+	    merged: number;
+	    unchanged: number;
+	    added: number;
+	    updated: number;
+	    problems: ImportProblem[];
+	    columns: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ImportReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = this.convertValues(source["file"], ImportFileInfo);
+	        this.format = source["format"];
+	        this.dryRun = source["dryRun"];
+	        this.applied = source["applied"];
+	        this.rows = source["rows"];
+	        this.entities = this.convertValues(source["entities"], ImportEntity);
+	        this.created = source["created"];
+	        this.merged = source["merged"];
+	        this.unchanged = source["unchanged"];
+	        this.added = source["added"];
+	        this.updated = source["updated"];
+	        this.problems = this.convertValues(source["problems"], ImportProblem);
+	        this.columns = source["columns"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -499,7 +1166,7 @@ export namespace app {
 	}
 	export class ImportPreview {
 	    token: string;
-	    report: store.ImportReport;
+	    report: ImportReport;
 	    rows: PreviewRow[];
 	    truncated: boolean;
 	
@@ -510,7 +1177,7 @@ export namespace app {
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.token = source["token"];
-	        this.report = this.convertValues(source["report"], store.ImportReport);
+	        this.report = this.convertValues(source["report"], ImportReport);
 	        this.rows = this.convertValues(source["rows"], PreviewRow);
 	        this.truncated = source["truncated"];
 	    }
@@ -533,13 +1200,262 @@ export namespace app {
 		    return a;
 		}
 	}
+	
+	
+	
+	export class IntakeAttachmentView {
+	    name: string;
+	    contentType: string;
+	    size: number;
+	    form: boolean;
+	    email: boolean;
+	    kept: boolean;
+	    note: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeAttachmentView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.contentType = source["contentType"];
+	        this.size = source["size"];
+	        this.form = source["form"];
+	        this.email = source["email"];
+	        this.kept = source["kept"];
+	        this.note = source["note"];
+	    }
+	}
+	export class IntakeChangeView {
+	    key: string;
+	    product: string;
+	    field: string;
+	    label: string;
+	    register: string;
+	    form: string;
+	    taken: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeChangeView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.key = source["key"];
+	        this.product = source["product"];
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.register = source["register"];
+	        this.form = source["form"];
+	        this.taken = source["taken"];
+	    }
+	}
+	export class IntakeItemView {
+	    file: string;
+	    kind: 'email' | 'form' | 'import' | '';
+	    action: string;
+	    entityId: number;
+	    entityName: string;
+	    matchedBy: string;
+	    createdFrom: string;
+	    status: string;
+	    email?: EmailView;
+	    attachments: IntakeAttachmentView[];
+	    filled: IntakeChangeView[];
+	    differences: IntakeChangeView[];
+	    addedProducts: string[];
+	    alreadyTakenIn: boolean;
+	    notes: string[];
+	    import: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeItemView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.kind = source["kind"];
+	        this.action = source["action"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.matchedBy = source["matchedBy"];
+	        this.createdFrom = source["createdFrom"];
+	        this.status = source["status"];
+	        this.email = this.convertValues(source["email"], EmailView);
+	        this.attachments = this.convertValues(source["attachments"], IntakeAttachmentView);
+	        this.filled = this.convertValues(source["filled"], IntakeChangeView);
+	        this.differences = this.convertValues(source["differences"], IntakeChangeView);
+	        this.addedProducts = source["addedProducts"];
+	        this.alreadyTakenIn = source["alreadyTakenIn"];
+	        this.notes = source["notes"];
+	        this.import = source["import"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class IntakeProblemView {
+	    file: string;
+	    field: string;
+	    value: string;
+	    message: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeProblemView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.file = source["file"];
+	        this.field = source["field"];
+	        this.value = source["value"];
+	        this.message = source["message"];
+	    }
+	}
+	export class IntakeReview {
+	    token: string;
+	    dryRun: boolean;
+	    applied: boolean;
+	    items: IntakeItemView[];
+	    problems: IntakeProblemView[];
+	    created: number;
+	    merged: number;
+	    unchanged: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeReview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.token = source["token"];
+	        this.dryRun = source["dryRun"];
+	        this.applied = source["applied"];
+	        this.items = this.convertValues(source["items"], IntakeItemView);
+	        this.problems = this.convertValues(source["problems"], IntakeProblemView);
+	        this.created = source["created"];
+	        this.merged = source["merged"];
+	        this.unchanged = source["unchanged"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class IntakeUpload {
+	    name: string;
+	    base64: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeUpload(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.base64 = source["base64"];
+	    }
+	}
+	export class ListPage {
+	    total: number;
+	    rows: EntityRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new ListPage(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.total = source["total"];
+	        this.rows = this.convertValues(source["rows"], EntityRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class ListQuery {
+	    search: string;
+	    statuses: string[];
+	    atpType: string;
+	    intendedUse: string;
+	    processType: string;
+	    completeness: '' | 'complete' | 'incomplete';
+	    sort: 'name' | 'status' | 'received_on' | 'updated_at' | 'products' | 'missing' | 'score';
+	    desc: boolean;
+	    offset: number;
+	    limit: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new ListQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.search = source["search"];
+	        this.statuses = source["statuses"];
+	        this.atpType = source["atpType"];
+	        this.intendedUse = source["intendedUse"];
+	        this.processType = source["processType"];
+	        this.completeness = source["completeness"];
+	        this.sort = source["sort"];
+	        this.desc = source["desc"];
+	        this.offset = source["offset"];
+	        this.limit = source["limit"];
+	    }
+	}
 	export class MeetingEntity {
 	    id: number;
 	    name: string;
 	    status: string;
 	    statusLabel: string;
 	    minutes: string;
-	    score?: number;
+	    score?: number | null;
 	    excluded: Exclusion[];
 	
 	    static createFrom(source: any = {}) {
@@ -734,6 +1650,30 @@ export namespace app {
 	        this.toLabel = source["toLabel"];
 	    }
 	}
+	export class OpenAction {
+	    meetingId: number;
+	    meetingTitle: string;
+	    meetingAt: string;
+	    index: number;
+	    text: string;
+	    owner: string;
+	    due: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new OpenAction(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.meetingTitle = source["meetingTitle"];
+	        this.meetingAt = source["meetingAt"];
+	        this.index = source["index"];
+	        this.text = source["text"];
+	        this.owner = source["owner"];
+	        this.due = source["due"];
+	    }
+	}
 	export class PackEntity {
 	    id: number;
 	    name: string;
@@ -754,20 +1694,101 @@ export namespace app {
 	        this.complete = source["complete"];
 	    }
 	}
+	export class ReplacedChars {
+	    where: string;
+	    chars: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new ReplacedChars(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.where = source["where"];
+	        this.chars = source["chars"];
+	    }
+	}
+	export class PackOmission {
+	    entityId: number;
+	    name: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackOmission(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class PackFileResult {
+	    recipient: string;
+	    copyNo: number;
+	    path: string;
+	    sha256: string;
+	    size: number;
+	    pages: number;
+	    entityIds: number[];
+	    omitted: PackOmission[];
+	    replaced: ReplacedChars[];
+	    encrypted: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackFileResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.recipient = source["recipient"];
+	        this.copyNo = source["copyNo"];
+	        this.path = source["path"];
+	        this.sha256 = source["sha256"];
+	        this.size = source["size"];
+	        this.pages = source["pages"];
+	        this.entityIds = source["entityIds"];
+	        this.omitted = this.convertValues(source["omitted"], PackOmission);
+	        this.replaced = this.convertValues(source["replaced"], ReplacedChars);
+	        this.encrypted = source["encrypted"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class PackLedgerRow {
 	    id: number;
 	    docId: string;
-	    kind: string;
 	    recipient: string;
 	    copyNo: number;
 	    entityIds: number[];
-	    options: Record<string, any>;
+	    entityNames: string[];
+	    anonymised: boolean;
+	    encrypted: boolean;
 	    fileName: string;
+	    folder: string;
+	    path: string;
 	    sha256: string;
+	    delivered: boolean;
+	    fileExists: boolean;
 	    by: string;
 	    at: string;
-	    entityNames: string[];
-	    fileExists: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new PackLedgerRow(source);
@@ -777,17 +1798,20 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.id = source["id"];
 	        this.docId = source["docId"];
-	        this.kind = source["kind"];
 	        this.recipient = source["recipient"];
 	        this.copyNo = source["copyNo"];
 	        this.entityIds = source["entityIds"];
-	        this.options = source["options"];
+	        this.entityNames = source["entityNames"];
+	        this.anonymised = source["anonymised"];
+	        this.encrypted = source["encrypted"];
 	        this.fileName = source["fileName"];
+	        this.folder = source["folder"];
+	        this.path = source["path"];
 	        this.sha256 = source["sha256"];
+	        this.delivered = source["delivered"];
+	        this.fileExists = source["fileExists"];
 	        this.by = source["by"];
 	        this.at = source["at"];
-	        this.entityNames = source["entityNames"];
-	        this.fileExists = source["fileExists"];
 	    }
 	}
 	export class PackMeeting {
@@ -810,6 +1834,7 @@ export namespace app {
 	        this.partnerIds = source["partnerIds"];
 	    }
 	}
+	
 	export class PackPartner {
 	    id: number;
 	    name: string;
@@ -827,6 +1852,100 @@ export namespace app {
 	        this.facility = source["facility"];
 	        this.conflicted = source["conflicted"];
 	    }
+	}
+	export class PackRecipient {
+	    partnerId: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackRecipient(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.name = source["name"];
+	    }
+	}
+	export class PackRequest {
+	    meetingId: number;
+	    entityIds: number[];
+	    purpose: string;
+	    recipients: PackRecipient[];
+	    firstCopy: number;
+	    anonymise: boolean;
+	    includeNotes: boolean;
+	    password: string;
+	    dir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new PackRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.meetingId = source["meetingId"];
+	        this.entityIds = source["entityIds"];
+	        this.purpose = source["purpose"];
+	        this.recipients = this.convertValues(source["recipients"], PackRecipient);
+	        this.firstCopy = source["firstCopy"];
+	        this.anonymise = source["anonymise"];
+	        this.includeNotes = source["includeNotes"];
+	        this.password = source["password"];
+	        this.dir = source["dir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class PackResult {
+	    documentId: string;
+	    files: PackFileResult[];
+	    notices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new PackResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.documentId = source["documentId"];
+	        this.files = this.convertValues(source["files"], PackFileResult);
+	        this.notices = source["notices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class PackSetup {
 	    meetings: PackMeeting[];
@@ -866,10 +1985,50 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class Partner {
+	    id: number;
+	    name: string;
+	    facility: string;
+	    address: string;
+	    contacts: register.Contact[];
+	    notes: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Partner(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.facility = source["facility"];
+	        this.address = source["address"];
+	        this.contacts = this.convertValues(source["contacts"], register.Contact);
+	        this.notes = source["notes"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	export class PartnerView {
-	    partner: register.Partner;
-	    conflicts: store.Conflict[];
+	    partner: Partner;
+	    conflicts: Conflict[];
 	
 	    static createFrom(source: any = {}) {
 	        return new PartnerView(source);
@@ -877,8 +2036,8 @@ export namespace app {
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner = this.convertValues(source["partner"], register.Partner);
-	        this.conflicts = this.convertValues(source["conflicts"], store.Conflict);
+	        this.partner = this.convertValues(source["partner"], Partner);
+	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -940,6 +2099,20 @@ export namespace app {
 	        this.latest = source["latest"];
 	    }
 	}
+	export class RankingQuery {
+	    statuses: string[];
+	    atpType: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RankingQuery(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.statuses = source["statuses"];
+	        this.atpType = source["atpType"];
+	    }
+	}
 	export class RankingView {
 	    rows: RankRow[];
 	    weights: Record<string, number>;
@@ -972,453 +2145,9 @@ export namespace app {
 		    return a;
 		}
 	}
-
-}
-
-export namespace briefing {
 	
-	export class Omission {
-	    entityId: number;
-	    name: string;
-	    reason: string;
 	
-	    static createFrom(source: any = {}) {
-	        return new Omission(source);
-	    }
 	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entityId = source["entityId"];
-	        this.name = source["name"];
-	        this.reason = source["reason"];
-	    }
-	}
-	export class FileResult {
-	    recipient: string;
-	    copyNo: number;
-	    path: string;
-	    sha256: string;
-	    size: number;
-	    pages: number;
-	    entityIds: number[];
-	    omitted: Omission[];
-	    replaced: pdfdoc.Replacement[];
-	    encrypted: boolean;
-	
-	    static createFrom(source: any = {}) {
-	        return new FileResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.recipient = source["recipient"];
-	        this.copyNo = source["copyNo"];
-	        this.path = source["path"];
-	        this.sha256 = source["sha256"];
-	        this.size = source["size"];
-	        this.pages = source["pages"];
-	        this.entityIds = source["entityIds"];
-	        this.omitted = this.convertValues(source["omitted"], Omission);
-	        this.replaced = this.convertValues(source["replaced"], pdfdoc.Replacement);
-	        this.encrypted = source["encrypted"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-	export class Recipient {
-	    partnerId: number;
-	    name: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Recipient(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partnerId = source["partnerId"];
-	        this.name = source["name"];
-	    }
-	}
-	export class Request {
-	    meetingId: number;
-	    entityIds: number[];
-	    purpose: string;
-	    recipients: Recipient[];
-	    firstCopy: number;
-	    anonymise: boolean;
-	    includeNotes: boolean;
-	    password: string;
-	    dir: string;
-	    path: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Request(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.meetingId = source["meetingId"];
-	        this.entityIds = source["entityIds"];
-	        this.purpose = source["purpose"];
-	        this.recipients = this.convertValues(source["recipients"], Recipient);
-	        this.firstCopy = source["firstCopy"];
-	        this.anonymise = source["anonymise"];
-	        this.includeNotes = source["includeNotes"];
-	        this.password = source["password"];
-	        this.dir = source["dir"];
-	        this.path = source["path"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Result {
-	    documentId: string;
-	    files: FileResult[];
-	    notices: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Result(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.documentId = source["documentId"];
-	        this.files = this.convertValues(source["files"], FileResult);
-	        this.notices = source["notices"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace demand {
-	
-	export class Cell {
-	    entities: number;
-	    submissions: number;
-	    entityIds: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Cell(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
-	        this.entityIds = source["entityIds"];
-	    }
-	}
-	export class Row {
-	    code: string;
-	    label: string;
-	    entities: number;
-	    submissions: number;
-	    entityIds: number[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Row(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.label = source["label"];
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
-	        this.entityIds = source["entityIds"];
-	    }
-	}
-	export class Dimension {
-	    key: string;
-	    title: string;
-	    multi: boolean;
-	    rows: Row[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Dimension(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.key = source["key"];
-	        this.title = source["title"];
-	        this.multi = source["multi"];
-	        this.rows = this.convertValues(source["rows"], Row);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ExportResult {
-	    documentId: string;
-	    format: string;
-	    path: string;
-	    size: number;
-	    sha256: string;
-	    ledgerId: number;
-	    at: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ExportResult(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.documentId = source["documentId"];
-	        this.format = source["format"];
-	        this.path = source["path"];
-	        this.size = source["size"];
-	        this.sha256 = source["sha256"];
-	        this.ledgerId = source["ledgerId"];
-	        this.at = source["at"];
-	    }
-	}
-	
-	export class Series {
-	    code: string;
-	    label: string;
-	    cells: Cell[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Series(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.code = source["code"];
-	        this.label = source["label"];
-	        this.cells = this.convertValues(source["cells"], Cell);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Timeline {
-	    quarters: string[];
-	    series: Series[];
-	    totals: Cell[];
-	    undated: Row;
-	
-	    static createFrom(source: any = {}) {
-	        return new Timeline(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.quarters = source["quarters"];
-	        this.series = this.convertValues(source["series"], Series);
-	        this.totals = this.convertValues(source["totals"], Cell);
-	        this.undated = this.convertValues(source["undated"], Row);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Summary {
-	    statuses: string[];
-	    entities: number;
-	    submissions: number;
-	    withoutSubmissions: number;
-	    dimensions: Dimension[];
-	    timeline: Timeline;
-	
-	    static createFrom(source: any = {}) {
-	        return new Summary(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.statuses = source["statuses"];
-	        this.entities = source["entities"];
-	        this.submissions = source["submissions"];
-	        this.withoutSubmissions = source["withoutSubmissions"];
-	        this.dimensions = this.convertValues(source["dimensions"], Dimension);
-	        this.timeline = this.convertValues(source["timeline"], Timeline);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-
-}
-
-export namespace interchange {
-	
-	export class Column {
-	    name: string;
-	    label: string;
-	    kind: number;
-	    entity: boolean;
-	    required: boolean;
-	    help: string;
-	    choices?: register.Choice[];
-	
-	    static createFrom(source: any = {}) {
-	        return new Column(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.label = source["label"];
-	        this.kind = source["kind"];
-	        this.entity = source["entity"];
-	        this.required = source["required"];
-	        this.help = source["help"];
-	        this.choices = this.convertValues(source["choices"], register.Choice);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Problem {
-	    row: number;
-	    column: string;
-	    value: string;
-	    reason: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Problem(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.row = source["row"];
-	        this.column = source["column"];
-	        this.value = source["value"];
-	        this.reason = source["reason"];
-	    }
-	}
-
-}
-
-export namespace passphrase {
 	
 	export class Strength {
 	    score: number;
@@ -1436,23 +2165,30 @@ export namespace passphrase {
 	        this.hint = source["hint"];
 	    }
 	}
-
-}
-
-export namespace pdfdoc {
-	
-	export class Replacement {
-	    Where: string;
-	    Runes: number[];
+	export class UndeliveredDoc {
+	    id: number;
+	    docId: string;
+	    kind: string;
+	    recipient: string;
+	    copyNo: number;
+	    fileName: string;
+	    folder: string;
+	    at: string;
 	
 	    static createFrom(source: any = {}) {
-	        return new Replacement(source);
+	        return new UndeliveredDoc(source);
 	    }
 	
 	    constructor(source: any = {}) {
 	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.Where = source["Where"];
-	        this.Runes = source["Runes"];
+	        this.id = source["id"];
+	        this.docId = source["docId"];
+	        this.kind = source["kind"];
+	        this.recipient = source["recipient"];
+	        this.copyNo = source["copyNo"];
+	        this.fileName = source["fileName"];
+	        this.folder = source["folder"];
+	        this.at = source["at"];
 	    }
 	}
 
@@ -1526,11 +2262,11 @@ export namespace register {
 	    starting_materials: string[];
 	    starting_materials_other: string;
 	    process_type: string;
-	    pd_completed: string;
+	    pd_completed: boolean | null;
 	    pd_further: string;
-	    gmp_before: string;
-	    has_authorized_person: string;
-	    needs_training: string;
+	    gmp_before: boolean | null;
+	    has_authorized_person: boolean | null;
+	    needs_training: boolean | null;
 	    training_roles: string[];
 	    training_details: string;
 	    expected_start: string;
@@ -1580,10 +2316,8 @@ export namespace register {
 	    source: string;
 	    notes: string;
 	    tags: string[];
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
+	    created_at: string;
+	    updated_at: string;
 	    submissions: Submission[];
 	
 	    static createFrom(source: any = {}) {
@@ -1603,8 +2337,8 @@ export namespace register {
 	        this.source = source["source"];
 	        this.notes = source["notes"];
 	        this.tags = source["tags"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
+	        this.created_at = source["created_at"];
+	        this.updated_at = source["updated_at"];
 	        this.submissions = this.convertValues(source["submissions"], Submission);
 	    }
 	
@@ -1625,509 +2359,6 @@ export namespace register {
 		    }
 		    return a;
 		}
-	}
-	export class EntityScore {
-	    entity_id: number;
-	    evaluations: number;
-	    evaluators: string[];
-	    means: Record<string, number>;
-	    spread: Record<string, number>;
-	    disagreements: string[];
-	    total: number;
-	    recommendations: Record<string, number>;
-	    latest: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new EntityScore(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.entity_id = source["entity_id"];
-	        this.evaluations = source["evaluations"];
-	        this.evaluators = source["evaluators"];
-	        this.means = source["means"];
-	        this.spread = source["spread"];
-	        this.disagreements = source["disagreements"];
-	        this.total = source["total"];
-	        this.recommendations = source["recommendations"];
-	        this.latest = source["latest"];
-	    }
-	}
-	export class Score {
-	    score: number;
-	    note: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Score(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.score = source["score"];
-	        this.note = source["note"];
-	    }
-	}
-	export class Evaluation {
-	    id: number;
-	    entity_id: number;
-	    evaluator: string;
-	    date: string;
-	    scores: Record<string, Score>;
-	    recommendation: string;
-	    reason: string;
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Evaluation(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entity_id = source["entity_id"];
-	        this.evaluator = source["evaluator"];
-	        this.date = source["date"];
-	        this.scores = this.convertValues(source["scores"], Score, true);
-	        this.recommendation = source["recommendation"];
-	        this.reason = source["reason"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class Partner {
-	    id: number;
-	    name: string;
-	    facility: string;
-	    address: string;
-	    contacts: Contact[];
-	    notes: string;
-	    // Go type: time
-	    created_at: any;
-	    // Go type: time
-	    updated_at: any;
-	
-	    static createFrom(source: any = {}) {
-	        return new Partner(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.facility = source["facility"];
-	        this.address = source["address"];
-	        this.contacts = this.convertValues(source["contacts"], Contact);
-	        this.notes = source["notes"];
-	        this.created_at = this.convertValues(source["created_at"], null);
-	        this.updated_at = this.convertValues(source["updated_at"], null);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	
-
-}
-
-export namespace store {
-	
-	export class AttachmentInfo {
-	    id: number;
-	    entityId: number;
-	    name: string;
-	    mime: string;
-	    size: number;
-	    sha256: string;
-	    addedAt: string;
-	    addedBy: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AttachmentInfo(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entityId = source["entityId"];
-	        this.name = source["name"];
-	        this.mime = source["mime"];
-	        this.size = source["size"];
-	        this.sha256 = source["sha256"];
-	        this.addedAt = source["addedAt"];
-	        this.addedBy = source["addedBy"];
-	    }
-	}
-	export class AuditEntry {
-	    id: number;
-	    entityId: number;
-	    at: string;
-	    by: string;
-	    action: string;
-	    field: string;
-	    old: string;
-	    new: string;
-	    detail: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new AuditEntry(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.entityId = source["entityId"];
-	        this.at = source["at"];
-	        this.by = source["by"];
-	        this.action = source["action"];
-	        this.field = source["field"];
-	        this.old = source["old"];
-	        this.new = source["new"];
-	        this.detail = source["detail"];
-	    }
-	}
-	export class Conflict {
-	    partner_id: number;
-	    partner_name: string;
-	    entity_id: number;
-	    entity_name: string;
-	    reason: string;
-	    created_at: string;
-	    created_by: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new Conflict(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.partner_id = source["partner_id"];
-	        this.partner_name = source["partner_name"];
-	        this.entity_id = source["entity_id"];
-	        this.entity_name = source["entity_name"];
-	        this.reason = source["reason"];
-	        this.created_at = source["created_at"];
-	        this.created_by = source["created_by"];
-	    }
-	}
-	export class EntityRow {
-	    id: number;
-	    name: string;
-	    status: string;
-	    statusLabel: string;
-	    contactName: string;
-	    receivedOn: string;
-	    updatedAt: string;
-	    complete: boolean;
-	    missingCount: number;
-	    products: string[];
-	    atpTypes: string[];
-	    score?: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new EntityRow(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.id = source["id"];
-	        this.name = source["name"];
-	        this.status = source["status"];
-	        this.statusLabel = source["statusLabel"];
-	        this.contactName = source["contactName"];
-	        this.receivedOn = source["receivedOn"];
-	        this.updatedAt = source["updatedAt"];
-	        this.complete = source["complete"];
-	        this.missingCount = source["missingCount"];
-	        this.products = source["products"];
-	        this.atpTypes = source["atpTypes"];
-	        this.score = source["score"];
-	    }
-	}
-	export class ImportProduct {
-	    name: string;
-	    row: number;
-	    action: string;
-	    changes: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportProduct(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.row = source["row"];
-	        this.action = source["action"];
-	        this.changes = source["changes"];
-	    }
-	}
-	export class ImportEntity {
-	    name: string;
-	    email: string;
-	    rows: number[];
-	    action: string;
-	    entityId: number;
-	    changes: number;
-	    products: ImportProduct[];
-	    complete: boolean;
-	    missing: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportEntity(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.email = source["email"];
-	        this.rows = source["rows"];
-	        this.action = source["action"];
-	        this.entityId = source["entityId"];
-	        this.changes = source["changes"];
-	        this.products = this.convertValues(source["products"], ImportProduct);
-	        this.complete = source["complete"];
-	        this.missing = source["missing"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ImportFile {
-	    name: string;
-	    sha256: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportFile(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.name = source["name"];
-	        this.sha256 = source["sha256"];
-	    }
-	}
-	
-	export class ImportReport {
-	    file: ImportFile;
-	    format: string;
-	    dryRun: boolean;
-	    applied: boolean;
-	    rows: number;
-	    entities: ImportEntity[];
-	    created: number;
-	    merged: number;
-	    unchanged: number;
-	    added: number;
-	    updated: number;
-	    problems: interchange.Problem[];
-	    columns: string[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ImportReport(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.file = this.convertValues(source["file"], ImportFile);
-	        this.format = source["format"];
-	        this.dryRun = source["dryRun"];
-	        this.applied = source["applied"];
-	        this.rows = source["rows"];
-	        this.entities = this.convertValues(source["entities"], ImportEntity);
-	        this.created = source["created"];
-	        this.merged = source["merged"];
-	        this.unchanged = source["unchanged"];
-	        this.added = source["added"];
-	        this.updated = source["updated"];
-	        this.problems = this.convertValues(source["problems"], interchange.Problem);
-	        this.columns = source["columns"];
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ListPage {
-	    total: number;
-	    rows: EntityRow[];
-	
-	    static createFrom(source: any = {}) {
-	        return new ListPage(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.total = source["total"];
-	        this.rows = this.convertValues(source["rows"], EntityRow);
-	    }
-	
-		convertValues(a: any, classs: any, asMap: boolean = false): any {
-		    if (!a) {
-		        return a;
-		    }
-		    if (a.slice && a.map) {
-		        return (a as any[]).map(elem => this.convertValues(elem, classs));
-		    } else if ("object" === typeof a) {
-		        if (asMap) {
-		            for (const key of Object.keys(a)) {
-		                a[key] = new classs(a[key]);
-		            }
-		            return a;
-		        }
-		        return new classs(a);
-		    }
-		    return a;
-		}
-	}
-	export class ListQuery {
-	    search: string;
-	    statuses: string[];
-	    atpType: string;
-	    intendedUse: string;
-	    processType: string;
-	    completeness: string;
-	    sort: string;
-	    desc: boolean;
-	    offset: number;
-	    limit: number;
-	
-	    static createFrom(source: any = {}) {
-	        return new ListQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.search = source["search"];
-	        this.statuses = source["statuses"];
-	        this.atpType = source["atpType"];
-	        this.intendedUse = source["intendedUse"];
-	        this.processType = source["processType"];
-	        this.completeness = source["completeness"];
-	        this.sort = source["sort"];
-	        this.desc = source["desc"];
-	        this.offset = source["offset"];
-	        this.limit = source["limit"];
-	    }
-	}
-	export class OpenAction {
-	    meeting_id: number;
-	    meeting_title: string;
-	    meeting_at: string;
-	    index: number;
-	    text: string;
-	    owner: string;
-	    due: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new OpenAction(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.meeting_id = source["meeting_id"];
-	        this.meeting_title = source["meeting_title"];
-	        this.meeting_at = source["meeting_at"];
-	        this.index = source["index"];
-	        this.text = source["text"];
-	        this.owner = source["owner"];
-	        this.due = source["due"];
-	    }
-	}
-	export class RankingQuery {
-	    statuses: string[];
-	    atpType: string;
-	
-	    static createFrom(source: any = {}) {
-	        return new RankingQuery(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.statuses = source["statuses"];
-	        this.atpType = source["atpType"];
-	    }
-	}
-	export class Settings {
-	    officerName: string;
-	    autoLockMinutes: number;
-	    weights: Record<string, number>;
-	
-	    static createFrom(source: any = {}) {
-	        return new Settings(source);
-	    }
-	
-	    constructor(source: any = {}) {
-	        if ('string' === typeof source) source = JSON.parse(source);
-	        this.officerName = source["officerName"];
-	        this.autoLockMinutes = source["autoLockMinutes"];
-	        this.weights = source["weights"];
-	    }
 	}
 
 }

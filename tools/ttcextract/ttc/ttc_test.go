@@ -14,7 +14,7 @@ import (
 
 const (
 	systemTTC    = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
-	committedTTF = "../../../internal/briefing/font/wqy-microhei.ttf"
+	committedTTF = "../../../internal/pdfdoc/font/wqy-microhei.ttf"
 )
 
 // TestReproducesCommittedFont re-extracts face 0 of the system collection and

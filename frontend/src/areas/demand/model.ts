@@ -1,75 +1,21 @@
 // The demand dashboard's pure logic: wire types of DemandService.Dashboard,
 // chart data per dimension and for the timeline, the status filter, and the
 // drill-down from a bar to the entities behind it. No DOM, no bindings.
-import type { demand } from '../../../wailsjs/go/models';
+import type { app } from '../../../wailsjs/go/models';
+import type { Wire } from '../../lib/wire';
 
-export interface Row {
-  code: string;
-  label: string;
-  entities: number;
-  submissions: number;
-  entityIds: number[];
-}
+export type Row = Wire<app.DemandRow>;
+export type Dimension = Wire<app.DemandDimension>;
+export type Cell = Wire<app.DemandCell>;
+export type Series = Wire<app.DemandSeries>;
+export type Timeline = Wire<app.DemandTimeline>;
+export type Summary = Wire<app.DemandSummary>;
+export type DemandEntity = Wire<app.DemandEntity>;
+export type StatusCount = Wire<app.StatusCount>;
+export type DemandView = Wire<app.DemandView>;
 
-export interface Dimension {
-  key: string;
-  title: string;
-  multi: boolean;
-  rows: Row[];
-}
-
-export interface Cell {
-  entities: number;
-  submissions: number;
-  entityIds: number[];
-}
-
-export interface Series {
-  code: string;
-  label: string;
-  cells: Cell[];
-}
-
-export interface Timeline {
-  quarters: string[];
-  series: Series[];
-  totals: Cell[];
-  undated: Row;
-}
-
-export interface Summary {
-  statuses: string[];
-  entities: number;
-  submissions: number;
-  withoutSubmissions: number;
-  dimensions: Dimension[];
-  timeline: Timeline;
-}
-
-export interface DemandEntity {
-  id: number;
-  name: string;
-  status: string;
-  statusLabel: string;
-  products: number;
-}
-
-export interface StatusCount {
-  code: string;
-  label: string;
-  entities: number;
-}
-
-export interface DemandView {
-  summary: Summary;
-  entities: DemandEntity[];
-  statuses: StatusCount[];
-  registerTotal: number;
-  suppressionRule: string;
-}
-
-/** What an export wrote and where the ledger holds it (the generated type). */
-export type ExportResult = demand.ExportResult;
+/** What an export wrote and where the ledger holds it. */
+export type ExportResult = Wire<app.DemandExportResult>;
 
 /** What a click picked: a row of a dimension, or a timeline cell or quarter. */
 export type Pick =

@@ -1,79 +1,31 @@
-// The evaluation facade's calls with plain wire types. Every call goes
-// through `call`, so failures arrive as AppError with field problems.
+// The evaluation facade's calls with the generated wire types (see
+// wire.ts). Every call goes through `call`, so failures arrive as AppError
+// with field problems.
 import * as svc from '../../../wailsjs/go/app/EvaluationService';
 import { call } from '../../lib/errors';
-import type { app, register, store } from '../../../wailsjs/go/models';
-
-// The generated bindings type arguments as generated classes; the Go side
-// reads plain JSON, so plain objects of the same shape are passed.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
+import type { app, register } from '../../../wailsjs/go/models';
+import type { Plain } from './wire';
 
 export type Choice = register.Choice;
-
 export type AspectView = app.AspectView;
-
-export interface EvaluationSetup {
-  aspects: AspectView[];
-  recommendations: Choice[];
-  minScore: number;
-  maxScore: number;
-  disagreement: number;
-  evaluator: string;
-  today: string;
-}
-
-export type Score = register.Score;
-
-export interface Evaluation {
-  id: number;
-  entity_id: number;
-  evaluator: string;
-  date: string;
-  scores: Record<string, Score>;
-  recommendation: string;
-  reason: string;
-}
-
-export interface EntityScore {
-  evaluations: number;
-  evaluators: string[];
-  means: Record<string, number>;
-  spread: Record<string, number>;
-  disagreements: string[];
-  total: number;
-  recommendations: Record<string, number>;
-  latest: string;
-}
-
-export type Conflict = store.Conflict;
-
-export interface EntityEvaluations {
-  entityId: number;
-  name: string;
-  status: string;
-  statusLabel: string;
-  evaluations: { evaluation: Evaluation; total: number }[];
-  summary: EntityScore;
-  total: number;
-  rank: number;
-  rankedCount: number;
-  conflicts: Conflict[];
-}
-
+export type EvaluationSetup = Plain<app.EvaluationSetup>;
+export type Score = app.Score;
+export type Evaluation = Plain<app.Evaluation>;
+export type EntityScore = Plain<app.EntityScore>;
+export type Conflict = app.Conflict;
+export type EntityEvaluations = Plain<app.EntityEvaluations>;
 export type RankRow = app.RankRow;
-
-export type RankingQuery = store.RankingQuery;
+export type RankingQuery = app.RankingQuery;
+export type RankingView = Plain<app.RankingView>;
 
 export const api = {
-  setup: () => call(svc.Setup() as Promise<Any>) as Promise<EvaluationSetup>,
+  setup: (): Promise<EvaluationSetup> => call(svc.Setup()),
   weightedTotal: (scores: Record<string, number>) => call(svc.WeightedTotal(scores)),
-  entity: (id: number) => call(svc.Entity(id) as Promise<Any>) as Promise<EntityEvaluations>,
-  save: (ev: Evaluation) => call(svc.Save(ev as Any)),
+  entity: (id: number): Promise<EntityEvaluations> => call(svc.Entity(id)),
+  save: (ev: Evaluation) => call(svc.Save(ev as app.Evaluation)),
   remove: (id: number) => call(svc.Delete(id)),
   saveWeights: (weights: Record<string, number>) => call(svc.SaveWeights(weights)),
-  ranking: (q: RankingQuery) =>
-    call(svc.Ranking(q as Any) as Promise<Any>) as Promise<{ rows: RankRow[]; weights: Record<string, number> }>,
+  ranking: (q: RankingQuery): Promise<RankingView> => call(svc.Ranking(q)),
 };
 
 /** Abbreviations of the seven aspects for the ranking's narrow column

@@ -1,57 +1,16 @@
-// The import screen's wire types (as the facade sends them) and the pure
-// logic behind the screen: labels, summaries, what may be imported.
+// The import screen's wire types (the generated models) and the pure logic
+// behind the screen: labels, summaries, what may be imported.
 
-import type { app, interchange, store } from '../../../wailsjs/go/models';
+import type { app } from '../../../wailsjs/go/models';
 
-export type Problem = interchange.Problem;
-
-export type ImportProduct = store.ImportProduct;
-
-export interface ImportEntity {
-  name: string;
-  email: string;
-  rows: number[];
-  action: string;
-  entityId: number;
-  changes: number;
-  products: ImportProduct[];
-  complete: boolean;
-  missing: number;
-}
-
-export interface ImportReport {
-  file: { name: string; sha256: string };
-  format: string;
-  dryRun: boolean;
-  applied: boolean;
-  rows: number;
-  entities: ImportEntity[];
-  created: number;
-  merged: number;
-  unchanged: number;
-  added: number;
-  updated: number;
-  problems: Problem[];
-  columns: string[];
-}
-
-export interface PreviewRow {
-  row: number;
-  entity: string;
-  email: string;
-  product: string;
-  action: string;
-  problems: Problem[];
-}
-
-export interface ImportPreview {
-  token: string;
-  report: ImportReport;
-  rows: PreviewRow[];
-  truncated: boolean;
-}
-
-export type ExportResult = app.ExportResult;
+// The wire types are the generated classes of the facade's Go types
+// (app/interchange.go): a renamed Go field fails the type check here.
+export type Problem = app.ImportProblem;
+export type ImportProduct = app.ImportProduct;
+export type ImportEntity = app.ImportEntity;
+export type ImportReport = app.ImportReport;
+export type PreviewRow = app.PreviewRow;
+export type ImportPreview = app.ImportPreview;
 
 /** What happens to a row, in the officer's words. */
 export function actionLabel(action: string): string {

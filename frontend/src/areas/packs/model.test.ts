@@ -88,7 +88,6 @@ describe('toRequest', () => {
       includeNotes: false,
       password: 'secret pass',
       dir: '/home/officer/Documents',
-      path: '',
     });
   });
   it('sends chosen entities with a purpose', () => {

@@ -2,107 +2,28 @@
 // entities a pack holds, what each recipient's copy leaves out (conflicts of
 // interest), and the request the form sends.
 
-export interface PackMeeting {
-  id: number;
-  title: string;
-  startsAt: string;
-  entityIds: number[];
-  partnerIds: number[];
-}
+import type { app } from '../../../wailsjs/go/models';
+import type { Wire } from '../../lib/wire';
 
-export interface PackEntity {
-  id: number;
-  name: string;
-  status: string;
-  statusLabel: string;
-  complete: boolean;
-}
-
-export interface PackPartner {
-  id: number;
-  name: string;
-  facility: string;
-  conflicted: number[];
-}
-
-export interface PackSetup {
-  meetings: PackMeeting[];
-  entities: PackEntity[];
-  partners: PackPartner[];
-  defaultDir: string;
-  officer: string;
-}
-
-export interface Recipient {
-  partnerId: number;
-  name: string;
-}
-
-export interface ExportRequest {
-  meetingId: number;
-  entityIds: number[];
-  purpose: string;
-  recipients: Recipient[];
-  firstCopy: number;
-  anonymise: boolean;
-  includeNotes: boolean;
-  password: string;
-  dir: string;
-  path: string;
-}
-
-export interface Replacement {
-  Where: string;
-  Runes: number[];
-}
-
-export interface Omission {
-  entityId: number;
-  name: string;
-  reason: string;
-}
-
-export interface FileResult {
-  recipient: string;
-  copyNo: number;
-  path: string;
-  sha256: string;
-  size: number;
-  pages: number;
-  entityIds: number[];
-  omitted: Omission[];
-  replaced: Replacement[];
-  encrypted: boolean;
-}
-
-export interface ExportResult {
-  documentId: string;
-  files: FileResult[];
-  notices: string[];
-}
-
+export type PackMeeting = Wire<app.PackMeeting>;
+export type PackEntity = Wire<app.PackEntity>;
+export type PackPartner = Wire<app.PackPartner>;
+export type PackSetup = Wire<app.PackSetup>;
+export type Recipient = Wire<app.PackRecipient>;
+export type ExportRequest = Wire<app.PackRequest>;
+export type Replacement = Wire<app.ReplacedChars>;
+export type Omission = Wire<app.PackOmission>;
+export type FileResult = Wire<app.PackFileResult>;
+export type ExportResult = Wire<app.PackResult>;
+/** The payload of the brief:progress event (app.PackProgress; events are not in the generated models). */
 export interface Progress {
   done: number;
   total: number;
   recipient: string;
   message: string;
 }
-
-export interface LedgerRow {
-  id: number;
-  docId: string;
-  kind: string;
-  recipient: string;
-  copyNo: number;
-  entityIds: number[];
-  options: Record<string, unknown>;
-  fileName: string;
-  sha256: string;
-  by: string;
-  at: string;
-  entityNames: string[];
-  fileExists: boolean;
-}
+export type LedgerRow = Wire<app.PackLedgerRow>;
+export type Undelivered = Wire<app.UndeliveredDoc>;
 
 /** What the export form holds. */
 export interface ExportForm {
@@ -217,7 +138,6 @@ export function toRequest(form: ExportForm): ExportRequest {
     includeNotes: form.includeNotes,
     password: form.password,
     dir: form.dir.trim(),
-    path: '',
   };
 }
 

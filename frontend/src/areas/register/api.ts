@@ -1,26 +1,25 @@
 // The register facade's calls with the wire types of ./types. Every call goes
 // through `call`, so failures arrive as AppError with field problems.
 import * as svc from '../../../wailsjs/go/app/RegisterService';
+import { app, register } from '../../../wailsjs/go/models';
 import { call } from '../../lib/errors';
 import type { AttachmentData, AttachmentInfo, ChoicesView, Entity, EntityView, ListPage, ListQuery } from './types';
 
-// The generated bindings type their arguments as generated classes; the Go
-// side reads plain JSON, so plain objects of the same shape are passed.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = any;
-
+// The generated bindings type their arguments as generated classes; the page
+// holds plain objects of the same fields (./types), made into those classes
+// with createFrom.
 export const api = {
-  choices: () => call(svc.Choices() as Promise<Any>) as Promise<ChoicesView>,
-  list: (q: ListQuery) => call(svc.List(q as Any) as Promise<Any>) as Promise<ListPage>,
-  get: (id: number) => call(svc.Get(id) as Promise<Any>) as Promise<EntityView>,
-  create: (e: Entity) => call(svc.Create(e as Any)),
-  update: (e: Entity) => call(svc.Update(e as Any)),
+  choices: (): Promise<ChoicesView> => call(svc.Choices()),
+  list: (q: ListQuery): Promise<ListPage> => call(svc.List(app.ListQuery.createFrom(q))),
+  get: (id: number): Promise<EntityView> => call(svc.Get(id)),
+  create: (e: Entity) => call(svc.Create(register.Entity.createFrom(e))),
+  update: (e: Entity) => call(svc.Update(register.Entity.createFrom(e))),
   remove: (id: number, reason: string) => call(svc.Delete(id, reason)),
   move: (id: number, to: string, reason: string) => call(svc.Move(id, to, reason)),
-  addAttachment: (entityId: number, name: string, base64: string) =>
-    call(svc.AddAttachment(entityId, name, base64) as Promise<Any>) as Promise<AttachmentInfo>,
-  pickAndAttach: (entityId: number) => call(svc.PickAndAttach(entityId) as Promise<Any>) as Promise<AttachmentInfo | null>,
-  attachmentData: (id: number) => call(svc.AttachmentData(id) as Promise<Any>) as Promise<AttachmentData>,
+  addAttachment: (entityId: number, name: string, base64: string): Promise<AttachmentInfo> =>
+    call(svc.AddAttachment(entityId, name, base64)),
+  pickAndAttach: (entityId: number): Promise<AttachmentInfo | null> => call(svc.PickAndAttach(entityId)),
+  attachmentData: (id: number): Promise<AttachmentData> => call(svc.AttachmentData(id)),
   saveAttachmentAs: (id: number) => call(svc.SaveAttachmentAs(id)),
   deleteAttachment: (id: number) => call(svc.DeleteAttachment(id)),
 };

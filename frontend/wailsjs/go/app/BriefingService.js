@@ -25,3 +25,11 @@ export function PickFolder() {
 export function Setup() {
   return window['go']['app']['BriefingService']['Setup']();
 }
+
+export function Undelivered() {
+  return window['go']['app']['BriefingService']['Undelivered']();
+}
+
+export function WriteAgain(arg1) {
+  return window['go']['app']['BriefingService']['WriteAgain'](arg1);
+}

@@ -13,7 +13,3 @@ export function ExportJSON(arg1) {
 export function ExportPDF(arg1) {
   return window['go']['app']['DemandService']['ExportPDF'](arg1);
 }
-
-export function ExportTo(arg1, arg2, arg3) {
-  return window['go']['app']['DemandService']['ExportTo'](arg1, arg2, arg3);
-}

@@ -18,20 +18,8 @@ export function DryRun(arg1, arg2) {
   return window['go']['app']['InterchangeService']['DryRun'](arg1, arg2);
 }
 
-export function DryRunPath(arg1) {
-  return window['go']['app']['InterchangeService']['DryRunPath'](arg1);
-}
-
 export function ExportAs(arg1) {
   return window['go']['app']['InterchangeService']['ExportAs'](arg1);
-}
-
-export function ExportTo(arg1, arg2) {
-  return window['go']['app']['InterchangeService']['ExportTo'](arg1, arg2);
-}
-
-export function ImportPath(arg1) {
-  return window['go']['app']['InterchangeService']['ImportPath'](arg1);
 }
 
 export function PickAndDryRun() {
@@ -40,8 +28,4 @@ export function PickAndDryRun() {
 
 export function SaveTemplateAs() {
   return window['go']['app']['InterchangeService']['SaveTemplateAs']();
-}
-
-export function TemplateTo(arg1) {
-  return window['go']['app']['InterchangeService']['TemplateTo'](arg1);
 }

@@ -69,7 +69,3 @@ export function SetActionDone(arg1, arg2, arg3) {
 export function SetConflict(arg1, arg2, arg3) {
   return window['go']['app']['MeetingService']['SetConflict'](arg1, arg2, arg3);
 }
-
-export function WriteCalendar(arg1, arg2) {
-  return window['go']['app']['MeetingService']['WriteCalendar'](arg1, arg2);
-}

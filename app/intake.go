@@ -1,0 +1,263 @@
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/base64"
+	"encoding/hex"
+	"fmt"
+	"sync"
+	"time"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/mailin"
+	"atpreg/internal/service"
+)
+
+// IntakeService is the window's intake: files dropped on the register (or
+// picked) are reviewed (a dry run), then confirmed with the officer's pick
+// per differing field, or cancelled.
+type IntakeService struct {
+	s       *Session
+	mu      sync.Mutex
+	pending map[string]pendingIntake
+}
+
+type pendingIntake struct {
+	files    []service.IntakeFile
+	entityID int64
+}
+
+// IntakeUpload is one file handed over by the window, its content in base64.
+type IntakeUpload struct {
+	Name   string `json:"name"`
+	Base64 string `json:"base64"`
+}
+
+// EmailAddress is one mailbox of an email's header.
+type EmailAddress struct {
+	Name  string `json:"name"`
+	Email string `json:"email"`
+}
+
+// EmailAttachment is a file that came with an email.
+type EmailAttachment struct {
+	Name        string `json:"name"`
+	ContentType string `json:"contentType"`
+	Size        int    `json:"size"`
+	IsEmail     bool   `json:"isEmail"`
+}
+
+// EmailView is an email as a person reads it.
+type EmailView struct {
+	From        []EmailAddress    `json:"from"`
+	To          []EmailAddress    `json:"to"`
+	Cc          []EmailAddress    `json:"cc"`
+	Subject     string            `json:"subject"`
+	Date        string            `json:"date"` // RFC 3339, "" when the email has none
+	MessageID   string            `json:"messageId"`
+	Text        string            `json:"text"`
+	Attachments []EmailAttachment `json:"attachments"`
+}
+
+// IntakeAttachmentView is an attachment in the review.
+type IntakeAttachmentView struct {
+	Name        string `json:"name"`
+	ContentType string `json:"contentType"`
+	Size        int    `json:"size"`
+	Form        bool   `json:"form"`
+	Email       bool   `json:"email"`
+	Kept        bool   `json:"kept"`
+	Note        string `json:"note"`
+}
+
+// IntakeChangeView is a field filled, or a difference to pick.
+type IntakeChangeView struct {
+	Key      string `json:"key"`
+	Product  string `json:"product"`
+	Field    string `json:"field"`
+	Label    string `json:"label"`
+	Register string `json:"register"`
+	Form     string `json:"form"`
+	Taken    bool   `json:"taken"`
+}
+
+// IntakeItemView is what the intake does with one file.
+type IntakeItemView struct {
+	File           string                 `json:"file"`
+	Kind           string                 `json:"kind" ts_type:"'email' | 'form' | 'import' | ''"`
+	Action         string                 `json:"action"`
+	EntityID       int64                  `json:"entityId"`
+	EntityName     string                 `json:"entityName"`
+	MatchedBy      string                 `json:"matchedBy"`
+	CreatedFrom    string                 `json:"createdFrom"`
+	Status         string                 `json:"status"`
+	Email          *EmailView             `json:"email"`
+	Attachments    []IntakeAttachmentView `json:"attachments"`
+	Filled         []IntakeChangeView     `json:"filled"`
+	Differences    []IntakeChangeView     `json:"differences"`
+	AddedProducts  []string               `json:"addedProducts"`
+	AlreadyTakenIn bool                   `json:"alreadyTakenIn"`
+	Notes          []string               `json:"notes"`
+	// Import sums up a sheet's import ("" for an email or form).
+	Import string `json:"import"`
+}
+
+// IntakeProblemView is one reason the intake is rejected.
+type IntakeProblemView struct {
+	File    string `json:"file"`
+	Field   string `json:"field"`
+	Value   string `json:"value"`
+	Message string `json:"message"`
+}
+
+// IntakeReview is the review of an intake (before) or its result (after).
+type IntakeReview struct {
+	Token     string              `json:"token"`
+	DryRun    bool                `json:"dryRun"`
+	Applied   bool                `json:"applied"`
+	Items     []IntakeItemView    `json:"items"`
+	Problems  []IntakeProblemView `json:"problems"`
+	Created   int                 `json:"created"`
+	Merged    int                 `json:"merged"`
+	Unchanged int                 `json:"unchanged"`
+}
+
+func addresses(as []mailin.Address) []EmailAddress {
+	out := make([]EmailAddress, len(as))
+	for i, a := range as {
+		out[i] = EmailAddress(a)
+	}
+	return out
+}
+
+// emailView turns a read email into the wire's.
+func emailView(m *mailin.Message) *EmailView {
+	if m == nil {
+		return nil
+	}
+	v := &EmailView{From: addresses(m.From), To: addresses(m.To), Cc: addresses(m.Cc), Subject: m.Subject,
+		MessageID: m.MessageID, Text: m.Text, Attachments: []EmailAttachment{}}
+	if !m.Date.IsZero() {
+		v.Date = m.Date.Format(time.RFC3339)
+	}
+	for _, a := range m.Attachments {
+		v.Attachments = append(v.Attachments, EmailAttachment{Name: a.Name, ContentType: a.ContentType, Size: len(a.Data), IsEmail: a.Message != nil})
+	}
+	return v
+}
+
+func changes(cs []service.IntakeChange) []IntakeChangeView {
+	out := make([]IntakeChangeView, len(cs))
+	for i, c := range cs {
+		out[i] = IntakeChangeView(c)
+	}
+	return out
+}
+
+func reviewOf(token string, rep service.IntakeReport) IntakeReview {
+	v := IntakeReview{Token: token, DryRun: rep.DryRun, Applied: rep.Applied, Items: []IntakeItemView{}, Problems: []IntakeProblemView{},
+		Created: rep.Created, Merged: rep.Merged, Unchanged: rep.Unchanged}
+	for _, it := range rep.Items {
+		iv := IntakeItemView{File: it.File, Kind: it.Kind, Action: it.Action, EntityID: it.EntityID, EntityName: it.EntityName,
+			MatchedBy: it.MatchedBy, CreatedFrom: it.CreatedFrom, Status: string(it.Status), Email: emailView(it.Message),
+			Attachments: []IntakeAttachmentView{}, Filled: changes(it.Filled), Differences: changes(it.Differences),
+			AddedProducts: append([]string{}, it.AddedProducts...), AlreadyTakenIn: it.AlreadyTakenIn, Notes: append([]string{}, it.Notes...)}
+		for _, a := range it.Attachments {
+			iv.Attachments = append(iv.Attachments, IntakeAttachmentView{Name: a.Name, ContentType: a.ContentType, Size: a.Size, Form: a.Form, Email: a.Email, Kept: a.Kept, Note: a.Note})
+		}
+		if ir := it.Import; ir != nil {
+			iv.Import = importSummary(ir)
+		}
+		v.Items = append(v.Items, iv)
+	}
+	for _, p := range rep.Problems {
+		v.Problems = append(v.Problems, IntakeProblemView(p))
+	}
+	return v
+}
+
+func importSummary(ir *service.ImportReport) string {
+	return fmt.Sprintf("%d row(s): %d entit(ies) created, %d merged, %d unchanged; %d product(s) added, %d updated.",
+		ir.Rows, ir.Created, ir.Merged, ir.Unchanged, ir.Added, ir.Updated)
+}
+
+// Review checks the files (a dry run) and keeps them for Confirm under the
+// returned review's token. entityID > 0 takes every email and form in for
+// that entity.
+func (x *IntakeService) Review(files []IntakeUpload, entityID int64) (IntakeReview, error) {
+	reg, err := x.s.openRegister()
+	if err != nil {
+		return IntakeReview{}, Fail(err)
+	}
+	in := make([]service.IntakeFile, 0, len(files))
+	for _, f := range files {
+		if base64DecodedSize(f.Base64) > service.MaxIntakeBytes {
+			return IntakeReview{}, Fail(apperr.New(apperr.Invalid, "The file %s is more than the %d MB an intake takes. Nothing was changed.", f.Name, service.MaxIntakeBytes>>20))
+		}
+		data, err := base64.StdEncoding.DecodeString(f.Base64)
+		if err != nil {
+			return IntakeReview{}, Fail(apperr.Wrap(err, apperr.Invalid, "The file %s did not arrive intact; drop it again.", f.Name))
+		}
+		in = append(in, service.IntakeFile{Name: f.Name, Data: data})
+	}
+	rep, err := reg.CheckIntake(context.Background(), in, service.IntakeOptions{EntityID: entityID})
+	if err != nil {
+		return IntakeReview{}, Fail(err)
+	}
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	token := hex.EncodeToString(b)
+	x.mu.Lock()
+	x.pending[token] = pendingIntake{files: in, entityID: entityID}
+	x.mu.Unlock()
+	return reviewOf(token, rep), nil
+}
+
+// Confirm takes the reviewed files in, all or none, taking the form's value
+// for the differences whose keys are in take (the others keep the
+// register's). A rejected intake keeps the files for another try.
+func (x *IntakeService) Confirm(token string, take []string) (IntakeReview, error) {
+	x.mu.Lock()
+	p, ok := x.pending[token]
+	x.mu.Unlock()
+	if !ok {
+		return IntakeReview{}, Fail(apperr.New(apperr.NotFound, "This review has expired; drop the files again."))
+	}
+	reg, err := x.s.openRegister()
+	if err != nil {
+		return IntakeReview{}, Fail(err)
+	}
+	rep, err := reg.ApplyIntake(context.Background(), p.files, service.IntakeOptions{EntityID: p.entityID, Take: take})
+	if err != nil {
+		return reviewOf(token, rep), Fail(err)
+	}
+	x.Discard(token)
+	return reviewOf("", rep), nil
+}
+
+// Discard forgets a review's files (Cancel).
+func (x *IntakeService) Discard(token string) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	if p, ok := x.pending[token]; ok {
+		for _, f := range p.files {
+			clear(f.Data)
+		}
+		delete(x.pending, token)
+	}
+}
+
+// AttachmentEmail reads an attachment that is an email (.eml or .msg) for
+// the attachments viewer: headers, body as text, attachments; never raw MIME.
+func (x *IntakeService) AttachmentEmail(id int64) (EmailView, error) {
+	reg, err := x.s.openRegister()
+	if err != nil {
+		return EmailView{}, Fail(err)
+	}
+	m, err := reg.AttachmentMessage(context.Background(), id)
+	if err != nil {
+		return EmailView{}, Fail(err)
+	}
+	return *emailView(m), nil
+}

@@ -1,0 +1,46 @@
+package cli_test
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	goldenDocID = regexp.MustCompile(`\b(BP|DS|EX|CAL)-\d{8}-[0-9A-HJKMNP-TV-Z]{13}\b`)
+	goldenSHA   = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
+)
+
+// maskPublished hides what changes from run to run in the output of a
+// publishing command: the folder, document ids and SHA-256 digests.
+func maskPublished(s, dir string) string {
+	s = strings.ReplaceAll(s, dir, "DIR")
+	s = goldenDocID.ReplaceAllString(s, "${1}-YYYYMMDD-RANDOM")
+	return goldenSHA.ReplaceAllString(s, "SHA256")
+}
+
+// TestPublishGolden holds the typical output of brief, demand, export and
+// template on the demo register.
+func TestPublishGolden(t *testing.T) {
+	reg := demoRegister(t)
+	dir := t.TempDir()
+	env := testEnv(strongPass)
+	for _, tc := range []struct {
+		name string
+		args []string
+	}{
+		{"brief", []string{"brief", "--entity", "1,2", "--recipient", "Dr Fictional Reader", "--copy", "2", "-o", filepath.Join(dir, "pack.pdf")}},
+		{"demand", []string{"demand", "--status", "invited,in_dialogue", "-o", filepath.Join(dir, "demand.json")}},
+		{"export", []string{"export", "-o", filepath.Join(dir, "register.csv")}},
+		{"template", []string{"template", "-o", filepath.Join(dir, "template.xlsx")}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errs := run(t, env, append([]string{"--register", reg}, tc.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, errs)
+			}
+			golden(t, "out-"+tc.name+".txt", maskPublished(out+errs, dir))
+		})
+	}
+}

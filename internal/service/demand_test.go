@@ -1,0 +1,99 @@
+package service_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/register"
+	"atpreg/internal/service/servicetest"
+)
+
+func TestExportDemandRecordsLedger(t *testing.T) {
+	r := servicetest.NewDemo(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	for _, format := range []string{"pdf", "JSON"} {
+		path := filepath.Join(dir, "summary."+format)
+		res, err := r.ExportDemand(ctx, format, path, []string{"invited", "in_dialogue"})
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := sha256.Sum256(data)
+		if res.SHA256 != hex.EncodeToString(sum[:]) || res.Size != len(data) {
+			t.Errorf("%s: result %+v does not describe the file", format, res)
+		}
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, want 0600", format, fi.Mode().Perm())
+		}
+		all, err := r.Ledger(ctx, register.LedgerDemand, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var entries []register.LedgerEntry
+		for _, e := range all {
+			if e.DocID == res.DocumentID {
+				entries = append(entries, e)
+			}
+		}
+		if len(entries) != 1 {
+			t.Fatalf("%s: %d ledger entries for %s, want 1", format, len(entries), res.DocumentID)
+		}
+		e := entries[0]
+		if e.Kind != register.LedgerDemand || e.SHA256 != res.SHA256 || e.FileName != filepath.Base(path) || e.By != r.Officer(ctx) || !e.Delivered || e.Folder != dir || e.ID != res.LedgerID {
+			t.Errorf("%s: ledger entry %+v does not match %+v", format, e, res)
+		}
+		if len(e.EntityIDs) != 0 {
+			t.Errorf("%s: the ledger names entities %v for an anonymised summary", format, e.EntityIDs)
+		}
+	}
+	var rep map[string]any
+	b, _ := os.ReadFile(filepath.Join(dir, "summary.JSON"))
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	if f := rep["filter"].(map[string]any); len(f["statuses"].([]any)) != 2 {
+		t.Errorf("filter = %v, want invited and in dialogue", f)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	if len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestExportDemandErrors(t *testing.T) {
+	r := servicetest.NewDemo(t)
+	ctx := context.Background()
+	tests := []struct {
+		name         string
+		format, path string
+		statuses     []string
+		code         apperr.Code
+	}{
+		{"ErrFormat", "xlsx", filepath.Join(t.TempDir(), "x"), nil, apperr.Invalid},
+		{"ErrNoPath", "pdf", "", nil, apperr.Invalid},
+		{"ErrNoFolder", "json", filepath.Join(t.TempDir(), "missing", "x.json"), nil, apperr.Invalid},
+		{"ErrStatus", "json", filepath.Join(t.TempDir(), "x.json"), []string{"bogus"}, apperr.Invalid},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := r.ExportDemand(ctx, tc.format, tc.path, tc.statuses)
+			if apperr.CodeOf(err) != tc.code {
+				t.Fatalf("error %v (code %v), want code %v", err, apperr.CodeOf(err), tc.code)
+			}
+			entries, _ := r.Ledger(ctx, register.LedgerDemand, 0)
+			if len(entries) != 0 {
+				t.Errorf("a failed export was recorded: %+v", entries)
+			}
+		})
+	}
+}

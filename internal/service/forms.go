@@ -1,0 +1,104 @@
+package service
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/fileout"
+	"atpreg/internal/register"
+	"atpreg/internal/rfiform"
+)
+
+// FormFormats are the files the RFI form is made as, by extension.
+var FormFormats = []string{"pdf", "docx"}
+
+// FormFile is an RFI form made for an entity (or blank).
+type FormFile struct {
+	Name     string // a file name for it, e.g. "RFI form - Kowloon Bay Cell Works.pdf"
+	Format   string // pdf or docx
+	Lang     string // en or zh-HK
+	EntityID int64  // 0 for a blank form
+	Data     []byte
+}
+
+// formFormat returns the format of a file name's extension, or an
+// apperr.Invalid saying which are made.
+func formFormat(name string) (string, error) {
+	ext := strings.ToLower(strings.TrimPrefix(filepath.Ext(name), "."))
+	for _, f := range FormFormats {
+		if ext == f {
+			return f, nil
+		}
+	}
+	return "", apperr.New(apperr.Invalid, "The form is made as a PDF or a Word document: name the file .pdf or .docx (not %q).", filepath.Base(name))
+}
+
+// Form makes the RFI form as format (pdf or docx) in lang (en or zh-HK):
+// blank for entityID 0, else pre-filled with the entity's answers so that
+// it completes only what is missing. The date printed on it is the
+// register clock's.
+func (r *Register) Form(ctx context.Context, entityID int64, lang, format string) (FormFile, error) {
+	if lang == "" {
+		lang = "en"
+	}
+	var e *register.Entity
+	name := "RFI form"
+	if entityID > 0 {
+		got, err := r.db.GetEntity(ctx, entityID)
+		if err != nil {
+			return FormFile{}, err
+		}
+		e = &got
+		name += " - " + safeFileName(got.Name)
+	}
+	var data []byte
+	var err error
+	switch format {
+	case "pdf":
+		data, err = rfiform.PDF(e, lang, r.Now())
+	case "docx":
+		data, err = rfiform.DOCX(e, lang, r.Now())
+	default:
+		return FormFile{}, apperr.New(apperr.Invalid, "%q is not a format of the form; use pdf or docx.", format)
+	}
+	if err != nil {
+		return FormFile{}, err
+	}
+	return FormFile{Name: name + "." + format, Format: format, Lang: lang, EntityID: entityID, Data: data}, nil
+}
+
+// safeFileName keeps a name usable as a file name on every system.
+func safeFileName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 0x20 || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// SaveForm makes the form (Form) in the format path's extension names and
+// writes it to path (a private 0600 file, written whole or not at all).
+// Until the publishing path is on main it is written through
+// internal/fileout, not recorded in the ledger.
+func (r *Register) SaveForm(ctx context.Context, entityID int64, lang, path string) (FormFile, error) {
+	format, err := formFormat(path)
+	if err != nil {
+		return FormFile{}, err
+	}
+	f, err := r.Form(ctx, entityID, lang, format)
+	if err != nil {
+		return FormFile{}, err
+	}
+	what := "The blank RFI form"
+	if entityID > 0 {
+		what = "The pre-filled RFI form"
+	}
+	if err := fileout.Write(path, f.Data, what); err != nil {
+		return FormFile{}, err
+	}
+	return f, nil
+}

@@ -1,0 +1,184 @@
+package service_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/register"
+	"atpreg/internal/service"
+	"atpreg/internal/service/servicetest"
+)
+
+// demoAt returns the demo register with the register clock reading at.
+func demoAt(t *testing.T, at time.Time) *service.Register {
+	t.Helper()
+	opt := servicetest.Options()
+	opt.Now = func() time.Time { return at }
+	r, err := service.CreateDemo(context.Background(), filepath.Join(t.TempDir(), "register.atpreg"), servicetest.Passphrase, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := r.Close(); err != nil {
+			t.Error(err)
+		}
+	})
+	return r
+}
+
+var hkt = time.FixedZone("HKT", 8*3600)
+
+// TestOverdueByRegisterClock: the overdue rule (not done, due before the
+// register clock's date) gives the same answer in the overdue list, the
+// planner's counts and the meeting's actions. The demo's first meeting has
+// one done action (due 2026-03-26) and open ones due 2026-04-15 and
+// 2026-04-30.
+func TestOverdueByRegisterClock(t *testing.T) {
+	tests := []struct {
+		name    string
+		at      time.Time
+		overdue []string
+	}{
+		{"BeforeAnyDue", time.Date(2026, 3, 20, 9, 0, 0, 0, hkt), nil},
+		{"DueToday", time.Date(2026, 4, 15, 23, 0, 0, 0, hkt), nil},
+		{"OneOverdue", time.Date(2026, 4, 16, 9, 0, 0, 0, hkt), []string{"2026-04-15"}},
+		{"BothOverdue", time.Date(2026, 6, 1, 9, 0, 0, 0, hkt), []string{"2026-04-15", "2026-04-30"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx := context.Background()
+			r := demoAt(t, tc.at)
+			over, err := r.OverdueActions(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var dues []string
+			for _, a := range over {
+				dues = append(dues, a.Due)
+			}
+			if len(dues) != len(tc.overdue) || (len(dues) > 0 && (dues[0] != tc.overdue[0] || dues[len(dues)-1] != tc.overdue[len(tc.overdue)-1])) {
+				t.Fatalf("overdue %v, want %v (most overdue first)", dues, tc.overdue)
+			}
+			ms, err := r.Meetings(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			total, open := 0, 0
+			for _, m := range ms {
+				total += m.Overdue
+				open += m.OpenActions
+				d, err := r.Meeting(ctx, m.Meeting.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, a := range d.Actions {
+					if a.Overdue {
+						n++
+					}
+				}
+				if n != m.Overdue {
+					t.Errorf("meeting %d: %d actions marked overdue, the planner counts %d", m.Meeting.ID, n, m.Overdue)
+				}
+			}
+			if total != len(tc.overdue) || open != 2 {
+				t.Errorf("planner counts %d overdue, %d open; want %d, 2", total, open, len(tc.overdue))
+			}
+		})
+	}
+}
+
+// TestMeetingsOrder: upcoming meetings first (soonest first), then past
+// ones (latest first).
+func TestMeetingsOrder(t *testing.T) {
+	ctx := context.Background()
+	r := demoAt(t, time.Date(2026, 4, 1, 9, 0, 0, 0, hkt))
+	ms, err := r.Meetings(ctx)
+	if err != nil || len(ms) != 2 {
+		t.Fatalf("meetings: %v %d", err, len(ms))
+	}
+	if ms[0].Past || !ms[1].Past || !ms[0].Meeting.StartsAt.After(ms[1].Meeting.StartsAt) {
+		t.Fatalf("order: %v %v / %v %v", ms[0].Meeting.StartsAt, ms[0].Past, ms[1].Meeting.StartsAt, ms[1].Past)
+	}
+}
+
+// TestMeetingCandidates: entities are offered invited first, then in
+// dialogue, evaluation, engaged, then the rest; at most 20.
+func TestMeetingCandidates(t *testing.T) {
+	r := servicetest.NewDemo(t)
+	opts, err := r.MeetingCandidates(context.Background(), "")
+	if err != nil || len(opts) == 0 || len(opts) > 20 {
+		t.Fatalf("candidates: %v %d", err, len(opts))
+	}
+	for i := 1; i < len(opts); i++ {
+		if register.MeetingCandidateOrder(opts[i-1].Status) > register.MeetingCandidateOrder(opts[i].Status) {
+			t.Fatalf("%s (%s) offered before %s (%s)", opts[i-1].Name, opts[i-1].Status, opts[i].Name, opts[i].Status)
+		}
+	}
+	if opts[0].Status != register.StatusInvited {
+		t.Errorf("first candidate is %s, want an invited entity", opts[0].Status)
+	}
+}
+
+// TestAddEntityDialogueMove: the proposed move is the one AddEntityToMeeting
+// makes when confirmed; without a move to make, a confirmed add is refused
+// and changes nothing.
+func TestAddEntityDialogueMove(t *testing.T) {
+	ctx := context.Background()
+	r := servicetest.NewDemo(t)
+	ms, err := r.Meetings(ctx)
+	if err != nil || len(ms) == 0 {
+		t.Fatal(err)
+	}
+	meeting := ms[0].Meeting
+	opts, err := r.MeetingCandidates(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var movable, stuck int64
+	for _, o := range opts {
+		if contains(meeting.EntityIDs, o.ID) {
+			continue
+		}
+		if register.DialogueMove(o.Status) != "" && movable == 0 {
+			movable = o.ID
+		}
+		if o.Status == register.StatusInDialogue && stuck == 0 {
+			stuck = o.ID
+		}
+	}
+	if movable == 0 {
+		t.Skip("the demo offers no entity that moves on")
+	}
+	from, to, err := r.ProposedDialogueMove(ctx, movable)
+	if err != nil || to == "" || to != register.DialogueMove(from) {
+		t.Fatalf("proposed move %s -> %s: %v", from, to, err)
+	}
+	got, err := r.AddEntityToMeeting(ctx, meeting.ID, movable, true)
+	if err != nil || got != to {
+		t.Fatalf("add with move: %q %v, want %q", got, err, to)
+	}
+	if stuck != 0 {
+		if _, err := r.AddEntityToMeeting(ctx, meeting.ID, stuck, true); !apperr.Is(err, apperr.Conflict) {
+			t.Fatalf("confirmed add without a move: %v, want a conflict", err)
+		}
+		d, _ := r.Meeting(ctx, meeting.ID)
+		for _, e := range d.Entities {
+			if e.Entity.ID == stuck {
+				t.Fatal("a refused add left the entity on the meeting")
+			}
+		}
+	}
+}
+
+func contains(ids []int64, id int64) bool {
+	for _, x := range ids {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,205 @@
+// Package service holds every use case atpreg offers, written once for both
+// faces: the desktop window (app/) and the command line (internal/cli) call
+// these and nothing below them. A use case checks its rules (through the
+// domain in internal/register), reads and writes through the store, renders
+// through the renderers, and publishes files through one path (publish.go).
+//
+// Register is an open register; the functions Create, Open, Verify and
+// Restore work on a register file. Area files add the use cases of one area
+// (import.go, briefing.go, ...).
+package service
+
+import (
+	"context"
+	"os"
+	"time"
+
+	"atpreg/internal/apperr"
+	"atpreg/internal/passphrase"
+	"atpreg/internal/register"
+	"atpreg/internal/store"
+	"atpreg/internal/vault"
+)
+
+// Options say how registers are opened. The zero value is production.
+type Options struct {
+	// Now is the clock (nil: time.Now).
+	Now func() time.Time
+	// TestingKDF derives keys cheaply (Argon2id t=1, a few KiB): a register
+	// made with it is easy to break. Only tests set it (Go tests directly,
+	// the browser tests through a binary built with the atpreg_testhooks
+	// tag, see internal/testhooks); production wiring never does.
+	TestingKDF bool
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
+}
+
+func (o Options) store() store.Options {
+	so := store.Options{Now: o.Now}
+	if o.TestingKDF {
+		so.KDF = vault.TestingKDF
+	}
+	return so
+}
+
+// DefaultOfficer is who changes are recorded as while Settings name no
+// officer (register.DefaultOfficer).
+const DefaultOfficer = register.DefaultOfficer
+
+// Register is an open register and every use case on it. It is safe for
+// concurrent use (the store serialises writes).
+type Register struct {
+	db  *store.DB
+	opt Options
+}
+
+// Path returns the register's file.
+func (r *Register) Path() string { return r.db.Path() }
+
+// Now returns the register's clock reading.
+func (r *Register) Now() time.Time { return r.opt.now() }
+
+// Close seals the register (the journal is compacted into the sealed file)
+// and drops its keys.
+func (r *Register) Close() error { return r.db.Close() }
+
+// Officer returns the officer's name from Settings, or DefaultOfficer: who
+// a change is recorded as.
+func (r *Register) Officer(ctx context.Context) string {
+	s, err := r.db.GetSettings(ctx)
+	if err != nil {
+		return DefaultOfficer
+	}
+	return s.Officer()
+}
+
+// Exists reports whether there is a register file at path.
+func Exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
+}
+
+// ConfirmPassphrase checks a new passphrase typed twice: the same both times
+// and strong enough (passphrase.Check). The error names the field to fix
+// ("passphrase" or "confirm").
+func ConfirmPassphrase(pass, confirm []byte) error {
+	if string(pass) != string(confirm) {
+		return &apperr.Error{Code: apperr.Invalid, Message: "The two passphrases differ. Type the same passphrase twice.",
+			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the passphrase above."}}}
+	}
+	return passphrase.Check(string(pass))
+}
+
+// Create makes a new, empty register at path protected by pass, which must
+// be strong enough (passphrase.Check); it refuses to overwrite anything
+// (apperr.Conflict). The returned register is open.
+func Create(path string, pass []byte, opt Options) (*Register, error) {
+	if err := passphrase.Check(string(pass)); err != nil {
+		return nil, err
+	}
+	if Exists(path) {
+		return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; choose another file, or open that one.", path)
+	}
+	db, err := store.Create(path, pass, opt.store())
+	if err != nil {
+		return nil, err
+	}
+	return &Register{db: db, opt: opt}, nil
+}
+
+// CreateDemo makes a new register like Create and fills it with the
+// fictional demo data. If filling fails, nothing is left behind: the new
+// register's files are removed.
+func CreateDemo(ctx context.Context, path string, pass []byte, opt Options) (*Register, error) {
+	r, err := Create(path, pass, opt)
+	if err != nil {
+		return nil, err
+	}
+	if err := store.LoadDemo(ctx, r.db, "Demo"); err != nil {
+		_ = r.db.Close()
+		for _, p := range []string{path, vault.JournalPath(path), path + ".bak"} {
+			_ = os.Remove(p)
+		}
+		return nil, err
+	}
+	return r, nil
+}
+
+// Open opens the register at path with pass. Errors: apperr.NotFound (no
+// register there, with how to make one), apperr.WrongPass, apperr.Damaged,
+// apperr.Locked (open in another window or command), apperr.Conflict
+// (written by a newer atpreg). On error nothing on disk has changed.
+func Open(path string, pass []byte, opt Options) (*Register, error) {
+	if !Exists(path) {
+		return nil, apperr.New(apperr.NotFound, "There is no register at %s. Create one (or open the demo), or name another file.", path)
+	}
+	if len(pass) == 0 {
+		return nil, &apperr.Error{Code: apperr.Invalid, Message: "Type the register's passphrase.",
+			Fields: []apperr.FieldError{{Field: "passphrase", Message: "Type the register's passphrase."}}}
+	}
+	db, err := store.Open(path, pass, opt.store())
+	if err != nil {
+		return nil, err
+	}
+	return &Register{db: db, opt: opt}, nil
+}
+
+// ChangePassphrase replaces the passphrase: current must be the register's
+// passphrase (apperr.WrongPass, naming the field "current"), next strong
+// enough and typed twice alike.
+func (r *Register) ChangePassphrase(current, next, confirm []byte) error {
+	if string(next) != string(confirm) {
+		return &apperr.Error{Code: apperr.Invalid, Message: "The two new passphrases differ.",
+			Fields: []apperr.FieldError{{Field: "confirm", Message: "This does not match the new passphrase."}}}
+	}
+	if err := passphrase.Check(string(next)); err != nil {
+		return err
+	}
+	if err := r.db.CheckPassphrase(current); err != nil {
+		if apperr.Is(err, apperr.WrongPass) {
+			return &apperr.Error{Code: apperr.WrongPass, Message: "The current passphrase is not right. Nothing was changed.",
+				Fields: []apperr.FieldError{{Field: "current", Message: "This is not the register's current passphrase."}}}
+		}
+		return err
+	}
+	return r.db.ChangePassphrase(next)
+}
+
+// VerifyReport is what Verify found.
+type VerifyReport = store.VerifyReport
+
+// Verify decrypts the register at path and checks its integrity without
+// changing anything.
+func Verify(path string, pass []byte, opt Options) (VerifyReport, error) {
+	if !Exists(path) {
+		return VerifyReport{}, apperr.New(apperr.NotFound, "There is no register at %s. Create one with `atpreg init`, or name another with --register.", path)
+	}
+	return store.Verify(path, pass, opt.store())
+}
+
+// Backup writes a sealed copy of the register to dst under pass (refusing
+// to overwrite a file), then reads it back; a copy that does not read back
+// is reported as damaged.
+func (r *Register) Backup(dst string, pass []byte) error {
+	if err := r.db.Backup(dst, pass); err != nil {
+		return err
+	}
+	if _, err := store.Verify(dst, pass, r.opt.store()); err != nil {
+		return apperr.Wrap(err, apperr.Damaged, "The backup %s was written but does not read back (%s). Do not rely on it.", dst, apperr.Message(err))
+	}
+	return nil
+}
+
+// Restore brings back the sealed copy src (opened with pass) as the register
+// at path, after verifying it; the current register is kept as path.bak.
+func Restore(path, src string, pass []byte, opt Options) error {
+	if !Exists(src) {
+		return apperr.New(apperr.NotFound, "There is no backup at %s.", src)
+	}
+	return store.Restore(path, src, pass, opt.store())
+}
