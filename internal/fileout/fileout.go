@@ -76,4 +76,3 @@ func Write(path string, data []byte, what string) error {
 	}
 	return s.Commit()
 }
-
