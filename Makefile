@@ -180,6 +180,8 @@ test-go: deps-go
 	$(GO) test -race -count=1 ./...
 	@echo "==> go test: hostile files' peak memory (without -race, whose shadow memory skews it)"
 	$(GO) test -count=1 -run 'Hostile' ./internal/interchange/ ./internal/service/ ./internal/mailin/
+	@echo "==> power cuts (10,000 simulated; the race run above does 1,000)"
+	$(GO) test -count=1 -run '^TestPowerCut$$' ./internal/store/
 
 # Fuzz budgets are counts, not durations: a duration-based -fuzztime can fail
 # with "context deadline exceeded" at its end on Go 1.26 (golang/go#75804).

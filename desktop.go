@@ -49,7 +49,9 @@ func windowsMessages() *windows.Messages {
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
-	session := app.NewSession(app.Config{RegisterPath: g.Register, Options: testhooks.Options(os.Getenv), Minute: testhooks.Minute(os.Getenv)})
+	opt := testhooks.Options(os.Getenv)
+	opt.StateDir = stateDir()
+	session := app.NewSession(app.Config{RegisterPath: g.Register, Options: opt, Minute: testhooks.Minute(os.Getenv)})
 	return wails.Run(desktopOptions(session, os.Stderr))
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"atpreg/internal/cli"
+	"atpreg/internal/paths"
 	"atpreg/internal/testhooks"
 )
 
@@ -17,6 +18,7 @@ var assets embed.FS
 func main() {
 	env := cli.OSEnv()
 	env.Options = testhooks.Options(os.Getenv) // production: the zero Options, whatever the environment
+	env.Options.StateDir = stateDir()
 	g, rest, err := cli.ParseGlobal(os.Args[1:])
 	if err != nil {
 		os.Exit(cli.Run(os.Args[1:], env)) // reports the usage error
@@ -44,4 +46,15 @@ func registerArgument(args []string) (string, bool) {
 		return "", false
 	}
 	return args[0], true
+}
+
+// stateDir is where both faces remember the newest state seen of each
+// register (to refuse an older copy put in its place); "" when the user has
+// no config folder, and then nothing is checked.
+func stateDir() string {
+	dir, err := paths.StateDir()
+	if err != nil {
+		return ""
+	}
+	return dir
 }

@@ -14,5 +14,6 @@ func Bindings(s *Session) []any {
 		&BriefingService{s: s},
 		&DemandService{s: s},
 		&IntakeService{s: s, pending: map[string]pendingIntake{}},
+		&LetterService{s: s},
 	}
 }

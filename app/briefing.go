@@ -151,8 +151,11 @@ type PackRequest struct {
 	FirstCopy    int             `json:"firstCopy"`
 	Anonymise    bool            `json:"anonymise"`
 	IncludeNotes bool            `json:"includeNotes"`
-	Password     string          `json:"password"` // never recorded
-	Dir          string          `json:"dir"`
+	// IncludeEvaluation adds the evaluation panel's result (no evaluator's
+	// name, note or reason).
+	IncludeEvaluation bool   `json:"includeEvaluation"`
+	Password          string `json:"password"` // never recorded
+	Dir               string `json:"dir"`
 }
 
 // PackOmission is an entity left out of one recipient's pack.
@@ -240,7 +243,7 @@ func (b *BriefingService) Export(req PackRequest) (PackResult, error) {
 		b.mu.Unlock()
 	}()
 	sreq := service.PackRequest{MeetingID: req.MeetingID, EntityIDs: req.EntityIDs, Purpose: req.Purpose, FirstCopy: req.FirstCopy,
-		Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, Password: req.Password, Dir: req.Dir}
+		Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation, Password: req.Password, Dir: req.Dir}
 	for _, rc := range req.Recipients {
 		sreq.Recipients = append(sreq.Recipients, service.PackRecipient{PartnerID: rc.PartnerID, Name: rc.Name})
 	}

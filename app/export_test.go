@@ -15,3 +15,10 @@ func SaveAttachmentTo(r *RegisterService, id int64, path string) (string, error)
 func CheckPicked(x *InterchangeService, path string) (*ImportPreview, error) {
 	return x.checkPath(path)
 }
+
+// SaveFormTo is SaveFormAs with choose in place of the save dialog (it is
+// given the suggested file name and answers the path).
+func SaveFormTo(x *IntakeService, entityID int64, lang, format string, choose func(name string) (string, error)) (string, error) {
+	p, err := x.saveForm(entityID, lang, format, choose)
+	return p, Fail(err)
+}

@@ -6,8 +6,11 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"time"
+
+	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/mailin"
@@ -260,4 +263,49 @@ func (x *IntakeService) AttachmentEmail(id int64) (EmailView, error) {
 		return EmailView{}, Fail(err)
 	}
 	return *emailView(m), nil
+}
+
+// SaveFormAs asks where to save with the system's save dialog and writes the
+// RFI form there as format (pdf or docx) in lang (en or zh-HK): blank for
+// entityID 0, else pre-filled with the entity's answers. It returns the
+// path, "" when the officer cancels.
+func (x *IntakeService) SaveFormAs(entityID int64, lang, format string) (string, error) {
+	ctx := x.s.windowContext()
+	if ctx == nil {
+		return "", Fail(apperr.New(apperr.Internal, "The file dialog is only available in the window."))
+	}
+	labels := map[string]string{"pdf": "PDF form (*.pdf)", "docx": "Word document (*.docx)"}
+	path, err := x.saveForm(entityID, lang, format, func(name string) (string, error) {
+		path, err := wruntime.SaveFileDialog(ctx, wruntime.SaveDialogOptions{Title: "Save the RFI form", DefaultFilename: name,
+			Filters: []wruntime.FileFilter{{DisplayName: labels[format], Pattern: "*." + format}}})
+		if err != nil {
+			return "", apperr.Wrap(err, apperr.Internal, "The file dialog could not be opened.")
+		}
+		return path, nil
+	})
+	return path, Fail(err)
+}
+
+// saveForm writes the form where choose says (given the suggested name;
+// "" cancels), adding the format's extension when the path has none.
+func (x *IntakeService) saveForm(entityID int64, lang, format string, choose func(name string) (string, error)) (string, error) {
+	reg, err := x.s.openRegister()
+	if err != nil {
+		return "", err
+	}
+	name, err := reg.FormFileName(context.Background(), entityID, format)
+	if err != nil {
+		return "", err
+	}
+	path, err := choose(name)
+	if err != nil || path == "" {
+		return "", err
+	}
+	if filepath.Ext(path) == "" {
+		path += "." + format
+	}
+	if _, err := reg.SaveForm(context.Background(), entityID, lang, path); err != nil {
+		return "", err
+	}
+	return path, nil
 }

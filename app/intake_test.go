@@ -1,7 +1,10 @@
 package app_test
 
 import (
+	"bytes"
 	"encoding/base64"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -68,5 +71,60 @@ func TestIntakeReviewConfirm(t *testing.T) {
 	}
 	if _, err := x.AttachmentEmail(atts[1].ID); err == nil {
 		t.Fatal("a text file previewed as an email")
+	}
+}
+
+// TestSaveFormAs: the RFI form is saved where the dialog says, blank or
+// pre-filled, under the suggested name; cancelling writes nothing; a bad
+// format is refused before any dialog.
+func TestSaveFormAs(t *testing.T) {
+	s := newTestSession(t, true)
+	x := intakeService(t, s)
+	var reg *app.RegisterService
+	for _, b := range app.Bindings(s) {
+		if r, ok := b.(*app.RegisterService); ok {
+			reg = r
+		}
+	}
+	page, err := reg.List(app.ListQuery{Sort: "name", Limit: 1})
+	if err != nil || len(page.Rows) == 0 {
+		t.Fatalf("demo list: %v %+v", err, page)
+	}
+	ent := page.Rows[0]
+	dir := t.TempDir()
+	var suggested string
+	path, err := app.SaveFormTo(x, ent.ID, "en", "pdf", func(name string) (string, error) {
+		suggested = name
+		return filepath.Join(dir, "form"), nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if suggested != "RFI form - "+ent.Name+".pdf" || path != filepath.Join(dir, "form.pdf") {
+		t.Fatalf("suggested %q, saved %q", suggested, path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {
+		t.Fatalf("saved form: %v %.8q", err, data)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Fatalf("form mode %v, want 0600", fi.Mode().Perm())
+	}
+	path, err = app.SaveFormTo(x, 0, "zh-HK", "docx", func(name string) (string, error) {
+		suggested = name
+		return filepath.Join(dir, "blank.docx"), nil
+	})
+	if err != nil || suggested != "RFI form.docx" {
+		t.Fatalf("blank form: %v, suggested %q", err, suggested)
+	}
+	if data, err := os.ReadFile(path); err != nil || !bytes.HasPrefix(data, []byte("PK")) {
+		t.Fatalf("saved docx: %v", err)
+	}
+	if path, err := app.SaveFormTo(x, ent.ID, "en", "pdf", func(string) (string, error) { return "", nil }); err != nil || path != "" {
+		t.Fatalf("cancelled: %q %v", path, err)
+	}
+	called := false
+	if _, err := app.SaveFormTo(x, ent.ID, "en", "odt", func(string) (string, error) { called = true; return "", nil }); err == nil || called {
+		t.Fatalf("odt: err %v, dialog shown %v", err, called)
 	}
 }

@@ -335,17 +335,62 @@ func (m *MeetingService) ProposedMove(entityID int64) (MoveProposal, error) {
 	return p, nil
 }
 
+// Recusal is a conflict of interest that recuses a partner for one entity's
+// item at a meeting: the window shows it as a warning next to the entity and
+// the partner.
+type Recusal struct {
+	PartnerID   int64  `json:"partnerId"`
+	PartnerName string `json:"partnerName"`
+	EntityID    int64  `json:"entityId"`
+	EntityName  string `json:"entityName"`
+	Reason      string `json:"reason"`
+}
+
+func recusals(cs []register.Conflict) []Recusal {
+	out := make([]Recusal, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, Recusal{PartnerID: c.PartnerID, PartnerName: c.PartnerName, EntityID: c.EntityID, EntityName: c.EntityName, Reason: c.Reason})
+	}
+	return out
+}
+
+// AddedEntity is what adding an entity to a meeting did: the new status
+// code ("" when left alone) and the warnings (partners recused for it).
+type AddedEntity struct {
+	Status   string    `json:"status"`
+	Recusals []Recusal `json:"recusals"`
+}
+
 // AddEntity puts the entity at the end of the meeting's list. Only when
 // moveStatus is true (the officer confirmed it) does the entity move on in
-// the pipeline (see ProposedMove); it returns the new status code, "" when
-// the status was left alone.
-func (m *MeetingService) AddEntity(meetingID, entityID int64, moveStatus bool) (string, error) {
+// the pipeline (see ProposedMove); it returns the new status code ("" when
+// the status was left alone) and the partners at the meeting recused for
+// the entity by a conflict of interest.
+func (m *MeetingService) AddEntity(meetingID, entityID int64, moveStatus bool) (AddedEntity, error) {
 	reg, err := m.s.openRegister()
 	if err != nil {
-		return "", Fail(err)
+		return AddedEntity{}, Fail(err)
 	}
-	to, err := reg.AddEntityToMeeting(context.Background(), meetingID, entityID, moveStatus)
-	return string(to), Fail(err)
+	to, warn, err := reg.AddEntityToMeeting(context.Background(), meetingID, entityID, moveStatus)
+	if err != nil {
+		return AddedEntity{}, Fail(err)
+	}
+	return AddedEntity{Status: string(to), Recusals: recusals(warn)}, nil
+}
+
+// Recusals returns the conflicts of interest between the partners and the
+// entities of a meeting being planned (not saved yet): the warning the
+// meeting page shows at once next to a partner or entity.
+func (m *MeetingService) Recusals(partnerIDs, entityIDs []int64) ([]Recusal, error) {
+	reg, err := m.s.openRegister()
+	if err != nil {
+		return nil, Fail(err)
+	}
+	cs, err := reg.Recusals(context.Background(), partnerIDs, entityIDs)
+	if err != nil {
+		return nil, Fail(err)
+	}
+	return recusals(cs), nil
 }
 
 // RemoveEntity takes the entity off the meeting's list (with its minutes).

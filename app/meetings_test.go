@@ -64,14 +64,14 @@ func TestMeetingServiceLifecycle(t *testing.T) {
 	if err != nil || prop.To != "invited" || prop.FromLabel == "" {
 		t.Fatalf("proposed move: %v %+v", err, prop)
 	}
-	if to, err := sv.meet.AddEntity(id, e2, false); err != nil || to != "" {
-		t.Fatalf("add without move: %v %q", err, to)
+	if to, err := sv.meet.AddEntity(id, e2, false); err != nil || to.Status != "" || len(to.Recusals) != 0 {
+		t.Fatalf("add without move: %v %+v", err, to)
 	}
 	if ev, _ := sv.reg.Get(e2); ev.Entity.Status != register.StatusEvaluation {
 		t.Fatalf("moved without confirmation: %s", ev.Entity.Status)
 	}
-	if to, err := sv.meet.AddEntity(id, e2, true); err != nil || to != "invited" {
-		t.Fatalf("add with move: %v %q", err, to)
+	if to, err := sv.meet.AddEntity(id, e2, true); err != nil || to.Status != "invited" {
+		t.Fatalf("add with move: %v %+v", err, to)
 	}
 	if ev, _ := sv.reg.Get(e2); ev.Entity.Status != register.StatusInvited {
 		t.Fatalf("not moved after confirmation: %s", ev.Entity.Status)

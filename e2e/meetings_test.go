@@ -239,3 +239,59 @@ func TestMeetingLeaveDialog(t *testing.T) {
 		t.Errorf("the browser's confirm() was called %d times", n)
 	}
 }
+
+// TestMeetingRecusalWarning: a partner with a conflict of interest is warned
+// about at once on the meeting page, naming the conflict: when the entity is
+// added to a meeting the partner attends (next to the entity), and when the
+// partner is ticked for a meeting that discusses the entity (next to the
+// partner, before saving). Ticking a partner without a conflict warns of
+// nothing.
+func TestMeetingRecusalWarning(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	harbour := newPartner(p, "Fictional Harbour University")
+	tide := newPartner(p, "Fictional Tide Cove University")
+	alpha := newEntityIn(p, "Alpha Fictional Cell Ltd", "dialogue")
+	reason := "The partner's fictional director sits on the entity's board."
+	Eval[any](p, fmt.Sprintf(`window.go.app.MeetingService.SetConflict(%d, %d, %q).then(() => null)`, harbour, alpha, reason))
+	save := func(partners, entities string) int64 {
+		return int64(Eval[float64](p, fmt.Sprintf(`window.go.app.MeetingService.Save({id: 0, title: 'Fictional dialogue meeting',
+		  startsAt: '2026-12-10T14:30', durationMinutes: 90, place: 'Fictional Room 3', partnerIds: [%s], attendees: ['Fictional Officer'],
+		  entityIds: [%s], agenda: '1. Capacity', minutes: '', outcome: '', actions: [], entityMinutes: {}})`, partners, entities)))
+	}
+
+	// The entity added to a meeting Harbour attends: the warning by the entity.
+	first := save(fmt.Sprintf("%d, %d", harbour, tide), "")
+	p.Click(`.sidebar [data-area="meetings"]`)
+	Eval[bool](p, fmt.Sprintf(`location.hash = '#/meetings/%d'; true`, first))
+	p.WaitVisible(`[data-testid="entity-search"]`)
+	if n := Eval[int](p, `document.querySelectorAll('[data-testid="recusal-warning"]').length`); n != 0 {
+		t.Fatalf("%d recusal warnings before any entity is on the list", n)
+	}
+	p.Fill(`[data-testid="entity-search"]`, "Alpha Fictional")
+	p.Click(fmt.Sprintf(`[data-testid="add-entity-%d"]`, alpha))
+	alphaSel := fmt.Sprintf(`[data-testid="meeting-entity"][data-id="%d"] [data-testid="recusal-warning"]`, alpha)
+	p.WaitText(alphaSel, "Fictional Harbour University is recused for this item")
+	if got := p.Text(alphaSel); !strings.Contains(got, reason) || strings.Contains(got, "Tide Cove") {
+		t.Errorf("the warning by the entity reads %q; want Harbour's conflict and its reason only", got)
+	}
+	p.Screenshot("meetings-recusal-entity")
+
+	// Harbour ticked for a meeting that discusses alpha: the warning by the
+	// partner at once, before saving; Tide Cove ticked: none.
+	second := save("", fmt.Sprint(alpha))
+	Eval[bool](p, fmt.Sprintf(`location.hash = '#/meetings/%d'; true`, second))
+	p.WaitVisible(fmt.Sprintf(`[data-testid="m-partner-%d"]`, tide))
+	p.Click(fmt.Sprintf(`[data-testid="m-partner-%d"]`, tide))
+	time.Sleep(300 * time.Millisecond) // give a (wrong) warning time to appear
+	if n := Eval[int](p, `document.querySelectorAll('[data-testid="recusal-warning"]').length`); n != 0 {
+		t.Fatalf("%d recusal warnings for a partner without a conflict", n)
+	}
+	p.Click(fmt.Sprintf(`[data-testid="m-partner-%d"]`, harbour))
+	partnerSel := fmt.Sprintf(`.partners [data-testid="recusal-warning"][data-partner="%d"]`, harbour)
+	p.WaitText(partnerSel, "Conflict of interest with Alpha Fictional Cell Ltd")
+	if got := p.Text(partnerSel); !strings.Contains(got, "recused") || !strings.Contains(got, reason) {
+		t.Errorf("the warning by the partner reads %q", got)
+	}
+	p.WaitText(alphaSel, "Fictional Harbour University is recused for this item")
+	p.Screenshot("meetings-recusal-partner")
+}

@@ -332,8 +332,10 @@ func TestRegisterAttachmentsAndDelete(t *testing.T) {
 	p.WaitVisible(`[data-testid="history-entry"][data-action="attach"]`)
 	p.Screenshot("register-entity-attached")
 
+	// An email is previewed decoded (headers and text), never as raw MIME.
 	p.Click(`[data-testid="attachment"] .name`)
-	p.WaitText(`[data-testid="attachment-text"]`, "我們對GMP產能有興趣")
+	p.WaitText(`[data-testid="attachment-email"] [data-testid="email-subject"]`, "RFI reply")
+	p.WaitText(`[data-testid="attachment-email"] [data-testid="email-body"]`, "我們對GMP產能有興趣")
 	p.Screenshot("register-attachment")
 	p.Key("Escape")
 	p.WaitJS(`!document.querySelector('[data-testid="attachment-viewer"]')`, defaultWait)

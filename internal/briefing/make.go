@@ -48,6 +48,8 @@ type Copied struct {
 	Omitted   []Omission
 	Replaced  []pdfdoc.Replacement
 	Encrypted bool
+	// Variants are the copy's wording choices (the canary trap).
+	Variants Variants
 }
 
 // Progress reports the advance of making packs: Done of Total steps (one
@@ -122,7 +124,7 @@ func Make(ctx context.Context, in PackInput, copies []Copy, opt MakeOptions, pro
 			}
 		}
 		packs = append(packs, Copied{Recipient: c.Recipient, CopyNo: copyNo, PDF: pdf, Pages: p.Pages, EntityIDs: p.EntityIDs,
-			Omitted: nonNil(omitted), Replaced: nonNil(p.Replaced), Encrypted: opt.Password != ""})
+			Omitted: nonNil(omitted), Replaced: nonNil(p.Replaced), Encrypted: opt.Password != "", Variants: p.Variants})
 		copyNo++
 		progress(Progress{Done: i + 1, Total: total, Recipient: c.Recipient, Message: fmt.Sprintf("Copy %d for %s: %d pages", pin.CopyNo, c.Recipient, p.Pages)})
 	}

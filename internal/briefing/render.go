@@ -52,6 +52,13 @@ type PackInput struct {
 	// anonymised pack they are scrubbed from free texts like the others; in
 	// any pack they are scrubbed from the meeting's texts.
 	Withheld []string
+	// Recused names, per entity id, the partners at the meeting recused for
+	// that entity's item by a conflict of interest (their own packs leave the
+	// entity out): the meeting page and the entity's section say so.
+	Recused map[int64][]string
+	// Variants are the copy's wording choices; nil: drawn from the copy's id
+	// (VariantsFor(CopyID(DocumentID, CopyNo))), as every published copy is.
+	Variants Variants
 }
 
 // EntityInput is one entity of a pack with its evaluations.
@@ -70,6 +77,12 @@ type PackOptions struct {
 	// IncludeNotes adds the officer's notes on entities and products (left out
 	// by default: they are internal).
 	IncludeNotes bool
+	// IncludeEvaluation adds the evaluation panel's result: the weighted
+	// score, the mean per aspect and the tally of recommendations. It never
+	// names an evaluator nor quotes a score's note or a recommendation's
+	// reason (HKSTP's internal evaluation stays inside). Left out by default:
+	// no score, mean or recommendation at all.
+	IncludeEvaluation bool
 }
 
 // Pack is a rendered, unencrypted pack.
@@ -77,6 +90,8 @@ type Pack struct {
 	PDF       []byte
 	Pages     int
 	EntityIDs []int64 // the entities in the pack, in order
+	// Variants are the copy's wording choices, for the ledger.
+	Variants Variants
 	// Replaced lists the fields whose characters the font cannot draw (emoji,
 	// rare CJK) and that were replaced visibly; the officer is told.
 	Replaced []pdfdoc.Replacement
@@ -129,7 +144,10 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	if weights == nil {
 		weights = register.DefaultWeights()
 	}
-	rd := &packRenderer{in: in, opt: opt, scrub: newScrubber(in, opt.Anonymise)}
+	rd := &packRenderer{in: in, opt: opt, scrub: newScrubber(in, opt.Anonymise), v: in.Variants}
+	if rd.v == nil {
+		rd.v = VariantsFor(CopyID(in.DocumentID, in.CopyNo))
+	}
 
 	title := "Briefing pack"
 	sub := in.Purpose
@@ -162,7 +180,7 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	}
 
 	cover := [][2]string{
-		{"Prepared for", in.Recipient},
+		{rd.v.phrase(slotPreparedFor), in.Recipient},
 		{"Copy", strconv.Itoa(in.CopyNo)},
 		{"Document id", in.DocumentID},
 		{"Date", date.Format("2 January 2006")},
@@ -180,7 +198,8 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	if opt.Anonymise {
 		cover = append(cover, [2]string{"Mode", "Anonymised: entities are shown as codes"})
 	}
-	doc.Cover(pdfdoc.CoverInfo{Heading: title, Subheading: sub, Lines: cover, Notice: Notice})
+	doc.Cover(pdfdoc.CoverInfo{Heading: title, Subheading: sub, Lines: cover,
+		Notice: strings.Replace(Notice, slots[slotNotice].a, rd.v.phrase(slotNotice), 1)})
 
 	if in.Meeting != nil {
 		rd.meeting()
@@ -197,7 +216,7 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	if err != nil {
 		return Pack{}, err
 	}
-	return Pack{PDF: out, Pages: CountPages(out), EntityIDs: ids, Replaced: doc.Replaced()}, nil
+	return Pack{PDF: out, Pages: CountPages(out), EntityIDs: ids, Replaced: doc.Replaced(), Variants: rd.v}, nil
 }
 
 // CountPages returns the number of pages of a PDF written by Render.
@@ -209,6 +228,7 @@ type packRenderer struct {
 	doc    *pdfdoc.Doc
 	scrub  *scrubber
 	scores []register.EntityScore
+	v      Variants
 }
 
 func meetingTime(t time.Time) string {
@@ -242,7 +262,7 @@ func (p *packRenderer) meeting() {
 	d.H1("The meeting")
 	rows := [][2]string{
 		{"Meeting", p.scrub.text(m.Title)},
-		{"Date and time", meetingTime(m.StartsAt)},
+		{p.v.phrase(slotDateTime), meetingTime(m.StartsAt)},
 	}
 	if m.Place != "" {
 		rows = append(rows, [2]string{"Place", p.scrub.text(m.Place)})
@@ -251,13 +271,16 @@ func (p *packRenderer) meeting() {
 		rows = append(rows, [2]string{"University partners", strings.Join(p.in.Partners, "\n")})
 	}
 	if len(m.Attendees) > 0 {
-		rows = append(rows, [2]string{"HKSTP attendees", strings.Join(m.Attendees, "\n")})
+		rows = append(rows, [2]string{"HKSTP attendees", p.scrub.text(strings.Join(m.Attendees, "\n"))})
 	}
 	names := make([]string, len(p.in.Entities))
 	for i := range p.in.Entities {
 		names[i] = fmt.Sprintf("%d. %s", i+1, p.name(i))
+		for _, partner := range p.in.Recused[p.in.Entities[i].Entity.ID] {
+			names[i] += "\n    " + partner + ": recused for this item"
+		}
 	}
-	rows = append(rows, [2]string{"Entities discussed", strings.Join(names, "\n")})
+	rows = append(rows, [2]string{p.v.phrase(slotEntitiesDiscussed), strings.Join(names, "\n")})
 	d.KV(rows)
 	d.H2("Agenda")
 	if strings.TrimSpace(m.Agenda) == "" {
@@ -276,7 +299,7 @@ func (p *packRenderer) summary() {
 	d := p.doc
 	d.SetContext("Summary")
 	d.PageBreak()
-	d.H1("Summary of entities")
+	d.H1(p.v.phrase(slotSummary))
 	rows := make([][]string, len(p.in.Entities))
 	for i, ei := range p.in.Entities {
 		e := ei.Entity
@@ -290,11 +313,7 @@ func (p *packRenderer) summary() {
 		if n := len(e.Missing()); n > 0 {
 			completeness = fmt.Sprintf("Incomplete (%d missing)", n)
 		}
-		score := "Not evaluated"
-		if p.scores[i].Scored() {
-			score = fmt.Sprintf("%.2f / %d", p.scores[i].Rounded(), register.MaxScore)
-		}
-		rows[i] = []string{
+		row := []string{
 			strconv.Itoa(i + 1),
 			p.name(i),
 			orDash(strings.Join(products, "\n")),
@@ -302,12 +321,24 @@ func (p *packRenderer) summary() {
 			orDash(strings.Join(uses, "\n")),
 			e.Status.Label(),
 			completeness,
-			score,
 		}
+		if p.opt.IncludeEvaluation {
+			score := "Not evaluated"
+			if p.scores[i].Scored() {
+				score = fmt.Sprintf("%.2f / %d", p.scores[i].Rounded(), register.MaxScore)
+			}
+			row = append(row, score)
+		}
+		rows[i] = row
+	}
+	if !p.opt.IncludeEvaluation {
+		d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness"},
+			rows, []float64{0.4, 2.2, 2.0, 1.8, 2.25, 1.5, 1.85})
+		return
 	}
 	d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness", "Weighted score"},
 		rows, []float64{0.4, 1.9, 1.7, 1.6, 2.05, 1.3, 1.75, 1.35})
-	d.Small(fmt.Sprintf("Weighted score: the evaluators' mean score per aspect (%d to %d), weighted by the register's aspect weights.", register.MinScore, register.MaxScore))
+	d.Small(fmt.Sprintf("Weighted score: the evaluation panel's mean score per aspect (%d to %d), weighted by the register's aspect weights.", register.MinScore, register.MaxScore))
 }
 
 func (p *packRenderer) entity(i int) {
@@ -329,28 +360,31 @@ func (p *packRenderer) entity(i int) {
 	} else {
 		rows = append(rows,
 			[2]string{register.FieldLabel("name"), e.Name},
-			[2]string{register.FieldLabel("address"), orDash(e.Address)},
-			[2]string{register.FieldLabel("contact_name"), orDash(e.ContactName)},
+			[2]string{p.v.phrase(slotAddress), orDash(e.Address)},
+			[2]string{p.v.phrase(slotContact), orDash(e.ContactName)},
 			[2]string{register.FieldLabel("contact_email"), orDash(e.ContactEmail)},
-			[2]string{register.FieldLabel("contact_phone"), orDash(e.ContactPhone)},
+			[2]string{p.v.phrase(slotPhone), orDash(e.ContactPhone)},
 		)
 	}
 	rows = append(rows,
-		[2]string{"Status", e.Status.Label()},
-		[2]string{register.FieldLabel("received_on"), orDash(dateLabel(e.ReceivedOn))},
-		[2]string{"Products", strconv.Itoa(len(e.Submissions))},
+		[2]string{p.v.phrase(slotStatus), e.Status.Label()},
+		[2]string{p.v.phrase(slotReceived), orDash(dateLabel(e.ReceivedOn))},
+		[2]string{p.v.phrase(slotProducts), strconv.Itoa(len(e.Submissions))},
 	)
 	if p.opt.IncludeNotes && strings.TrimSpace(e.Notes) != "" {
 		rows = append(rows, [2]string{"Officer's notes", sc.text(e.Notes)})
 	}
 	d.KV(rows)
+	if rec := p.in.Recused[e.ID]; len(rec) > 0 {
+		d.Para("Recused for this item (conflict of interest): " + strings.Join(rec, "; ") + ".")
+	}
 
-	d.H2("Completeness")
+	d.H2(p.v.phrase(slotCompleteness))
 	missing := e.Missing()
 	if len(missing) == 0 {
-		d.Para("Complete: every item of the RFI's pre-requisite information is answered.")
+		d.Para(p.v.phrase(slotComplete))
 	} else {
-		d.Para(fmt.Sprintf("Incomplete: %d item(s) of the RFI's pre-requisite information are not answered.", len(missing)))
+		d.Para(fmt.Sprintf(p.v.phrase(slotIncomplete), len(missing)))
 		mrows := make([][]string, len(missing))
 		for j, m := range missing {
 			where := "Entity"
@@ -362,7 +396,7 @@ func (p *packRenderer) entity(i int) {
 			}
 			mrows[j] = []string{where, m.Label}
 		}
-		d.Table([]string{"Where", "Missing item"}, mrows, []float64{1, 2.6})
+		d.Table([]string{"Where", p.v.phrase(slotMissingItem)}, mrows, []float64{1, 2.6})
 	}
 
 	for k, s := range e.Submissions {
@@ -371,22 +405,14 @@ func (p *packRenderer) entity(i int) {
 		d.KV(p.submissionRows(i, k, s))
 	}
 
-	d.SetContext(label + " / evaluation")
-	p.evaluation(i)
+	if p.opt.IncludeEvaluation {
+		d.SetContext(label + " / evaluation")
+		p.evaluation(i)
+	}
 	if p.in.Meeting != nil {
-		d.H2("Discussion notes")
+		d.H2(p.v.phrase(slotDiscussion))
 		d.NotesBox(55)
 	}
-}
-
-// shortQuestion words the RFI's long yes/no questions briefly for the label
-// column (the full wording would take four lines beside a one-word answer).
-var shortQuestion = map[string]string{
-	"pd_completed":          "Process development completed?",
-	"pd_further":            "Further process development required",
-	"gmp_before":            "Previously manufactured according to GMP?",
-	"has_authorized_person": "Authorized Person for batch release?",
-	"needs_training":        "GMP training needed for key personnel?",
 }
 
 func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]string {
@@ -414,42 +440,45 @@ func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]stri
 		roles = append(roles, r.Label())
 	}
 	rows := [][2]string{
-		{l("product_name"), orDash(p.product(i, k))},
+		{p.v.phrase(slotProductName), orDash(p.product(i, k))},
 		{l("composition"), orDash(sc.text(s.Composition))},
 		{l("pharmaceutical_form"), orDash(sc.text(s.PharmaceuticalForm))},
 		{l("therapeutic_indication"), orDash(sc.text(s.TherapeuticIndication))},
 		{l("routes"), orDash(strings.Join(routes, "; "))},
-		{l("atp_type"), orDash(atpLabel(s))},
+		{p.v.phrase(slotATPType), orDash(atpLabel(s))},
 		{l("intended_use"), orDash(useLabel(s, sc))},
-		{l("starting_materials"), orDash(strings.Join(materials, "; "))},
-		{l("process_type"), orDash(s.ProcessType.Label())},
-		{shortQuestion["pd_completed"], yn(s.PDCompleted)},
+		{p.v.phrase(slotMaterials), orDash(strings.Join(materials, "; "))},
+		{p.v.phrase(slotProcessType), orDash(s.ProcessType.Label())},
+		{p.v.phrase(slotPDCompleted), yn(s.PDCompleted)},
 	}
 	if s.PDCompleted != register.Yes {
-		rows = append(rows, [2]string{shortQuestion["pd_further"], orDash(sc.text(s.PDFurther))})
+		rows = append(rows, [2]string{p.v.phrase(slotPDFurther), orDash(sc.text(s.PDFurther))})
 	}
 	rows = append(rows,
-		[2]string{shortQuestion["gmp_before"], yn(s.GMPBefore)},
-		[2]string{shortQuestion["has_authorized_person"], yn(s.HasAuthorizedPerson)},
-		[2]string{shortQuestion["needs_training"], yn(s.NeedsTraining)},
+		[2]string{p.v.phrase(slotGMPBefore), yn(s.GMPBefore)},
+		[2]string{p.v.phrase(slotAuthorized), yn(s.HasAuthorizedPerson)},
+		[2]string{p.v.phrase(slotNeedsTraining), yn(s.NeedsTraining)},
 	)
 	if s.NeedsTraining != register.No {
 		rows = append(rows,
-			[2]string{"Key personnel requiring GMP training", orDash(strings.Join(roles, "; "))},
-			[2]string{"Training required", orDash(sc.text(s.TrainingDetails))},
+			[2]string{p.v.phrase(slotTrainingRoles), orDash(strings.Join(roles, "; "))},
+			[2]string{p.v.phrase(slotTrainingDetails), orDash(sc.text(s.TrainingDetails))},
 		)
 	}
-	rows = append(rows, [2]string{l("expected_start"), orDash(s.ExpectedStart.Label())})
+	rows = append(rows, [2]string{p.v.phrase(slotExpectedStart), orDash(s.ExpectedStart.Label())})
 	if p.opt.IncludeNotes && strings.TrimSpace(s.Notes) != "" {
 		rows = append(rows, [2]string{"Officer's notes", sc.text(s.Notes)})
 	}
 	return rows
 }
 
+// evaluation shows the panel's result for entity i: weighted score,
+// number of evaluations, recommendation tally and mean per aspect. It never
+// names an evaluator nor quotes a note or reason.
 func (p *packRenderer) evaluation(i int) {
 	d := p.doc
 	s := p.scores[i]
-	d.H2("Evaluation")
+	d.H2("Evaluation panel's result")
 	if !s.Scored() {
 		d.Para("Not yet evaluated.")
 		return
@@ -462,8 +491,7 @@ func (p *packRenderer) evaluation(i int) {
 	}
 	d.KV([][2]string{
 		{"Weighted score", fmt.Sprintf("%.2f out of %d", s.Rounded(), register.MaxScore)},
-		{"Evaluators", strings.Join(s.Evaluators, ", ")},
-		{"Latest evaluation", dateLabel(s.Latest)},
+		{"Evaluations", strconv.Itoa(len(s.Evaluators))},
 		{"Recommendations", orDash(strings.Join(recs, "; "))},
 	})
 	bars := make([]pdfdoc.Bar, 0, len(register.Aspects()))
@@ -476,38 +504,18 @@ func (p *packRenderer) evaluation(i int) {
 		bars = append(bars, pdfdoc.Bar{Label: shortAspect[a], Value: m, ValueText: strconv.FormatFloat(m, 'f', 1, 64), Tone: tone(m)})
 	}
 	d.BarChart(fmt.Sprintf("Mean score per aspect (%d to %d)", register.MinScore, register.MaxScore), bars, register.MaxScore)
-
-	evals := p.in.Entities[i].Evaluations
 	rows := make([][]string, 0, len(register.Aspects()))
 	for _, a := range register.Aspects() {
-		var notes []string
-		for _, ev := range evals {
-			sc, ok := ev.Scores[a]
-			if !ok {
-				continue
-			}
-			line := fmt.Sprintf("%s: %d", ev.Evaluator, sc.Value)
-			if n := strings.TrimSpace(sc.Note); n != "" {
-				line += " — " + p.scrub.text(n)
-			}
-			notes = append(notes, line)
-		}
 		mean := "—"
 		if m, ok := s.Means[a]; ok {
 			mean = strconv.FormatFloat(m, 'f', 1, 64)
 			if slices.Contains(s.Disagreements, a) {
-				mean += " (spread " + strconv.Itoa(s.Spread[a]) + ")"
+				mean += " (scores differ by " + strconv.Itoa(s.Spread[a]) + ")"
 			}
 		}
-		rows = append(rows, []string{a.Label(), mean, orDash(strings.Join(notes, "\n"))})
+		rows = append(rows, []string{a.Label(), mean})
 	}
-	d.Table([]string{"Aspect", "Mean", "Scores and notes"}, rows, []float64{1.5, 0.55, 3})
-	for _, ev := range evals {
-		if strings.TrimSpace(ev.Reason) == "" {
-			continue
-		}
-		d.Small(fmt.Sprintf("%s (%s): %s — %s", ev.Evaluator, dateLabel(ev.Date), ev.Recommendation.Label(), p.scrub.text(ev.Reason)))
-	}
+	d.Table([]string{"Aspect", "Mean score"}, rows, []float64{3.6, 1.4})
 }
 
 func tone(mean float64) pdfdoc.Tone {

@@ -96,6 +96,8 @@ func fixtureInput() briefing.PackInput {
 		Recipient: "Prof. Martin Ho (Harbour University)", CopyNo: 2, DocumentID: "BP-20260310-0001",
 		Date: clock, PreparedBy: "Joyce Lam", Entities: fixtureEntities(),
 		Withheld: []string{"Lion Rock Gene Medicine Ltd"},
+		// The first phrasing everywhere (copies differ: see variants_test.go).
+		Variants: make(briefing.Variants, 64),
 	}
 }
 
@@ -147,13 +149,34 @@ func TestRenderReproducible(t *testing.T) {
 	}
 }
 
+// TestNoEvaluationByDefault: a pack without IncludeEvaluation has no
+// evaluation at all: no evaluator, note, reason, score, mean or
+// recommendation.
+func TestNoEvaluationByDefault(t *testing.T) {
+	p := render(t, fixtureInput(), briefing.PackOptions{})
+	text, err := pdftest.Text(t, pdftest.WriteTemp(t, "pack.pdf", p.PDF))
+	if err != nil {
+		t.Fatal(err)
+	}
+	flat := pdftest.Flat(text)
+	if !strings.Contains(flat, "Harbourline Cell Therapeutics Ltd") || !strings.Contains(flat, "Summary of entities") {
+		t.Fatalf("the pack lacks its entities:\n%s", flat)
+	}
+	for _, leak := range []string{"Evelyn Tam", "Marcus Yip", "團隊經驗豐富", "Strong process data", "Ready for dialogue; Harbourline",
+		"Weighted score", "Mean score", "Evaluation", "Recommendation", "Invite to dialogue", "Not evaluated", "out of 5"} {
+		if strings.Contains(flat, leak) {
+			t.Errorf("the default pack shows %q", leak)
+		}
+	}
+}
+
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		name string
 		in   func() briefing.PackInput
 		opt  briefing.PackOptions
 	}{
-		{"meeting", fixtureInput, briefing.PackOptions{}},
+		{"meeting", fixtureInput, briefing.PackOptions{IncludeEvaluation: true}},
 		{"anonymised", fixtureInput, briefing.PackOptions{Anonymise: true}},
 		{"entities", func() briefing.PackInput {
 			in := fixtureInput()
@@ -176,7 +199,7 @@ func TestContent(t *testing.T) {
 	// the meeting: the pack prepares it and never carries them.
 	in.Meeting.Minutes = "MINUTES-MARKER: partners discussed Harbourline's capacity."
 	in.Meeting.Outcome = "OUTCOME-MARKER"
-	p := render(t, in, briefing.PackOptions{})
+	p := render(t, in, briefing.PackOptions{IncludeEvaluation: true})
 	path := pdftest.WriteTemp(t, "pack.pdf", p.PDF)
 	text, err := pdftest.Text(t, path)
 	if err != nil {
@@ -199,7 +222,7 @@ func TestContent(t *testing.T) {
 		"陳家豪博士", "ada.fung@harbourline-cell.example.com", "TFC-110 抗CD19 CAR-T細胞",
 		"Type of ATP product", "Gene therapy product (viral vector)", "First-in-human Phase I trial",
 		"Others: Intrathecal (planned)", "Expected date of commencement of project", "September 2026",
-		longTail, "Incomplete", "團隊經驗豐富", "Mean score per aspect", "Clinical readiness",
+		longTail, "Incomplete", "Evaluation panel's result", "Recommendations Invite to dialogue (2)", "Evaluations 2", "Mean score per aspect", "Clinical readiness",
 		"Readiness of product for clinical translation", "Summary of entities", "Weighted score",
 		"Agenda", "Discussion notes", "Tide Cove University Institute for Regenerative Medicine",
 		"3. [withheld] follow-up", "Notes",
@@ -228,6 +251,11 @@ func TestContent(t *testing.T) {
 	for _, m := range kbb.Missing() {
 		if !strings.Contains(flat[start:end], m.Label) {
 			t.Errorf("the missing item %q is not listed", m.Label)
+		}
+	}
+	for _, leak := range []string{"Evelyn Tam", "Marcus Yip", "團隊經驗豐富", "Strong process data", "Ready for dialogue; Harbourline"} {
+		if strings.Contains(text, leak) {
+			t.Errorf("the pack with the panel's result quotes the internal evaluation: %q", leak)
 		}
 	}
 	if strings.Contains(text, "vector comes from overseas") {
@@ -308,6 +336,7 @@ func utf16be(s string) []byte {
 
 func TestAnonymised(t *testing.T) {
 	in := fixtureInput()
+	in.Entities[0].Entity.Notes = "Call Dr Ada Fung about the vector."
 	p := render(t, in, briefing.PackOptions{Anonymise: true, IncludeNotes: true})
 	path := pdftest.WriteTemp(t, "anon.pdf", p.PDF)
 	text, err := pdftest.Text(t, path)

@@ -15,8 +15,12 @@ const Withheld = "[withheld]"
 // ("Harbourline Cell Therapeutics" for "Harbourline Cell Therapeutics Ltd").
 var legalSuffixes = []string{" (HK) Limited", " (HK) Ltd", " Limited", " Ltd.", " Ltd", " Inc.", " Inc", "有限公司"}
 
+// Evaluator is what stands for an HKSTP evaluator's name in a pack: no pack
+// names the evaluators, not even as a meeting's attendee.
+const Evaluator = "[HKSTP evaluator]"
+
 // scrubber replaces identifying strings in free texts: the names of withheld
-// entities always; in an anonymised pack also every included entity's name,
+// entities and of the evaluators of the pack's entities always; in an anonymised pack also every included entity's name,
 // address, contact details and product names.
 type scrubber struct {
 	r *strings.Replacer // nil: nothing to replace
@@ -45,6 +49,11 @@ func newScrubber(in PackInput, anonymise bool) *scrubber {
 	}
 	for _, n := range in.Withheld {
 		addName(n, Withheld)
+	}
+	for _, ei := range in.Entities {
+		for _, ev := range ei.Evaluations {
+			add(ev.Evaluator, Evaluator)
+		}
 	}
 	if anonymise {
 		for _, ei := range in.Entities {

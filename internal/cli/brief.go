@@ -17,7 +17,7 @@ import (
 func briefCommand() *Command {
 	return &Command{
 		Name:    "brief",
-		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--password-file F] -o FILE.pdf",
+		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--include-evaluation] [--password-file F] -o FILE.pdf",
 		Summary: "make a confidential briefing pack for one recipient (logged in the register)",
 		Help: `Writes a CONFIDENTIAL briefing pack (PDF, mode 0600) for one recipient: the
 entities discussed at meeting ID, or the entities given with --entity (repeat
@@ -32,6 +32,10 @@ conflicted with are left out (a notice says which).
 --password-file F encrypts the pack with AES-256; the first line of F is the
 password (never a flag value: it would show in the process list).
 --include-notes adds the officer's notes on entities and products.
+--include-evaluation adds the evaluation panel's result for each entity: the
+weighted score, the mean score per aspect and the tally of recommendations
+(never an evaluator's name, a note or a reason). Without it the pack holds no
+evaluation at all.
 --purpose TEXT heads a pack of chosen entities (default "Briefing on selected
 entities").
 Characters the font cannot print (emoji, rare CJK) are replaced by a box and
@@ -45,6 +49,7 @@ listed on standard error.`,
 			fs.BoolVar(&f.anonymise, "anonymise", false, "entities as codes")
 			fs.BoolVar(&f.anonymise, "anonymize", false, "entities as codes")
 			fs.BoolVar(&f.notes, "include-notes", false, "add the officer's notes")
+			fs.BoolVar(&f.evaluation, "include-evaluation", false, "add the evaluation panel's result")
 			fs.StringVar(&f.passFile, "password-file", "", "encrypt with the password on the file's first line")
 			fs.StringVar(&f.purpose, "purpose", "", "heads a pack of chosen entities")
 			out := outputFlag(fs)
@@ -67,6 +72,7 @@ type briefFlags struct {
 	purpose, out        string
 	copyNo              int
 	anonymise, notes    bool
+	evaluation          bool
 }
 
 // idList is a repeatable flag of ids separated by commas.
@@ -103,7 +109,7 @@ func runBrief(c *Context, f briefFlags) error {
 		return usagef("brief needs -o FILE.pdf")
 	}
 	req := service.PackRequest{MeetingID: f.meeting, EntityIDs: f.entities, Purpose: f.purpose, FirstCopy: f.copyNo,
-		Anonymise: f.anonymise, IncludeNotes: f.notes, Path: f.out}
+		Anonymise: f.anonymise, IncludeNotes: f.notes, IncludeEvaluation: f.evaluation, Path: f.out}
 	if f.passFile != "" {
 		b, err := os.ReadFile(f.passFile)
 		if err != nil {

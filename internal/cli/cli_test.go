@@ -100,6 +100,15 @@ func TestRegisterLifecycle(t *testing.T) {
 			t.Fatalf("verify: %d %s %s", code, out, errs)
 		}
 	})
+	t.Run("VerifyWeakKeyDerivation", func(t *testing.T) {
+		// The register was made with the tests' cheap key derivation;
+		// without the test switch, verify warns and says what to do.
+		code, out, errs := run(t, map[string]string{"ATPREG_PASSPHRASE": pass}, "--register", reg, "verify")
+		if code != 0 || !strings.Contains(out, "m=8 KiB") || strings.Contains(out, "m=0 MiB") ||
+			!strings.Contains(out, "warning: ") || !strings.Contains(out, "atpreg passwd") {
+			t.Fatalf("verify of a weak register: %d %s %s", code, out, errs)
+		}
+	})
 	t.Run("ErrWrongPassphrase", func(t *testing.T) {
 		code, _, errs := run(t, testEnv("not the passphrase at all"), "--register", reg, "verify")
 		if code != 3 || !strings.Contains(errs, "passphrase") {

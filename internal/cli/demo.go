@@ -29,7 +29,7 @@ name, address and email in it is made up.`,
 				return err
 			}
 			page, err := r.ListEntities(context.Background(), service.ListQuery{Limit: 1})
-			if cerr := r.Close(); err == nil {
+			if cerr := c.closeRegister(r); err == nil {
 				err = cerr
 			}
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	rg "atpreg/internal/register"
@@ -75,7 +76,52 @@ func evaluationSections() []showSection {
 			}
 			return newEvaluationShow(d), nil
 		}, text: showEvaluationText},
+		// "agreement": the panel's Krippendorff's alpha (ordinal) per aspect
+		// and overall (null where not defined), and this entity's
+		// disagreement with its place among the entities with two or more
+		// evaluators (1 = evaluators disagree most; 0 and null when it has
+		// fewer than two).
+		{key: "agreement", load: func(ctx context.Context, r *service.Register, id int64) (any, error) {
+			ag, err := r.Agreement(ctx)
+			if err != nil {
+				return nil, err
+			}
+			out := agreementItem{Alpha: map[string]*float64{}, Overall: roundAlpha(ag.Overall), Aspects: []string{}}
+			for a, v := range ag.Aspects {
+				out.Alpha[string(a)] = roundAlpha(v)
+			}
+			for i, e := range ag.Entities {
+				if e.EntityID == id {
+					d := e.Disagreement
+					out.Disagreement, out.DisagreementRank = &d, i+1
+					for _, a := range e.Aspects {
+						out.Aspects = append(out.Aspects, string(a))
+					}
+				}
+			}
+			out.Compared = len(ag.Entities)
+			return out, nil
+		}},
 	}
+}
+
+// agreementItem is the "agreement" section of `show --json`.
+type agreementItem struct {
+	Alpha            map[string]*float64 `json:"alpha"`
+	Overall          *float64            `json:"overall"`
+	Disagreement     *float64            `json:"disagreement"`
+	DisagreementRank int                 `json:"disagreement_rank"`
+	Compared         int                 `json:"compared"`
+	Aspects          []string            `json:"disagreed_aspects"`
+}
+
+// roundAlpha rounds an alpha to 3 decimals (as Krippendorff reports it).
+func roundAlpha(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	x := math.Round(*v*1000) / 1000
+	return &x
 }
 
 // MarshalJSON encodes the summary, or null when the entity is not evaluated.

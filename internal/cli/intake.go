@@ -118,6 +118,22 @@ func printIntakeReport(c *Context, rep service.IntakeReport, opt service.IntakeO
 				ir.Rows, ir.Created, would, ir.Merged, would, ir.Unchanged, ir.Added, would, ir.Updated, would)
 			continue
 		}
+		for _, e := range it.Evaluations {
+			how := "recorded"
+			if e.Replaced {
+				how = "replaced the earlier one"
+			}
+			c.printf("  Evaluation of entity #%d %s by %s: %s%s.\n", e.EntityID, e.EntityName, e.Evaluator, would, how)
+		}
+		if it.SheetDocID != "" {
+			c.printf("  Sheet %s %smarked returned.\n", it.SheetDocID, would)
+		}
+		if it.Kind == service.IntakeEvaluation || (len(it.Evaluations) > 0 && it.Action == "") {
+			for _, n := range it.Notes {
+				c.printf("  Note: %s\n", n)
+			}
+			continue
+		}
 		id := ""
 		if it.EntityID > 0 {
 			id = fmt.Sprintf(" #%d", it.EntityID)
@@ -137,6 +153,9 @@ func printIntakeReport(c *Context, rep service.IntakeReport, opt service.IntakeO
 				var tags []string
 				if a.Form {
 					tags = append(tags, "RFI form")
+				}
+				if a.Sheet {
+					tags = append(tags, "evaluation sheet")
 				}
 				if a.Email {
 					tags = append(tags, "email")
@@ -177,6 +196,9 @@ func printIntakeReport(c *Context, rep service.IntakeReport, opt service.IntakeO
 	tail := ""
 	if rep.DryRun {
 		tail = " Nothing was changed (dry run)."
+	}
+	if rep.Evaluations > 0 {
+		c.printf("Evaluations from sheets: %d %srecorded.\n", rep.Evaluations, would)
 	}
 	c.printf("Entities: %d %screated, %d %smerged, %d unchanged.%s\n", rep.Created, would, rep.Merged, would, rep.Unchanged, tail)
 }

@@ -86,7 +86,32 @@ func (c *Context) OpenRegister() (*service.Register, error) {
 		return nil, err
 	}
 	defer clear(p)
-	return service.Open(c.Register, p, c.Options)
+	return c.open(p)
+}
+
+// open opens the register with the passphrase p and warns on stderr when
+// its key derivation is weak (not for the tests' cheap keys).
+func (c *Context) open(p []byte) (*service.Register, error) {
+	r, err := service.Open(c.Register, p, c.Options)
+	if err == nil && !c.Options.TestingKDF && c.Stderr != nil {
+		if w := r.KDFWarning(); w != "" {
+			fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
+		}
+	}
+	return r, err
+}
+
+// closeRegister closes r and prints its warnings (what went wrong without
+// losing anything, such as a snapshot that could not be written while the
+// changes are safe in the journal: the command still succeeds).
+func (c *Context) closeRegister(r *service.Register) error {
+	err := r.Close()
+	if c.Stderr != nil {
+		for _, w := range r.Warnings() {
+			fmt.Fprintf(c.Stderr, "Warning: %s\n", w)
+		}
+	}
+	return err
 }
 
 // refuseExisting refuses a new register where one exists.
@@ -104,7 +129,7 @@ func (c *Context) withService(fn func(r *service.Register) error) (err error) {
 		return err
 	}
 	defer func() {
-		if cerr := r.Close(); err == nil && cerr != nil {
+		if cerr := c.closeRegister(r); err == nil && cerr != nil {
 			err = cerr
 		}
 	}()

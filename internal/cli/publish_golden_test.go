@@ -12,6 +12,11 @@ var (
 	goldenSHA   = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 )
 
+var (
+	traceCounts = regexp.MustCompile(`\b\d+( wording choices| agree| disagree)`)
+	traceTime   = regexp.MustCompile(`\d{4}-\d{2}-\d{2}T[0-9:.]+(Z|[+-]\d{2}:\d{2})`)
+)
+
 // maskPublished hides what changes from run to run in the output of a
 // publishing command: the folder, document ids and SHA-256 digests.
 func maskPublished(s, dir string) string {
@@ -34,13 +39,21 @@ func TestPublishGolden(t *testing.T) {
 		{"demand", []string{"demand", "--status", "invited,in_dialogue", "-o", filepath.Join(dir, "demand.json")}},
 		{"export", []string{"export", "-o", filepath.Join(dir, "register.csv")}},
 		{"template", []string{"template", "-o", filepath.Join(dir, "template.xlsx")}},
+		// trace reads the pack brief wrote; the counts of wording choices
+		// depend on the random document id and are masked.
+		{"trace", []string{"trace", filepath.Join(dir, "pack.pdf")}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := run(t, env, append([]string{"--register", reg}, tc.args...)...)
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			golden(t, "out-"+tc.name+".txt", maskPublished(out+errs, dir))
+			got := maskPublished(out+errs, dir)
+			if tc.name == "trace" {
+				got = traceCounts.ReplaceAllString(got, "N$1")
+				got = traceTime.ReplaceAllString(got, "TIME")
+			}
+			golden(t, "out-"+tc.name+".txt", got)
 		})
 	}
 }

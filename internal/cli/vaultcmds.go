@@ -30,7 +30,7 @@ prompt (asked twice). A forgotten passphrase cannot be recovered: keep it safe.`
 			if err != nil {
 				return err
 			}
-			if err := r.Close(); err != nil {
+			if err := c.closeRegister(r); err != nil {
 				return err
 			}
 			c.printf("Created an empty register at %s\n", c.Register)
@@ -81,6 +81,9 @@ func runVerify(c *Context, asJSON bool) error {
 		c.printf(" (an unfinished last record was dropped)")
 	}
 	c.printf("\n  key derivation: %s\n", rep.KDF)
+	if rep.KDFWarning != "" {
+		c.printf("  warning: %s\n", rep.KDFWarning)
+	}
 	rows := map[string]int{}
 	for _, t := range rep.Tables {
 		rows[t.Table] = int(t.Rows)
@@ -115,19 +118,22 @@ func passwdCommand() *Command {
 		Summary: "change the register's passphrase",
 		Help: `The current passphrase comes from --passphrase-file, $ATPREG_PASSPHRASE or a
 prompt; the new one from $ATPREG_NEW_PASSPHRASE or a prompt (asked twice).
-The data key is rewrapped and the sealed file replaced atomically.`,
+The register is sealed again under a new data key (with the current
+key-derivation settings), its journal compacted, and its previous copy (.bak)
+sealed again too, so the old passphrase opens none of its files. Backups
+made earlier keep their passphrase.`,
 		Setup: noArgs(func(c *Context) error {
 			current, err := c.existingPassphrase()
 			if err != nil {
 				return err
 			}
 			defer clear(current)
-			r, err := service.Open(c.Register, current, c.Options)
+			r, err := c.open(current)
 			if err != nil {
 				return err
 			}
 			err = changePassphrase(c, r, current)
-			if cerr := r.Close(); err == nil {
+			if cerr := c.closeRegister(r); err == nil {
 				err = cerr
 			}
 			if err != nil {
@@ -166,12 +172,12 @@ func runBackup(c *Context, out string) error {
 		return err
 	}
 	defer clear(p)
-	r, err := service.Open(c.Register, p, c.Options)
+	r, err := c.open(p)
 	if err != nil {
 		return err
 	}
 	err = r.Backup(out, p)
-	if cerr := r.Close(); err == nil {
+	if cerr := c.closeRegister(r); err == nil {
 		err = cerr
 	}
 	if err != nil {

@@ -43,7 +43,7 @@ func TestImportRules(t *testing.T) {
 			"a face calls internal/service only"},
 		{[]string{"internal/store"}, files,
 			"the store is a repository: SQL to domain values and back"},
-		{[]string{"internal/briefing", "internal/demand", "internal/interchange", "internal/ics", "internal/pdfdoc"},
+		{[]string{"internal/briefing", "internal/demand", "internal/interchange", "internal/ics", "internal/pdfdoc", "internal/evalsheet", "internal/rfiform", "internal/forms"},
 			[]string{"atpreg/internal/store", "atpreg/internal/vault", "atpreg/internal/service", "atpreg/internal/briefing/font"},
 			"a renderer takes domain values and returns bytes"},
 		{[]string{"internal/register"}, append(append(slices.Clone(storage), files...), "atpreg/internal/service"),

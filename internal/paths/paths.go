@@ -2,6 +2,7 @@
 package paths
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -31,4 +32,45 @@ func dataDir() (string, error) {
 		return "", err
 	}
 	return filepath.Join(home, ".local", "share"), nil
+}
+
+// StateDir returns the folder where atpreg remembers, outside each register,
+// the newest state it has seen of it (to notice an older copy put in its
+// place): atpreg/seen under the user's config folder ($XDG_CONFIG_HOME or
+// ~/.config on Linux, %AppData% on Windows, ~/Library/Application Support
+// on macOS).
+func StateDir() (string, error) { return StateDirFrom(os.Getenv) }
+
+// StateDirFrom is StateDir reading the environment through getenv (the
+// CLI's, so that tests choose the folder). Without a home folder it is an
+// error.
+func StateDirFrom(getenv func(string) string) (string, error) {
+	dir, err := configDir(getenv)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "atpreg", "seen"), nil
+}
+
+// configDir is os.UserConfigDir through getenv.
+func configDir(getenv func(string) string) (string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("AppData"); d != "" {
+			return d, nil
+		}
+		return "", errors.New("paths: %AppData% is not set")
+	case "darwin", "ios":
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, "Library", "Application Support"), nil
+		}
+		return "", errors.New("paths: $HOME is not set")
+	}
+	if d := getenv("XDG_CONFIG_HOME"); d != "" && filepath.IsAbs(d) {
+		return d, nil
+	}
+	if h := getenv("HOME"); h != "" {
+		return filepath.Join(h, ".config"), nil
+	}
+	return "", errors.New("paths: neither $XDG_CONFIG_HOME nor $HOME is set")
 }

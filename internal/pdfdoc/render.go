@@ -2,6 +2,7 @@ package pdfdoc
 
 import (
 	"math"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -116,13 +117,50 @@ func (r *renderer) footer() {
 	p.SetLineWidth(0.2)
 	p.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
 	r.font(sizeTiny, colMuted)
+	page := "Page " + itoa(p.PageNo()) + " of {nb}"
 	third := contentW / 3
-	r.text(marginLeft, pageH-13, third, 5, r.fit(r.d.docID, third), "L")
-	r.text(marginLeft+third, pageH-13, third, 5, r.fit(r.d.footMid, third), "C")
-	r.text(marginLeft+2*third, pageH-13, third, 5, "Page "+itoa(p.PageNo())+" of {nb}", "R")
+	idW := min(r.strWidth(r.d.docID)+1, third)
+	pageNoW := r.strWidth("Page 0000 of 0000") + 1
+	r.text(marginLeft, pageH-13, idW, 5, r.fit(r.d.docID, idW), "L")
+	r.text(pageW-marginRight-pageNoW, pageH-13, pageNoW, 5, page, "R")
+	// The recipient and copy, whole: one line at the footer's size when it
+	// fits between the id and the page number, else up to two lines at the
+	// largest size that fits (down to 4.5 pt), centred.
+	midX := marginLeft + idW + 2
+	midW := contentW - idW - pageNoW - 4
+	size, lines := footerLines(r, r.d.footMid, midW)
+	r.font(size, colMuted)
+	lh := lineHeight(size) * 0.9
+	y := pageH - 13
+	if len(lines) == 1 {
+		lh = 5
+	}
+	for i, l := range lines {
+		r.text(midX, y+float64(i)*lh, midW, lh, l, "C")
+	}
 	if r.d.mark != "" {
 		r.watermark()
 	}
+}
+
+// footerLines wraps the footer's middle text to at most two lines of width
+// w, at the largest size from the footer's own down to 4.5 pt that holds it
+// whole; only text no size holds is cut (a recipient of over 200 wide
+// characters).
+func footerLines(r *renderer, s string, w float64) (float64, []string) {
+	r.font(sizeTiny, colMuted)
+	if r.strWidth(s) <= w {
+		return sizeTiny, []string{s}
+	}
+	for size := sizeTiny; size >= 4.5; size -= 0.5 {
+		r.font(size, colMuted)
+		if ls := r.lines(s, w); len(ls) <= 2 {
+			return size, ls
+		}
+	}
+	ls := r.lines(s, w)
+	ls[1] = r.fit(ls[1]+" "+strings.Join(ls[2:], " "), w)
+	return 4.5, ls[:2]
 }
 
 // watermark draws the recipient line diagonally across the page, over the

@@ -6,11 +6,13 @@ const (
 	LedgerDemand   = "demand"   // the anonymised demand summary
 	LedgerExport   = "export"   // an export of the register (CSV, XLSX, JSON)
 	LedgerCalendar = "calendar" // a meeting's calendar file (.ics)
+	LedgerLetter   = "letter"   // a letter to an entity's contact (email draft, PDF, pre-filled form)
+	LedgerSheet    = "sheet"    // an evaluation sheet for one evaluator
 )
 
 // LedgerKinds lists the kinds of published documents.
 func LedgerKinds() []string {
-	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar}
+	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar, LedgerLetter, LedgerSheet}
 }
 
 // LedgerEntry records one document that left the register: what (kind,
@@ -36,4 +38,7 @@ type LedgerEntry struct {
 	Delivered bool   `json:"delivered"`
 	By        string `json:"by"`
 	At        string `json:"at"`
+	// Variants is a briefing pack copy's wording-variant vector (one '0' or
+	// '1' per choice, see briefing.Variants); "" for other documents.
+	Variants string `json:"variants"`
 }

@@ -51,12 +51,18 @@ func (s Settings) Officer() string {
 func (s *Settings) Normalize() { s.OfficerName = strings.TrimSpace(s.OfficerName) }
 
 // Validate reports every problem with s at once (apperr.Invalid, fields by
-// their JSON names): the name at most MaxOfficerNameLen characters, the
+// their JSON names): the name at most MaxOfficerNameLen characters on one
+// line, without invisible characters that could disguise it, the
 // auto-lock time from 0 (never) to MaxAutoLockMinutes, valid weights.
 func (s Settings) Validate() error {
 	var fields []apperr.FieldError
 	if utf8.RuneCountInString(s.OfficerName) > MaxOfficerNameLen {
 		fields = append(fields, apperr.FieldError{Field: "officerName", Message: "Keep the name under 120 characters."})
+	} else {
+		// A name: no control, bidirectional or zero-width characters.
+		var v problems
+		v.text("officerName", s.OfficerName, MaxOfficerNameLen, false)
+		fields = append(fields, v.list...)
 	}
 	if s.AutoLockMinutes < 0 || s.AutoLockMinutes > MaxAutoLockMinutes {
 		fields = append(fields, apperr.FieldError{Field: "autoLockMinutes", Message: "Choose between 0 (never) and 1440 minutes."})

@@ -41,8 +41,36 @@ func (p *problems) required(field, value, msg string) {
 	}
 }
 
+// disguising names the invisible characters a name or one-line field refuses
+// because they can make a text look like another: the bidirectional
+// controls (which reorder what follows them, so "Moonfield\u202eLtd" shows
+// reversed) and the zero-width characters (which make two names that look
+// the same differ). Long texts keep them: they belong to some scripts'
+// writing, and the window shows them.
+var disguising = map[rune]string{
+	'\u061c': "an Arabic letter mark",
+	'\u200b': "a zero-width space",
+	'\u200c': "a zero-width non-joiner",
+	'\u200d': "a zero-width joiner",
+	'\u200e': "a left-to-right mark",
+	'\u200f': "a right-to-left mark",
+	'\u202a': "a left-to-right embedding",
+	'\u202b': "a right-to-left embedding",
+	'\u202c': "a pop directional formatting",
+	'\u202d': "a left-to-right override",
+	'\u202e': "a right-to-left override",
+	'\u2060': "a word joiner",
+	'\u2066': "a left-to-right isolate",
+	'\u2067': "a right-to-left isolate",
+	'\u2068': "a first strong isolate",
+	'\u2069': "a pop directional isolate",
+	'\u180e': "a Mongolian vowel separator",
+}
+
 // text checks that value is valid UTF-8, at most max characters, and free of
-// control characters (newline, carriage return and tab allowed when long).
+// control characters (newline, carriage return and tab allowed when long);
+// a name or one-line text (not long) is also free of bidirectional controls
+// and zero-width characters.
 func (p *problems) text(field, value string, max int, long bool) {
 	if value == "" {
 		return
@@ -64,6 +92,10 @@ func (p *problems) text(field, value string, max int, long bool) {
 			} else {
 				p.add(field, "This text must be on one line; remove the line break.")
 			}
+			return
+		}
+		if what, ok := disguising[r]; ok && !long {
+			p.add(field, "This text holds an invisible character, %s (U+%04X), which can make it look like another text; remove it (retype the text if you pasted it).", what, r)
 			return
 		}
 	}

@@ -171,6 +171,16 @@ func TestEntityValidate(t *testing.T) {
 		{"ErrTagEmpty", func(e *register.Entity) { e.Tags = []string{" "} }, []string{"tags"}},
 		{"ErrTagRepeated", func(e *register.Entity) { e.Tags = []string{"CAR-T", "car-t"} }, []string{"tags"}},
 		{"ErrTagSeparator", func(e *register.Entity) { e.Tags = []string{"a;b"} }, []string{"tags"}},
+		{"ErrNameRightToLeftOverride", func(e *register.Entity) { e.Name = "Moonfield \u202eLtd skrow lleC" }, []string{"name"}},
+		{"ErrNameIsolate", func(e *register.Entity) { e.Name = "Moonfield \u2067Cell\u2069 Works" }, []string{"name"}},
+		{"ErrContactNameZeroWidthSpace", func(e *register.Entity) { e.ContactName = "Iris\u200bKwan" }, []string{"contact_name"}},
+		{"ErrSourceRightToLeftMark", func(e *register.Entity) { e.Source = "Email of \u200f3 March" }, []string{"source"}},
+		{"ErrTagZeroWidthJoiner", func(e *register.Entity) { e.Tags = []string{"CAR\u200dT"} }, []string{"tags"}},
+		{"ErrProductNameWordJoiner", func(e *register.Entity) { e.Submissions[0].ProductName = "MFC\u2060101" }, []string{"submissions[0].product_name"}},
+		{"OK long texts keep them", func(e *register.Entity) {
+			e.Notes = "Reply quoted from an Arabic letter: \u200fشركة\u200f, with a zero-width\u200bspace."
+			e.Address = "Unit 1, \u202bعنوان\u202c, Sha Tin"
+		}, nil},
 		{"ErrSubmission", func(e *register.Entity) {
 			e.Submissions = append(e.Submissions, register.Submission{ProductName: "P2", ATPType: "x"})
 		}, []string{"submissions[1].atp_type"}},
@@ -193,6 +203,21 @@ func TestEntityValidate(t *testing.T) {
 				t.Fatalf("fields = %v, want %v (%v)", got, tt.fields, apperr.FieldsOf(err))
 			}
 		})
+	}
+}
+
+// TestDisguisingCharacterMessage: the refusal names the character and says
+// what to do.
+func TestDisguisingCharacterMessage(t *testing.T) {
+	e := completeEntity()
+	e.Name = "Moonfield \u202eLtd"
+	fe := apperr.FieldsOf(e.Validate())
+	if len(fe) != 1 || !strings.Contains(fe[0].Message, "right-to-left override (U+202E)") || !strings.Contains(fe[0].Message, "remove it") {
+		t.Fatalf("%+v", fe)
+	}
+	s := register.Settings{OfficerName: "Ada\u200dLee", Weights: register.DefaultWeights()}
+	if fe := apperr.FieldsOf(s.Validate()); len(fe) != 1 || fe[0].Field != "officerName" || !strings.Contains(fe[0].Message, "zero-width joiner") {
+		t.Fatalf("officer name: %+v", fe)
 	}
 }
 

@@ -36,6 +36,10 @@ type PackRequest struct {
 	FirstCopy    int
 	Anonymise    bool
 	IncludeNotes bool
+	// IncludeEvaluation adds the evaluation panel's result (weighted score,
+	// means per aspect, recommendation tally; never an evaluator's name, note
+	// or reason). Left out by default.
+	IncludeEvaluation bool
 	// Password, when set, encrypts every pack with AES-256. It is never
 	// recorded.
 	Password string
@@ -110,14 +114,14 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 	in.DocumentID = NewDocumentID(DocPrefixBrief, now)
 	res := PackResult{DocumentID: in.DocumentID, Files: []PackFile{}}
 	packs, notices, err := briefing.Make(ctx, in, copies, briefing.MakeOptions{
-		PackOptions: briefing.PackOptions{Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes},
+		PackOptions: briefing.PackOptions{Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation},
 		Password:    req.Password, FirstCopy: req.FirstCopy,
 	}, progress)
 	if err != nil {
 		return PackResult{}, err
 	}
 	res.Notices = notices
-	options := map[string]any{"anonymised": req.Anonymise, "encrypted": req.Password != "", "includeNotes": req.IncludeNotes}
+	options := map[string]any{"anonymised": req.Anonymise, "encrypted": req.Password != "", "includeNotes": req.IncludeNotes, "includeEvaluation": req.IncludeEvaluation}
 	if req.MeetingID > 0 {
 		options["meetingId"] = req.MeetingID
 	} else if req.Purpose != "" {
@@ -143,7 +147,7 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 		}
 		pubs[i] = Publication{Kind: register.LedgerBrief, DocID: res.DocumentID, Path: path, Data: p.PDF,
 			Recipient: p.Recipient, CopyNo: p.CopyNo, EntityIDs: p.EntityIDs, Options: o,
-			Replace: req.Path != "", What: "The briefing pack"}
+			Replace: req.Path != "", What: "The briefing pack", Variants: p.Variants.String()}
 	}
 	if err := ctx.Err(); err != nil {
 		return PackResult{}, briefing.Canceled(err)
@@ -214,6 +218,16 @@ func (r *Register) packInput(ctx context.Context, req PackRequest) (briefing.Pac
 		}
 		in.Meeting = &m
 		ids = m.EntityIDs
+		conflicts, err := r.db.MeetingConflicts(ctx, m.ID)
+		if err != nil {
+			return in, err
+		}
+		for _, c := range conflicts {
+			if in.Recused == nil {
+				in.Recused = map[int64][]string{}
+			}
+			in.Recused[c.EntityID] = append(in.Recused[c.EntityID], c.PartnerName)
+		}
 		partners, err := r.db.Partners(ctx)
 		if err != nil {
 			return in, err

@@ -171,6 +171,10 @@ type Ranking struct {
 	// recommendation.
 	Rows    []register.RankedEntity
 	Weights register.Weights
+	// Agreement is the panel's agreement (Krippendorff's alpha, ordinal,
+	// per aspect and overall) with the entities where evaluators disagree
+	// most first; over every evaluation, not only the rows selected.
+	Agreement register.Agreement
 }
 
 // Ranking ranks the evaluated entities q selects by weighted total; ranks
@@ -184,5 +188,19 @@ func (r *Register) Ranking(ctx context.Context, q RankingQuery) (Ranking, error)
 	if err != nil {
 		return Ranking{}, err
 	}
-	return Ranking{Rows: rows, Weights: w}, nil
+	ag, err := r.Agreement(ctx)
+	if err != nil {
+		return Ranking{}, err
+	}
+	return Ranking{Rows: rows, Weights: w, Agreement: ag}, nil
+}
+
+// Agreement returns the panel's agreement over every evaluation
+// (register.PanelAgreement; docs/evaluation-agreement.md).
+func (r *Register) Agreement(ctx context.Context) (register.Agreement, error) {
+	evs, err := r.db.AllEvaluations(ctx)
+	if err != nil {
+		return register.Agreement{}, err
+	}
+	return register.PanelAgreement(evs), nil
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"atpreg/internal/apperr"
@@ -44,15 +45,14 @@ func (r *Register) Form(ctx context.Context, entityID int64, lang, format string
 		lang = "en"
 	}
 	var e *register.Entity
-	name := "RFI form"
 	if entityID > 0 {
 		got, err := r.db.GetEntity(ctx, entityID)
 		if err != nil {
 			return FormFile{}, err
 		}
 		e = &got
-		name += " - " + safeFileName(got.Name)
 	}
+	name := formName(e)
 	var data []byte
 	var err error
 	switch format {
@@ -67,6 +67,32 @@ func (r *Register) Form(ctx context.Context, entityID int64, lang, format string
 		return FormFile{}, err
 	}
 	return FormFile{Name: name + "." + format, Format: format, Lang: lang, EntityID: entityID, Data: data}, nil
+}
+
+// formName is the file name (without extension) of the form for e (nil:
+// the blank form).
+func formName(e *register.Entity) string {
+	if e == nil {
+		return "RFI form"
+	}
+	return "RFI form - " + safeFileName(e.Name)
+}
+
+// FormFileName returns the name Form gives the form for entityID (0: the
+// blank form) as format (pdf or docx), e.g. for a save dialog's suggestion
+// (apperr.NotFound when there is no such entity).
+func (r *Register) FormFileName(ctx context.Context, entityID int64, format string) (string, error) {
+	if !slices.Contains(FormFormats, format) {
+		return "", apperr.New(apperr.Invalid, "%q is not a format of the form; use pdf or docx.", format)
+	}
+	if entityID <= 0 {
+		return formName(nil) + "." + format, nil
+	}
+	e, err := r.db.GetEntity(ctx, entityID)
+	if err != nil {
+		return "", err
+	}
+	return formName(&e) + "." + format, nil
 }
 
 // safeFileName keeps a name usable as a file name on every system.

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/evalsheet"
 	"atpreg/internal/interchange"
 	"atpreg/internal/mailin"
 	"atpreg/internal/register"
@@ -30,6 +31,9 @@ const (
 	IntakeEmail = "email"  // an .eml or Outlook .msg email
 	IntakeForm  = "form"   // a filled RFI form (PDF or Word)
 	IntakeSheet = "import" // the filled import template (XLSX) or a CSV in the import format
+	// IntakeEvaluation is a filled evaluation sheet (PDF or Word), see
+	// sheets.go.
+	IntakeEvaluation = "evaluation"
 )
 
 // MaxIntakeBytes is the largest file an intake takes (an email with its
@@ -107,6 +111,7 @@ type IntakeAttachment struct {
 	Size        int
 	SHA256      string
 	Form        bool   // read as the RFI form
+	Sheet       bool   // read as an evaluation sheet
 	Email       bool   // an email attached to the email
 	Kept        bool   // kept with the entity by this intake (false: already there, or not kept)
 	Note        string // why it is not kept, or what it is
@@ -145,6 +150,12 @@ type IntakeItem struct {
 	AlreadyTakenIn bool
 	Notes          []string
 	Import         *ImportReport // a sheet's import report
+	// Evaluations are the evaluations a returned evaluation sheet records
+	// (the file itself, or sheets attached to an email), one per entity.
+	Evaluations []SheetTaken
+	// SheetDocID is the document id of the sheet sent that came back ("" when
+	// no sheet sent matches the entities on it).
+	SheetDocID string
 }
 
 // IntakeReport says what an intake did, or would do (a check).
@@ -156,6 +167,8 @@ type IntakeReport struct {
 	// Entities created, merged (changed) and left unchanged by emails and
 	// forms (a sheet's entities are in its Import report).
 	Created, Merged, Unchanged int
+	// Evaluations recorded from evaluation sheets.
+	Evaluations int
 }
 
 // Err returns nil when the report lists no problem, else an apperr.Invalid
@@ -243,6 +256,7 @@ type parsed struct {
 	data  []byte
 	msg   *mailin.Message
 	forms []intakeForm
+	evals []intakeSheet // evaluation sheets
 	sheet *ImportFile
 	keep  []IntakeFile // the attachments to keep with the entity (an email's)
 	bad   bool         // the file itself has problems
@@ -303,6 +317,18 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 			ia := IntakeAttachment{Name: a.Name, ContentType: a.ContentType, Size: len(a.Data), SHA256: sum256(a.Data), Email: a.Message != nil}
 			switch mailin.Detect(a.Name, a.Data) {
 			case mailin.KindPDF, mailin.KindDOCX:
+				if evalsheet.IsSheet(a.Data) {
+					ia.Sheet = true
+					s, ps, err := evalsheet.Read(a.Data)
+					if err != nil {
+						problems = append(problems, IntakeProblem{File: name + " → " + a.Name, Field: "file", Message: apperr.Message(err)})
+					} else if len(ps) > 0 {
+						problems = append(problems, sheetProblems(name+" → "+a.Name, ps)...)
+					} else {
+						p.evals = append(p.evals, intakeSheet{name: a.Name, sheet: s})
+					}
+					break
+				}
 				e, ps, err := rfiform.Read(a.Data)
 				if notAForm(err, ps) {
 					break
@@ -325,6 +351,18 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 		}
 		return p, problems
 	case mailin.KindPDF, mailin.KindDOCX:
+		if evalsheet.IsSheet(f.Data) {
+			p.item.Kind = IntakeEvaluation
+			s, ps, err := evalsheet.Read(f.Data)
+			if err != nil {
+				return bad("file", "", "%s", apperr.Message(err))
+			}
+			if len(ps) > 0 {
+				return p, sheetProblems(name, ps)
+			}
+			p.evals = []intakeSheet{{name: name, sheet: s}}
+			return p, nil
+		}
 		p.item.Kind = IntakeForm
 		e, ps, err := rfiform.Read(f.Data)
 		if err != nil {
@@ -414,6 +452,19 @@ func (r *Register) runIntake(ctx context.Context, files []IntakeFile, opt Intake
 				rep.Problems = append(rep.Problems, importProblems(p.item.File, ir.Problems)...)
 				continue
 			}
+			for _, s := range p.evals {
+				problems, err := r.takeSheet(tx, p.item.File, s, &p.item, by, now)
+				if err != nil {
+					return err
+				}
+				rep.Problems = append(rep.Problems, problems...)
+			}
+			if len(p.evals) > 0 && len(p.forms) == 0 {
+				if p.msg != nil {
+					p.item.Notes = append(p.item.Notes, "The email carries evaluation sheets only: the sheets are recorded, the email is not kept with an entity.")
+				}
+				continue
+			}
 			problems, err := r.intakeOne(tx, p, opt, by, now)
 			if err != nil {
 				return err
@@ -454,13 +505,17 @@ func (r *Register) runIntake(ctx context.Context, files []IntakeFile, opt Intake
 				it.Attachments[i].Kept = false
 			}
 		}
+		if len(rep.Problems) > 0 {
+			it.Evaluations, it.SheetDocID = nil, ""
+		}
+		rep.Evaluations += len(it.Evaluations)
 		if it.Import != nil && !rolledBack {
 			it.Import.Applied = it.Import.Created+it.Import.Merged > 0
 			rep.Applied = rep.Applied || it.Import.Applied
 		}
 		rep.Items = append(rep.Items, it)
 	}
-	rep.Applied = !rolledBack && (rep.Applied || rep.Created+rep.Merged > 0)
+	rep.Applied = !rolledBack && (rep.Applied || rep.Created+rep.Merged+rep.Evaluations > 0)
 	return rep, nil
 }
 
@@ -704,6 +759,12 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 		if err := store.AuditTx(tx, store.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionIntake,
 			Field: "file", New: file, Detail: "Taken in from " + detail}); err != nil {
 			return nil, err
+		}
+		// What came back closes "more information requested" (letters.go).
+		if n, err := r.closeInfoRequestsTx(tx, id, "intake of "+file, by, now); err != nil {
+			return nil, err
+		} else if n > 0 {
+			it.Notes = append(it.Notes, "The information requested of this entity is marked as received.")
 		}
 		if p.msg != nil && p.msg.MessageID != "" {
 			if err := store.AuditTx(tx, store.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionIntake,

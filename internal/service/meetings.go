@@ -185,10 +185,48 @@ func (r *Register) ProposedDialogueMove(ctx context.Context, entityID int64) (fr
 // AddEntityToMeeting puts the entity at the end of the meeting's list. Only
 // with moveStatus (the officer confirmed it) does the entity move on in the
 // pipeline (register.DialogueMove), in the same transaction; it returns the
-// new status, "" when the status was left alone. Errors: apperr.NotFound,
-// apperr.Conflict (moveStatus but no move applies; nothing is changed).
-func (r *Register) AddEntityToMeeting(ctx context.Context, meetingID, entityID int64, moveStatus bool) (register.Status, error) {
-	return r.db.AddEntityToMeeting(ctx, meetingID, entityID, moveStatus, r.Officer(ctx))
+// new status, "" when the status was left alone, and the warnings: the
+// conflicts of interest of the meeting's partners with the entity (each
+// partner is recused for this item and their pack leaves it out). Errors:
+// apperr.NotFound, apperr.Conflict (moveStatus but no move applies; nothing
+// is changed).
+func (r *Register) AddEntityToMeeting(ctx context.Context, meetingID, entityID int64, moveStatus bool) (register.Status, []register.Conflict, error) {
+	to, err := r.db.AddEntityToMeeting(ctx, meetingID, entityID, moveStatus, r.Officer(ctx))
+	if err != nil {
+		return "", nil, err
+	}
+	mt, err := r.db.GetMeeting(ctx, meetingID)
+	if err != nil {
+		return to, nil, err
+	}
+	recusals, err := r.Recusals(ctx, mt.PartnerIDs, []int64{entityID})
+	return to, recusals, err
+}
+
+// Recusals returns the conflicts of interest between the partners and the
+// entities given (a meeting's, or one being planned): each partner is
+// recused for the item of each such entity, in partner then entity order.
+// It is the warning a face shows at once when an entity or a partner is
+// added to a meeting.
+func (r *Register) Recusals(ctx context.Context, partnerIDs, entityIDs []int64) ([]register.Conflict, error) {
+	out := []register.Conflict{}
+	if len(partnerIDs) == 0 || len(entityIDs) == 0 {
+		return out, nil
+	}
+	all, err := r.db.Conflicts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, pid := range partnerIDs {
+		for _, eid := range entityIDs {
+			for _, c := range all {
+				if c.PartnerID == pid && c.EntityID == eid {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out, nil
 }
 
 // RemoveEntityFromMeeting takes the entity off the meeting's list, with its

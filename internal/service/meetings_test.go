@@ -157,12 +157,12 @@ func TestAddEntityDialogueMove(t *testing.T) {
 	if err != nil || to == "" || to != register.DialogueMove(from) {
 		t.Fatalf("proposed move %s -> %s: %v", from, to, err)
 	}
-	got, err := r.AddEntityToMeeting(ctx, meeting.ID, movable, true)
+	got, _, err := r.AddEntityToMeeting(ctx, meeting.ID, movable, true)
 	if err != nil || got != to {
 		t.Fatalf("add with move: %q %v, want %q", got, err, to)
 	}
 	if stuck != 0 {
-		if _, err := r.AddEntityToMeeting(ctx, meeting.ID, stuck, true); !apperr.Is(err, apperr.Conflict) {
+		if _, _, err := r.AddEntityToMeeting(ctx, meeting.ID, stuck, true); !apperr.Is(err, apperr.Conflict) {
 			t.Fatalf("confirmed add without a move: %v, want a conflict", err)
 		}
 		d, _ := r.Meeting(ctx, meeting.ID)
@@ -181,4 +181,56 @@ func contains(ids []int64, id int64) bool {
 		}
 	}
 	return false
+}
+
+// TestRecusalWarnings: adding an entity to a meeting a conflicted partner
+// attends warns at once, naming the partner and the conflict; so does
+// planning the partner into a meeting with the entity; a partner without a
+// conflict gives no warning.
+func TestRecusalWarnings(t *testing.T) {
+	r := servicetest.NewDemo(t)
+	ctx := context.Background()
+	partners, err := r.Partners(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var conflicted, clear register.Partner
+	var c register.Conflict
+	for _, p := range partners {
+		if len(p.Conflicts) > 0 && conflicted.ID == 0 {
+			conflicted, c = p.Partner, p.Conflicts[0]
+		} else if len(p.Conflicts) == 0 && clear.ID == 0 {
+			clear = p.Partner
+		}
+	}
+	if conflicted.ID == 0 || clear.ID == 0 {
+		t.Fatalf("the demo needs a conflicted and a clear partner: %+v", partners)
+	}
+	id, err := r.SaveMeeting(ctx, register.MeetingRecord{Meeting: register.Meeting{Title: "Fictional recusal check",
+		StartsAt: time.Date(2026, 5, 4, 10, 0, 0, 0, hkt), PartnerIDs: []int64{clear.ID, conflicted.ID}}, DurationMinutes: 60})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, warn, err := r.AddEntityToMeeting(ctx, id, c.EntityID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(warn) != 1 || warn[0].PartnerID != conflicted.ID || warn[0].EntityID != c.EntityID || warn[0].Reason != c.Reason || warn[0].PartnerName != conflicted.Name {
+		t.Fatalf("adding the entity warned %+v, want the conflict %+v", warn, c)
+	}
+	got, err := r.Recusals(ctx, []int64{clear.ID}, []int64{c.EntityID})
+	if err != nil || len(got) != 0 {
+		t.Fatalf("a partner without a conflict: %+v, %v", got, err)
+	}
+	got, err = r.Recusals(ctx, []int64{clear.ID, conflicted.ID}, []int64{c.EntityID})
+	if err != nil || len(got) != 1 || got[0].EntityName == "" {
+		t.Fatalf("adding the partner warned %+v, %v", got, err)
+	}
+	d, err := r.Meeting(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Entities) != 1 || len(d.Entities[0].Excluded) != 1 {
+		t.Fatalf("the meeting does not mark the recusal: %+v", d.Entities)
+	}
 }

@@ -47,6 +47,8 @@ const (
 	DocPrefixDemand   = "DS"  // demand summaries
 	DocPrefixExport   = "EX"  // register exports
 	DocPrefixCalendar = "CAL" // meeting calendars
+	DocPrefixLetter   = "LT"  // letters to entities' contacts
+	DocPrefixSheet    = "ES"  // evaluation sheets
 )
 
 // docAlphabet is Crockford's base32 alphabet (no I, L, O, U).
@@ -84,6 +86,8 @@ type Publication struct {
 	Replace bool
 	// What names the file in messages ("The briefing pack").
 	What string
+	// Variants is a pack copy's wording-variant vector (briefing.Variants), kept in the ledger.
+	Variants string
 }
 
 // Publish publishes files as described at the top of publish.go and returns
@@ -93,6 +97,13 @@ type Publication struct {
 // recorded); a failure before the record leaves nothing, one after leaves
 // the entries recorded as not delivered, with a message that says so.
 func (r *Register) Publish(ctx context.Context, files []Publication) ([]register.LedgerEntry, error) {
+	return r.publish(ctx, files, nil)
+}
+
+// publish is Publish with within (when not nil) run in the transaction that
+// records the files: an error from it records nothing and puts nothing in
+// place (letters: the pipeline moves and information requests).
+func (r *Register) publish(ctx context.Context, files []Publication, within func(tx *store.Tx) error) ([]register.LedgerEntry, error) {
 	if len(files) == 0 {
 		return nil, apperr.New(apperr.Invalid, "There is nothing to publish.")
 	}
@@ -145,11 +156,11 @@ func (r *Register) Publish(ctx context.Context, files []Publication) ([]register
 	for i, f := range files {
 		sum := sha256.Sum256(f.Data)
 		entries[i] = register.LedgerEntry{DocID: f.DocID, Kind: f.Kind, Recipient: f.Recipient, CopyNo: f.CopyNo,
-			EntityIDs: f.EntityIDs, Options: f.Options, FileName: filepath.Base(f.Path), Folder: filepath.Dir(f.Path),
+			EntityIDs: f.EntityIDs, Options: f.Options, FileName: filepath.Base(f.Path), Folder: filepath.Dir(f.Path), Variants: f.Variants,
 			SHA256: hex.EncodeToString(sum[:]), By: officer}
 		contents[i] = f.Data
 	}
-	recorded, err := r.db.RecordPublished(ctx, entries, contents)
+	recorded, err := r.db.RecordPublishedWith(ctx, entries, contents, within)
 	if err != nil {
 		return nil, err
 	}

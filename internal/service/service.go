@@ -30,6 +30,11 @@ type Options struct {
 	// the browser tests through a binary built with the atpreg_testhooks
 	// tag, see internal/testhooks); production wiring never does.
 	TestingKDF bool
+	// StateDir is the folder where the newest state seen of each register
+	// is remembered, so that an older copy put in its place is refused
+	// (paths.StateDir; main sets it for both faces). Empty: nothing is
+	// remembered or checked (tests).
+	StateDir string
 }
 
 func (o Options) now() time.Time {
@@ -42,7 +47,10 @@ func (o Options) now() time.Time {
 func (o Options) store() store.Options {
 	so := store.Options{Now: o.Now}
 	if o.TestingKDF {
-		so.KDF = vault.TestingKDF
+		so.KDF, so.AllowWeakKDF = vault.TestingKDF, true
+	}
+	if o.StateDir != "" {
+		so.Seen = store.SeenDir{Dir: o.StateDir}
 	}
 	return so
 }
@@ -160,15 +168,28 @@ func (r *Register) ChangePassphrase(current, next, confirm []byte) error {
 	if err := passphrase.Check(string(next)); err != nil {
 		return err
 	}
-	if err := r.db.CheckPassphrase(current); err != nil {
+	// The current passphrase is checked by the store, and also opens a .bak
+	// left by a restore, which is then sealed under the new key too.
+	if err := r.db.ChangePassphraseWith(current, next); err != nil {
 		if apperr.Is(err, apperr.WrongPass) {
 			return &apperr.Error{Code: apperr.WrongPass, Message: "The current passphrase is not right. Nothing was changed.",
 				Fields: []apperr.FieldError{{Field: "current", Message: "This is not the register's current passphrase."}}}
 		}
 		return err
 	}
-	return r.db.ChangePassphrase(next)
+	return nil
 }
+
+// KDFWarning says, when the register's key derivation is below the minimum
+// (a register from an earlier version, or made by tests), how to strengthen
+// it: change the passphrase; "" otherwise.
+func (r *Register) KDFWarning() string { return r.db.KDFWarning() }
+
+// Warnings returns what went wrong without losing anything since the
+// register was opened (a snapshot that could not be written while the
+// changes are safe in the journal); it can be called after Close, and a
+// command that has only warnings succeeds.
+func (r *Register) Warnings() []string { return r.db.Warnings() }
 
 // VerifyReport is what Verify found.
 type VerifyReport = store.VerifyReport

@@ -15,7 +15,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
@@ -35,8 +34,30 @@ const AutoSnapshotBytes = 8 << 20
 
 // Options tune a register. The zero value is the production setting.
 type Options struct {
-	KDF vault.KDFParams  // key derivation for new passphrases; zero = vault.DefaultKDF
-	Now func() time.Time // clock for bookkeeping rows (migrations, created_at); nil = time.Now
+	// KDF is the key derivation for new passphrases (Create, Backup,
+	// ChangePassphrase); zero = vault.DefaultKDF. Settings below
+	// vault.MinKDF are refused unless AllowWeakKDF.
+	KDF vault.KDFParams
+	// AllowWeakKDF lets KDF be below vault.MinKDF (vault.TestingKDF): for
+	// tests only, which need cheap keys. Never set it in production.
+	AllowWeakKDF bool
+	Now          func() time.Time // clock for bookkeeping rows (migrations, created_at); nil = time.Now
+	// FS is the file layer the register is read and written through; nil
+	// is the operating system's (vault.OS). Tests pass one that simulates
+	// power cuts and full disks.
+	FS vault.FS
+	// Seen remembers, outside the register, the newest state seen of each
+	// register, so that opening an older copy is refused (a rollback):
+	// the CLI and the window pass SeenDir{Dir: paths.StateDir()}. nil
+	// checks nothing (tests).
+	Seen SeenStore
+}
+
+func (o Options) fs() vault.FS {
+	if o.FS == nil {
+		return vault.OS
+	}
+	return o.FS
 }
 
 func (o Options) now() time.Time {
@@ -52,6 +73,7 @@ type DB struct {
 	mu       sync.Mutex
 	path     string
 	opt      Options
+	fs       vault.FS
 	sqldb    *sql.DB
 	conn     *sqlx.Conn
 	keys     *vault.Keyring
@@ -62,6 +84,58 @@ type DB struct {
 	broken   error // set when memory and disk may disagree: no more writes
 	nextAuto int64
 	closed   bool
+	seen     *seenState // nil: rollbacks are not checked
+	warnings []string
+}
+
+// Warnings returns what went wrong without losing anything since the
+// register was opened (a snapshot that could not be written while the
+// changes are safe in the journal, the newest state that could not be
+// noted outside the register), for the officer; it can be called after
+// Close. The key-derivation warning is KDFWarning.
+func (db *DB) Warnings() []string {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	return append([]string(nil), db.warnings...)
+}
+
+// warn records a warning once.
+func (db *DB) warn(w string) {
+	for _, x := range db.warnings {
+		if x == w {
+			return
+		}
+	}
+	db.warnings = append(db.warnings, w)
+}
+
+// KDFWarning returns, when the register's key derivation is below
+// vault.MinKDF (OWASP's minimum for Argon2id), a warning for the officer
+// that says how to strengthen it; "" otherwise.
+func (db *DB) KDFWarning() string {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.keys == nil {
+		return ""
+	}
+	return kdfWarning(db.keys.KDF())
+}
+
+func kdfWarning(p vault.KDFParams) string {
+	if !p.Weak() {
+		return ""
+	}
+	return fmt.Sprintf("This register's passphrase is protected by weak key derivation (%s, below the minimum of %s), so a stolen copy of the file is cheaper to attack by guessing passphrases. Strengthen it by changing the passphrase (atpreg passwd, or Change passphrase in the window): the register is then sealed again with the current settings (%s).",
+		p, vault.MinKDF, vault.DefaultKDF)
+}
+
+// checkKDF refuses key derivation below vault.MinKDF for a new passphrase,
+// unless the options allow it (tests).
+func (o Options) checkKDF() error {
+	if o.KDF.Weak() && !o.AllowWeakKDF {
+		return apperr.New(apperr.Invalid, "The key-derivation settings %s are below the minimum atpreg accepts for a passphrase (%s). Nothing was written; use the default settings.", o.KDF, vault.MinKDF)
+	}
+	return nil
 }
 
 // Path returns the register file's path.
@@ -99,30 +173,41 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 	if len(passphrase) == 0 {
 		return nil, apperr.New(apperr.Invalid, "The passphrase is empty. Choose a passphrase.")
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	if err := opt.checkKDF(); err != nil {
+		return nil, err
+	}
+	fsys := opt.fs()
+	if err := fsys.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created: %v.", errors.Unwrap(err))
 	}
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockRegister(fsys, path)
 	if err != nil {
 		return nil, err
 	}
 	for _, p := range []string{path, vault.JournalPath(path)} {
-		if _, err := os.Lstat(p); err == nil {
-			lock.Unlock()
+		if vault.Exists(fsys, p) {
+			lock.Discard()
 			return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; choose another file, or open that one.", path)
 		}
 	}
 	keys, err := vault.NewKeyring(passphrase, opt.KDF)
 	if err != nil {
-		lock.Unlock()
+		lock.Discard()
 		return nil, err
 	}
-	db := &DB{path: path, opt: opt, keys: keys, lock: lock}
+	db := &DB{path: path, opt: opt, fs: fsys, keys: keys, lock: lock}
 	fail := func(err error) (*DB, error) {
+		// A failed create leaves nothing behind, its lock file included.
+		db.lock = nil
 		db.release()
-		os.Remove(path)
-		os.Remove(vault.JournalPath(path))
+		fsys.Remove(path)
+		fsys.Remove(vault.JournalPath(path))
+		fsys.Remove(path + ".bak")
+		lock.Discard()
 		return nil, err
+	}
+	if db.seen, err = newSeenState(opt.Seen, keys); err != nil {
+		return fail(err)
 	}
 	if err := db.connect(nil); err != nil {
 		return fail(err)
@@ -139,6 +224,9 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 	}
 	db.mu.Lock()
 	err = db.snapshotLocked()
+	if err == nil {
+		db.noteSeen(true)
+	}
 	db.mu.Unlock()
 	if err != nil {
 		return fail(err)
@@ -153,26 +241,54 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 // elsewhere), apperr.Conflict (written by a newer atpreg). On error nothing
 // on disk has been changed.
 func Open(path string, passphrase []byte, opt Options) (*DB, error) {
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockRegister(opt.fs(), path)
 	if err != nil {
 		return nil, err
 	}
-	db, err := load(path, passphrase, opt, lock, false)
+	db, err := load(path, withPassphrase(passphrase), opt, lock, loadMode{checkSeen: true})
 	if err != nil {
-		lock.Unlock()
+		lock.Discard() // nothing left behind, not even a lock file
 		return nil, err
 	}
+	db.mu.Lock()
+	db.noteSeen(true)
+	db.mu.Unlock()
 	return db, nil
 }
 
+// loadMode says what load does besides reading the register into memory.
+type loadMode struct {
+	readOnly  bool // do not resume the journal or migrate (Verify, Restore's source)
+	checkSeen bool // refuse an older copy than the newest seen (Options.Seen)
+}
+
+// opener opens a sealed snapshot file.
+type opener func(fsys vault.FS, path string) (*vault.Snapshot, error)
+
+// withPassphrase opens a snapshot with a passphrase.
+func withPassphrase(passphrase []byte) opener {
+	return func(fsys vault.FS, path string) (*vault.Snapshot, error) {
+		return vault.ReadSnapshotFile(fsys, path, passphrase)
+	}
+}
+
+// withKey opens a snapshot sealed under k's data key (a .bak of the register).
+func withKey(k *vault.Keyring) opener {
+	return func(fsys vault.FS, path string) (*vault.Snapshot, error) {
+		return vault.ReadSnapshotFileWithKey(fsys, path, k)
+	}
+}
+
 // load opens the snapshot, replays the journal in memory and, unless
-// readOnly, resumes the journal for appending and migrates.
-func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnly bool) (*DB, error) {
-	snap, err := vault.ReadSnapshotFile(path, passphrase)
+// mode.readOnly, resumes the journal for appending and migrates. With
+// mode.checkSeen it refuses a copy older than the newest seen.
+func load(path string, open opener, opt Options, lock *vault.Lock, mode loadMode) (*DB, error) {
+	fsys := opt.fs()
+	snap, err := open(fsys, path)
 	if err != nil {
 		return nil, err
 	}
-	db := &DB{path: path, opt: opt, keys: snap.Keyring, gen: snap.Generation, lock: lock}
+	db := &DB{path: path, opt: opt, fs: fsys, keys: snap.Keyring, gen: snap.Generation, lock: lock}
 	ok := false
 	defer func() {
 		if !ok {
@@ -186,12 +302,24 @@ func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnl
 		return nil, apperr.Wrap(err, apperr.Damaged, "The register file %s opened but its database cannot be read (%v). Nothing was changed. Keep the file and restore from a backup.", filepath.Base(path), err)
 	}
 	jpath := vault.JournalPath(path)
-	recs, st, err := vault.ReadJournal(jpath, db.keys, db.gen)
-	if errors.Is(err, vault.ErrForeignJournal) && interruptedRestore(path) {
+	recs, st, err := vault.ReadJournal(fsys, jpath, db.keys, db.gen)
+	if errors.Is(err, vault.ErrForeignJournal) && interruptedRestore(fsys, path) {
 		recs, st, err = nil, vault.JournalState{Stale: true}, nil
 	}
 	if err != nil {
 		return nil, err
+	}
+	if mode.checkSeen {
+		if db.seen, err = newSeenState(opt.Seen, db.keys); err != nil {
+			return nil, err
+		}
+		if err := checkSeen(db.seen, path, db.gen, st.Records); err != nil {
+			return nil, err
+		}
+		if mode.readOnly {
+			db.seen.zero()
+			db.seen = nil
+		}
 	}
 	for i, r := range recs {
 		if err := db.replay(r); err != nil {
@@ -205,8 +333,8 @@ func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnl
 	if db.schema > maxMigration() {
 		return nil, apperr.New(apperr.Conflict, "The register %s was written by a newer version of atpreg (schema %d; this version knows up to %d). Update atpreg to open it. Nothing was changed.", filepath.Base(path), db.schema, maxMigration())
 	}
-	if !readOnly {
-		if db.journal, err = vault.ResumeJournal(jpath, db.keys, db.gen, st); err != nil {
+	if !mode.readOnly {
+		if db.journal, err = vault.ResumeJournal(fsys, jpath, db.keys, db.gen, st); err != nil {
 			return nil, apperr.Wrap(err, apperr.Internal, "The journal of register %s cannot be opened for writing: %v.", filepath.Base(path), err)
 		}
 		if err := db.migrate(); err != nil {
@@ -220,13 +348,13 @@ func load(path string, passphrase []byte, opt Options, lock *vault.Lock, readOnl
 // interruptedRestore reports whether the journal beside path is the one a
 // Restore moved aside as path.bak's journal (a crash between Restore's two
 // renames): then it belongs to path.bak, not to path, and is safely stale.
-func interruptedRestore(path string) bool {
-	j, err := os.ReadFile(vault.JournalPath(path))
+func interruptedRestore(fsys vault.FS, path string) bool {
+	j, err := vault.ReadFile(fsys, vault.JournalPath(path))
 	if err != nil {
 		return false
 	}
 	defer clear(j)
-	b, err := os.ReadFile(vault.JournalPath(path + ".bak"))
+	b, err := vault.ReadFile(fsys, vault.JournalPath(path+".bak"))
 	if err != nil {
 		return false
 	}
@@ -296,6 +424,7 @@ func (db *DB) release() error {
 		db.sqldb = nil
 	}
 	db.keys.Zero()
+	db.seen.zero()
 	if db.lock != nil {
 		errs = append(errs, db.lock.Unlock())
 		db.lock = nil
@@ -306,18 +435,30 @@ func (db *DB) release() error {
 
 // Close compacts the journal into a snapshot if it holds changes, clears the
 // keys from memory, closes the database and releases the lock. Every change
-// already saved stays saved even if the snapshot fails.
+// already saved stays saved even if the snapshot fails: that is a warning
+// (Warnings), not an error, so Close returns nil once the register is
+// closed; its error result is kept for callers written against it.
 func (db *DB) Close() error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed {
 		return nil
 	}
-	var err error
 	if db.broken == nil && db.journal != nil && db.journal.Records() > 0 {
-		err = db.snapshotLocked()
+		if err := db.snapshotLocked(); err != nil {
+			// Every change is safe in the journal (or, when only the
+			// journal could not be restarted, in the new snapshot): a
+			// warning, not a failure.
+			db.warn(apperr.Message(err))
+		}
 	}
-	return errors.Join(err, db.release())
+	if db.broken == nil {
+		db.noteSeen(true)
+	}
+	if err := db.release(); err != nil {
+		db.warn(fmt.Sprintf("The register was closed, but not cleanly (%s); its changes are saved.", apperr.Detail(err)))
+	}
+	return nil
 }
 
 var errClosed = apperr.New(apperr.Locked, "The register is closed. Open it again with its passphrase.")
@@ -358,43 +499,41 @@ func (db *DB) serialize() ([]byte, error) {
 	return out, err
 }
 
+// snapshotLocked writes generation gen+1 and starts a new journal.
 func (db *DB) snapshotLocked() error {
-	return db.snapshotWith(db.keys)
-}
-
-// snapshotWith writes generation gen+1 sealed with keys and starts a new
-// journal; on success keys become the DB's keys.
-func (db *DB) snapshotWith(keys *vault.Keyring) error {
 	payload, err := db.serialize()
 	if err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot: %v. Your changes are safe in the journal.", err)
 	}
 	defer clear(payload)
 	gen := db.gen + 1
-	if err := vault.WriteSnapshotFile(db.path, keys, gen, payload); err != nil {
-		if _, g, perr := vault.Peek(db.path); perr != nil || g != gen {
+	if err := vault.WriteSnapshotFile(db.fs, db.path, db.keys, gen, payload); err != nil {
+		if _, g, perr := vault.Peek(db.fs, db.path); perr != nil || g != gen {
 			return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot: %v. Your changes are safe in the journal.", err)
 		}
 		// The new snapshot is in place; only the folder sync failed.
 	}
 	db.gen = gen
-	if keys != db.keys {
-		db.keys.Zero()
-		db.keys = keys
-	}
-	// The old journal (now stale: it is of the previous generation) is closed
-	// before the new one replaces it: Windows cannot replace a file that
-	// this process holds open.
+	return db.restartJournal()
+}
+
+// restartJournal replaces the journal by an empty one of the current
+// generation, after a snapshot of that generation is in place.
+func (db *DB) restartJournal() error {
+	// The old journal (stale once the snapshot is in place) is closed before
+	// the new one replaces it: Windows cannot replace a file that this
+	// process holds open (docs/windows.md).
 	if db.journal != nil {
 		db.journal.Close()
 		db.journal = nil
 	}
-	j, err := vault.CreateJournal(vault.JournalPath(db.path), keys, gen)
+	j, err := vault.CreateJournal(db.fs, vault.JournalPath(db.path), db.keys, db.gen)
 	db.journal = j
 	db.nextAuto = AutoSnapshotBytes
 	if err != nil {
 		db.broken = err
 		return apperr.Wrap(err, apperr.Internal, "The register was saved, but its journal could not be restarted (%v). Close atpreg and open the register again before making changes.", err)
 	}
+	db.noteSeen(false)
 	return nil
 }

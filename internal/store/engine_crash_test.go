@@ -18,19 +18,41 @@ import (
 	"atpreg/internal/store/storetest"
 )
 
-var long = flag.Bool("long", false, "run the kill -9 test with 300 kills (or ATPREG_CRASH_KILLS)")
+var (
+	long      = flag.Bool("long", false, "run the kill -9 test with 300 kills (or ATPREG_CRASH_KILLS)")
+	crashSeed = flag.Uint64("crashseed", 0, "seed of the kill -9 test's random delays (0: a new one, printed)")
+)
 
-const crashChildEnv = "ATPREG_CRASH_CHILD"
+const (
+	crashChildEnv   = "ATPREG_CRASH_CHILD"
+	crashFirstIDEnv = "ATPREG_CRASH_FIRST_ID"
+)
 
 // TestCrashKill runs a child process (this test binary) that writes to a
 // register in a loop, printing "ack ID" after each Update returns, and kills
-// it with SIGKILL at random moments. After every kill the register must open,
-// pass integrity_check and hold every acknowledged write.
+// it with SIGKILL at random moments. Each child writes ids never used before
+// (a range of its own), so a lost newest write cannot be hidden by a later
+// write of the same id. After every kill the register (a copy of its files
+// as the kill left them) must open, pass integrity_check and hold every
+// write acknowledged so far, and nothing but those and at most the one write
+// in flight. The seed of the random delays is printed (rerun with
+// -crashseed). A kill keeps the operating system's page cache: power cuts
+// are TestPowerCut's.
 func TestCrashKill(t *testing.T) {
 	if path := os.Getenv(crashChildEnv); path != "" {
-		crashChild(path)
+		first, err := strconv.ParseInt(os.Getenv(crashFirstIDEnv), 10, 64)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "child: no first id:", err)
+			os.Exit(3)
+		}
+		crashChild(path, first)
 		return
 	}
+	seed := *crashSeed
+	if seed == 0 {
+		seed = rand.Uint64()
+	}
+	t.Logf("seed %d (rerun with -crashseed=%d)", seed, seed)
 	kills := 30
 	if *long {
 		kills = 300
@@ -52,11 +74,12 @@ func TestCrashKill(t *testing.T) {
 		t.Fatal(err)
 	}
 	acked := map[int64]bool{}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	rng := rand.New(rand.NewPCG(seed, 1))
 	torn := 0
 	for k := range kills {
+		first := int64(k+1) * 1_000_000
 		cmd := osexec.Command(os.Args[0], "-test.run=^TestCrashKill$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashChildEnv+"="+path)
+		cmd.Env = append(os.Environ(), crashChildEnv+"="+path, crashFirstIDEnv+"="+strconv.FormatInt(first, 10))
 		out, err := cmd.StdoutPipe()
 		if err != nil {
 			t.Fatal(err)
@@ -108,15 +131,16 @@ func TestCrashKill(t *testing.T) {
 		}
 		cmd.Wait()
 		if cmd.ProcessState.Success() || stderr.Len() > 0 {
-			t.Fatalf("kill %d: the child failed by itself: %s", k+1, stderr.String())
+			t.Fatalf("kill %d (seed %d): the child failed by itself: %s", k+1, seed, stderr.String())
 		}
 		rep, err := store.Verify(path, storetest.Passphrase, storetest.Options())
 		if err != nil {
-			t.Fatalf("kill %d: %v (child stderr: %s)", k+1, err, stderr.String())
+			t.Fatalf("kill %d (seed %d): %v (child stderr: %s)", k+1, seed, err, stderr.String())
 		}
 		if rep.JournalTornTail {
 			torn++
 		}
+		checkAcked(t, path, acked, first+int64(n), fmt.Sprintf("kill %d (seed %d)", k+1, seed))
 	}
 	db = open(t, path)
 	if err := db.Check(); err != nil {
@@ -141,20 +165,59 @@ func TestCrashKill(t *testing.T) {
 	}
 }
 
-// crashChild writes forever: one row per Update, a snapshot every 40 writes.
-func crashChild(path string) {
+// checkAcked opens a copy of the register's files as they are and checks
+// that it holds every acknowledged id, and no other id but inflight (the
+// write the kill may have interrupted, which, if there, counts as
+// acknowledged from then on).
+func checkAcked(t *testing.T, path string, acked map[int64]bool, inflight int64, when string) {
+	t.Helper()
+	cp := filepath.Join(t.TempDir(), "copy.atpreg")
+	for _, suf := range []string{"", "-journal"} {
+		b, err := os.ReadFile(path + suf)
+		if err != nil {
+			t.Fatalf("%s: %v", when, err)
+		}
+		if err := os.WriteFile(cp+suf, b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := store.Open(cp, storetest.Passphrase, storetest.Options())
+	if err != nil {
+		t.Fatalf("%s: the register does not open: %v", when, err)
+	}
+	defer db.Close()
+	var ids []int64
+	if err := db.View(context.Background(), func(r *store.Reader) error { return r.Select(&ids, `SELECT id FROM notes`) }); err != nil {
+		t.Fatal(err)
+	}
+	have := map[int64]bool{}
+	for _, id := range ids {
+		have[id] = true
+		if !acked[id] && id != inflight {
+			t.Fatalf("%s: id %d is in the register but was never written", when, id)
+		}
+	}
+	for id := range acked {
+		if !have[id] {
+			t.Fatalf("%s: acknowledged write %d lost", when, id)
+		}
+	}
+	// The interrupted write reached the disk after all: from now on it is
+	// there to stay, like an acknowledged one.
+	if have[inflight] {
+		acked[inflight] = true
+	}
+}
+
+// crashChild writes forever, ids from first on: one row per Update, a
+// snapshot every 40 writes.
+func crashChild(path string, first int64) {
 	db, err := store.Open(path, storetest.Passphrase, storetest.Options())
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "open:", err)
 		os.Exit(3)
 	}
-	var next int64
-	if err := db.View(context.Background(), func(r *store.Reader) error {
-		return r.Get(&next, `SELECT coalesce(max(id), 0) + 1 FROM notes`)
-	}); err != nil {
-		fmt.Fprintln(os.Stderr, "read:", err)
-		os.Exit(3)
-	}
+	next := first
 	body := strings.Repeat("fictional submission text ", 60) // ~1.5 KB
 	for i := 0; ; i++ {
 		id := next

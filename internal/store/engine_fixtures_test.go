@@ -143,8 +143,10 @@ func generateFixtures(t *testing.T) {
 	snap, jrnl := makeRegister(t, t.TempDir(), 3)
 	_, otherJ := makeRegister(t, t.TempDir(), 3)
 	clone := bytes.Clone
-	// journal header is 36 bytes; each record: 4-byte length, then body.
-	firstRec := 36 + 4 + int(binary.BigEndian.Uint32(jrnl[36:]))
+	// journal header is 36 bytes; each record (format 2): a 20-byte header
+	// whose bytes 12..16 are the body's length, then the body. (The
+	// fixtures committed were written in format 1: 4-byte length, body.)
+	firstRec := 36 + 20 + int(binary.BigEndian.Uint32(jrnl[36+12:]))
 	withGen := func(b []byte, gen uint64) []byte {
 		b = clone(b)
 		binary.BigEndian.PutUint64(b[24:], gen)

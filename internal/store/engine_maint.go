@@ -3,40 +3,12 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/vault"
 )
-
-// ChangePassphrase makes newPass the register's passphrase: the data key is
-// rewrapped and a new snapshot written atomically. The previous snapshot
-// (path.bak) is rewrapped too, so the old passphrase opens neither.
-// Backups made earlier keep the passphrase they were made with.
-func (db *DB) ChangePassphrase(newPass []byte) error {
-	db.mu.Lock()
-	defer db.mu.Unlock()
-	if err := db.usable(); err != nil {
-		return err
-	}
-	keys, err := db.keys.Rewrapped(newPass, db.opt.KDF)
-	if err != nil {
-		return err
-	}
-	if err := db.snapshotWith(keys); err != nil {
-		if db.keys != keys {
-			keys.Zero()
-		}
-		return err
-	}
-	if err := vault.RewrapSnapshotFile(db.path+".bak", db.keys); err != nil && !apperr.Is(err, apperr.NotFound) && !apperr.Is(err, apperr.Conflict) {
-		return apperr.Wrap(err, apperr.Internal, "The passphrase was changed, but the previous copy %s.bak could not be updated (%v); it still opens with the old passphrase. Delete it if that matters.", filepath.Base(db.path), err)
-	}
-	return nil
-}
 
 // Backup writes a sealed copy of the register to dst, in the same format,
 // protected by passphrase (which may differ from the register's). It refuses
@@ -47,8 +19,11 @@ func (db *DB) Backup(dst string, passphrase []byte) error {
 	if db.closed {
 		return errClosed
 	}
-	if _, err := os.Lstat(dst); err == nil {
+	if vault.Exists(db.fs, dst) {
 		return apperr.New(apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
+	}
+	if err := db.opt.checkKDF(); err != nil {
+		return err
 	}
 	keys, err := vault.NewKeyring(passphrase, db.opt.KDF)
 	if err != nil {
@@ -60,10 +35,10 @@ func (db *DB) Backup(dst string, passphrase []byte) error {
 		return err
 	}
 	defer clear(payload)
-	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
+	if err := db.fs.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The backup folder cannot be created: %v.", errors.Unwrap(err))
 	}
-	if err := vault.WriteNewSnapshotFile(dst, keys, 1, payload); err != nil {
+	if err := vault.WriteNewSnapshotFile(db.fs, dst, keys, 1, payload); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The backup could not be written: %v.", err)
 	}
 	return nil
@@ -85,6 +60,9 @@ type VerifyReport struct {
 	Integrity       string       `json:"integrity"` // "ok"
 	Tables          []TableCount `json:"tables"`
 	KDF             string       `json:"kdf"`
+	// KDFWarning says, when the key derivation is below vault.MinKDF, how
+	// to strengthen it (DB.KDFWarning); "" otherwise.
+	KDFWarning string `json:"kdf_warning,omitempty"`
 }
 
 // Verify decrypts the register at path, replays its journal in memory, runs
@@ -93,7 +71,7 @@ type VerifyReport struct {
 // fails with apperr.Locked while the register is open elsewhere. A failed
 // integrity check is apperr.Damaged.
 func Verify(path string, passphrase []byte, opt Options) (VerifyReport, error) {
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockCopy(opt.fs(), path)
 	if err != nil {
 		return VerifyReport{}, err
 	}
@@ -103,7 +81,7 @@ func Verify(path string, passphrase []byte, opt Options) (VerifyReport, error) {
 
 func verifyFile(path string, passphrase []byte, opt Options) (VerifyReport, error) {
 	rep := VerifyReport{Path: path}
-	db, err := load(path, passphrase, opt, nil, true)
+	db, err := load(path, withPassphrase(passphrase), opt, nil, loadMode{readOnly: true, checkSeen: true})
 	if err != nil {
 		return rep, err
 	}
@@ -111,7 +89,8 @@ func verifyFile(path string, passphrase []byte, opt Options) (VerifyReport, erro
 	rep.Generation = db.gen
 	rep.SchemaVersion = db.schema
 	rep.KDF = db.keys.KDF().String()
-	_, st, err := vault.ReadJournal(vault.JournalPath(path), db.keys, db.gen)
+	rep.KDFWarning = kdfWarning(db.keys.KDF())
+	_, st, err := vault.ReadJournal(db.fs, vault.JournalPath(path), db.keys, db.gen)
 	if err == nil {
 		rep.JournalRecords, rep.JournalTornTail = st.Records, st.DroppedTail
 	}
@@ -176,18 +155,26 @@ func (db *DB) Check() error {
 // its journal as path.bak-journal). Restore takes the register's lock, so it
 // fails with apperr.Locked while the register is open anywhere.
 func Restore(path string, src string, srcPass []byte, opt Options) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	fsys := opt.fs()
+	if err := fsys.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created: %v.", errors.Unwrap(err))
 	}
 	if abs(path) == abs(src) {
 		return apperr.New(apperr.Invalid, "The copy to restore is the register itself. Choose a backup file.")
 	}
-	lock, err := vault.LockRegister(path)
+	lock, err := vault.LockRegister(fsys, path)
 	if err != nil {
 		return err
 	}
-	defer lock.Unlock()
-	sdb, err := load(src, srcPass, opt, nil, true)
+	if err := restoreLocked(fsys, path, src, srcPass, opt); err != nil {
+		lock.Discard()
+		return err
+	}
+	return lock.Unlock()
+}
+
+func restoreLocked(fsys vault.FS, path string, src string, srcPass []byte, opt Options) error {
+	sdb, err := load(src, withPassphrase(srcPass), opt, nil, loadMode{readOnly: true})
 	if err != nil {
 		return err
 	}
@@ -201,16 +188,41 @@ func Restore(path string, src string, srcPass []byte, opt Options) error {
 	}
 	defer clear(payload)
 	gen := uint64(1)
-	if _, g, err := vault.Peek(path); err == nil {
+	if _, g, err := vault.Peek(fsys, path); err == nil {
 		gen = g + 1
 	}
-	if err := vault.ReplaceSnapshotFile(path, sdb.keys, gen, payload); err != nil {
+	// Restoring a copy of a register atpreg has seen newer (a backup of it,
+	// restored before and worked on since) is the one case where the copy
+	// would be refused as older: note it as newest first. (That register is
+	// not the one being replaced, whose generation is below gen.) In every
+	// other case it is noted once in place, and a crash in between leaves
+	// the copy above anything seen of it.
+	seen, err := newSeenState(opt.Seen, sdb.keys)
+	if err != nil {
+		return err
+	}
+	defer seen.zero()
+	if seen != nil {
+		if old, ok, _ := seen.load(); ok && (old.retired || (seenPos{gen: gen}).older(old)) {
+			if err := seen.save(seenPos{gen: gen}, true); err != nil {
+				return apperr.Wrap(err, apperr.Internal, "The copy cannot be restored: atpreg cannot note it as the register's newest state (%v). Nothing was changed.", unwrapPathErr(err))
+			}
+		}
+	}
+	if err := vault.ReplaceSnapshotFile(fsys, path, sdb.keys, gen, payload); err != nil {
 		return apperr.Wrap(err, apperr.Internal, "The register could not be replaced (%v). Nothing was changed.", err)
 	}
-	if j, err := vault.CreateJournal(vault.JournalPath(path), sdb.keys, gen); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The copy was restored but its journal could not be started (%v); open the register to finish.", err)
-	} else if err := j.Close(); err != nil {
-		return fmt.Errorf("store: %w", err)
+	// The copy is in place: from now on it is the newest state seen of its
+	// register (which may be older than one seen before: that is what a
+	// restore is for).
+	if seen != nil {
+		_ = seen.save(seenPos{gen: gen}, true)
+	}
+	// The restore is done: the journal still beside the copy is the one
+	// kept as .bak-journal, which opening recognises as stale. A fresh one
+	// saves that work; if it cannot be made now, the next open makes it.
+	if j, err := vault.CreateJournal(fsys, vault.JournalPath(path), sdb.keys, gen); err == nil {
+		j.Close()
 	}
 	return nil
 }

@@ -176,6 +176,10 @@ func (db *DB) updateLocked(ctx context.Context, fn func(tx *Tx) error) (err erro
 	if db.journal != nil {
 		prev = db.journal.Size()
 		if err := db.journal.Append(encodeRecord(tx.stmts)); err != nil {
+			if jerr := db.journal.Broken(); jerr != nil {
+				db.broken = jerr
+				return apperr.Wrap(err, apperr.Internal, "The change could not be saved to disk (%v), and the journal could not be repaired afterwards: the change may come back when the register is next opened. Close atpreg, open the register again and check.", err)
+			}
 			return apperr.Wrap(err, apperr.Internal, "The change could not be saved to disk (%v). Nothing was changed.", err)
 		}
 	}
@@ -183,15 +187,20 @@ func (db *DB) updateLocked(ctx context.Context, fn func(tx *Tx) error) (err erro
 		if db.journal != nil {
 			if uerr := db.journal.UndoLast(prev); uerr != nil {
 				db.broken = uerr
+				return apperr.Wrap(err, apperr.Internal, "The change could not be completed (%v), and its record could not be taken out of the journal again (%v): it may come back when the register is next opened. Close atpreg, open the register again and check.", err, uerr)
 			}
 		}
 		return err
 	}
 	done = true
+	db.noteSeen(false)
 	if db.journal != nil && db.journal.Size() > db.nextAutoSize() {
-		if err := db.snapshotLocked(); err != nil && db.broken == nil {
+		if err := db.snapshotLocked(); err != nil {
 			// The change is saved in the journal; try again after more growth.
-			db.nextAuto = db.journal.Size() + AutoSnapshotBytes
+			db.warn(apperr.Message(err))
+			if db.broken == nil {
+				db.nextAuto = db.journal.Size() + AutoSnapshotBytes
+			}
 		}
 	}
 	return nil

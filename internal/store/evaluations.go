@@ -124,6 +124,9 @@ func writeScores(tx *Tx, id int64, scores map[register.Aspect]register.Score) er
 	}
 	for _, a := range register.Aspects() {
 		s := scores[a]
+		if s.Value == 0 {
+			continue // unscored (only a returned sheet may leave an aspect so)
+		}
 		if _, err := tx.Exec(`INSERT INTO evaluation_scores(evaluation_id, aspect, score, note) VALUES(?, ?, ?, ?)`,
 			id, string(a), s.Value, s.Note); err != nil {
 			return err

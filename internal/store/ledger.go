@@ -32,14 +32,15 @@ type ledgerRow struct {
 	Delivered bool   `db:"delivered"`
 	By        string `db:"by"`
 	At        string `db:"at"`
+	Variants  string `db:"variants"`
 }
 
-const ledgerColumns = `id, doc_id, kind, recipient, copy_no, entity_ids, options, file_name, folder, sha256, size, delivered, by, at`
+const ledgerColumns = `id, doc_id, kind, recipient, copy_no, entity_ids, options, file_name, folder, sha256, size, delivered, by, at, variants`
 
 func (row ledgerRow) entry() LedgerEntry {
 	e := LedgerEntry{ID: row.ID, DocID: row.DocID, Kind: row.Kind, Recipient: row.Recipient, CopyNo: row.CopyNo,
 		FileName: row.FileName, Folder: row.Folder, SHA256: row.SHA256, Size: row.Size, Delivered: row.Delivered,
-		By: row.By, At: rfc3339(row.At), EntityIDs: []int64{}, Options: map[string]any{}}
+		By: row.By, At: rfc3339(row.At), Variants: row.Variants, EntityIDs: []int64{}, Options: map[string]any{}}
 	_ = json.Unmarshal([]byte(row.EntityIDs), &e.EntityIDs)
 	_ = json.Unmarshal([]byte(row.Options), &e.Options)
 	return e
@@ -52,12 +53,25 @@ func (row ledgerRow) entry() LedgerEntry {
 // defaults to the unnamed officer and At to the register's clock. It
 // returns the entries as stored (with their ids).
 func (db *DB) RecordPublished(ctx context.Context, entries []LedgerEntry, contents [][]byte) ([]LedgerEntry, error) {
+	return db.RecordPublishedWith(ctx, entries, contents, nil)
+}
+
+// RecordPublishedWith is RecordPublished with more work in the same
+// transaction: within (when not nil) runs first, and an error from it
+// records nothing (letters move entities and open information requests
+// this way, all or nothing with their files' record).
+func (db *DB) RecordPublishedWith(ctx context.Context, entries []LedgerEntry, contents [][]byte, within func(tx *Tx) error) ([]LedgerEntry, error) {
 	if len(contents) != len(entries) {
 		return nil, apperr.New(apperr.Internal, "The ledger was given %d files for %d entries.", len(contents), len(entries))
 	}
 	out := slices.Clone(entries)
 	now := db.Now()
 	err := db.Update(ctx, func(tx *Tx) error {
+		if within != nil {
+			if err := within(tx); err != nil {
+				return err
+			}
+		}
 		for i := range out {
 			e, err := recordPublishedTx(tx, out[i], contents[i], now)
 			if err != nil {
@@ -109,9 +123,9 @@ func recordPublishedTx(tx *Tx, e LedgerEntry, content []byte, now time.Time) (Le
 		content = []byte{}
 	}
 	e.Size, e.Delivered = int64(len(content)), false
-	res, err := tx.Exec(`INSERT INTO ledger(doc_id, kind, recipient, copy_no, entity_ids, options, file_name, folder, sha256, size, delivered, content, by, at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)`, e.DocID, e.Kind, e.Recipient, e.CopyNo, string(ids), string(opts),
-		e.FileName, e.Folder, e.SHA256, e.Size, content, e.By, at)
+	res, err := tx.Exec(`INSERT INTO ledger(doc_id, kind, recipient, copy_no, entity_ids, options, file_name, folder, sha256, size, delivered, content, by, at, variants)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)`, e.DocID, e.Kind, e.Recipient, e.CopyNo, string(ids), string(opts),
+		e.FileName, e.Folder, e.SHA256, e.Size, content, e.By, at, e.Variants)
 	if err != nil {
 		return e, err
 	}

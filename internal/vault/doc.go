@@ -9,7 +9,8 @@
 // Argon2id; the Argon2id parameters and salt live in the header, so they can
 // change from file to file. From the data key, HKDF-SHA256 derives three
 // subkeys: one for the snapshot payload, one for the journal records, one for
-// the header MAC. Changing the passphrase rewraps the data key only.
+// the header MAC. Changing the passphrase makes a new data key (Rotated) and
+// the store seals the register again under it.
 //
 // # Snapshot file (format version 1)
 //
@@ -51,23 +52,38 @@
 // Any failure other than the passphrase is reported as
 // apperr.Damaged, in words that say what is wrong, and nothing is written.
 //
-// # Journal file (format version 1)
+// # Journal file (format version 2)
 //
 //	offset size field
 //	     0    7 magic "ATPJRN\x00"
-//	     7    1 format version (1)
+//	     7    1 format version (2)
 //	     8   16 file id of the register it belongs to
 //	    24    8 generation of the snapshot it applies to
 //	    32    4 CRC-32C of bytes 0..32
 //	    36      records
 //
-// A record is a 4-byte length L, then L bytes: a 12-byte random nonce and the
-// AES-256-GCM ciphertext of the record, with associated data file id ‖
-// generation ‖ record sequence number (from 0). Each append is followed by
-// fsync before the caller is told the change is saved. On opening, a short or
-// unreadable last record (a write torn by a crash) is dropped and the file
-// truncated back to the last good record; an unreadable record followed by
-// more data is damage. A journal of an older generation than the snapshot is
+// A record is a 20-byte header (marker A7 52 45 43, sequence number from 0,
+// body length, CRC-32C of file id ‖ generation ‖ header bytes 0..16), then
+// the body: a 12-byte random nonce and the AES-256-GCM ciphertext, with
+// associated data file id ‖ generation ‖ header bytes 0..16. Each append is
+// followed by fsync before the caller is told the change is saved.
+//
+// On opening, a record that does not read is a torn tail (a write cut short
+// by a crash) only if no intact record header follows it: then it is dropped
+// and the file truncated back to the last good record. Otherwise it is
+// damage: a flipped bit in any record but the last never silently drops the
+// changes after it. A journal of an older generation than the snapshot is
 // stale (the snapshot already holds its records) and is replaced; a journal
 // with another file id, or a newer generation, is damage.
+//
+// Journals of format version 1 (a bare 4-byte length before each body, with
+// associated data file id ‖ generation ‖ sequence number) are still read and
+// appended to; the next snapshot starts a journal of format 2.
+//
+// # Files
+//
+// Everything is read and written through an FS: OS in production; tests
+// use vaulttest.MemFS, which simulates power cuts (writes since the last
+// sync lost, torn or reordered; folder changes since the last folder sync
+// lost, the later first).
 package vault

@@ -6,8 +6,6 @@ import (
 	"errors"
 	"os"
 	"syscall"
-
-	"atpreg/internal/apperr"
 )
 
 // SyncDir flushes a folder's entries (new, renamed and removed files) to disk.
@@ -27,7 +25,7 @@ func replaceFile(from, to string) error { return os.Rename(from, to) }
 func lockFile(f *os.File) error {
 	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
 	if errors.Is(err, syscall.EWOULDBLOCK) {
-		return errBusy
+		return ErrBusy
 	}
 	return err
 }
@@ -36,4 +34,20 @@ func unlockFile(f *os.File) error {
 	return syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
 }
 
-var errBusy = apperr.New(apperr.Locked, "busy")
+// unlockAndClose releases the lock on f (the lock file name). With remove,
+// the file is removed first, while the lock is still held: anyone who opened
+// it before then finds, once they get the lock, that it is no longer the
+// file at name, and tries again (osFS.Lock).
+func unlockAndClose(f *os.File, name string, remove bool) error {
+	var rerr error
+	if remove {
+		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+			rerr = err
+		}
+	}
+	err := unlockFile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return errors.Join(err, rerr)
+}

@@ -7,8 +7,6 @@ import (
 	"os"
 
 	"golang.org/x/sys/windows"
-
-	"atpreg/internal/apperr"
 )
 
 // SyncDir is a no-op on Windows: Windows documents no way to flush a
@@ -41,7 +39,7 @@ func lockFile(f *os.File) error {
 	ol := new(windows.Overlapped)
 	err := windows.LockFileEx(windows.Handle(f.Fd()), windows.LOCKFILE_EXCLUSIVE_LOCK|windows.LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, ol)
 	if errors.Is(err, windows.ERROR_LOCK_VIOLATION) || errors.Is(err, windows.ERROR_IO_PENDING) {
-		return errBusy
+		return ErrBusy
 	}
 	return err
 }
@@ -50,4 +48,17 @@ func unlockFile(f *os.File) error {
 	return windows.UnlockFileEx(windows.Handle(f.Fd()), 0, 1, 0, new(windows.Overlapped))
 }
 
-var errBusy = apperr.New(apperr.Locked, "busy")
+// unlockAndClose releases the lock on f (the lock file name). With remove,
+// the file is removed after it is closed; Windows refuses to remove a file
+// that another process still has open, so a file someone else is about to
+// lock stays.
+func unlockAndClose(f *os.File, name string, remove bool) error {
+	err := unlockFile(f)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if remove && err == nil {
+		_ = os.Remove(name)
+	}
+	return err
+}

@@ -2,6 +2,7 @@ package vault_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -14,7 +15,7 @@ import (
 func writeJournal(t *testing.T, k *vault.Keyring, gen uint64, n int) (string, [][]byte) {
 	t.Helper()
 	path := vault.JournalPath(filepath.Join(t.TempDir(), "r.atpreg"))
-	j, err := vault.CreateJournal(path, k, gen)
+	j, err := vault.CreateJournal(vault.OS, path, k, gen)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +36,7 @@ func writeJournal(t *testing.T, k *vault.Keyring, gen uint64, n int) (string, []
 func TestJournalRoundTripAndAppendAfterOpen(t *testing.T) {
 	k := newKeyring(t)
 	path, recs := writeJournal(t, k, 3, 5)
-	j, got, st, err := vault.OpenJournal(path, k, 3)
+	j, got, st, err := vault.OpenJournal(vault.OS, path, k, 3)
 	if err != nil || st.Records != 5 || st.DroppedTail || len(got) != 5 {
 		t.Fatalf("open: %v %+v", err, st)
 	}
@@ -48,7 +49,7 @@ func TestJournalRoundTripAndAppendAfterOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	j.Close()
-	got, st, err = vault.ReadJournal(path, k, 3)
+	got, st, err = vault.ReadJournal(vault.OS, path, k, 3)
 	if err != nil || len(got) != 6 || string(got[5]) != "sixth" {
 		t.Fatalf("after append: %v %+v", err, st)
 	}
@@ -58,7 +59,7 @@ func TestJournalTornTail(t *testing.T) {
 	k := newKeyring(t)
 	path, _ := writeJournal(t, k, 1, 3)
 	full, _ := os.ReadFile(path)
-	_, st2, err := vault.ReadJournal(func() string { p, _ := writeJournal(t, k, 1, 2); return p }(), k, 1)
+	_, st2, err := vault.ReadJournal(vault.OS, func() string { p, _ := writeJournal(t, k, 1, 2); return p }(), k, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,7 @@ func TestJournalTornTail(t *testing.T) {
 			if err := os.WriteFile(path, c.data, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			j, recs, st, err := vault.OpenJournal(path, k, 1)
+			j, recs, st, err := vault.OpenJournal(vault.OS, path, k, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -85,7 +86,7 @@ func TestJournalTornTail(t *testing.T) {
 			if len(recs) != c.want || !st.DroppedTail {
 				t.Fatalf("got %d records %+v, want %d with the tail dropped", len(recs), st, c.want)
 			}
-			recs, st, err = vault.ReadJournal(path, k, 1)
+			recs, st, err = vault.ReadJournal(vault.OS, path, k, 1)
 			if err != nil || len(recs) != c.want || st.DroppedTail {
 				t.Fatalf("after truncation: %d %+v %v", len(recs), st, err)
 			}
@@ -110,13 +111,29 @@ func TestJournalDamage(t *testing.T) {
 		{"NewerThanSnapshot", full, k, 1, apperr.Damaged},
 		{"NotAJournal", []byte("this is not a journal at all, just text"), k, 2, apperr.Damaged},
 		{"HeaderCut", full[:20], k, 2, apperr.Damaged},
+		{"FirstRecordZeroed", func() []byte {
+			b := bytes.Clone(full)
+			clear(b[36:recordEnd(b, 36)])
+			return b
+		}(), k, 2, apperr.Damaged},
+		{"FirstTwoSwapped", func() []byte {
+			b := bytes.Clone(full)
+			e1 := recordEnd(b, 36)
+			e2 := recordEnd(b, e1)
+			return append(append(append(b[:36:36], b[e1:e2]...), b[36:e1]...), b[e2:]...)
+		}(), k, 2, apperr.Damaged},
+		{"SecondLengthPastEnd", func() []byte {
+			b := bytes.Clone(full)
+			b[recordEnd(b, 36)+12] ^= 0x40 // the case of issue 18
+			return b
+		}(), k, 2, apperr.Damaged},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if err := os.WriteFile(path, c.data, 0o600); err != nil {
 				t.Fatal(err)
 			}
-			_, _, _, err := vault.OpenJournal(path, c.k, c.gen)
+			_, _, _, err := vault.OpenJournal(vault.OS, path, c.k, c.gen)
 			if apperr.CodeOf(err) != c.code {
 				t.Fatalf("got %v (%s), want %s", err, apperr.CodeOf(err), c.code)
 			}
@@ -128,10 +145,15 @@ func TestJournalDamage(t *testing.T) {
 	}
 }
 
+// recordEnd returns where the format-2 record starting at off ends.
+func recordEnd(b []byte, off int) int {
+	return off + 20 + int(binary.BigEndian.Uint32(b[off+12:]))
+}
+
 func TestJournalStaleIsReplaced(t *testing.T) {
 	k := newKeyring(t)
 	path, _ := writeJournal(t, k, 1, 2)
-	j, recs, st, err := vault.OpenJournal(path, k, 2)
+	j, recs, st, err := vault.OpenJournal(vault.OS, path, k, 2)
 	if err != nil || !st.Stale || len(recs) != 0 || j.Records() != 0 || j.Generation() != 2 {
 		t.Fatalf("%v %+v", err, st)
 	}

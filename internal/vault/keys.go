@@ -4,8 +4,10 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/hkdf"
+	"crypto/hmac"
 	"crypto/rand"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"runtime/debug"
 
@@ -26,8 +28,24 @@ type KDFParams struct {
 // about 0.4-0.7 s on a 2-core laptop (see BenchmarkKDF).
 var DefaultKDF = KDFParams{Time: 4, MemoryKiB: 256 << 10, Threads: 2}
 
-// TestingKDF is cheap (well under a millisecond) and only for tests.
+// TestingKDF is cheap (well under a millisecond) and only for tests. It is
+// below MinKDF: the store refuses it for new passphrases unless its options
+// say explicitly that weak key derivation is allowed (tests only).
 var TestingKDF = KDFParams{Time: 1, MemoryKiB: 8, Threads: 1}
+
+// MinKDF is the floor this package calls strong enough: OWASP's minimum
+// for Argon2id (19 MiB of memory with 2 passes, one lane). A register
+// derived with less is refused for new passphrases and opened with a
+// warning (see Weak).
+var MinKDF = KDFParams{Time: 2, MemoryKiB: 19 << 10, Threads: 1}
+
+// Weak reports whether p is below OWASP's minimum for Argon2id: less than
+// 19 MiB of memory, or a single pass with less than 46 MiB (OWASP's other
+// minimum setting trades memory for passes: 46 MiB with one pass).
+func (p KDFParams) Weak() bool {
+	p = p.orDefault()
+	return p.MemoryKiB < MinKDF.MemoryKiB || p.Time < MinKDF.Time && p.MemoryKiB < 46<<10
+}
 
 // IsZero reports whether p is unset.
 func (p KDFParams) IsZero() bool { return p == KDFParams{} }
@@ -48,9 +66,13 @@ func (p KDFParams) valid() bool {
 		p.MemoryKiB >= 8*uint32(p.Threads) && p.MemoryKiB <= 4<<20
 }
 
-// String describes p for reports.
+// String describes p for reports: memory in MiB, or in KiB when it is not
+// a whole number of MiB (never "m=0 MiB").
 func (p KDFParams) String() string {
-	return fmt.Sprintf("Argon2id t=%d m=%d MiB p=%d", p.Time, p.MemoryKiB>>10, p.Threads)
+	if p.MemoryKiB%1024 == 0 && p.MemoryKiB > 0 {
+		return fmt.Sprintf("Argon2id t=%d m=%d MiB p=%d", p.Time, p.MemoryKiB>>10, p.Threads)
+	}
+	return fmt.Sprintf("Argon2id t=%d m=%d KiB p=%d", p.Time, p.MemoryKiB, p.Threads)
 }
 
 const (
@@ -77,6 +99,10 @@ type Keyring struct {
 	macKey  []byte
 	payload cipher.AEAD
 	journal cipher.AEAD
+
+	// kek is the key-encryption key, kept only by Rotated so that Sibling
+	// can wrap the same data key again without deriving it twice.
+	kek cipher.AEAD
 }
 
 // NewKeyring makes a keyring for a new register: a random file id and data
@@ -108,6 +134,10 @@ func (k *Keyring) KDF() KDFParams { return k.kdf }
 // Rewrap wraps the data key under a new passphrase (fresh salt), with kdf
 // (DefaultKDF when zero). Files written afterwards open with the new one.
 func (k *Keyring) Rewrap(passphrase []byte, kdf KDFParams) error {
+	return k.rewrap(passphrase, kdf, false)
+}
+
+func (k *Keyring) rewrap(passphrase []byte, kdf KDFParams, keepKEK bool) error {
 	if len(passphrase) == 0 {
 		return apperr.New(apperr.Invalid, "The passphrase is empty. Choose a passphrase.")
 	}
@@ -132,24 +162,105 @@ func (k *Keyring) Rewrap(passphrase []byte, kdf KDFParams) error {
 		return fmt.Errorf("vault: wrapped key has %d bytes", len(out))
 	}
 	copy(k.wrapped[:], out)
+	if keepKEK {
+		k.kek = aead
+	}
 	return nil
 }
 
-// Rewrapped returns a copy of k (same file id and data key) wrapped under a
-// new passphrase, leaving k as it is; zero whichever is no longer needed.
-func (k *Keyring) Rewrapped(passphrase []byte, kdf KDFParams) (*Keyring, error) {
+// Rotated returns a keyring for the same register (same file id) with a new
+// random data key, wrapped under passphrase with kdf (DefaultKDF when zero):
+// files sealed with it open with passphrase only, and nothing sealed under
+// k's data key opens with it. It keeps the key-encryption key for Sibling
+// until ForgetKEK or Zero.
+func (k *Keyring) Rotated(passphrase []byte, kdf KDFParams) (*Keyring, error) {
 	if !k.usable() {
 		return nil, errClosed
 	}
-	c := &Keyring{fileID: k.fileID, dataKey: append([]byte(nil), k.dataKey...)}
+	c := &Keyring{fileID: k.fileID, dataKey: make([]byte, keyLen)}
+	if _, err := rand.Read(c.dataKey); err != nil {
+		return nil, err
+	}
 	if err := c.derive(); err != nil {
 		return nil, err
 	}
-	if err := c.Rewrap(passphrase, kdf); err != nil {
+	if err := c.rewrap(passphrase, kdf, true); err != nil {
 		c.Zero()
 		return nil, err
 	}
 	return c, nil
+}
+
+// Sibling returns a keyring with k's data key and passphrase wrap but
+// another file id, for a file that is not this register's own (the .bak left
+// by a restore) sealed again under k's key. k must come from Rotated.
+func (k *Keyring) Sibling(id FileID) (*Keyring, error) {
+	if !k.usable() {
+		return nil, errClosed
+	}
+	if k.kek == nil {
+		return nil, fmt.Errorf("vault: Sibling needs a keyring from Rotated")
+	}
+	c, err := k.clone()
+	if err != nil {
+		return nil, err
+	}
+	c.fileID = id
+	if err := c.derive(); err != nil {
+		c.Zero()
+		return nil, err
+	}
+	c.kdf, c.salt = k.kdf, k.salt
+	if _, err := rand.Read(c.wrapNonce[:]); err != nil {
+		c.Zero()
+		return nil, err
+	}
+	out := k.kek.Seal(nil, c.wrapNonce[:], c.dataKey, c.wrapAAD())
+	copy(c.wrapped[:], out)
+	return c, nil
+}
+
+// ForgetKEK drops the key-encryption key Rotated kept.
+func (k *Keyring) ForgetKEK() {
+	if k != nil {
+		k.kek = nil
+	}
+}
+
+// clone returns a copy of k with its own copy of the data key (and no
+// key-encryption key).
+func (k *Keyring) clone() (*Keyring, error) {
+	c := &Keyring{fileID: k.fileID, kdf: k.kdf, salt: k.salt, wrapNonce: k.wrapNonce, wrapped: k.wrapped,
+		dataKey: append([]byte(nil), k.dataKey...)}
+	if err := c.derive(); err != nil {
+		c.Zero()
+		return nil, err
+	}
+	return c, nil
+}
+
+// SameKey reports whether k and o hold the same data key.
+func (k *Keyring) SameKey(o *Keyring) bool {
+	return k.usable() && o.usable() && hmac.Equal(k.dataKey, o.dataKey)
+}
+
+// StateKeys derives, from the data key, a name for this register and a key
+// to authenticate what is remembered about it outside the register (the
+// newest generation seen, to notice a rollback). Neither reveals the data
+// key; both change when the data key does.
+func (k *Keyring) StateKeys() (name string, macKey []byte, err error) {
+	if !k.usable() {
+		return "", nil, errClosed
+	}
+	id, err := hkdf.Key(sha256.New, k.dataKey, k.fileID[:], "atpreg v2 register state name", 16)
+	if err != nil {
+		return "", nil, err
+	}
+	macKey, err = hkdf.Key(sha256.New, k.dataKey, k.fileID[:], "atpreg v2 register state mac", keyLen)
+	if err != nil {
+		return "", nil, err
+	}
+	return hex.EncodeToString(id), macKey, nil
 }
 
 // Zero overwrites the data key and subkeys; the keyring is unusable after.
@@ -159,7 +270,7 @@ func (k *Keyring) Zero() {
 	}
 	clear(k.dataKey)
 	clear(k.macKey)
-	k.dataKey, k.macKey, k.payload, k.journal = nil, nil, nil, nil
+	k.dataKey, k.macKey, k.payload, k.journal, k.kek = nil, nil, nil, nil, nil
 }
 
 // usable reports whether the keyring still holds its key.

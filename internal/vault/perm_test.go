@@ -18,10 +18,10 @@ func TestLeftoverTempFileDoesNotLoosenModes(t *testing.T) {
 		name, path string
 		write      func(path string) error
 	}{
-		{"Snapshot", filepath.Join(dir, "r.atpreg"), func(p string) error { return vault.WriteSnapshotFile(p, k, 1, []byte("x")) }},
-		{"Backup", filepath.Join(dir, "b.atpreg"), func(p string) error { return vault.WriteNewSnapshotFile(p, k, 1, []byte("x")) }},
+		{"Snapshot", filepath.Join(dir, "r.atpreg"), func(p string) error { return vault.WriteSnapshotFile(vault.OS, p, k, 1, []byte("x")) }},
+		{"Backup", filepath.Join(dir, "b.atpreg"), func(p string) error { return vault.WriteNewSnapshotFile(vault.OS, p, k, 1, []byte("x")) }},
 		{"Journal", filepath.Join(dir, "r.atpreg-journal"), func(p string) error {
-			j, err := vault.CreateJournal(p, k, 1)
+			j, err := vault.CreateJournal(vault.OS, p, k, 1)
 			if err == nil {
 				err = j.Close()
 			}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -226,7 +227,7 @@ func readChunks(path string, r io.Reader, k *Keyring, p *parsedHeader) ([]byte, 
 	ch := sha256.Sum256(p.raw[:offContent])
 	payload := make([]byte, 0, p.payloadLen)
 	cs := uint64(p.chunkSize)
-	buf := make([]byte, nonceLen+cs+tagLen)
+	buf := make([]byte, nonceLen+min(cs, p.payloadLen)+tagLen)
 	nChunks := (p.payloadLen + cs - 1) / cs
 	for i := uint64(0); i < nChunks; i++ {
 		plen := min(cs, p.payloadLen-i*cs)
@@ -254,21 +255,60 @@ func readChunks(path string, r io.Reader, k *Keyring, p *parsedHeader) ([]byte, 
 }
 
 // ReadSnapshotFile opens the sealed snapshot at path with passphrase.
-func ReadSnapshotFile(path string, passphrase []byte) (*Snapshot, error) {
-	f, err := os.Open(path)
+func ReadSnapshotFile(fsys FS, path string, passphrase []byte) (*Snapshot, error) {
+	f, err := fsys.OpenFile(path, os.O_RDONLY, 0)
 	if err != nil {
 		return nil, notFoundOr(path, err)
 	}
 	defer f.Close()
-	return ReadSnapshot(path, bufio.NewReaderSize(f, 1<<20), passphrase)
+	return ReadSnapshot(path, bufio.NewReaderSize(f, 64<<10), passphrase)
+}
+
+// ErrNotThisKey is the cause (errors.Is) of the error ReadSnapshotFileWithKey
+// returns for a file sealed under another data key.
+var ErrNotThisKey = errors.New("vault: sealed under another data key")
+
+// ReadSnapshotFileWithKey opens the sealed snapshot at path with the data key
+// of k instead of a passphrase: the file must carry k's file id and its
+// header MAC must check under k's key (otherwise the error wraps
+// ErrNotThisKey). The snapshot's keyring is a copy of k with the file's own
+// passphrase wrap.
+func ReadSnapshotFileWithKey(fsys FS, path string, k *Keyring) (*Snapshot, error) {
+	if !k.usable() {
+		return nil, errClosed
+	}
+	f, err := fsys.OpenFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, notFoundOr(path, err)
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 64<<10)
+	p, err := parseHeader(path, r)
+	if err != nil {
+		return nil, err
+	}
+	if p.fileID != k.fileID || !hmac.Equal(k.headerMAC(p.raw), p.raw[offMAC:offCRC]) {
+		return nil, apperr.Wrap(ErrNotThisKey, apperr.Conflict, "The file %s does not belong to this register.", filepath.Base(path))
+	}
+	c, err := k.clone()
+	if err != nil {
+		return nil, err
+	}
+	c.kdf, c.salt, c.wrapNonce, c.wrapped = p.keyring.kdf, p.keyring.salt, p.keyring.wrapNonce, p.keyring.wrapped
+	payload, err := readChunks(path, r, c, p)
+	if err != nil {
+		c.Zero()
+		return nil, err
+	}
+	return &Snapshot{Keyring: c, Generation: p.gen, Payload: payload}, nil
 }
 
 // notFoundOr turns a missing file into apperr.NotFound.
 func notFoundOr(path string, err error) error {
-	if errors.Is(err, os.ErrNotExist) {
+	if errors.Is(err, fs.ErrNotExist) {
 		return apperr.Wrap(err, apperr.NotFound, "There is no register at %s.", path)
 	}
-	return apperr.Wrap(err, apperr.Internal, "The register file %s cannot be read: %v.", filepath.Base(path), errors.Unwrap(err))
+	return apperr.Wrap(err, apperr.Internal, "The register file %s cannot be read: %v.", filepath.Base(path), unwrapPath(err))
 }
 
 // WriteSnapshotFile writes a sealed snapshot to path atomically: a temporary
@@ -276,82 +316,144 @@ func notFoundOr(path string, err error) error {
 // path+".bak" (replacing an older one), the temporary file is renamed over
 // path and the folder synced. A crash at any point leaves either the old or
 // the new snapshot at path.
-func WriteSnapshotFile(path string, k *Keyring, gen uint64, payload []byte) error {
-	return writeSnapshotFile(path, k, gen, payload, false, false)
+func WriteSnapshotFile(fsys FS, path string, k *Keyring, gen uint64, payload []byte) error {
+	return writeSnapshotFile(fsys, path, k, gen, payload, keepBak)
 }
 
 // ReplaceSnapshotFile is WriteSnapshotFile for a snapshot of another register
 // (a restore): the journal beside path is also kept, copied to
 // path+".bak-journal", so that path.bak opens with its changes.
-func ReplaceSnapshotFile(path string, k *Keyring, gen uint64, payload []byte) error {
-	return writeSnapshotFile(path, k, gen, payload, true, false)
+func ReplaceSnapshotFile(fsys FS, path string, k *Keyring, gen uint64, payload []byte) error {
+	return writeSnapshotFile(fsys, path, k, gen, payload, keepBakAndJournal)
 }
 
 // WriteNewSnapshotFile writes a sealed snapshot to a new file path (a
 // backup) atomically, without keeping any .bak.
-func WriteNewSnapshotFile(path string, k *Keyring, gen uint64, payload []byte) error {
-	return writeSnapshotFile(path, k, gen, payload, false, true)
+func WriteNewSnapshotFile(fsys FS, path string, k *Keyring, gen uint64, payload []byte) error {
+	return writeSnapshotFile(fsys, path, k, gen, payload, noBak)
 }
 
-func writeSnapshotFile(path string, k *Keyring, gen uint64, payload []byte, keepJournal, noBak bool) error {
+// WriteSnapshotTemp seals payload into path+".tmp" and syncs it, for a
+// caller that renames it into place later (CommitTemp), after other steps.
+func WriteSnapshotTemp(fsys FS, path string, k *Keyring, gen uint64, payload []byte) error {
+	return writeFileSync(fsys, path+".tmp", func(w io.Writer) error { return WriteSnapshot(w, k, gen, payload) })
+}
+
+// CommitTemp renames path+".tmp" (written by WriteSnapshotTemp) over path
+// and syncs the folder.
+func CommitTemp(fsys FS, path string) error {
+	if err := fsys.Rename(path+".tmp", path); err != nil {
+		return err
+	}
+	return fsys.SyncDir(filepath.Dir(path))
+}
+
+// RemoveTemp removes path+".tmp" if it is there.
+func RemoveTemp(fsys FS, path string) { fsys.Remove(path + ".tmp") }
+
+type bakMode int
+
+const (
+	keepBak bakMode = iota
+	keepBakAndJournal
+	noBak
+)
+
+func writeSnapshotFile(fsys FS, path string, k *Keyring, gen uint64, payload []byte, mode bakMode) error {
 	tmp := path + ".tmp"
-	if err := writeFileSync(tmp, func(w io.Writer) error { return WriteSnapshot(w, k, gen, payload) }); err != nil {
+	if err := writeFileSync(fsys, tmp, func(w io.Writer) error { return WriteSnapshot(w, k, gen, payload) }); err != nil {
 		return err
 	}
-	if _, err := os.Stat(path); err == nil && !noBak {
-		if err := keepBackup(path, keepJournal); err != nil {
-			os.Remove(tmp)
+	if mode != noBak && exists(fsys, path) {
+		if err := keepBackup(fsys, path, mode == keepBakAndJournal); err != nil {
+			fsys.Remove(tmp)
 			return err
 		}
 	}
-	if err := replaceFile(tmp, path); err != nil {
-		os.Remove(tmp)
+	if err := fsys.Rename(tmp, path); err != nil {
+		fsys.Remove(tmp)
 		return err
 	}
-	return SyncDir(filepath.Dir(path))
+	return fsys.SyncDir(filepath.Dir(path))
 }
 
-// keepBackup makes path+".bak" a copy of path (a hard link where possible).
-// A journal left beside an older .bak is removed: it does not belong to it.
-// With keepJournal, path's journal is copied beside the .bak.
-func keepBackup(path string, keepJournal bool) error {
+// keepBackup makes path+".bak" a copy of path (a hard link where possible),
+// 0600 whatever path's mode. A journal left beside an older .bak is removed:
+// it does not belong to it. With keepJournal, path's journal is copied
+// beside the .bak. The copies are made under temporary names first, so that
+// a failure (a full disk, where hard links are not possible) changes nothing;
+// only renames and a removal follow.
+func keepBackup(fsys FS, path string, keepJournal bool) error {
 	bak := path + ".bak"
-	if err := os.Remove(bak + journalSuffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+	bj := JournalPath(bak)
+	newBak, newBJ := bak+".new", bj+".new"
+	fsys.Remove(newBak)
+	fsys.Remove(newBJ)
+	fail := func(err error) error {
+		fsys.Remove(newBak)
+		fsys.Remove(newBJ)
 		return err
 	}
-	if err := os.Remove(bak); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if err := os.Link(path, bak); err != nil {
-		if err := copyFile(path, bak); err != nil {
-			return err
+	if err := fsys.Link(path, newBak); err != nil {
+		if err := copyFile(fsys, path, newBak); err != nil {
+			return fail(err)
 		}
+	} else if err := chmod600(fsys, newBak); err != nil {
+		// path is about to be replaced: its inode lives on as the .bak, and
+		// a register file put in place by hand may have been readable by all.
+		return fail(err)
 	}
+	haveBJ := false
 	if keepJournal {
-		err := copyFile(JournalPath(path), JournalPath(bak))
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return err
+		err := copyFile(fsys, JournalPath(path), newBJ)
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fail(err)
+		}
+		haveBJ = err == nil
+	}
+	if err := fsys.Remove(bj); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fail(err)
+	}
+	if err := fsys.Rename(newBak, bak); err != nil {
+		return fail(err)
+	}
+	if haveBJ {
+		if err := fsys.Rename(newBJ, bj); err != nil {
+			return fail(err)
 		}
 	}
-	return SyncDir(filepath.Dir(path))
+	return fsys.SyncDir(filepath.Dir(path))
+}
+
+// chmod600 makes the file at path 0600.
+func chmod600(fsys FS, path string) error {
+	f, err := fsys.OpenFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return err
+	}
+	err = f.Chmod(0o600)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // copyFile copies src to dst (0600) and syncs it.
-func copyFile(src, dst string) error {
-	f, err := os.Open(src)
+func copyFile(fsys FS, src, dst string) error {
+	f, err := fsys.OpenFile(src, os.O_RDONLY, 0)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	return writeFileSync(dst, func(w io.Writer) error { _, err := io.Copy(w, f); return err })
+	return writeFileSync(fsys, dst, func(w io.Writer) error { _, err := io.Copy(w, f); return err })
 }
 
 // writeFileSync creates path (0600, replacing it), lets fill write it through
 // a buffer, then syncs and closes it. On error the file is removed. A file
 // already at path (a temporary file left by a crash) is made 0600 too:
 // opening it would otherwise keep its mode, and the rename pass it on.
-func writeFileSync(path string, fill func(io.Writer) error) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+func writeFileSync(fsys FS, path string, fill func(io.Writer) error) error {
+	f, err := fsys.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
 		return err
 	}
@@ -370,62 +472,15 @@ func writeFileSync(path string, fill func(io.Writer) error) error {
 		err = cerr
 	}
 	if err != nil {
-		os.Remove(path)
+		fsys.Remove(path)
 	}
 	return err
 }
 
-// RewrapSnapshotFile rewrites the header of the snapshot at path so that it
-// opens with k's current passphrase wrap. The file must belong to k's
-// register (same file id and data key). The chunks are copied unchanged; the
-// file is replaced atomically.
-func RewrapSnapshotFile(path string, k *Keyring) error {
-	if !k.usable() {
-		return errClosed
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return notFoundOr(path, err)
-	}
-	defer f.Close()
-	p, err := parseHeader(path, f)
-	if err != nil {
-		return err
-	}
-	if p.fileID != k.fileID || !hmac.Equal(k.headerMAC(p.raw), p.raw[offMAC:offCRC]) {
-		return apperr.New(apperr.Conflict, "The file %s does not belong to this register.", filepath.Base(path))
-	}
-	h := make([]byte, 0, headerLen)
-	h = append(h, p.raw[:offKDF]...)
-	h = appendKDF(h, k.kdf, k.salt)
-	h = append(h, k.wrapNonce[:]...)
-	h = append(h, k.wrapped[:]...)
-	h = append(h, k.headerMAC(h)...)
-	h = binary.BigEndian.AppendUint32(h, crc32.Checksum(h, crcTable))
-	tmp := path + ".tmp"
-	err = writeFileSync(tmp, func(w io.Writer) error {
-		if _, err := w.Write(h); err != nil {
-			return err
-		}
-		_, err := io.Copy(w, f)
-		return err
-	})
-	if err != nil {
-		return err
-	}
-	// Windows cannot replace a file this process holds open.
-	f.Close()
-	if err := replaceFile(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
-	return SyncDir(filepath.Dir(path))
-}
-
 // Peek reads the header of the snapshot at path without the passphrase and
 // returns its file id and generation; the header is checked for damage only.
-func Peek(path string) (FileID, uint64, error) {
-	f, err := os.Open(path)
+func Peek(fsys FS, path string) (FileID, uint64, error) {
+	f, err := fsys.OpenFile(path, os.O_RDONLY, 0)
 	if err != nil {
 		return FileID{}, 0, notFoundOr(path, err)
 	}
@@ -435,4 +490,36 @@ func Peek(path string) (FileID, uint64, error) {
 		return FileID{}, 0, err
 	}
 	return p.fileID, p.gen, nil
+}
+
+// KDFOf reads the key-derivation settings in the header of the snapshot at
+// path, without the passphrase (the header is checked for damage only).
+func KDFOf(fsys FS, path string) (KDFParams, error) {
+	f, err := fsys.OpenFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return KDFParams{}, notFoundOr(path, err)
+	}
+	defer f.Close()
+	p, err := parseHeader(path, f)
+	if err != nil {
+		return KDFParams{}, err
+	}
+	return p.keyring.kdf, nil
+}
+
+// OpenKeys unwraps the data key in the header of the snapshot at path with
+// passphrase and checks the header, without reading the rest of the file
+// (a passphrase check). Errors are ReadSnapshotFile's; zero the keyring
+// after use.
+func OpenKeys(fsys FS, path string, passphrase []byte) (*Keyring, error) {
+	f, err := fsys.OpenFile(path, os.O_RDONLY, 0)
+	if err != nil {
+		return nil, notFoundOr(path, err)
+	}
+	defer f.Close()
+	p, err := parseHeader(path, f)
+	if err != nil {
+		return nil, err
+	}
+	return p.open(path, passphrase)
 }

@@ -2,6 +2,7 @@ package vault_test
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -95,34 +96,77 @@ func TestSnapshotEveryTruncation(t *testing.T) {
 	}
 }
 
-func TestRewrap(t *testing.T) {
+// TestRotatedAndSibling checks the keys a passphrase change makes: a new
+// data key under the new passphrase only, and a sibling (another file id,
+// the same new key and passphrase) for a .bak left by a restore.
+func TestRotatedAndSibling(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "r.atpreg")
 	k := newKeyring(t)
 	payload := []byte("fictional payload")
-	if err := vault.WriteSnapshotFile(path, k, 1, payload); err != nil {
-		t.Fatal(err)
-	}
-	if err := vault.WriteSnapshotFile(path, k, 2, payload); err != nil {
+	if err := vault.WriteSnapshotFile(vault.OS, path, k, 1, payload); err != nil {
 		t.Fatal(err)
 	}
 	newPass := []byte("another fictional passphrase")
-	if err := k.Rewrap(newPass, vault.TestingKDF); err != nil {
+	k2, err := k.Rotated(newPass, vault.TestingKDF)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := vault.RewrapSnapshotFile(path+".bak", k); err != nil {
+	defer k2.Zero()
+	if k2.FileID() != k.FileID() || k2.SameKey(k) {
+		t.Fatal("rotation kept the data key or changed the file id")
+	}
+	if _, err := vault.ReadSnapshotFileWithKey(vault.OS, path, k2); !errors.Is(err, vault.ErrNotThisKey) {
+		t.Fatalf("a file of the old key opened with the new one: %v", err)
+	}
+	s, err := vault.ReadSnapshotFileWithKey(vault.OS, path, k)
+	if err != nil || !bytes.Equal(s.Payload, payload) || s.Generation != 1 {
+		t.Fatalf("open with the data key: %v", err)
+	}
+	var other vault.FileID
+	other[0] = 42
+	sib, err := k2.Sibling(other)
+	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := vault.ReadSnapshotFile(path+".bak", newPass)
-	if err != nil || s.Generation != 1 || !bytes.Equal(s.Payload, payload) {
-		t.Fatalf("rewrapped .bak: %v", err)
+	defer sib.Zero()
+	bak := filepath.Join(dir, "other.atpreg")
+	if err := vault.WriteNewSnapshotFile(vault.OS, bak, sib, 3, payload); err != nil {
+		t.Fatal(err)
 	}
-	if _, err := vault.ReadSnapshotFile(path+".bak", pass); !apperr.Is(err, apperr.WrongPass) {
-		t.Fatalf("old passphrase on rewrapped file: %v", err)
+	s, err = vault.ReadSnapshotFile(vault.OS, bak, newPass)
+	if err != nil || s.Keyring.FileID() != other || !s.Keyring.SameKey(k2) {
+		t.Fatalf("sibling: %v", err)
 	}
-	other := newKeyring(t)
-	if err := vault.RewrapSnapshotFile(path, other); !apperr.Is(err, apperr.Conflict) {
-		t.Fatalf("rewrap with a foreign keyring: %v", err)
+	if _, err := vault.ReadSnapshotFile(vault.OS, bak, pass); !apperr.Is(err, apperr.WrongPass) {
+		t.Fatalf("old passphrase on the sibling: %v", err)
+	}
+	k2.ForgetKEK()
+	if _, err := k2.Sibling(other); err == nil {
+		t.Fatal("Sibling without the key-encryption key")
+	}
+}
+
+func TestKDFStringAndFloor(t *testing.T) {
+	for _, c := range []struct {
+		p    vault.KDFParams
+		s    string
+		weak bool
+	}{
+		{vault.TestingKDF, "Argon2id t=1 m=8 KiB p=1", true},
+		{vault.DefaultKDF, "Argon2id t=4 m=256 MiB p=2", false},
+		{vault.MinKDF, "Argon2id t=2 m=19 MiB p=1", false},
+		{vault.KDFParams{Time: 2, MemoryKiB: 19<<10 - 1, Threads: 1}, "Argon2id t=2 m=19455 KiB p=1", true},
+		{vault.KDFParams{Time: 1, MemoryKiB: 19 << 10, Threads: 1}, "Argon2id t=1 m=19 MiB p=1", true},
+		{vault.KDFParams{Time: 1, MemoryKiB: 46 << 10, Threads: 1}, "Argon2id t=1 m=46 MiB p=1", false},
+		{vault.KDFParams{Time: 64, MemoryKiB: 1 << 10, Threads: 1}, "Argon2id t=64 m=1 MiB p=1", true},
+	} {
+		if got := c.p.String(); got != c.s {
+			t.Errorf("%+v: %q, want %q", c.p, got, c.s)
+		}
+		if c.p.Weak() != c.weak {
+			t.Errorf("%+v: weak %v, want %v", c.p, c.p.Weak(), c.weak)
+		}
 	}
 }
 
@@ -131,7 +175,7 @@ func TestWriteSnapshotFileKeepsBak(t *testing.T) {
 	path := filepath.Join(dir, "r.atpreg")
 	k := newKeyring(t)
 	for gen := uint64(1); gen <= 3; gen++ {
-		if err := vault.WriteSnapshotFile(path, k, gen, []byte{byte(gen)}); err != nil {
+		if err := vault.WriteSnapshotFile(vault.OS, path, k, gen, []byte{byte(gen)}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -139,7 +183,7 @@ func TestWriteSnapshotFileKeepsBak(t *testing.T) {
 		path string
 		gen  uint64
 	}{{path, 3}, {path + ".bak", 2}} {
-		s, err := vault.ReadSnapshotFile(c.path, pass)
+		s, err := vault.ReadSnapshotFile(vault.OS, c.path, pass)
 		if err != nil || s.Generation != c.gen {
 			t.Fatalf("%s: gen %v err %v, want %d", c.path, s, err, c.gen)
 		}
@@ -155,17 +199,17 @@ func TestWriteSnapshotFileKeepsBak(t *testing.T) {
 
 func TestLock(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.atpreg")
-	l, err := vault.LockRegister(path)
+	l, err := vault.LockRegister(vault.OS, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := vault.LockRegister(path); !apperr.Is(err, apperr.Locked) {
+	if _, err := vault.LockRegister(vault.OS, path); !apperr.Is(err, apperr.Locked) {
 		t.Fatalf("second lock: %v", err)
 	}
 	if err := l.Unlock(); err != nil {
 		t.Fatal(err)
 	}
-	l2, err := vault.LockRegister(path)
+	l2, err := vault.LockRegister(vault.OS, path)
 	if err != nil {
 		t.Fatalf("lock after unlock: %v", err)
 	}

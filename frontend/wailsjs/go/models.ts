@@ -22,6 +22,58 @@ export namespace app {
 	        this.overdue = source["overdue"];
 	    }
 	}
+	export class Recusal {
+	    partnerId: number;
+	    partnerName: string;
+	    entityId: number;
+	    entityName: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Recusal(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.partnerId = source["partnerId"];
+	        this.partnerName = source["partnerName"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class AddedEntity {
+	    status: string;
+	    recusals: Recusal[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AddedEntity(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.status = source["status"];
+	        this.recusals = this.convertValues(source["recusals"], Recusal);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Settings {
 	    officerName: string;
 	    autoLockMinutes: number;
@@ -1203,6 +1255,40 @@ export namespace app {
 	
 	
 	
+	export class InfoRequest {
+	    id: number;
+	    entityId: number;
+	    entityName: string;
+	    kind: string;
+	    kindLabel: string;
+	    asked: string;
+	    docId: string;
+	    askedAt: string;
+	    askedBy: string;
+	    open: boolean;
+	    answeredAt: string;
+	    answeredWith: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new InfoRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.kind = source["kind"];
+	        this.kindLabel = source["kindLabel"];
+	        this.asked = source["asked"];
+	        this.docId = source["docId"];
+	        this.askedAt = source["askedAt"];
+	        this.askedBy = source["askedBy"];
+	        this.open = source["open"];
+	        this.answeredAt = source["answeredAt"];
+	        this.answeredWith = source["answeredWith"];
+	    }
+	}
 	export class IntakeAttachmentView {
 	    name: string;
 	    contentType: string;
@@ -1386,6 +1472,321 @@ export namespace app {
 	        this.name = source["name"];
 	        this.base64 = source["base64"];
 	    }
+	}
+	export class StatusChoice {
+	    code: string;
+	    label: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new StatusChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	    }
+	}
+	export class LetterMeeting {
+	    id: number;
+	    title: string;
+	    startsAt: string;
+	    place: string;
+	    past: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterMeeting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.startsAt = source["startsAt"];
+	        this.place = source["place"];
+	        this.past = source["past"];
+	    }
+	}
+	export class LetterKind {
+	    code: string;
+	    label: string;
+	    asks: boolean;
+	    moveTo: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterKind(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.code = source["code"];
+	        this.label = source["label"];
+	        this.asks = source["asks"];
+	        this.moveTo = source["moveTo"];
+	    }
+	}
+	export class LetterChoices {
+	    kinds: LetterKind[];
+	    meetings: LetterMeeting[];
+	    statuses: StatusChoice[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterChoices(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kinds = this.convertValues(source["kinds"], LetterKind);
+	        this.meetings = this.convertValues(source["meetings"], LetterMeeting);
+	        this.statuses = this.convertValues(source["statuses"], StatusChoice);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LetterFile {
+	    entityId: number;
+	    entityName: string;
+	    path: string;
+	    docId: string;
+	    part: string;
+	    sha256: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.path = source["path"];
+	        this.docId = source["docId"];
+	        this.part = source["part"];
+	        this.sha256 = source["sha256"];
+	    }
+	}
+	
+	
+	export class LetterMissingItem {
+	    field: string;
+	    label: string;
+	    product: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterMissingItem(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.field = source["field"];
+	        this.label = source["label"];
+	        this.product = source["product"];
+	    }
+	}
+	export class LetterPlaceholder {
+	    name: string;
+	    description: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterPlaceholder(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.description = source["description"];
+	    }
+	}
+	export class LetterPreview {
+	    entityId: number;
+	    entityName: string;
+	    toName: string;
+	    to: string;
+	    subject: string;
+	    body: string;
+	    missing: LetterMissingItem[];
+	    draft: boolean;
+	    notice: string;
+	    attachments: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterPreview(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.toName = source["toName"];
+	        this.to = source["to"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.missing = this.convertValues(source["missing"], LetterMissingItem);
+	        this.draft = source["draft"];
+	        this.notice = source["notice"];
+	        this.attachments = source["attachments"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class LetterRequest {
+	    entityIds: number[];
+	    kind: string;
+	    lang: string;
+	    meetingId: number;
+	    questions: string;
+	    moveTo: string;
+	    reason: string;
+	    dir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityIds = source["entityIds"];
+	        this.kind = source["kind"];
+	        this.lang = source["lang"];
+	        this.meetingId = source["meetingId"];
+	        this.questions = source["questions"];
+	        this.moveTo = source["moveTo"];
+	        this.reason = source["reason"];
+	        this.dir = source["dir"];
+	    }
+	}
+	export class LetterTemplate {
+	    kind: string;
+	    lang: string;
+	    subject: string;
+	    body: string;
+	    custom: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterTemplate(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.kind = source["kind"];
+	        this.lang = source["lang"];
+	        this.subject = source["subject"];
+	        this.body = source["body"];
+	        this.custom = source["custom"];
+	    }
+	}
+	export class LetterSettings {
+	    organisation: string;
+	    organisationZh: string;
+	    address: string;
+	    officerName: string;
+	    officerTitle: string;
+	    officerEmail: string;
+	    officerPhone: string;
+	    templates: LetterTemplate[];
+	
+	    static createFrom(source: any = {}) {
+	        return new LetterSettings(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.organisation = source["organisation"];
+	        this.organisationZh = source["organisationZh"];
+	        this.address = source["address"];
+	        this.officerName = source["officerName"];
+	        this.officerTitle = source["officerTitle"];
+	        this.officerEmail = source["officerEmail"];
+	        this.officerPhone = source["officerPhone"];
+	        this.templates = this.convertValues(source["templates"], LetterTemplate);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class LettersResult {
+	    files: LetterFile[];
+	    notices: string[];
+	    moved: number;
+	    requests: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new LettersResult(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], LetterFile);
+	        this.notices = source["notices"];
+	        this.moved = source["moved"];
+	        this.requests = source["requests"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ListPage {
 	    total: number;
@@ -1875,6 +2276,7 @@ export namespace app {
 	    firstCopy: number;
 	    anonymise: boolean;
 	    includeNotes: boolean;
+	    includeEvaluation: boolean;
 	    password: string;
 	    dir: string;
 	
@@ -1891,6 +2293,7 @@ export namespace app {
 	        this.firstCopy = source["firstCopy"];
 	        this.anonymise = source["anonymise"];
 	        this.includeNotes = source["includeNotes"];
+	        this.includeEvaluation = source["includeEvaluation"];
 	        this.password = source["password"];
 	        this.dir = source["dir"];
 	    }
@@ -2145,6 +2548,8 @@ export namespace app {
 		    return a;
 		}
 	}
+	
+	
 	
 	
 	

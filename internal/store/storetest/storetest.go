@@ -13,11 +13,11 @@ import (
 // Passphrase is the passphrase of registers made by New.
 var Passphrase = []byte("fictional test passphrase")
 
-// Options are cheap options for tests: vault.TestingKDF and a fixed clock
-// (2025-03-01 09:00 Hong Kong time).
+// Options are cheap options for tests: vault.TestingKDF (explicitly
+// allowed) and a fixed clock (2025-03-01 09:00 Hong Kong time).
 func Options() store.Options {
 	t := time.Date(2025, 3, 1, 9, 0, 0, 0, time.FixedZone("HKT", 8*3600))
-	return store.Options{KDF: vault.TestingKDF, Now: func() time.Time { return t }}
+	return store.Options{KDF: vault.TestingKDF, AllowWeakKDF: true, Now: func() time.Time { return t }}
 }
 
 // New creates an open register in tb.TempDir() with Passphrase and Options,

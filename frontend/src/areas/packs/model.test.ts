@@ -86,6 +86,7 @@ describe('toRequest', () => {
       firstCopy: 1,
       anonymise: true,
       includeNotes: false,
+      includeEvaluation: false,
       password: 'secret pass',
       dir: '/home/officer/Documents',
     });

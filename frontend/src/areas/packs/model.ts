@@ -36,6 +36,7 @@ export interface ExportForm {
   firstCopy: number;
   anonymise: boolean;
   includeNotes: boolean;
+  includeEvaluation: boolean;
   password: string;
   password2: string;
   dir: string;
@@ -53,6 +54,7 @@ export function emptyForm(setup: PackSetup | null, meetingId = 0): ExportForm {
     firstCopy: 1,
     anonymise: false,
     includeNotes: false,
+    includeEvaluation: false,
     password: '',
     password2: '',
     dir: setup?.defaultDir ?? '',
@@ -136,6 +138,7 @@ export function toRequest(form: ExportForm): ExportRequest {
     firstCopy: Math.max(1, Math.floor(form.firstCopy) || 1),
     anonymise: form.anonymise,
     includeNotes: form.includeNotes,
+    includeEvaluation: form.includeEvaluation,
     password: form.password,
     dir: form.dir.trim(),
   };

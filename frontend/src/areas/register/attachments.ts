@@ -1,14 +1,15 @@
 // Attachments are viewed from memory: their bytes arrive as base64 and are
 // shown through a blob URL (revoked when the viewer closes), never a temp file.
 
-/** How the window can show a file. */
-export type ViewKind = 'pdf' | 'image' | 'text' | 'none';
+/** How the window can show a file ('email': decoded by the backend, headers and text, never the raw MIME). */
+export type ViewKind = 'pdf' | 'image' | 'text' | 'email' | 'none';
 
-const textNames = /\.(txt|eml|csv|md|json|log|msg\.txt)$/i;
+const textNames = /\.(txt|csv|md|json|log|msg\.txt)$/i;
 
 /** The way to show a file of this type and name. */
 export function viewKind(mime: string, name: string): ViewKind {
   const m = (mime || '').toLowerCase().split(';')[0].trim();
+  if (/\.(eml|msg)$/i.test(name) || m === 'message/rfc822' || m === 'application/vnd.ms-outlook') return 'email';
   if (m === 'application/pdf' || /\.pdf$/i.test(name)) return 'pdf';
   if (/^image\/(png|jpeg|gif|webp|bmp)$/.test(m)) return 'image';
   if (m.startsWith('text/') || m === 'message/rfc822' || m === 'application/json' || textNames.test(name)) return 'text';

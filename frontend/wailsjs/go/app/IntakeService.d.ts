@@ -9,3 +9,5 @@ export function Confirm(arg1:string,arg2:Array<string>):Promise<app.IntakeReview
 export function Discard(arg1:string):Promise<void>;
 
 export function Review(arg1:Array<app.IntakeUpload>,arg2:number):Promise<app.IntakeReview>;
+
+export function SaveFormAs(arg1:number,arg2:string,arg3:string):Promise<string>;

@@ -17,3 +17,7 @@ export function Discard(arg1) {
 export function Review(arg1, arg2) {
   return window['go']['app']['IntakeService']['Review'](arg1, arg2);
 }
+
+export function SaveFormAs(arg1, arg2, arg3) {
+  return window['go']['app']['IntakeService']['SaveFormAs'](arg1, arg2, arg3);
+}

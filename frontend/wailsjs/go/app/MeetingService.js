@@ -46,6 +46,10 @@ export function ProposedMove(arg1) {
   return window['go']['app']['MeetingService']['ProposedMove'](arg1);
 }
 
+export function Recusals(arg1, arg2) {
+  return window['go']['app']['MeetingService']['Recusals'](arg1, arg2);
+}
+
 export function RemoveConflict(arg1, arg2) {
   return window['go']['app']['MeetingService']['RemoveConflict'](arg1, arg2);
 }

@@ -1,0 +1,122 @@
+package service
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"atpreg/internal/briefing"
+	"atpreg/internal/pdftest"
+)
+
+// twoCopies makes the demo meeting's packs for two named recipients.
+func twoCopies(t *testing.T) (*Register, PackResult) {
+	t.Helper()
+	r := newDemo(t)
+	m, _ := packMeeting(t, r)
+	res, err := r.MakePacks(context.Background(), PackRequest{MeetingID: m.ID,
+		Recipients: []PackRecipient{{Name: "Dr Fictional Reader One"}, {Name: "Dr Fictional Reader Two"}}, Dir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, res
+}
+
+// TestTraceRewrittenPack: a pack rewritten by qpdf without its metadata is
+// traced to its ledger entry by the document id and copy number in its
+// footers, read by atpreg's own text extraction.
+func TestTraceRewrittenPack(t *testing.T) {
+	r, res := twoCopies(t)
+	qpdf, err := exec.LookPath("qpdf")
+	if err != nil {
+		t.Skip("qpdf is not installed")
+	}
+	out := filepath.Join(t.TempDir(), "rewritten.pdf")
+	if b, err := exec.Command(qpdf, "--empty", "--pages", res.Files[1].Path, "--", out).CombinedOutput(); err != nil {
+		t.Fatalf("qpdf: %v %s", err, b)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(data), res.DocumentID) {
+		t.Fatal("the rewritten file still carries the document id in plain bytes (metadata): the test proves nothing")
+	}
+	got, err := r.Trace(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Matches) != 1 || got.Matches[0].Entry.ID != res.Files[1].LedgerID || got.Matches[0].Certainty != "certain" {
+		t.Fatalf("traced to %+v, want ledger entry %d for certain", got.Matches, res.Files[1].LedgerID)
+	}
+	if m := got.Matches[0]; m.Disagree != 0 || m.Agree < 10 {
+		t.Errorf("the wording of the copy: %d agree, %d disagree", m.Agree, m.Disagree)
+	}
+}
+
+// entityExcerpt is the text of the pack's first entity page as pdftotext
+// reads it, without header and footer, whitespace normalised.
+func entityExcerpt(t *testing.T, path string) string {
+	t.Helper()
+	for pg := 3; pg <= pdftest.Pages(t, path); pg++ {
+		txt, err := pdftest.Text(t, path, "-f", strconv.Itoa(pg), "-l", strconv.Itoa(pg))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(txt, "Name of entity") {
+			continue
+		}
+		var keep []string
+		for _, l := range strings.Split(txt, "\n") {
+			if strings.Contains(l, "CONFIDENTIAL") || strings.Contains(l, "BP-") || strings.Contains(l, "Page ") || strings.Contains(l, "Copy") {
+				continue
+			}
+			keep = append(keep, l)
+		}
+		return pdftest.Flat(strings.Join(keep, " "))
+	}
+	t.Fatal("no entity page")
+	return ""
+}
+
+// TestTraceBareExcerpt: one entity page's text, without header, footer or
+// spacing, is traced by its wording to the copy it came from, of two; and
+// among 1,000 simulated copies only that copy's wording fits it.
+func TestTraceBareExcerpt(t *testing.T) {
+	r, res := twoCopies(t)
+	for i, f := range res.Files {
+		ex := entityExcerpt(t, f.Path)
+		if strings.Contains(ex, res.DocumentID) || strings.Contains(ex, f.Recipient) {
+			t.Fatal("the excerpt names its copy: the test proves nothing")
+		}
+		got, err := r.Trace(context.Background(), []byte(ex))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Seen < 10 {
+			t.Errorf("copy %d: %d wording choices seen on one entity page, want 10 or more", i+1, got.Seen)
+		}
+		if len(got.Matches) == 0 || got.Matches[0].Entry.ID != f.LedgerID || got.Matches[0].Certainty == "possible" {
+			t.Fatalf("copy %d traced to %+v, want ledger entry %d", i+1, got.Matches, f.LedgerID)
+		}
+		t.Logf("copy %d: %d choices seen, %s", i+1, got.Seen, got.Matches[0].Certainty)
+		// 1,000 simulated copies of the same document: only this one fits.
+		obs := briefing.Observe(ex)
+		fits := 0
+		for n := 1; n <= 1000; n++ {
+			if _, d := obs.Compare(briefing.VariantsFor(briefing.CopyID(res.DocumentID, n))); d == 0 {
+				fits++
+				if n != f.CopyNo {
+					t.Errorf("simulated copy %d fits the excerpt of copy %d", n, f.CopyNo)
+				}
+			}
+		}
+		if fits != 1 {
+			t.Errorf("%d of 1,000 copies fit, want 1", fits)
+		}
+	}
+}
