@@ -149,9 +149,9 @@ lint-assets: deps-apt ## check the launcher, the AppStream metainfo and the icon
 	desktop-file-validate build/linux/atpreg.desktop
 	appstreamcli validate --no-net --strict build/linux/hk.org.hkstp.atpreg.metainfo.xml
 	@for s in $(ICON_SIZES); do f=build/icons/$${s}x$${s}.png; \
-		file $$f | grep -q "PNG image data, $$s x $$s, 8-bit/color RGBA" || { echo "$$f is not a $$s x $$s PNG: run make icons"; exit 1; }; done
+		file $$f | grep "PNG image data, $$s x $$s, 8-bit/color RGBA" >/dev/null || { echo "$$f is not a $$s x $$s PNG: run make icons"; exit 1; }; done
 	@cmp -s build/appicon.png build/icons/1024x1024.png || { echo "build/appicon.png is not the 1024 px icon: run make icons"; exit 1; }
-	@file build/windows/icon.ico | grep -q "MS Windows icon resource - 7 icons" || { echo "build/windows/icon.ico is not the 7-size icon: run make icons"; exit 1; }
+	@file build/windows/icon.ico | grep "MS Windows icon resource - 7 icons" >/dev/null || { echo "build/windows/icon.ico is not the 7-size icon: run make icons"; exit 1; }
 	@if [ "$${CI:-}" = true ]; then \
 		./build/icons.sh >/dev/null; \
 		git diff --exit-code --stat -- build/icons build/appicon.png build/windows/icon.ico || { echo "the icons are stale: run make icons and commit"; exit 1; }; \
@@ -221,7 +221,7 @@ test-dist: dist ## check the packages and install and start the .deb
 	lintian --fail-on error,warning $(DIST)/atpreg_$(VERSION)_*.deb
 	cd $(DIST) && sha256sum -c SHA256SUMS
 	file $(DIST)/atpreg-$(VERSION)-windows-amd64-setup.exe | grep "Nullsoft Installer self-extracting archive"
-	unzip -l $(DIST)/atpreg-$(VERSION)-windows-amd64-portable.zip | grep -q "atpreg-$(VERSION)-windows-amd64/atpreg.exe"
+	unzip -l $(DIST)/atpreg-$(VERSION)-windows-amd64-portable.zip | grep "atpreg-$(VERSION)-windows-amd64/atpreg.exe"
 	root=$$(mktemp -d); trap 'rm -rf "$$root"' EXIT; dpkg-deb -x $(DIST)/atpreg_$(VERSION)_*.deb "$$root"; \
 	appstreamcli validate-tree --no-net --strict "$$root"
 	@echo "==> installing $(DIST)/atpreg_$(VERSION)_*.deb and starting the installed atpreg"
