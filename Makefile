@@ -14,13 +14,23 @@ LDFLAGS   := -w -s -X atpreg/internal/version.Version=$(VERSION)
 BIN       := build/bin/atpreg
 DEV_BIN   := build/bin/atpreg-dev
 XVFB      := dbus-run-session -- xvfb-run -a -s "-screen 0 1280x800x24"
+# Windows resources (icon, manifest, version information) go into the .exe
+# through a .syso file that go-winres writes from build/windows.
+GO_WINRES := github.com/tc-hib/go-winres@v0.3.3
+# wv2runtime.error: without the WebView2 runtime the app says where to get
+# the offline installer instead of trying to download one.
+WINDOWS_TAGS := desktop,production,wv2runtime.error
+DIST      := build/dist
+ICON_SIZES := 16 22 24 32 48 64 96 128 256 512 1024
 
 # Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source,
 # Python's email package (the email reader's tests cross-check it), and the readers the fillable forms
-# are tested with (qpdf, pypdf, LibreOffice Writer; docs/forms.md).
+# are tested with (qpdf, pypdf, LibreOffice Writer; docs/forms.md); the icons, launcher and metainfo
+# checks and the packages (dpkg-deb and dpkg-shlibdeps come with build-essential; docs/windows.md).
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth xdotool \
 	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei python3 \
-	qpdf python3-pypdf libreoffice-writer
+	qpdf python3-pypdf libreoffice-writer \
+	librsvg2-bin desktop-file-utils appstream lintian nsis zip unzip file
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help
@@ -52,7 +62,7 @@ $(TOOLS)/staticcheck:
 	GOBIN=$(TOOLS) $(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
 
 # ---------------------------------------------------------------- building
-.PHONY: frontend bindings build build-dev build-windows
+.PHONY: frontend bindings build build-dev build-windows icons
 frontend: deps-npm ## build the frontend into frontend/dist
 	cd frontend && npm run build
 
@@ -61,14 +71,49 @@ bindings: ## regenerate frontend/wailsjs from the Go facade (no Wails CLI needed
 	$(GO) run -tags bindings . >/dev/null
 
 build: deps frontend ## build the production binary build/bin/atpreg
-	$(GO) build -tags desktop,production,webkit2_41 -trimpath -ldflags "$(LDFLAGS)" -o $(BIN) .
+	$(GO) build -tags desktop,production,webkit2_41 -trimpath -buildmode=pie \
+		-ldflags "$(LDFLAGS) -extldflags '-Wl,-z,relro,-z,now'" -o $(BIN) .
 
 build-dev: deps frontend ## build the dev-tagged binary the browser tests drive
 	$(GO) build -tags dev,webkit2_41,atpreg_testhooks -o $(DEV_BIN) .
 
-build-windows: deps frontend ## cross-compile build/bin/atpreg.exe for Windows (amd64)
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -tags desktop,production -trimpath \
+build-windows: deps frontend ## cross-compile build/bin/atpreg.exe for Windows (amd64), with icon, manifest and version
+	@echo "==> Windows resources: icon, manifest, version $(VERSION)"
+	$(GO) run ./tools/winres -version $(VERSION) -out build/bin/winres
+	$(GO) run $(GO_WINRES) make --in build/bin/winres/winres.json --arch amd64 --out rsrc \
+		--product-version $(VERSION) --file-version $(VERSION)
+	trap 'rm -f rsrc_windows_amd64.syso' EXIT; \
+	GOOS=windows GOARCH=amd64 CGO_ENABLED=0 $(GO) build -tags $(WINDOWS_TAGS) -trimpath \
 		-ldflags "$(LDFLAGS) -H windowsgui" -o build/bin/atpreg.exe .
+
+icons: ## render build/icons/*.png, build/appicon.png and build/windows/icon.ico from build/appicon.svg
+	@$(MAKE) --no-print-directory deps-apt
+	./build/icons.sh
+
+# ---------------------------------------------------------------- packaging
+.PHONY: dist dist-version
+dist: dist-version build build-windows ## make dist VERSION=x.y.z: the .deb, the Windows installer and zip, SHA256SUMS in build/dist
+	@echo "==> packages of atpreg $(VERSION) in $(DIST)/"
+	rm -rf $(DIST) build/bin/portable && mkdir -p $(DIST)
+	./build/linux/mkdeb.sh $(VERSION) $(BIN) $(DIST)
+	makensis -V2 -WX -DVERSION=$(VERSION) -DEXE=$(CURDIR)/build/bin/atpreg.exe -DICON=$(CURDIR)/build/windows/icon.ico \
+		-DNOTICES=$(CURDIR)/THIRD_PARTY -DOUTFILE=$(CURDIR)/$(DIST)/atpreg-$(VERSION)-windows-amd64-setup.exe \
+		build/windows/installer/installer.nsi
+	@portable=build/bin/portable/atpreg-$(VERSION)-windows-amd64; mkdir -p $$portable; \
+	cp build/bin/atpreg.exe $$portable/atpreg.exe; \
+	sed 's/$$/\r/' build/windows/portable-README.txt >$$portable/README.txt; \
+	sed 's/$$/\r/' THIRD_PARTY/wqy-microhei/LICENSE >$$portable/THIRD_PARTY-wqy-microhei-LICENSE.txt; \
+	sed 's/$$/\r/' THIRD_PARTY/wqy-microhei/README.md >$$portable/THIRD_PARTY-wqy-microhei-README.txt; \
+	find build/bin/portable -exec touch -d @$$(git log -1 --format=%ct) {} +; \
+	(cd build/bin/portable && zip -q -X -r -9 $(CURDIR)/$(DIST)/atpreg-$(VERSION)-windows-amd64-portable.zip atpreg-$(VERSION)-windows-amd64)
+	cd $(DIST) && sha256sum atpreg_$(VERSION)_*.deb atpreg-$(VERSION)-windows-amd64-setup.exe atpreg-$(VERSION)-windows-amd64-portable.zip >SHA256SUMS
+	@ls -l $(DIST)
+
+dist-version:
+	@[[ "$(VERSION)" =~ ^[0-9]{1,5}\.[0-9]{1,5}\.[0-9]{1,5}$$ ]] || { \
+		echo "VERSION=$(VERSION) is not a release version: give three numbers, e.g. make dist VERSION=1.2.3"; exit 1; }
+	@grep -q '<release version="$(VERSION)"' build/linux/hk.org.hkstp.atpreg.metainfo.xml || \
+		echo "note: build/linux/hk.org.hkstp.atpreg.metainfo.xml has no <release version=\"$(VERSION)\">: add one for a real release"
 
 # ---------------------------------------------------------------- running
 .PHONY: run
@@ -84,8 +129,8 @@ run: build ## build and open the app on the default register
 	./$(BIN)
 
 # ---------------------------------------------------------------- checking
-.PHONY: test lint test-go test-fuzz test-frontend test-e2e bench
-test: deps lint test-go test-fuzz test-frontend test-e2e ## run every check (what CI runs)
+.PHONY: test lint lint-assets test-windows test-go test-memory test-fuzz test-frontend test-e2e test-dist bench
+test: deps lint lint-assets test-windows test-go test-memory test-fuzz test-frontend test-e2e test-dist ## run every check (what CI runs)
 	@echo "make test: all checks passed"
 
 lint: deps-go
@@ -98,6 +143,36 @@ lint: deps-go
 	$(GO) vet -tags atpreg_testhooks ./internal/testhooks/
 	@echo "==> staticcheck"
 	$(TOOLS)/staticcheck ./...
+
+lint-assets: deps-apt ## check the launcher, the AppStream metainfo and the icons
+	@echo "==> desktop-file-validate, appstreamcli validate, icons"
+	desktop-file-validate build/linux/atpreg.desktop
+	appstreamcli validate --no-net --strict build/linux/hk.org.hkstp.atpreg.metainfo.xml
+	@for s in $(ICON_SIZES); do f=build/icons/$${s}x$${s}.png; \
+		file $$f | grep "PNG image data, $$s x $$s, 8-bit/color RGBA" >/dev/null || { echo "$$f is not a $$s x $$s PNG: run make icons"; exit 1; }; done
+	@cmp -s build/appicon.png build/icons/1024x1024.png || { echo "build/appicon.png is not the 1024 px icon: run make icons"; exit 1; }
+	@file build/windows/icon.ico | grep "MS Windows icon resource - 7 icons" >/dev/null || { echo "build/windows/icon.ico is not the 7-size icon: run make icons"; exit 1; }
+	@if [ "$${CI:-}" = true ]; then \
+		./build/icons.sh >/dev/null; \
+		git diff --exit-code --stat -- build/icons build/appicon.png build/windows/icon.ico || { echo "the icons are stale: run make icons and commit"; exit 1; }; \
+	fi
+
+# The vault, store and file-writing code (fileout, and the service that
+# publishes through it) must build, tests included, for
+# Windows (docs/windows.md says how their Windows paths behave).
+WINDOWS_PKGS := ./internal/vault/ ./internal/store/... ./internal/fileout/ ./internal/service/...
+test-windows: deps-go ## go vet and compile the vault, store, fileout and service tests for Windows
+	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
+	@echo "==> GOOS=windows: go vet and go test -c (vault, store, fileout, service), go vet of the window"
+	GOOS=windows GOARCH=amd64 $(GO) vet $(WINDOWS_PKGS)
+	@for p in $$(GOOS=windows $(GO) list $(WINDOWS_PKGS)); do \
+		echo "GOOS=windows go test -c $$p"; GOOS=windows GOARCH=amd64 $(GO) test -c -o /dev/null $$p; done
+	GOOS=windows GOARCH=amd64 $(GO) vet -tags $(WINDOWS_TAGS) .
+
+test-memory: deps-go ## resident memory with the demo register open, after unlock and passphrase change (<= 150 MB)
+	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
+	@echo "==> resident memory (production key derivation)"
+	$(GO) test -count=1 -run '^TestResidentMemory$$' -v ./app/
 
 test-go: deps-go
 	@mkdir -p frontend/dist && touch frontend/dist/.gitkeep
@@ -137,6 +212,21 @@ test-e2e: build build-dev ## real-browser and real-window tests (under Xvfb)
 	fi
 	@echo "==> e2e: headless Chromium against the real backend, and the real window"
 	$(GO) test -tags e2e -count=1 -timeout 20m -v ./e2e/
+
+# The packages as an officer gets them: lintian, checksums, the installer's
+# type; then the .deb is installed on this machine and the installed atpreg
+# is started from PATH, on the command line and as a window under Xvfb.
+test-dist: dist ## check the packages and install and start the .deb
+	@echo "==> lintian, SHA256SUMS, the Windows installer and zip"
+	lintian --fail-on error,warning $(DIST)/atpreg_$(VERSION)_*.deb
+	cd $(DIST) && sha256sum -c SHA256SUMS
+	file $(DIST)/atpreg-$(VERSION)-windows-amd64-setup.exe | grep "Nullsoft Installer self-extracting archive"
+	unzip -l $(DIST)/atpreg-$(VERSION)-windows-amd64-portable.zip | grep "atpreg-$(VERSION)-windows-amd64/atpreg.exe"
+	root=$$(mktemp -d); trap 'rm -rf "$$root"' EXIT; dpkg-deb -x $(DIST)/atpreg_$(VERSION)_*.deb "$$root"; \
+	appstreamcli validate-tree --no-net --strict "$$root"
+	@echo "==> installing $(DIST)/atpreg_$(VERSION)_*.deb and starting the installed atpreg"
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q --reinstall ./$(DIST)/atpreg_$(VERSION)_*.deb
+	ATPREG_INSTALLED_TEST=1 ATPREG_INSTALLED_VERSION=$(VERSION) $(GO) test -tags e2e -count=1 -v -run '^TestInstalledPackage$$' ./e2e/
 
 bench: deps-go ## run the benchmarks behind the README's figures
 	$(GO) test -run '^$$' -bench . -benchmem ./...

@@ -1,6 +1,7 @@
 package main
 
 import (
+	_ "embed"
 	"io"
 	"os"
 
@@ -19,6 +20,32 @@ import (
 
 // windowTitle is what the window manager shows; tests find the window by it.
 const windowTitle = "atpreg — ATP capacity register"
+
+// windowIcon is the window's icon on Linux (the launcher and the taskbar use
+// the installed hicolor icons; this is for window managers that read the
+// window's own). build/appicon.svg is its source.
+//
+//go:embed build/icons/256x256.png
+var windowIcon []byte
+
+// webview2Missing is what the officer reads when Windows has no WebView2
+// runtime (or one older than Wails needs). The Windows build uses Wails'
+// "error" strategy (tag wv2runtime.error): atpreg works offline and never
+// downloads an installer itself.
+const webview2Missing = "atpreg needs the Microsoft Edge WebView2 Runtime, which is missing on this computer (or older than version 94).\n\n" +
+	"atpreg works offline and does not download it. On a computer with internet access, download the " +
+	"\"Evergreen Standalone Installer\" (x64) from https://developer.microsoft.com/microsoft-edge/webview2/ , " +
+	"copy it to this computer (for example on a USB stick), run it, then start atpreg again. " +
+	"Your IT support can also install it for you."
+
+// windowsMessages are Wails' default Windows messages, with the offline
+// WebView2 advice.
+func windowsMessages() *windows.Messages {
+	m := windows.DefaultMessages()
+	m.ContactAdmin = webview2Missing
+	m.Error = "atpreg cannot start"
+	return m
+}
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
@@ -57,10 +84,11 @@ func desktopOptions(session *app.Session, stderr io.Writer) *options.App {
 		Bind: app.Bindings(session),
 		Linux: &linux.Options{
 			ProgramName:         "atpreg",
+			Icon:                windowIcon,
 			WindowIsTranslucent: false,
 			WebviewGpuPolicy:    linux.WebviewGpuPolicyNever,
 		},
-		Windows:            &windows.Options{Theme: windows.SystemDefault},
+		Windows:            &windows.Options{Theme: windows.SystemDefault, Messages: windowsMessages()},
 		Logger:             app.NewWindowLogger(stderr),
 		LogLevel:           logger.ERROR,
 		LogLevelProduction: logger.ERROR,

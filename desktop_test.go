@@ -31,3 +31,25 @@ func TestDesktopLoggerWithholdsCallArguments(t *testing.T) {
 		t.Errorf("an error should still leave a line saying something went wrong; got %q", got)
 	}
 }
+
+// TestWebView2MissingMessage checks that on a Windows laptop without the
+// WebView2 runtime the window's error says where the offline installer is,
+// and that the window has its icon.
+func TestWebView2MissingMessage(t *testing.T) {
+	opts := desktopOptions(app.NewSession(app.Config{RegisterPath: t.TempDir() + "/r.atpreg"}), &bytes.Buffer{})
+	m := opts.Windows.Messages
+	if m == nil {
+		t.Fatal("no Windows messages: Wails' default offers a download, which an offline laptop cannot do")
+	}
+	for _, want := range []string{"WebView2 Runtime", "Evergreen Standalone Installer", "https://developer.microsoft.com/microsoft-edge/webview2/", "offline"} {
+		if !strings.Contains(m.ContactAdmin, want) {
+			t.Errorf("the missing-WebView2 message does not say %q:\n%s", want, m.ContactAdmin)
+		}
+	}
+	if m.WebView2ProcessCrash == "" || m.InvalidFixedWebview2 == "" {
+		t.Error("Wails' other Windows messages were lost")
+	}
+	if len(opts.Linux.Icon) < 100 || string(opts.Linux.Icon[1:4]) != "PNG" {
+		t.Errorf("the window has no PNG icon (%d bytes)", len(opts.Linux.Icon))
+	}
+}

@@ -5,6 +5,7 @@ package main
 import (
 	"embed"
 	"os"
+	"strings"
 
 	"atpreg/internal/cli"
 	"atpreg/internal/paths"
@@ -22,6 +23,10 @@ func main() {
 	if err != nil {
 		os.Exit(cli.Run(os.Args[1:], env)) // reports the usage error
 	}
+	if path, ok := registerArgument(rest); ok {
+		// The launcher's "atpreg %F": a register file opens in the window.
+		g.Register, rest = path, nil
+	}
 	if len(rest) > 0 {
 		os.Exit(cli.RunCommand(g, rest, env))
 	}
@@ -29,6 +34,18 @@ func main() {
 		env.Stderr.Write([]byte("atpreg: " + err.Error() + "\n"))
 		os.Exit(cli.ExitFailed)
 	}
+}
+
+// registerArgument reports whether args is one existing register file (a
+// path ending in .atpreg, as a desktop launcher passes it), not a command.
+func registerArgument(args []string) (string, bool) {
+	if len(args) != 1 || !strings.HasSuffix(strings.ToLower(args[0]), ".atpreg") {
+		return "", false
+	}
+	if fi, err := os.Stat(args[0]); err != nil || !fi.Mode().IsRegular() {
+		return "", false
+	}
+	return args[0], true
 }
 
 // stateDir is where both faces remember the newest state seen of each

@@ -47,6 +47,9 @@ func (s *Staged) Commit() error {
 	}
 	if err := os.Rename(s.tmp, s.path); err != nil {
 		_ = os.Remove(s.tmp)
+		if inUse(err) {
+			return apperr.Wrap(err, apperr.Conflict, "The file %s could not be replaced: another program has it open (a PDF viewer or a spreadsheet?), or it is read-only. Close it there and try again, or save under another name.", s.path)
+		}
 		return apperr.Wrap(err, apperr.Internal, "The file could not be saved as %s (%s).", s.path, apperr.Reason(err))
 	}
 	s.done = true

@@ -520,11 +520,14 @@ func (db *DB) snapshotLocked() error {
 // restartJournal replaces the journal by an empty one of the current
 // generation, after a snapshot of that generation is in place.
 func (db *DB) restartJournal() error {
-	old := db.journal
-	j, err := vault.CreateJournal(db.fs, vault.JournalPath(db.path), db.keys, db.gen)
-	if old != nil {
-		old.Close()
+	// The old journal (stale once the snapshot is in place) is closed before
+	// the new one replaces it: Windows cannot replace a file that this
+	// process holds open (docs/windows.md).
+	if db.journal != nil {
+		db.journal.Close()
+		db.journal = nil
 	}
+	j, err := vault.CreateJournal(db.fs, vault.JournalPath(db.path), db.keys, db.gen)
 	db.journal = j
 	db.nextAuto = AutoSnapshotBytes
 	if err != nil {

@@ -69,7 +69,7 @@ func (osFS) OpenFile(name string, flag int, perm fs.FileMode) (File, error) {
 	return f, nil
 }
 
-func (osFS) Rename(oldpath, newpath string) error        { return os.Rename(oldpath, newpath) }
+func (osFS) Rename(oldpath, newpath string) error        { return replaceFile(oldpath, newpath) }
 func (osFS) Remove(name string) error                    { return os.Remove(name) }
 func (osFS) Link(oldname, newname string) error          { return os.Link(oldname, newname) }
 func (osFS) Lstat(name string) (fs.FileInfo, error)      { return os.Lstat(name) }

@@ -18,6 +18,9 @@ func SyncDir(dir string) error {
 	return d.Sync()
 }
 
+// replaceFile renames from to to, replacing to; SyncDir(dir) makes it durable.
+func replaceFile(from, to string) error { return os.Rename(from, to) }
+
 // lockFile takes an exclusive, non-blocking OS lock on f (flock).
 func lockFile(f *os.File) error {
 	err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)

@@ -9,9 +9,30 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// SyncDir is a no-op on Windows, where renames are flushed with the file
-// system's metadata and folders cannot be opened for syncing.
+// SyncDir is a no-op on Windows: Windows documents no way to flush a
+// folder's entries (FlushFileBuffers takes a file or volume handle); each
+// rename is made durable by replaceFile instead. See docs/windows.md.
 func SyncDir(dir string) error { return nil }
+
+// replaceFile renames from to to, replacing to, and returns only once the
+// rename is on disk (MoveFileEx with MOVEFILE_REPLACE_EXISTING and
+// MOVEFILE_WRITE_THROUGH; os.Rename does not ask for write-through). It fails
+// if another handle holds to open without FILE_SHARE_DELETE, which every
+// file Go opens does: close the old file first.
+func replaceFile(from, to string) error {
+	f, err := windows.UTF16PtrFromString(from)
+	if err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	t, err := windows.UTF16PtrFromString(to)
+	if err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	if err := windows.MoveFileEx(f, t, windows.MOVEFILE_REPLACE_EXISTING|windows.MOVEFILE_WRITE_THROUGH); err != nil {
+		return &os.LinkError{Op: "rename", Old: from, New: to, Err: err}
+	}
+	return nil
+}
 
 // lockFile takes an exclusive, non-blocking OS lock on f (LockFileEx).
 func lockFile(f *os.File) error {

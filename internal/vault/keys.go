@@ -9,6 +9,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"runtime/debug"
 
 	"golang.org/x/crypto/argon2"
 
@@ -329,11 +330,24 @@ func (k *Keyring) unwrap(passphrase []byte) (bool, error) {
 func kekAEAD(passphrase []byte, kdf KDFParams, salt []byte) cipher.AEAD {
 	kek := argon2.IDKey(passphrase, salt, kdf.Time, kdf.MemoryKiB, kdf.Threads, keyLen)
 	defer clear(kek)
+	returnKDFMemory(kdf)
 	aead, err := newGCM(kek)
 	if err != nil {
 		panic(err) // a 32-byte key always makes a cipher
 	}
 	return aead
+}
+
+// returnKDFMemory hands Argon2id's working memory (256 MiB with DefaultKDF),
+// garbage once the key is derived, back to the OS at once. Without it the
+// process keeps it resident, and a second derivation (a passphrase change
+// checks the current passphrase, then wraps under the new one) would
+// allocate another block before the first is collected. Cheap derivations
+// (tests) skip the forced collection.
+func returnKDFMemory(kdf KDFParams) {
+	if kdf.MemoryKiB >= 16<<10 {
+		debug.FreeOSMemory()
+	}
 }
 
 func newGCM(key []byte) (cipher.AEAD, error) {
