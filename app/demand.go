@@ -213,7 +213,7 @@ func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportR
 	if filepath.Ext(path) == "" {
 		path += "." + format
 	}
-	res, err := r.ExportDemand(context.Background(), format, path, statuses)
+	res, err := r.ExportDemand(context.Background(), format, path, statuses, true) // the save dialog asked before replacing
 	if err != nil {
 		return nil, Fail(err)
 	}

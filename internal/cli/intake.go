@@ -43,7 +43,7 @@ and nothing is taken in.`,
 			replace := fs.Bool("replace", false, "take the form's values where they differ from the register's")
 			return func(c *Context, pos []string) error {
 				if len(pos) == 0 {
-					return usagef("intake: name the files to take in (atpreg intake FILE... [--entity ID] [--dry-run] [--replace])")
+					return usagef("intake: name the files to take in")
 				}
 				if *entity < 0 {
 					return usagef("intake: --entity needs an entity's number, not %d", *entity)

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -12,15 +13,32 @@ import (
 
 // Backup writes a sealed copy of the register to dst, in the same format,
 // protected by passphrase (which may differ from the register's). It refuses
-// to overwrite an existing file (apperr.Conflict).
+// to overwrite an existing file (apperr.Conflict, caused by fs.ErrExist).
 func (db *DB) Backup(dst string, passphrase []byte) error {
+	return db.backup(dst, passphrase, false)
+}
+
+// BackupReplacing is Backup that replaces a file at dst (an earlier
+// backup), atomically: the old file stays whole until the new one is in
+// place. It refuses to replace the register's own files (the register, its
+// journal, lock and .bak).
+func (db *DB) BackupReplacing(dst string, passphrase []byte) error {
+	return db.backup(dst, passphrase, true)
+}
+
+func (db *DB) backup(dst string, passphrase []byte, replace bool) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed {
 		return errClosed
 	}
-	if vault.Exists(db.fs, dst) {
-		return apperr.New(apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
+	for _, own := range []string{db.path, vault.JournalPath(db.path), db.path + ".lock", db.path + ".bak", vault.JournalPath(db.path + ".bak")} {
+		if abs(dst) == abs(own) {
+			return apperr.New(apperr.Invalid, "A backup cannot be written over the register's own file %s. Nothing was written; choose another name.", filepath.Base(dst))
+		}
+	}
+	if !replace && vault.Exists(db.fs, dst) {
+		return apperr.Wrap(fs.ErrExist, apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
 	}
 	if err := db.opt.checkKDF(); err != nil {
 		return err

@@ -113,6 +113,12 @@ func WriteSnapshot(w io.Writer, k *Keyring, gen uint64, payload []byte) error {
 	return nil
 }
 
+// ErrNotRegister is in the chain of the error for a file that does not
+// begin as an atpreg register does (another kind of file altogether, not a
+// damaged register): a caller that was handed the file (a restore) can
+// word it as rejected input.
+var ErrNotRegister = errors.New("not an atpreg register")
+
 // damaged builds the error for a damaged file.
 func damaged(path, what string) error {
 	return apperr.New(apperr.Damaged,
@@ -142,7 +148,7 @@ func parseHeader(path string, r io.Reader) (*parsedHeader, error) {
 	h := make([]byte, headerLen)
 	n, err := io.ReadFull(r, h)
 	if n >= 7 && string(h[:7]) != snapMagic || n < 7 && n > 0 && !bytes.HasPrefix([]byte(snapMagic), h[:n]) {
-		return nil, apperr.New(apperr.Damaged, "The file %s is not an atpreg register.", filepath.Base(path))
+		return nil, apperr.Wrap(ErrNotRegister, apperr.Damaged, "The file %s is not an atpreg register.", filepath.Base(path))
 	}
 	if n == 0 {
 		return nil, damaged(path, "the file is empty")
