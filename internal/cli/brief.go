@@ -145,8 +145,9 @@ func runBrief(c *Context, f briefFlags) error {
 			if pf.Encrypted {
 				enc = ", encrypted (AES-256)"
 			}
-			c.printf("Wrote %s: document %s, copy %d for %s, %d entities, %d pages%s\nSHA-256 %s\n",
-				f.out, res.DocumentID, pf.CopyNo, pf.Recipient, len(pf.EntityIDs), pf.Pages, enc, pf.SHA256)
+			c.printf("Wrote %s: document %s, copy %d for %s, %d %s, %d %s%s\nSHA-256 %s\n",
+				f.out, res.DocumentID, pf.CopyNo, pf.Recipient, len(pf.EntityIDs), plural(len(pf.EntityIDs), "entity", "entities"),
+				pf.Pages, plural(pf.Pages, "page", "pages"), enc, pf.SHA256)
 		}
 		return nil
 	})

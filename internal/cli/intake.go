@@ -114,8 +114,8 @@ func printIntakeReport(c *Context, rep service.IntakeReport, opt service.IntakeO
 		}
 		if it.Import != nil {
 			ir := it.Import
-			c.printf("  Import: %d rows; entities %d %screated, %d %smerged, %d unchanged; products %d %sadded, %d %supdated.\n",
-				ir.Rows, ir.Created, would, ir.Merged, would, ir.Unchanged, ir.Added, would, ir.Updated, would)
+			c.printf("  Import: %d %s; entities %d %screated, %d %smerged, %d unchanged; products %d %sadded, %d %supdated.\n",
+				ir.Rows, plural(ir.Rows, "row", "rows"), ir.Created, would, ir.Merged, would, ir.Unchanged, ir.Added, would, ir.Updated, would)
 			continue
 		}
 		for _, e := range it.Evaluations {

@@ -48,5 +48,7 @@ func TestLifecycleGolden(t *testing.T) {
 	step(env, "brief", "--entity", "1", "-o", filepath.Join(dir, "pack.pdf"))
 	step(env, "show", "one")
 	step(env, "template", "-o", csv)
+	reg = filepath.Join(dir, "demo.atpreg")
+	step(env, "demo")
 	golden(t, "lifecycle.txt", strings.ReplaceAll(b.String(), dir, "DIR"))
 }

@@ -66,8 +66,9 @@ same sheet returned twice replacing, never duplicating.
 					for _, l := range res.LeftOut {
 						fmt.Fprintf(c.Stderr, "atpreg: note: left out entity %d (%s): %s has a conflict of interest with it (%s).\n", l.EntityID, l.Name, res.Evaluator.Name, l.Reason)
 					}
-					c.printf("Wrote %s: evaluation sheet %s for %s, %d entities (%s, %s), due %s.\nSHA-256 %s\n",
-						*out, res.Entry.DocID, res.Evaluator.Name, len(res.EntityIDs), res.Format, res.Lang, res.Due, res.Entry.SHA256)
+					c.printf("Wrote %s: evaluation sheet %s for %s, %d %s (%s, %s), due %s.\nSHA-256 %s\n",
+						*out, res.Entry.DocID, res.Evaluator.Name, len(res.EntityIDs), plural(len(res.EntityIDs), "entity", "entities"),
+						res.Format, res.Lang, res.Due, res.Entry.SHA256)
 					return nil
 				})
 			}

@@ -33,7 +33,7 @@ prompt (asked twice). A forgotten passphrase cannot be recovered: keep it safe.`
 			if err := c.closeRegister(r); err != nil {
 				return err
 			}
-			c.printf("Created an empty register at %s\n", c.Register)
+			c.printf("Created an empty register at %s.\n", c.Register)
 			return nil
 		}),
 	}
@@ -188,7 +188,7 @@ func runBackup(c *Context, out string, force bool) error {
 	if err != nil {
 		return err
 	}
-	c.printf("Backup written to %s (verified)\n", out)
+	c.printf("Backup written to %s (verified by reading it back).\n", out)
 	return nil
 }
 
@@ -223,7 +223,7 @@ func runRestore(c *Context, pos []string) error {
 	if err := service.Restore(c.Register, src, p, c.Options); err != nil {
 		return err
 	}
-	c.printf("Restored %s from %s (the previous register is kept as %s.bak)\n", c.Register, src, c.Register)
+	c.printf("Restored %s from %s (the previous register is kept as %s.bak).\n", c.Register, src, c.Register)
 	return nil
 }
 
