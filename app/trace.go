@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"encoding/base64"
 	"path/filepath"
+	"strings"
 
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
@@ -49,6 +51,22 @@ type TraceReport struct {
 // Errors: invalid when there is nothing to trace.
 func (x *TraceService) TraceText(text string) (TraceReport, error) {
 	rep, err := x.trace("", []byte(text))
+	return rep, Fail(err)
+}
+
+// TraceFile traces a file dropped on the screen, given as base64 with its
+// name. Errors: invalid when it cannot be received, is too large, or holds
+// nothing to trace.
+func (x *TraceService) TraceFile(name, dataBase64 string) (TraceReport, error) {
+	if base64.StdEncoding.DecodedLen(len(dataBase64)) > service.MaxTraceBytes+2 {
+		return TraceReport{}, Fail(apperr.New(apperr.Invalid, "The file %s is more than the %d MB a trace reads; a briefing pack is much smaller. Drop the pack itself, or paste its text.",
+			droppedName(name), service.MaxTraceBytes>>20))
+	}
+	data, err := base64.StdEncoding.DecodeString(dataBase64)
+	if err != nil {
+		return TraceReport{}, Fail(apperr.New(apperr.Invalid, "The file could not be received by the window; try again, or choose it with Open a file."))
+	}
+	rep, err := x.trace(droppedName(name), data)
 	return rep, Fail(err)
 }
 
@@ -118,4 +136,13 @@ func (x *TraceService) trace(source string, data []byte) (TraceReport, error) {
 			Footer: m.By == service.TraceByFooter, Certainty: m.Certainty, Agree: m.Agree, Disagree: m.Disagree})
 	}
 	return out, nil
+}
+
+// droppedName is the base name of a file the page names (either separator).
+func droppedName(name string) string {
+	n := filepath.Base(strings.ReplaceAll(strings.TrimSpace(name), "\\", "/"))
+	if n == "." || n == "/" {
+		return "dropped file"
+	}
+	return n
 }

@@ -1,10 +1,12 @@
 package app_test
 
 import (
+	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -102,6 +104,17 @@ func TestTraceFromWindow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		data, err := os.ReadFile(f.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dropped, err := tr.TraceFile(`C:\fakepath\`+filepath.Base(f.Path), base64.StdEncoding.EncodeToString(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(dropped, rep) {
+			t.Errorf("copy %d: dropped, the file traces to %+v; picked, to %+v", f.CopyNo, dropped, rep)
+		}
 		if rep.Source != filepath.Base(f.Path) || len(rep.Matches) != 1 {
 			t.Fatalf("copy %d's file traced to %+v", f.CopyNo, rep)
 		}
@@ -184,6 +197,10 @@ func TestTraceBadInput(t *testing.T) {
 			return app.TracePicked(tr, pdftest.WriteTemp(t, "empty.txt", nil))
 		}, apperr.Invalid, "no text to trace"},
 		{"an encrypted pack", func() (app.TraceReport, error) { return app.TracePicked(tr, enc.Files[0].Path) }, apperr.Invalid, "encrypted"},
+		{"a file the window could not receive", func() (app.TraceReport, error) { return tr.TraceFile("pack.pdf", "%%not base64%%") }, apperr.Invalid, "could not be received"},
+		{"a dropped picture", func() (app.TraceReport, error) {
+			return tr.TraceFile("photo.png", base64.StdEncoding.EncodeToString(png))
+		}, apperr.Invalid, "neither a PDF nor text"},
 		{"a folder", func() (app.TraceReport, error) { return app.TracePicked(tr, t.TempDir()) }, apperr.Invalid, "is a folder"},
 		{"a missing file", func() (app.TraceReport, error) {
 			return app.TracePicked(tr, filepath.Join(t.TempDir(), "gone.pdf"))
