@@ -190,4 +190,14 @@ func TestPackEvaluationChoice(t *testing.T) {
 			t.Errorf("a pack quotes the internal evaluation: %q", sec)
 		}
 	}
+	// The ledger says which copies carry the panel's result.
+	rows, err := bound[*app.BriefingService](t, s).Ledger(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if row.Evaluation != (row.DocID == with.DocumentID) {
+			t.Errorf("ledger row of %s copy %d: evaluation %v", row.DocID, row.CopyNo, row.Evaluation)
+		}
+	}
 }

@@ -2182,6 +2182,7 @@ export namespace app {
 	    entityNames: string[];
 	    anonymised: boolean;
 	    encrypted: boolean;
+	    evaluation: boolean;
 	    fileName: string;
 	    folder: string;
 	    path: string;
@@ -2205,6 +2206,7 @@ export namespace app {
 	        this.entityNames = source["entityNames"];
 	        this.anonymised = source["anonymised"];
 	        this.encrypted = source["encrypted"];
+	        this.evaluation = source["evaluation"];
 	        this.fileName = source["fileName"];
 	        this.folder = source["folder"];
 	        this.path = source["path"];

@@ -28,11 +28,11 @@ describe('trace words', () => {
   });
 
   it('says what agrees and what does not', () => {
-    expect(matchEvidence(match(), 21)).toBe('All 21 wording choices read in the text match this copy.');
+    expect(matchEvidence(match(), 21)).toBe('All 21 wording choices read match this copy.');
     expect(matchEvidence(match({ agree: 19, disagree: 2, certainty: 'likely' }), 21)).toBe(
-      '19 of the 21 wording choices read in the text match this copy; 2 do not.',
+      '19 of the 21 wording choices read match this copy; 2 do not.',
     );
-    expect(matchEvidence(match({ agree: 0, disagree: 1 }), 1)).toBe('0 of the 1 wording choice read in the text match this copy; 1 does not.');
+    expect(matchEvidence(match({ agree: 0, disagree: 1 }), 1)).toBe('0 of the 1 wording choice read match this copy; 1 does not.');
     expect(matchEvidence(match({ footer: true }), 21)).toMatch(/^The document number and copy number printed at the foot of its pages name this copy\. All 21/);
     expect(matchEvidence(match({ footer: true, agree: 0 }), 0)).toBe('The document number and copy number printed at the foot of its pages name this copy.');
   });

@@ -45,8 +45,8 @@ export function matchEvidence(m: TraceMatch, seen: number): string {
     seen === 0
       ? ''
       : m.disagree === 0
-        ? `All ${choices(seen)} read in the text match this copy.`
-        : `${m.agree} of the ${choices(seen)} read in the text match this copy; ${m.disagree} ${m.disagree === 1 ? 'does' : 'do'} not.`;
+        ? `All ${choices(seen)} read match this copy.`
+        : `${m.agree} of the ${choices(seen)} read match this copy; ${m.disagree} ${m.disagree === 1 ? 'does' : 'do'} not.`;
   if (m.footer) {
     return `The document number and copy number printed at the foot of its pages name this copy.${wording ? ' ' + wording : ''}`;
   }
