@@ -315,9 +315,9 @@ type PackLedgerRow struct {
 	Anonymised  bool     `json:"anonymised"`
 	Encrypted   bool     `json:"encrypted"`
 	Evaluation  bool     `json:"evaluation"` // the copy carries the evaluation panel's result
-	FileName    string   `json:"fileName"` // the base name
-	Folder      string   `json:"folder"`   // "" for packs from before folders were recorded
-	Path        string   `json:"path"`     // folder and name; "" when the folder is unknown
+	FileName    string   `json:"fileName"`   // the base name
+	Folder      string   `json:"folder"`     // "" for packs from before folders were recorded
+	Path        string   `json:"path"`       // folder and name; "" when the folder is unknown
 	SHA256      string   `json:"sha256"`
 	Delivered   bool     `json:"delivered"`  // false: recorded, not put in place (WriteAgain)
 	FileExists  bool     `json:"fileExists"` // the file is still where it was written
