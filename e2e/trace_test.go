@@ -146,6 +146,27 @@ func TestTraceLeakedCopy(t *testing.T) {
 	}
 	p.Screenshot("trace-dropped")
 
+	// The entity's details without its products (about ten wording choices):
+	// copy 2 still comes first, and no other copy is named certain.
+	p.Click(`[data-testid="trace-clear"]`)
+	cut := strings.Index(leak, "Product 1:")
+	if cut < 0 {
+		t.Fatalf("the entity page has no \"Product 1:\": %q", leak)
+	}
+	p.Fill(`[data-testid="trace-text"]`, leak[:cut])
+	p.Click(`[data-testid="trace-run"]`)
+	p.WaitVisible(`[data-testid="trace-match"]`)
+	part := Eval[[]found](p, `[...document.querySelectorAll('[data-testid="trace-match"]')].map(e => ({Certainty: e.dataset.certainty, Copy: e.dataset.copy, Doc: e.dataset.doc, Text: e.textContent}))`)
+	if part[0].Copy != "2" || part[0].Certainty == "possible" {
+		t.Errorf("part of copy 2's page is traced first to %+v", part[0])
+	}
+	for _, m := range part[1:] {
+		if m.Certainty != "possible" {
+			t.Errorf("part of copy 2's page names another copy %s: %+v", m.Certainty, m)
+		}
+	}
+	p.Screenshot("trace-few")
+
 	// Text of no pack: the message says what to give instead.
 	p.Click(`[data-testid="trace-clear"]`)
 	p.Fill(`[data-testid="trace-text"]`, "Minutes of the fictional garden club: the roses did well.")

@@ -38,12 +38,22 @@ describe('trace words', () => {
   });
 
   it('says why it is as sure as it is', () => {
-    expect(certaintyReason(match(), 1)).toMatch(/every other copy .* at least two/);
-    expect(certaintyReason(match({ footer: true }), 0)).toBe('Certain: the pages name it.');
-    expect(certaintyReason(match({ certainty: 'likely', disagree: 1 }), 1)).toMatch(/not exactly/);
-    expect(certaintyReason(match({ certainty: 'likely' }), 1)).toMatch(/another comes close/);
-    expect(certaintyReason(match({ certainty: 'possible' }), 1)).toMatch(/another copy fits the text as well/);
-    expect(certaintyReason(match({ certainty: 'possible' }), 0)).toMatch(/too little/);
+    const m = match();
+    expect(certaintyReason(m, m, 2)).toMatch(/every other copy .* at least two/);
+    const f = match({ footer: true });
+    expect(certaintyReason(f, f, 1)).toBe('Certain: the pages name it.');
+    const l1 = match({ certainty: 'likely', disagree: 1 });
+    expect(certaintyReason(l1, l1, 2)).toMatch(/not exactly/);
+    const l0 = match({ certainty: 'likely' });
+    expect(certaintyReason(l0, l0, 2)).toMatch(/another comes close/);
+    const p0 = match({ certainty: 'possible' });
+    expect(certaintyReason(p0, p0, 2)).toMatch(/another copy fits the text as well/);
+    expect(certaintyReason(match({ certainty: 'possible' }), p0, 2)).toMatch(/another copy fits the text as well/);
+    expect(certaintyReason(p0, p0, 1)).toMatch(/too little/);
+    expect(certaintyReason(match({ certainty: 'possible', copyNo: 1, disagree: 1 }), l0, 2)).toBe(
+      'Possible, but less likely than the first: it differs from the text in 1 more wording choice.',
+    );
+    expect(certaintyReason(match({ certainty: 'possible', copyNo: 1, disagree: 3 }), l1, 2)).toMatch(/in 2 more wording choices\.$/);
   });
 
   it('sums the finding up', () => {
@@ -54,6 +64,9 @@ describe('trace words', () => {
       'leak.pdf comes from copy 2 for Dr Fictional Reader Two, found by the numbers in its footers.',
     );
     expect(reportSummary(report([match(), match({ copyNo: 1, certainty: 'possible', disagree: 1 })]))).toMatch(/the other copies listed fit it less well/);
+    expect(reportSummary(report([match({ certainty: 'likely' }), match({ copyNo: 1, certainty: 'possible', disagree: 1 })], 10))).toBe(
+      'The pasted text most likely comes from copy 2 for Dr Fictional Reader Two, found by its wording (10 wording choices read); not for certain.',
+    );
     expect(reportSummary(report([match({ certainty: 'possible' }), match({ copyNo: 1, certainty: 'possible' })], 4))).toBe(
       'The pasted text can come from 2 copies, found by its wording (4 wording choices read); none for certain.',
     );

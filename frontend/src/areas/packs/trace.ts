@@ -53,8 +53,11 @@ export function matchEvidence(m: TraceMatch, seen: number): string {
   return wording;
 }
 
-/** Why the finding is as sure as it is. */
-export function certaintyReason(m: TraceMatch, others: number): string {
+/**
+ * Why the finding is as sure as it is; best is the first finding of the
+ * list and count how many there are.
+ */
+export function certaintyReason(m: TraceMatch, best: TraceMatch, count: number): string {
   switch (m.certainty) {
     case 'certain':
       return m.footer
@@ -64,12 +67,16 @@ export function certaintyReason(m: TraceMatch, others: number): string {
       return m.disagree > 0
         ? 'Likely: it fits the text better than any other copy, but not exactly; the text may have been edited, or mixed from more than one copy.'
         : 'Likely: it fits the text better than any other copy, but another comes close; give more of the text to be sure.';
-    default:
-      return m.footer
-        ? 'Possible: the text names more than one copy, or none by number.'
-        : others > 0
-          ? 'Possible: another copy fits the text as well; give more of the text (a whole entity page) to tell them apart.'
-          : 'Possible: too little of the text to be sure; give more of it (a whole entity page).';
+    default: {
+      if (m.footer) return 'Possible: the text names more than one copy, or none by number.';
+      const more = m.disagree - best.disagree;
+      if (m !== best && more > 0) {
+        return `Possible, but less likely than the first: it differs from the text in ${more} more wording ${more === 1 ? 'choice' : 'choices'}.`;
+      }
+      return count > 1
+        ? 'Possible: another copy fits the text as well; give more of the text (a whole entity page) to tell them apart.'
+        : 'Possible: too little of the text to be sure; give more of it (a whole entity page).';
+    }
   }
 }
 
@@ -86,6 +93,9 @@ export function reportSummary(r: TraceReport): string {
   }
   if (best.certainty === 'certain') {
     return `${from} comes from copy ${best.copyNo} for ${best.recipient}, found ${footer}; the other copies listed fit it less well.`;
+  }
+  if (best.certainty === 'likely') {
+    return `${from} most likely comes from copy ${best.copyNo} for ${best.recipient}, found ${footer}; not for certain.`;
   }
   const n = r.matches.length;
   return `${from} can come from ${n === 1 ? 'one copy' : `${n} copies`}, found ${footer}; none for certain.`;
