@@ -212,7 +212,7 @@ func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportR
 	if filepath.Ext(path) == "" {
 		path += "." + format
 	}
-	res, err := d.write(format, path, statuses)
+	res, err := d.write(format, path, statuses) // the save dialog asked before replacing
 	if err != nil {
 		return nil, Fail(err)
 	}
@@ -220,15 +220,16 @@ func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportR
 }
 
 // write writes the anonymised summary to path, chosen by the officer in the
-// save dialog, through the audited export (service.ExportDemand: merged
-// answers, grouped periods, withheld counts, and the linear-programming
-// audit that refuses a summary where a "<3" could be worked out).
+// save dialog (which asked before replacing a file there), through the
+// audited export (service.ExportDemand: merged answers, grouped periods,
+// withheld counts, and the linear-programming audit that refuses a summary
+// where a "<3" could be worked out).
 func (d *DemandService) write(format, path string, statuses []string) (DemandExportResult, error) {
 	r, err := d.s.openRegister()
 	if err != nil {
 		return DemandExportResult{}, err
 	}
-	res, err := r.ExportDemand(context.Background(), format, path, statuses)
+	res, err := r.ExportDemand(context.Background(), format, path, statuses, true)
 	if err != nil {
 		return DemandExportResult{}, err
 	}
