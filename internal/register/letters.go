@@ -79,7 +79,8 @@ func ParseLetterKind(s string) (LetterKind, error) {
 // request that an intake for the entity closes.
 func (k LetterKind) AsksForInformation() bool { return k == LetterMissing || k == LetterMoreInfo }
 
-// Letter languages.
+// The languages of the documents (letters, forms, sheets, briefing packs,
+// the demand summary).
 const (
 	LangEnglish = "en"
 	LangChinese = "zh-HK"
@@ -93,7 +94,7 @@ func ParseLang(s string) (string, error) {
 	case "zh-hk", "zh", "zh-hant", "zh-tw":
 		return LangChinese, nil
 	}
-	return "", apperr.New(apperr.Invalid, "%q is not a language of the letters; use en or zh-HK.", s)
+	return "", apperr.New(apperr.Invalid, "%q is not a language of the documents; use en or zh-HK.", s)
 }
 
 // LetterTemplate is the officer's wording of one kind of letter in one
