@@ -169,7 +169,7 @@ func TestInviteWithMeeting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Date: Tuesday, 14 April 2026", "Time: 14:00–15:30", "Place: Room 3, Building 17W"} {
+	for _, want := range []string{"Date: Tuesday, 14 Apr 2026", "Time: 14:00–15:30", "Place: Room 3, Building 17W"} {
 		if !strings.Contains(c.Body, want) {
 			t.Errorf("lacks %q:\n%s", want, c.Body)
 		}
@@ -212,7 +212,7 @@ func TestPDFText(t *testing.T) {
 		if lang == "zh-HK" {
 			wants = []string{"香港科技園公司", "2026年3月10日", "電話號碼", "先進療法產品類別", "AlexChan"}
 		} else {
-			wants = append(wants, "10March2026")
+			wants = append(wants, "10Mar2026")
 		}
 		for _, w := range wants {
 			if !strings.Contains(flat, w) {

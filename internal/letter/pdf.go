@@ -33,7 +33,7 @@ func PDF(l Letter, c Composed) ([]byte, error) {
 		Names:   names,
 		Address: l.Letterhead.Address,
 		Lines: [][2]string{
-			{pick(zh, "Date", "日期"), FormatDate(l.Date, l.Lang)},
+			{pick(zh, "Date", "日期"), register.FormatDate(l.Date, l.Lang)},
 			{pick(zh, "Our ref.", "檔號"), l.Reference},
 		},
 	})
