@@ -210,7 +210,12 @@ func TestPDFText(t *testing.T) {
 		wants := []string{"HongKongScienceandTechnologyParksCorporation", "LT-20260310-0ABCDEFGHJKMN", "DrMeiLam", "AlexChan",
 			"ContactOfficer,AdvancedTherapyProducts", "Telephonenumber"}
 		if lang == "zh-HK" {
-			wants = []string{"香港科技園公司", "2026年3月10日", "電話號碼", "先進療法產品類別", "AlexChan"}
+			wants = []string{"香港科技園公司", "2026年3月10日", "電話號碼", "先進療法產品類別", "AlexChan", "機密", "第1頁，共"}
+			for _, en := range []string{"CONFIDENTIAL", "Page ", "For "} {
+				if strings.Contains(text, en) {
+					t.Errorf("the Chinese letter's page furniture is in English: %q", en)
+				}
+			}
 		} else {
 			wants = append(wants, "10Mar2026")
 		}

@@ -20,6 +20,7 @@ func PDF(l Letter, c Composed) ([]byte, error) {
 		DocumentID: l.Reference,
 		Recipient:  l.Entity.Name,
 		Clock:      l.Date,
+		Lang:       l.Lang,
 	})
 	if err != nil {
 		return nil, err
