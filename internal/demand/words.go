@@ -34,17 +34,17 @@ type words struct {
 	periodLabel   func(p string) string
 	withheldShown string // how the PDF prints a withheld count
 	// The PDF.
-	pdfTitle, heading, subheading                       string
-	document, generated, statuses, entities, products   string
-	smallCounts, smallCountsText, hidden, madeBy        string
-	notice                                              string
-	about, aboutText, howHidden, howCounted             string
-	overview, count, withoutProducts, undatedProducts   string
-	byQuestion, answer, answerEntities, answerProducts  string
-	several                                             string
-	expectedBy, noDates, timelineChart                  string // expectedBy, timelineChart: %s (the period)
-	allProducts, undatedWithheld, undatedFrom           string
-	hiddenOf                                            func(d ReportDisclosure) string
+	pdfTitle, heading, subheading                      string
+	document, generated, statuses, entities, products  string
+	smallCounts, smallCountsText, hidden, madeBy       string
+	notice                                             string
+	about, aboutText, howHidden, howCounted            string
+	overview, count, withoutProducts, undatedProducts  string
+	byQuestion, answer, answerEntities, answerProducts string
+	several                                            string
+	expectedBy, noDates, timelineChart                 string // expectedBy, timelineChart: %s (the period)
+	allProducts, undatedWithheld, undatedFrom          string
+	hiddenOf                                           func(d ReportDisclosure) string
 }
 
 // wordsFor returns the words of lang ("" is English).
@@ -103,7 +103,7 @@ var english = &words{
 	},
 	mergedNote: "%s: %s",
 	note:       noteEnglish,
-	period: map[string]string{PeriodQuarter: "quarter", PeriodHalf: "half-year", PeriodYear: "year", PeriodWhole: "period"},
+	period:     map[string]string{PeriodQuarter: "quarter", PeriodHalf: "half-year", PeriodYear: "year", PeriodWhole: "period"},
 	periodLabel: func(p string) string {
 		return p
 	},

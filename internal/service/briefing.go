@@ -50,6 +50,9 @@ type PackRequest struct {
 	// Path, for a single recipient, is the exact file to write instead
 	// (replaced if it exists).
 	Path string
+	// Lang is the packs' language: "" or "en" English, "zh-HK" Traditional
+	// Chinese.
+	Lang string
 }
 
 // PackFile is one pack published.
@@ -93,6 +96,7 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 	if err := checkPackRequest(req); err != nil {
 		return PackResult{}, err
 	}
+	lang, _ := register.ParseLang(req.Lang)
 	if err := ctx.Err(); err != nil {
 		return PackResult{}, briefing.Canceled(err)
 	}
@@ -114,14 +118,14 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 	in.DocumentID = NewDocumentID(DocPrefixBrief, now)
 	res := PackResult{DocumentID: in.DocumentID, Files: []PackFile{}}
 	packs, notices, err := briefing.Make(ctx, in, copies, briefing.MakeOptions{
-		PackOptions: briefing.PackOptions{Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation},
+		PackOptions: briefing.PackOptions{Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation, Lang: lang},
 		Password:    req.Password, FirstCopy: req.FirstCopy,
 	}, progress)
 	if err != nil {
 		return PackResult{}, err
 	}
 	res.Notices = notices
-	options := map[string]any{"anonymised": req.Anonymise, "encrypted": req.Password != "", "includeNotes": req.IncludeNotes, "includeEvaluation": req.IncludeEvaluation}
+	options := map[string]any{"anonymised": req.Anonymise, "encrypted": req.Password != "", "includeNotes": req.IncludeNotes, "includeEvaluation": req.IncludeEvaluation, "lang": lang}
 	if req.MeetingID > 0 {
 		options["meetingId"] = req.MeetingID
 	} else if req.Purpose != "" {
@@ -186,6 +190,9 @@ func checkPackRequest(req PackRequest) error {
 	}
 	if req.FirstCopy < 0 {
 		fields = append(fields, apperr.FieldError{Field: "firstCopy", Message: "The copy number must be 1 or more."})
+	}
+	if _, err := register.ParseLang(req.Lang); err != nil {
+		fields = append(fields, apperr.FieldError{Field: "lang", Message: apperr.Message(err)})
 	}
 	switch {
 	case req.Path != "" && len(req.Recipients) > 1:
