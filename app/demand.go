@@ -213,7 +213,7 @@ func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportR
 	if filepath.Ext(path) == "" {
 		path += "." + format
 	}
-	res, err := r.ExportDemand(context.Background(), format, path, statuses)
+	res, err := r.ExportDemand(context.Background(), service.DemandRequest{Format: format, Path: path, Statuses: statuses})
 	if err != nil {
 		return nil, Fail(err)
 	}

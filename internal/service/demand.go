@@ -93,20 +93,39 @@ type DemandResult struct {
 	At         string // RFC 3339
 }
 
+// DemandRequest asks for the anonymised demand summary.
+type DemandRequest struct {
+	// Format is pdf or json; "" takes it from Path's extension.
+	Format string
+	// Path is the file to write (replaced if it exists).
+	Path string
+	// Statuses are the statuses whose entities are counted (codes or
+	// labels); empty: all.
+	Statuses []string
+	// Lang is the summary's language: "" or "en" English, "zh-HK"
+	// Traditional Chinese (the JSON's keys stay English).
+	Lang string
+}
+
 // ExportDemand writes the anonymised demand summary of the entities whose
-// status is among statuses (empty: all) in format (pdf or json; "" from
-// path's extension) to path, replacing a file there, and publishes it: the
-// ledger records it (kind demand, with the format, filter and totals; no
-// entity ids, since it names none). Errors: apperr.Invalid.
-func (r *Register) ExportDemand(ctx context.Context, format, path string, statuses []string) (DemandResult, error) {
-	format, err := DemandFormatFor(format, path)
+// status is among req.Statuses (empty: all) in req.Format and req.Lang to
+// req.Path, replacing a file there, and publishes it: the ledger records it
+// (kind demand, with the format, language, filter and totals; no entity
+// ids, since it names none). Errors: apperr.Invalid.
+func (r *Register) ExportDemand(ctx context.Context, req DemandRequest) (DemandResult, error) {
+	path := req.Path
+	format, err := DemandFormatFor(req.Format, path)
 	if err != nil {
 		return DemandResult{}, err
 	}
 	if strings.TrimSpace(path) == "" {
 		return DemandResult{}, apperr.New(apperr.Invalid, "Name the file to write the demand summary to.")
 	}
-	filter, err := demand.ParseStatuses(statuses)
+	lang, err := register.ParseLang(req.Lang)
+	if err != nil {
+		return DemandResult{}, err
+	}
+	filter, err := demand.ParseStatuses(req.Statuses)
 	if err != nil {
 		return DemandResult{}, err
 	}
@@ -116,7 +135,7 @@ func (r *Register) ExportDemand(ctx context.Context, format, path string, status
 	}
 	now := r.Now()
 	sum := demand.Aggregate(entities, filter)
-	rep := demand.Anonymise(sum, demand.Meta{DocumentID: NewDocumentID(DocPrefixDemand, now), GeneratedAt: now, Generator: "atpreg " + version.String()})
+	rep := demand.Anonymise(sum, demand.Meta{DocumentID: NewDocumentID(DocPrefixDemand, now), GeneratedAt: now, Generator: "atpreg " + version.String(), Lang: lang})
 	var data []byte
 	if format == demand.FormatPDF {
 		data, err = rep.PDF()
@@ -128,7 +147,7 @@ func (r *Register) ExportDemand(ctx context.Context, format, path string, status
 	}
 	entries, err := r.Publish(ctx, []Publication{{
 		Kind: register.LedgerDemand, DocID: rep.DocumentID, Path: path, Data: data,
-		Options: map[string]any{"format": format, "statuses": rep.Filter.Statuses, "entities": sum.Entities,
+		Options: map[string]any{"format": format, "lang": lang, "statuses": rep.Filter.Statuses, "entities": sum.Entities,
 			"submissions": sum.Submissions, "anonymised": true},
 		Replace: true, What: "The demand summary",
 	}})

@@ -155,4 +155,7 @@ func TestTraceChinesePack(t *testing.T) {
 	if m := got.Matches[0]; m.Disagree != 0 || m.Agree < 10 {
 		t.Errorf("the wording of the copy: %d agree, %d disagree", m.Agree, m.Disagree)
 	}
+	if lang := got.Matches[0].Entry.Options["lang"]; lang != register.LangChinese {
+		t.Errorf("the ledger records the pack's language as %v", lang)
+	}
 }
