@@ -262,9 +262,6 @@ func Squeeze(s string) string {
 	return b.String()
 }
 
-// phrase returns the copy's phrasing of slot i in English.
-func (v Variants) phrase(i int) string { return v.phraseIn(i, register.LangEnglish) }
-
 // phraseIn returns the copy's phrasing of slot i in lang.
 func (v Variants) phraseIn(i int, lang string) string {
 	a, b := slots[i].a, slots[i].b
