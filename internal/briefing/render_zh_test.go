@@ -70,6 +70,11 @@ func TestChineseContent(t *testing.T) {
 	if !bytes.Equal(p.PDF, render(t, fixtureInput(), opt).PDF) {
 		t.Error("the same Chinese pack rendered twice differs")
 	}
+	// The font draws every character of the Chinese texts: only the
+	// fixture's emoji is replaced.
+	if len(p.Replaced) != 1 || string(p.Replaced[0].Runes) != "🧬" {
+		t.Errorf("characters replaced: %+v", p.Replaced)
+	}
 }
 
 // TestChineseAnonymised: an anonymised Chinese pack names no entity, contact

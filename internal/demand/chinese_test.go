@@ -35,6 +35,9 @@ func TestChinesePDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if strings.Contains(text, "□") {
+		t.Error("the font lacks a character of the Chinese summary (drawn as □)")
+	}
 	sq := pdftest.Squeeze(text)
 	for _, want := range []string{"機密", "需求摘要（匿名）", "先進療法產品生產設施的需求", "文件編號", "產生時間", "2026年3月14日09:30",
 		"包括的狀態", "已收到、初步審核、評審中、已邀請對話、對話中", "細小數目", "隱藏的數目", "關於本摘要", "本摘要隱藏的數目及原因",

@@ -210,8 +210,8 @@ func TestPDFText(t *testing.T) {
 		wants := []string{"HongKongScienceandTechnologyParksCorporation", "LT-20260310-0ABCDEFGHJKMN", "DrMeiLam", "AlexChan",
 			"ContactOfficer,AdvancedTherapyProducts", "Telephonenumber"}
 		if lang == "zh-HK" {
-			wants = []string{"香港科技園公司", "2026年3月10日", "電話號碼", "先進療法產品類別", "AlexChan", "機密", "第1頁，共"}
-			for _, en := range []string{"CONFIDENTIAL", "Page ", "For "} {
+			wants = []string{"香港科技園公司", "2026年3月10日", "電話號碼", "先進療法產品類別", "AlexChan", "機密", "第1頁，共", "補交欠缺資料"}
+			for _, en := range []string{"CONFIDENTIAL", "Page ", "For ", "Missing information"} {
 				if strings.Contains(text, en) {
 					t.Errorf("the Chinese letter's page furniture is in English: %q", en)
 				}

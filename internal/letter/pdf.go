@@ -14,8 +14,8 @@ import (
 func PDF(l Letter, c Composed) ([]byte, error) {
 	zh := l.Lang == register.LangChinese
 	d, err := pdfdoc.New(pdfdoc.Options{
-		Title:      l.Kind.Label() + " · " + l.Entity.Name,
-		Subject:    l.Kind.Label(),
+		Title:      l.Kind.LabelIn(l.Lang) + " · " + l.Entity.Name,
+		Subject:    l.Kind.LabelIn(l.Lang),
 		Author:     l.OfficerName,
 		DocumentID: l.Reference,
 		Recipient:  l.Entity.Name,

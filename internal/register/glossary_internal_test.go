@@ -95,6 +95,12 @@ with the language.
 		row("`"+string(r)+"`", r.Label(), r.LabelIn(LangChinese))
 	}
 
+	b.WriteString("\n## Letters\n\n")
+	head("Kind", "English", "繁體中文")
+	for _, k := range LetterKinds() {
+		row("`"+string(k)+"`", k.Label(), k.LabelIn(LangChinese))
+	}
+
 	at := time.Date(2026, 12, 3, 15, 30, 0, 0, time.UTC)
 	b.WriteString("\n## Dates\n\nOne house style per language, on a 24-hour clock (`register.FormatDate` and its kin), in every document.\n\n")
 	head("What", "English", "繁體中文")

@@ -24,15 +24,15 @@ const (
 )
 
 var letterKindLabels = []struct {
-	kind  LetterKind
-	label string
+	kind      LetterKind
+	label, zh string
 }{
-	{LetterAcknowledge, "Acknowledgement of receipt"},
-	{LetterMissing, "Missing information"},
-	{LetterMoreInfo, "More information requested"},
-	{LetterInvite, "Invitation to dialogue"},
-	{LetterDecline, "Decline"},
-	{LetterHold, "On hold"},
+	{LetterAcknowledge, "Acknowledgement of receipt", "確認收妥資料"},
+	{LetterMissing, "Missing information", "補交欠缺資料"},
+	{LetterMoreInfo, "More information requested", "索取更多資料"},
+	{LetterInvite, "Invitation to dialogue", "邀請對話"},
+	{LetterDecline, "Decline", "婉拒"},
+	{LetterHold, "On hold", "暫緩處理"},
 }
 
 // LetterKinds returns every kind of letter, in the order of the officer's work.
@@ -45,9 +45,16 @@ func LetterKinds() []LetterKind {
 }
 
 // Label returns the kind for people, e.g. "Invitation to dialogue".
-func (k LetterKind) Label() string {
+func (k LetterKind) Label() string { return k.LabelIn(LangEnglish) }
+
+// LabelIn returns the kind for people in lang, e.g. "Invitation to
+// dialogue" / "邀請對話".
+func (k LetterKind) LabelIn(lang string) string {
 	for _, l := range letterKindLabels {
 		if l.kind == k {
+			if lang == LangChinese {
+				return l.zh
+			}
 			return l.label
 		}
 	}
