@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/briefing"
@@ -223,6 +224,9 @@ func (r *Register) packInput(ctx context.Context, req PackRequest) (briefing.Pac
 		if len(m.EntityIDs) == 0 {
 			return in, apperr.New(apperr.Invalid, "The meeting %q discusses no entities yet; add them to the meeting first.", m.Title)
 		}
+		// The register keeps times in UTC; the pack says them on the
+		// officer's clock, as letters do.
+		m.StartsAt = m.StartsAt.In(time.Local)
 		in.Meeting = &m
 		ids = m.EntityIDs
 		conflicts, err := r.db.MeetingConflicts(ctx, m.ID)
