@@ -165,3 +165,30 @@ func TestChineseAndWord(t *testing.T) {
 		t.Fatal("plain text read as a sheet")
 	}
 }
+
+// TestSummaryInTheSheetsLanguage: an entity's summary on the sheet gives the
+// RFI's wording and the expected start in the house style of the sheet's
+// language.
+func TestSummaryInTheSheetsLanguage(t *testing.T) {
+	es := entities()
+	es[0].Submissions[0].ExpectedStart = "2027-03"
+	start := es[0].Submissions[0].ExpectedStart
+	for lang, want := range map[string][]string{
+		"en":    {"Expected date of commencement of project: " + start.LabelIn("en"), "Type of ATP product: "},
+		"zh-HK": {"預計項目開始日期：" + start.LabelIn("zh-HK"), "先進療法產品類別："},
+	} {
+		s, err := evalsheet.Spec("Dr Fictional Reviewer", es, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		note := s.Sections[1].Note
+		for _, w := range want {
+			if !strings.Contains(note, w) {
+				t.Errorf("%s: the summary lacks %q:\n%s", lang, w, note)
+			}
+		}
+		if strings.Contains(note, string(start)+".") || strings.Contains(note, string(start)+"。") {
+			t.Errorf("%s: the expected start is written as %s", lang, start)
+		}
+	}
+}

@@ -2281,6 +2281,7 @@ export namespace app {
 	    includeEvaluation: boolean;
 	    password: string;
 	    dir: string;
+	    lang: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PackRequest(source);
@@ -2298,6 +2299,7 @@ export namespace app {
 	        this.includeEvaluation = source["includeEvaluation"];
 	        this.password = source["password"];
 	        this.dir = source["dir"];
+	        this.lang = source["lang"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
