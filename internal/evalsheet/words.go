@@ -21,9 +21,9 @@ type words struct {
 	aspect                  map[register.Aspect]string
 	// anchor is what each score 1..5 of an aspect means; nil: the
 	// domain's English (register.Aspect.Anchor).
-	anchor map[register.Aspect][register.MaxScore]string
-	rec                     map[register.Recommendation]string
-	product                 string // has %s
+	anchor  map[register.Aspect][register.MaxScore]string
+	rec     map[register.Recommendation]string
+	product string // has %s
 }
 
 func english() *words {
