@@ -31,6 +31,12 @@ func (r *Register) Evaluators(ctx context.Context) ([]register.Evaluator, error)
 	return r.db.Evaluators(ctx)
 }
 
+// Evaluator returns the evaluator named name (case and surrounding space
+// ignored). Errors: apperr.NotFound, saying how to add one.
+func (r *Register) Evaluator(ctx context.Context, name string) (register.Evaluator, error) {
+	return r.db.Evaluator(ctx, name)
+}
+
 // SaveEvaluator adds an evaluator to the panel (e.ID 0) or changes one, and
 // returns the id. Errors: apperr.Invalid ("name", "email"), apperr.Conflict
 // (the name is taken), apperr.NotFound.
