@@ -1,6 +1,7 @@
 package app_test
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"atpreg/app"
+	"atpreg/internal/forms/formstest"
 	"atpreg/internal/service"
 	"atpreg/internal/service/servicetest"
 )
@@ -30,6 +32,12 @@ func (c *clock) add(days int) {
 // sheetServices returns the sheet and evaluation services of a demo
 // register whose clock the test moves.
 func sheetServices(t *testing.T) (*app.SheetService, *app.EvaluationService, *clock) {
+	sh, ev, _, c := sheetSession(t)
+	return sh, ev, c
+}
+
+// sheetSession is sheetServices with the intake service too.
+func sheetSession(t *testing.T) (*app.SheetService, *app.EvaluationService, *app.IntakeService, *clock) {
 	t.Helper()
 	c := &clock{t: servicetest.Now}
 	s := app.NewSession(app.Config{RegisterPath: filepath.Join(t.TempDir(), "register.atpreg"),
@@ -51,7 +59,7 @@ func sheetServices(t *testing.T) (*app.SheetService, *app.EvaluationService, *cl
 	if sh == nil || ev == nil {
 		t.Fatal("SheetService or EvaluationService is not bound")
 	}
-	return sh, ev, c
+	return sh, ev, intakeService(t, s), c
 }
 
 // TestSheetServicePanel adds, edits and removes evaluators and their
@@ -189,5 +197,52 @@ func TestSheetServiceSend(t *testing.T) {
 	ee, err := ev.Entity(top.EntityID)
 	if err != nil || ee.Agreement.Rank != 1 || ee.Agreement.Disagreement == nil || *ee.Agreement.Disagreement != top.Disagreement || ee.Agreement.Compared != len(rk.Agreement.Entities) {
 		t.Fatalf("entity agreement: %v %+v", err, ee.Agreement)
+	}
+}
+
+// TestSheetBackThroughIntake: a sheet sent from the window, filled by
+// pypdf and dropped on the window's intake, is reviewed with the
+// evaluations it records (and the aspect left unscored), confirmed, and
+// marked returned.
+func TestSheetBackThroughIntake(t *testing.T) {
+	sh, _, x, _ := sheetSession(t)
+	setup, err := sh.Setup()
+	if err != nil || len(setup.InEvaluation) < 1 {
+		t.Fatalf("setup: %v %+v", err, setup)
+	}
+	ent := setup.InEvaluation[0]
+	res, err := sh.Send(app.SendSheetsRequest{EvaluatorIDs: []int64{setup.Evaluators[1].ID}, EntityIDs: []int64{ent.ID}, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := os.ReadFile(res.Files[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := map[string]bool{"e1.recommendation.hold": true}
+	for _, a := range []string{"readiness", "technical", "credibility", "pipeline", "investment", "jobs"} {
+		check["e1."+a+".2"] = true
+	}
+	filled, _ := formstest.FillPDF(t, pdf, map[string]string{"e1.reason": "Too early (fictional)."}, check)
+	rev, err := x.Review([]app.IntakeUpload{{Name: "returned.pdf", Base64: base64.StdEncoding.EncodeToString(filled)}}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rev.Items) != 1 || rev.Items[0].Kind != "evaluation" || rev.Evaluations != 1 || len(rev.Items[0].Evaluations) != 1 || len(rev.Problems) != 0 {
+		t.Fatalf("review: %+v", rev)
+	}
+	e := rev.Items[0].Evaluations[0]
+	if e.EntityID != ent.ID || e.Evaluator != setup.Evaluators[1].Name || len(e.Unscored) != 1 || !strings.Contains(e.Unscored[0], "intangibles") {
+		t.Errorf("evaluation in the review: %+v", e)
+	}
+	if open, _ := sh.Sheets(0, true); len(open) != 1 {
+		t.Fatalf("a review changed the sheets: %+v", open)
+	}
+	done, err := x.Confirm(rev.Token, nil)
+	if err != nil || !done.Applied || done.Items[0].SheetDocID != res.Files[0].DocID {
+		t.Fatalf("confirm: %v %+v", err, done)
+	}
+	if open, _ := sh.Sheets(0, true); len(open) != 0 {
+		t.Errorf("still out after it came back: %+v", open)
 	}
 }

@@ -6,9 +6,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"atpreg/internal/forms/formstest"
+	"atpreg/internal/mailin/mailtest"
+	"atpreg/internal/register"
 )
 
 // sheetSetupJSON is what the send dialog is offered, read through the real
@@ -27,8 +33,10 @@ type sheetSetupJSON struct {
 // saving; three email drafts saved into a folder (read by Python's email
 // package, each with the sheet attached); the sheets out on the Overview,
 // per evaluator in Settings and per entity; the panel's agreement on the
-// ranking. Then the same register opened with the clock 30 days on: the
-// Overview shows the three sheets overdue.
+// ranking. One evaluator's reply with the filled sheet is dropped on the
+// register, reviewed with the evaluation it records and confirmed: the sheet
+// is returned. Then the same register opened with the clock 30 days on: the
+// Overview shows the other two sheets overdue.
 func TestSheets(t *testing.T) {
 	p := NewUnlockedPage(t, true)
 	var setup sheetSetupJSON
@@ -89,7 +97,7 @@ func TestSheets(t *testing.T) {
 	if err != nil || len(files) != 3 {
 		t.Fatalf("%v: %d files in the folder, want 3", err, len(files))
 	}
-	var wong bool
+	var wong string
 	for _, f := range files {
 		if filepath.Ext(f.Name()) != ".eml" {
 			t.Errorf("%s is not an email draft", f.Name())
@@ -101,14 +109,14 @@ func TestSheets(t *testing.T) {
 			t.Errorf("%s: %v", f.Name(), m)
 		}
 		if strings.Contains(m["to"].(string), "wong@panel.example") {
-			wong = true
+			wong = filepath.Join(dir, f.Name())
 			if !strings.Contains(m["body"].(string), fmt.Sprintf("%d entities", len(setup.InEvaluation)-1)) {
 				t.Errorf("Wong's draft does not count the entity left off:\n%s", m["body"])
 			}
 		}
 	}
-	if !wong {
-		t.Error("no draft to the new evaluator")
+	if wong == "" {
+		t.Fatal("no draft to the new evaluator")
 	}
 	p.Click(`[data-testid="send-sheets-dialog"] footer .btn.primary`)
 
@@ -134,7 +142,34 @@ func TestSheets(t *testing.T) {
 	Eval[bool](p, fmt.Sprintf(`(location.hash = '#/evaluation/%d', true)`, conflicted.ID))
 	p.WaitJS(`document.querySelectorAll('[data-testid="entity-sheets"] [data-testid="sheet-row"]').length === 2`, defaultWait)
 
-	// A month on, the same register: the three sheets are overdue.
+	// Wong fills the first entity of the attached sheet (pypdf) and replies;
+	// the reply dropped on the register is reviewed with the evaluation it
+	// records, confirmed, and the sheet is returned.
+	check := map[string]bool{"e1.recommendation.invite": true}
+	for _, a := range register.Aspects() {
+		check["e1."+string(a)+".4"] = true
+	}
+	filled, _ := formstest.FillPDF(t, pyFirstAttachment(t, wong), map[string]string{"e1.reason": "Convincing plan (fictional)."}, check)
+	reply := mailtest.Build(mailtest.Email{From: "Dr Fictional Wong <wong@panel.example>", To: "atp@hkstp.example", Subject: "Re: Evaluation sheet",
+		Date: time.Now(), MessageID: "wong-reply@panel.example", Text: "My sheet is attached.",
+		Attachments: []mailtest.File{{Name: "Evaluation sheet.pdf", ContentType: "application/pdf", Data: filled}}})
+	p.Click(`.sidebar [data-area="register"]`)
+	p.WaitVisible(`[data-testid="register-grid"]`)
+	p.dropFiles(`[data-testid="register-grid"]`, map[string][]byte{"Re Evaluation sheet.eml": reply}, true)
+	p.WaitVisible(`[data-testid="intake-review"]`)
+	p.WaitText(`[data-testid="intake-evaluation"]`, "Dr Fictional Wong's evaluation of "+other.Name+" is recorded.")
+	p.WaitText(`[data-testid="intake-summary"]`, "1 evaluation from returned sheets")
+	p.WaitText(`[data-testid="intake-action"]`, "Evaluations recorded")
+	p.Screenshot("sheets-intake-review")
+	p.Click(`[data-testid="intake-confirm"]`)
+	p.WaitVisible(`[data-testid="intake-saved"]`)
+	p.WaitText(`[data-testid="intake-review"]`, "is marked returned")
+	p.Click(`[data-testid="intake-close"]`)
+	p.Click(`.sidebar [data-area="overview"]`)
+	p.WaitJS(`document.querySelectorAll('[data-testid="overview-sheets"] [data-testid="sheet-row"]').length === 2`, defaultWait)
+	p.WaitText(`[data-testid="sheets-out-count"]`, "2 out")
+
+	// A month on, the same register: the two sheets still out are overdue.
 	p.Click(`[data-testid="lock-now"]`)
 	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
 	later := NewPage(t, StartApp(t, WithRegister(p.App.Register), WithEnv("ATPREG_INSECURE_TEST_CLOCK_DAYS=30")))
@@ -143,10 +178,31 @@ func TestSheets(t *testing.T) {
 	later.Click(`[data-testid="unlock"]`)
 	later.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
 	later.Click(`.sidebar [data-area="overview"]`)
-	later.WaitText(`[data-testid="sheets-overdue-count"]`, "3 overdue")
-	later.WaitJS(`document.querySelectorAll('[data-testid="overview-sheets"] [data-testid="sheet-row"][data-state="overdue"]').length === 3`, defaultWait)
+	later.WaitText(`[data-testid="sheets-overdue-count"]`, "2 overdue")
+	later.WaitJS(`document.querySelectorAll('[data-testid="overview-sheets"] [data-testid="sheet-row"][data-state="overdue"]').length === 2`, defaultWait)
 	later.WaitText(`[data-testid="overview-sheets"] [data-testid="sheet-state"]`, "Overdue by 16 days")
 	later.Screenshot("sheets-overview-overdue")
 	later.Click(`.sidebar [data-area="settings"]`)
-	later.WaitText(`[data-testid="evaluator-row"]:nth-child(2) [data-testid="evaluator-counts"]`, "1 overdue")
+	later.WaitText(`[data-testid="evaluator-row"]:nth-child(1) [data-testid="evaluator-counts"]`, "1 overdue")
+	later.WaitText(`[data-testid="evaluator-row"]:nth-child(2) [data-testid="evaluator-counts"]`, "1 returned")
+	Eval[bool](later, `(document.querySelector('[data-testid="evaluators"]').scrollIntoView(), true)`)
+	later.Screenshot("sheets-settings-overdue")
+}
+
+// pyFirstAttachment returns the first attachment of an .eml as Python's
+// email package decodes it.
+func pyFirstAttachment(t *testing.T, eml string) []byte {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "attachment")
+	prog := `import email, email.policy, sys
+msg = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+open(sys.argv[2], 'wb').write(next(msg.iter_attachments()).get_payload(decode=True))`
+	if out, err := exec.Command("python3", "-c", prog, eml, dst).CombinedOutput(); err != nil {
+		t.Fatalf("python3: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

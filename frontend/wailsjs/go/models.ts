@@ -1481,6 +1481,7 @@ export namespace app {
 	    contentType: string;
 	    size: number;
 	    form: boolean;
+	    sheet: boolean;
 	    email: boolean;
 	    kept: boolean;
 	    note: string;
@@ -1495,6 +1496,7 @@ export namespace app {
 	        this.contentType = source["contentType"];
 	        this.size = source["size"];
 	        this.form = source["form"];
+	        this.sheet = source["sheet"];
 	        this.email = source["email"];
 	        this.kept = source["kept"];
 	        this.note = source["note"];
@@ -1524,9 +1526,29 @@ export namespace app {
 	        this.taken = source["taken"];
 	    }
 	}
+	export class IntakeEvaluationView {
+	    entityId: number;
+	    entityName: string;
+	    evaluator: string;
+	    replaced: boolean;
+	    unscored: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeEvaluationView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.evaluator = source["evaluator"];
+	        this.replaced = source["replaced"];
+	        this.unscored = source["unscored"];
+	    }
+	}
 	export class IntakeItemView {
 	    file: string;
-	    kind: 'email' | 'form' | 'import' | '';
+	    kind: 'email' | 'form' | 'import' | 'evaluation' | '';
 	    action: string;
 	    entityId: number;
 	    entityName: string;
@@ -1541,6 +1563,8 @@ export namespace app {
 	    alreadyTakenIn: boolean;
 	    notes: string[];
 	    import: string;
+	    evaluations: IntakeEvaluationView[];
+	    sheetDocId: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new IntakeItemView(source);
@@ -1564,6 +1588,8 @@ export namespace app {
 	        this.alreadyTakenIn = source["alreadyTakenIn"];
 	        this.notes = source["notes"];
 	        this.import = source["import"];
+	        this.evaluations = this.convertValues(source["evaluations"], IntakeEvaluationView);
+	        this.sheetDocId = source["sheetDocId"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1611,6 +1637,7 @@ export namespace app {
 	    created: number;
 	    merged: number;
 	    unchanged: number;
+	    evaluations: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new IntakeReview(source);
@@ -1626,6 +1653,7 @@ export namespace app {
 	        this.created = source["created"];
 	        this.merged = source["merged"];
 	        this.unchanged = source["unchanged"];
+	        this.evaluations = source["evaluations"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
