@@ -126,7 +126,10 @@ func TestSheets(t *testing.T) {
 	if v := Eval[string](p, `document.querySelector('[data-testid="alpha-overall"] strong').textContent`); v == "—" || v == "" {
 		t.Errorf("the demo panel's alpha overall is %q", v)
 	}
+	p.Click(`[data-testid="disagreement-list"] summary`)
+	p.WaitJS(`document.querySelectorAll('[data-testid="disagreement-list"] li').length > 1`, defaultWait)
 	p.Screenshot("sheets-ranking-agreement")
+	p.Click(`[data-testid="disagreement-list"] summary`)
 
 	// The Overview lists the three sheets out.
 	p.Click(`.sidebar [data-area="overview"]`)
