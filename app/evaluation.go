@@ -222,9 +222,20 @@ type EntityEvaluations struct {
 	Rank        int        `json:"rank"`
 	RankedCount int        `json:"rankedCount"`
 	Conflicts   []Conflict `json:"conflicts"`
+	// EvaluatorConflicts are the evaluators of the panel conflicted with
+	// this entity (it is left off their sheets).
+	EvaluatorConflicts []EvaluatorConflictRef `json:"evaluatorConflicts"`
 	// Agreement is how far this entity's evaluators disagree, among the
 	// entities with two or more.
 	Agreement EntityAgreement `json:"agreement"`
+}
+
+// EvaluatorConflictRef is an evaluator's conflict of interest with the
+// entity on the page.
+type EvaluatorConflictRef struct {
+	EvaluatorID   int64  `json:"evaluatorId"`
+	EvaluatorName string `json:"evaluatorName"`
+	Reason        string `json:"reason"`
 }
 
 // EntityAgreement is how far an entity's evaluators disagree: the observed
@@ -316,6 +327,16 @@ func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
 	out := EntityEvaluations{EntityID: id, Name: d.Entity.Name, Status: string(d.Entity.Status), StatusLabel: d.Entity.Status.Label(),
 		Evaluations: []EvaluationView{}, Summary: entityScoreWire(d.Summary), Total: d.Total, Rank: d.Rank, RankedCount: d.Ranked,
 		Conflicts: conflictsWire(d.Conflicts), Agreement: EntityAgreement{Compared: len(ag.Entities), Aspects: []string{}, Overall: round3(ag.Overall)}}
+	ecs, err := reg.EvaluatorConflicts(context.Background())
+	if err != nil {
+		return EntityEvaluations{}, Fail(err)
+	}
+	out.EvaluatorConflicts = []EvaluatorConflictRef{}
+	for _, c := range ecs {
+		if c.EntityID == id {
+			out.EvaluatorConflicts = append(out.EvaluatorConflicts, EvaluatorConflictRef{EvaluatorID: c.EvaluatorID, EvaluatorName: c.EvaluatorName, Reason: c.Reason})
+		}
+	}
 	for i, e := range ag.Entities {
 		if e.EntityID == id {
 			v := e.Disagreement

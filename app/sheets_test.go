@@ -65,7 +65,7 @@ func sheetSession(t *testing.T) (*app.SheetService, *app.EvaluationService, *app
 // TestSheetServicePanel adds, edits and removes evaluators and their
 // conflicts through the facade, with field problems in the wire error.
 func TestSheetServicePanel(t *testing.T) {
-	sh, _, _ := sheetServices(t)
+	sh, ev, _ := sheetServices(t)
 	panel, err := sh.Panel()
 	if err != nil || len(panel) != 2 {
 		t.Fatalf("demo panel: %v %+v", err, panel)
@@ -92,6 +92,9 @@ func TestSheetServicePanel(t *testing.T) {
 	}
 	if err := sh.SetConflict(id, 5, "Holds shares (fictional)"); err != nil {
 		t.Fatal(err)
+	}
+	if ee, err := ev.Entity(5); err != nil || len(ee.EvaluatorConflicts) != 1 || ee.EvaluatorConflicts[0].EvaluatorName != "Dr Fictional Ho" {
+		t.Errorf("the entity's evaluation lacks the evaluator's conflict: %v %+v", err, ee.EvaluatorConflicts)
 	}
 	panel, _ = sh.Panel()
 	var ho *app.EvaluatorView

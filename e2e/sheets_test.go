@@ -144,6 +144,7 @@ func TestSheets(t *testing.T) {
 	p.Screenshot("sheets-entity")
 	Eval[bool](p, fmt.Sprintf(`(location.hash = '#/evaluation/%d', true)`, conflicted.ID))
 	p.WaitJS(`document.querySelectorAll('[data-testid="entity-sheets"] [data-testid="sheet-row"]').length === 2`, defaultWait)
+	p.WaitText(`[data-testid="evaluator-conflict"]`, "Dr Fictional Wong (evaluator): Former employer (fictional)")
 
 	// Wong fills the first entity of the attached sheet (pypdf) and replies;
 	// the reply dropped on the register is reviewed with the evaluation it

@@ -697,6 +697,22 @@ export namespace app {
 	        this.overall = source["overall"];
 	    }
 	}
+	export class EvaluatorConflictRef {
+	    evaluatorId: number;
+	    evaluatorName: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluatorConflictRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluatorId = source["evaluatorId"];
+	        this.evaluatorName = source["evaluatorName"];
+	        this.reason = source["reason"];
+	    }
+	}
 	export class EntityScore {
 	    evaluations: number;
 	    evaluators: string[];
@@ -822,6 +838,7 @@ export namespace app {
 	    rank: number;
 	    rankedCount: number;
 	    conflicts: Conflict[];
+	    evaluatorConflicts: EvaluatorConflictRef[];
 	    agreement: EntityAgreement;
 	
 	    static createFrom(source: any = {}) {
@@ -840,6 +857,7 @@ export namespace app {
 	        this.rank = source["rank"];
 	        this.rankedCount = source["rankedCount"];
 	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
+	        this.evaluatorConflicts = this.convertValues(source["evaluatorConflicts"], EvaluatorConflictRef);
 	        this.agreement = this.convertValues(source["agreement"], EntityAgreement);
 	    }
 	
@@ -1084,6 +1102,7 @@ export namespace app {
 	        this.createdBy = source["createdBy"];
 	    }
 	}
+	
 	export class SheetView {
 	    docId: string;
 	    evaluatorId: number;
