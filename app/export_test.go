@@ -22,3 +22,15 @@ func SaveFormTo(x *IntakeService, entityID int64, lang, format string, choose fu
 	p, err := x.saveForm(entityID, lang, format, choose)
 	return p, Fail(err)
 }
+
+// TracePicked is PickAndTrace with path as the dialog's answer.
+func TracePicked(x *TraceService, path string) (TraceReport, error) {
+	rep, err := x.tracePath(path)
+	return rep, Fail(err)
+}
+
+// DemandSaveTo is ExportPDF / ExportJSON with path as the save dialog's answer.
+func DemandSaveTo(d *DemandService, format, path string, statuses []string) (DemandExportResult, error) {
+	res, err := d.write(format, path, statuses)
+	return res, Fail(err)
+}

@@ -48,7 +48,7 @@ func TestEvaluatorCommand(t *testing.T) {
 	golden(t, "evaluator-list.txt", out)
 
 	code, out, errs = run(t, env, "--register", reg, "sheet", "--evaluator", "prof fictional lau", "--entity", "1,2", "-o", filepath.Join(dir, "lau.pdf"))
-	if code != 0 || !strings.Contains(errs, "left out entity 1") || !strings.Contains(out, "1 entities") {
+	if code != 0 || !strings.Contains(errs, "left out entity 1") || !strings.Contains(out, "1 entity (") {
 		t.Fatalf("sheet: %d %s %s", code, out, errs)
 	}
 	code, _, errs = run(t, env, "--register", reg, "sheet", "--evaluator", "prof fictional lau", "--entity", "2", "-o", filepath.Join(dir, "lau.eml"))

@@ -14,7 +14,7 @@ import (
 func sheetCommand() *Command {
 	return &Command{
 		Name:    "sheet",
-		Args:    "--evaluator NAME (--entity ID... | --meeting ID) [--lang en|zh-HK] [--due YYYY-MM-DD] [--format pdf|docx] -o FILE.pdf|FILE.docx|FILE.eml",
+		Args:    "--evaluator NAME (--entity ID... | --meeting ID) [--lang en|zh-HK] [--due YYYY-MM-DD] [--format pdf|docx] [--force] -o FILE.pdf|FILE.docx|FILE.eml",
 		Summary: "make a fillable evaluation sheet for one evaluator, blind to the other evaluators (logged in the register)",
 		Help: `Writes an evaluation sheet for one evaluator of the panel (Settings): per entity
 a summary of its submission, the seven aspects with what each score means, a box
@@ -32,7 +32,8 @@ document; the email names no entity.
 
 Take the filled sheet back in with ` + "`atpreg intake FILE`" + ` (the sheet itself, or the email
 it came with): each entity's evaluation is recorded under the evaluator, the
-same sheet returned twice replacing, never duplicating.`,
+same sheet returned twice replacing, never duplicating.
+` + forceHelp,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			var entities idList
 			evaluator := fs.String("evaluator", "", "the evaluator's name, as in Settings")
@@ -42,6 +43,7 @@ same sheet returned twice replacing, never duplicating.`,
 			due := fs.String("due", "", "when the sheet is due back (YYYY-MM-DD)")
 			format := fs.String("format", "", "the attached sheet's format when FILE is an .eml: pdf (default) or docx")
 			out := outputFlag(fs)
+			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
 				if err := needOutput("sheet", *out, pos); err != nil {
 					return err
@@ -60,9 +62,12 @@ same sheet returned twice replacing, never duplicating.`,
 				case *format != "" && !strings.EqualFold(filepath.Ext(*out), ".eml"):
 					return usagef("sheet: --format is for an email draft (-o FILE.eml); the extension of %s says the format", filepath.Base(*out))
 				}
+				if err := service.RefuseExisting(*out, *force); err != nil {
+					return err
+				}
 				return c.withService(func(r *service.Register) error {
 					res, err := r.MakeSheet(context.Background(), service.SheetRequest{Evaluator: *evaluator, EntityIDs: entities,
-						MeetingID: *meeting, Lang: *lang, Path: *out, Due: *due, Format: *format})
+						MeetingID: *meeting, Lang: *lang, Path: *out, Due: *due, Format: *format, Replace: *force})
 					if err != nil {
 						return err
 					}
@@ -73,8 +78,9 @@ same sheet returned twice replacing, never duplicating.`,
 					if strings.EqualFold(filepath.Ext(*out), ".eml") {
 						what = "email draft to " + res.Evaluator.Email + " with the evaluation sheet"
 					}
-					c.printf("Wrote %s: %s %s for %s, %d entities (%s, %s), due %s.\nSHA-256 %s\n",
-						*out, what, res.Entry.DocID, res.Evaluator.Name, len(res.EntityIDs), res.Format, res.Lang, res.Due, res.Entry.SHA256)
+					c.printf("Wrote %s: %s %s for %s, %d %s (%s, %s), due %s.\nSHA-256 %s\n",
+						*out, what, res.Entry.DocID, res.Evaluator.Name, len(res.EntityIDs), plural(len(res.EntityIDs), "entity", "entities"),
+						res.Format, res.Lang, res.Due, res.Entry.SHA256)
 					return nil
 				})
 			}
