@@ -20,6 +20,7 @@ func Bindings(s *Session) []any {
 		&DemandService{s: s},
 		&IntakeService{s: s, pending: map[string]pendingIntake{}},
 		&LetterService{s: s},
+		&SheetService{s: s},
 		&TraceService{s: s},
 	}
 }

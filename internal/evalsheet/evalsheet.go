@@ -89,7 +89,11 @@ func Spec(evaluator string, entities []register.Entity, lang string) (*forms.Spe
 			}
 			var fields []forms.Field
 			for score := register.MinScore; score <= register.MaxScore; score++ {
-				fields = append(fields, forms.Check(fmt.Sprintf("%s%s.%d", p, a, score), fmt.Sprintf("%d  %s", score, a.Anchor(score)), false))
+				anchor := a.Anchor(score)
+				if zh && w.anchor != nil {
+					anchor = w.anchor[a][score-1] + " " + anchor
+				}
+				fields = append(fields, forms.Check(fmt.Sprintf("%s%s.%d", p, a, score), fmt.Sprintf("%d  %s", score, anchor), false))
 			}
 			fields = append(fields, forms.Note(w.note), forms.Text(p+string(a)+".note", linesNote, "").Tooltip(w.note+": "+label))
 			sec.Items = append(sec.Items, forms.Item{Label: label, Hint: hint, Fields: fields})

@@ -147,7 +147,10 @@ func TestChineseAndWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"評審表", "技術能力及水平", "邀請對話", "陳大文"} {
+	// The anchors in Chinese with the English beside them, for every
+	// aspect.
+	for _, want := range []string{"評審表", "技術能力及水平", "邀請對話", "陳大文", "早期研究；沒有臨床前資料", "Early research; no preclinical package",
+		"團隊曾運行GMP先進療法產品工藝及放行檢測", "只有種子資金", "大量技術職位", "效益重大", "產品線廣泛", "在審批、臨床成果"} {
 		if !strings.Contains(pdftest.Squeeze(txt), pdftest.Squeeze(want)) {
 			t.Errorf("the Chinese sheet lacks %q", want)
 		}
