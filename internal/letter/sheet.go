@@ -46,7 +46,7 @@ func ComposeSheetCover(c SheetCover) (Composed, error) {
 		}
 		due := "請盡快"
 		if !c.Due.IsZero() {
-			due = "請於" + FormatDate(c.Due, c.Lang) + "或之前"
+			due = "請於" + register.FormatDate(c.Due, c.Lang) + "或之前"
 		}
 		back := "回覆本電郵並附上填妥的評審表"
 		if email != "" {
@@ -72,7 +72,7 @@ func ComposeSheetCover(c SheetCover) (Composed, error) {
 	}
 	due := "as soon as you can"
 	if !c.Due.IsZero() {
-		due = "by " + FormatDate(c.Due, c.Lang)
+		due = "by " + register.FormatDate(c.Due, c.Lang)
 	}
 	to := "reply to this email"
 	if email != "" {
