@@ -49,10 +49,15 @@ func windowsMessages() *windows.Messages {
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
+	privateFiles()
+	web := prepareWebview(os.Getenv)
+	nameWebview()
 	opt := testhooks.Options(os.Getenv)
 	opt.StateDir = stateDir()
 	session := app.NewSession(app.Config{RegisterPath: g.Register, Options: opt, Minute: testhooks.Minute(os.Getenv)})
-	return wails.Run(desktopOptions(session, os.Stderr))
+	opts := desktopOptions(session, os.Stderr)
+	opts.Windows.WebviewUserDataPath = web.userDataPath
+	return wails.Run(opts)
 }
 
 // desktopOptions are the window's Wails options. Wails logs through
