@@ -20,6 +20,7 @@ func Bindings(s *Session) []any {
 		&DemandService{s: s},
 		&IntakeService{s: s, pending: map[string]pendingIntake{}},
 		&LetterService{s: s},
+		&LifecycleService{s: s, dlg: wailsDialogs{}},
 	}
 }
 
