@@ -43,7 +43,7 @@ type Session struct {
 	ctx          context.Context
 	path         string // the register file the window works on now
 	reg          *service.Register
-	kdfWeak      bool // the open register's key derivation is below the floor
+	kdfWeak      bool              // the open register's key derivation is below the floor
 	settings     register.Settings // the open register's, cached for auto-lock and Info
 	lastActivity time.Time
 	lockedAt     time.Time
