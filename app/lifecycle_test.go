@@ -348,6 +348,14 @@ func TestStrengthenInWindow(t *testing.T) {
 	if err := r.Close(); err != nil {
 		t.Fatal(err)
 	}
+	// A window running with the tests' cheap keys on purpose does not warn.
+	cheap := app.NewSession(app.Config{RegisterPath: path, Options: servicetest.Options()})
+	if info, err := cheap.Unlock(string(servicetest.Passphrase)); err != nil || info.KDFWeak {
+		t.Fatalf("cheap-key window: %+v %v", info, err)
+	}
+	if _, err := cheap.Lock(); err != nil {
+		t.Fatal(err)
+	}
 	s := app.NewSession(app.Config{RegisterPath: path, Options: service.Options{Now: servicetest.Options().Now}})
 	defer s.Lock()
 	info, err := s.Unlock(string(servicetest.Passphrase))
