@@ -298,6 +298,28 @@ func TestBackupNowAndRestore(t *testing.T) {
 	if _, err := l.RestoreBackup(testPassphrase); err == nil {
 		t.Fatal("a second restore without choosing again")
 	}
+
+	// From the start screen of a register not created yet (a new laptop):
+	// the backup becomes that register.
+	answers["save"] = filepath.Join(dir, "new laptop.atpreg")
+	if info, err := l.NewRegister(false); err != nil || info.State != "absent" {
+		t.Fatalf("new register: %+v %v", info, err)
+	}
+	if _, err := l.ChooseBackup(); err != nil {
+		t.Fatal(err)
+	}
+	if check, err := l.CheckBackup(testPassphrase); err != nil || check.Current != -1 || check.Entities != 1 {
+		t.Fatalf("check on the start screen: %+v %v", check, err)
+	}
+	if info, err := l.RestoreBackup(testPassphrase); err != nil || info.State != "open" || info.RegisterPath != answers["save"] {
+		t.Fatalf("restore onto a new register: %+v %v", info, err)
+	}
+	if n := entities(t, s); n != 1 {
+		t.Fatalf("the new laptop's register holds %d entities", n)
+	}
+	if l.Recent()[0].Path != answers["save"] {
+		t.Fatal("the restored register is not first in the recent list")
+	}
 }
 
 // TestDailyBackupAtUnlock: with a daily plan, unlocking makes a backup in
