@@ -314,9 +314,10 @@ type PackLedgerRow struct {
 	EntityNames []string `json:"entityNames"`
 	Anonymised  bool     `json:"anonymised"`
 	Encrypted   bool     `json:"encrypted"`
-	FileName    string   `json:"fileName"` // the base name
-	Folder      string   `json:"folder"`   // "" for packs from before folders were recorded
-	Path        string   `json:"path"`     // folder and name; "" when the folder is unknown
+	Evaluation  bool     `json:"evaluation"` // the copy carries the evaluation panel's result
+	FileName    string   `json:"fileName"`   // the base name
+	Folder      string   `json:"folder"`     // "" for packs from before folders were recorded
+	Path        string   `json:"path"`       // folder and name; "" when the folder is unknown
 	SHA256      string   `json:"sha256"`
 	Delivered   bool     `json:"delivered"`  // false: recorded, not put in place (WriteAgain)
 	FileExists  bool     `json:"fileExists"` // the file is still where it was written
@@ -339,8 +340,9 @@ func (b *BriefingService) Ledger(limit int) ([]PackLedgerRow, error) {
 	for i, e := range rows {
 		anon, _ := e.Options["anonymised"].(bool)
 		enc, _ := e.Options["encrypted"].(bool)
+		eval, _ := e.Options["includeEvaluation"].(bool)
 		out[i] = PackLedgerRow{ID: e.ID, DocID: e.DocID, Recipient: e.Recipient, CopyNo: e.CopyNo, EntityIDs: nonNilIDs(e.EntityIDs),
-			EntityNames: e.EntityNames, Anonymised: anon, Encrypted: enc, FileName: e.FileName, Folder: e.Folder, Path: e.Path,
+			EntityNames: e.EntityNames, Anonymised: anon, Encrypted: enc, Evaluation: eval, FileName: e.FileName, Folder: e.Folder, Path: e.Path,
 			SHA256: e.SHA256, Delivered: e.Delivered, FileExists: e.FileExists, By: e.By, At: e.At}
 	}
 	return out, nil

@@ -6,10 +6,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"atpreg/app"
 	"atpreg/internal/apperr"
+	"atpreg/internal/pdftest"
 )
 
 // wireCode returns the code of an error made by app.Fail.
@@ -139,5 +141,63 @@ func TestBriefingExport(t *testing.T) {
 	}
 	if _, err := b.Setup(); wireCode(t, err) != apperr.Locked {
 		t.Errorf("Setup on a locked register: %v", err)
+	}
+}
+
+// TestPackEvaluationChoice: the export dialog's "include the evaluation
+// panel's result" (PackRequest.IncludeEvaluation) reaches the packs: without
+// it a pack holds no evaluation at all; with it the panel's result, and in
+// neither an evaluator's name or reason (read with pdftotext).
+func TestPackEvaluationChoice(t *testing.T) {
+	s := newTestSession(t, true)
+	r, err := app.OpenRegister(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	without, with := twoPacks(t, s, false), twoPacks(t, s, true)
+	var secrets []string
+	for _, id := range with.Files[0].EntityIDs {
+		d, err := r.EvaluationDossier(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range d.Evaluations {
+			secrets = append(secrets, ev.Evaluator)
+			if ev.Reason != "" {
+				secrets = append(secrets, ev.Reason)
+			}
+		}
+	}
+	if len(secrets) == 0 {
+		t.Fatal("the demo meeting's entities have no evaluation: the test proves nothing")
+	}
+	read := func(path string) string {
+		text, err := pdftest.Text(t, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return pdftest.Flat(text)
+	}
+	def, incl := read(without.Files[0].Path), read(with.Files[0].Path)
+	if strings.Contains(def, "Evaluation panel's result") || strings.Contains(def, "Weighted score") {
+		t.Error("a pack made without the choice shows the evaluation")
+	}
+	if !strings.Contains(incl, "Evaluation panel's result") || !strings.Contains(incl, "Weighted score") {
+		t.Error("a pack made with the choice lacks the panel's result")
+	}
+	for _, sec := range secrets {
+		if strings.Contains(def, pdftest.Flat(sec)) || strings.Contains(incl, pdftest.Flat(sec)) {
+			t.Errorf("a pack quotes the internal evaluation: %q", sec)
+		}
+	}
+	// The ledger says which copies carry the panel's result.
+	rows, err := bound[*app.BriefingService](t, s).Ledger(0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, row := range rows {
+		if row.Evaluation != (row.DocID == with.DocumentID) {
+			t.Errorf("ledger row of %s copy %d: evaluation %v", row.DocID, row.CopyNo, row.Evaluation)
+		}
 	}
 }

@@ -181,8 +181,7 @@ func (d *DemandService) ExportJSON(statuses []string) (*DemandExportResult, erro
 }
 
 func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportResult, error) {
-	r, err := d.s.openRegister()
-	if err != nil {
+	if _, err := d.s.openRegister(); err != nil {
 		return nil, Fail(err)
 	}
 	for _, s := range statuses {
@@ -213,9 +212,26 @@ func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportR
 	if filepath.Ext(path) == "" {
 		path += "." + format
 	}
-	res, err := r.ExportDemand(context.Background(), format, path, statuses)
+	res, err := d.write(format, path, statuses) // the save dialog asked before replacing
 	if err != nil {
 		return nil, Fail(err)
 	}
-	return &DemandExportResult{DocumentID: res.DocumentID, Format: res.Format, Path: res.Path, Size: res.Size, SHA256: res.SHA256, LedgerID: res.LedgerID, At: res.At}, nil
+	return &res, nil
+}
+
+// write writes the anonymised summary to path, chosen by the officer in the
+// save dialog (which asked before replacing a file there), through the
+// audited export (service.ExportDemand: merged answers, grouped periods,
+// withheld counts, and the linear-programming audit that refuses a summary
+// where a "<3" could be worked out).
+func (d *DemandService) write(format, path string, statuses []string) (DemandExportResult, error) {
+	r, err := d.s.openRegister()
+	if err != nil {
+		return DemandExportResult{}, err
+	}
+	res, err := r.ExportDemand(context.Background(), format, path, statuses, true)
+	if err != nil {
+		return DemandExportResult{}, err
+	}
+	return DemandExportResult{DocumentID: res.DocumentID, Format: res.Format, Path: res.Path, Size: res.Size, SHA256: res.SHA256, LedgerID: res.LedgerID, At: res.At}, nil
 }

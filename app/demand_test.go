@@ -1,12 +1,20 @@
 package app_test
 
 import (
+	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"atpreg/app"
+	"atpreg/internal/demand"
+	"atpreg/internal/pdftest"
 	"atpreg/internal/register"
+	"atpreg/internal/version"
 )
 
 func TestDemandDashboard(t *testing.T) {
@@ -95,4 +103,74 @@ func demandService(t *testing.T, s *app.Session) *app.DemandService {
 	}
 	t.Fatal("DemandService is not bound")
 	return nil
+}
+
+// TestDemandExportIsAudited: the window's anonymised export (as the save
+// dialog answers it) writes what the audited anonymisation makes of the
+// dashboard's exact counts, no more: the same figures, merged rows,
+// periods and methods note as demand.Anonymise, whose linear-programming
+// audit pins no "<3", hiding at most one count in five of the demo
+// register; and its PDF says so in words (pdftotext).
+func TestDemandExportIsAudited(t *testing.T) {
+	s := newTestSession(t, true)
+	d := demandService(t, s)
+	dir := t.TempDir()
+	res, err := app.DemandSaveTo(d, "json", filepath.Join(dir, "demand.json"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := os.ReadFile(res.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := app.OpenRegister(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := r.DemandDashboard(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := demand.Anonymise(v.Summary, demand.Meta{DocumentID: res.DocumentID, GeneratedAt: time.Now(), Generator: "atpreg " + version.String()})
+	audit, err := rep.Audit()
+	if err != nil || len(audit.Pinned) != 0 || audit.Checked == 0 {
+		t.Fatalf("audit of the demo summary: %+v, %v", audit, err)
+	}
+	want, err := rep.JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	strip := func(b []byte) map[string]any {
+		var m map[string]any
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		delete(m, "generatedAt")
+		return m
+	}
+	g, w := strip(got), strip(want)
+	if !reflect.DeepEqual(g, w) {
+		gb, _ := json.MarshalIndent(g, "", " ")
+		wb, _ := json.MarshalIndent(w, "", " ")
+		t.Fatalf("the window's export differs from the audited summary:\n%s\nwant\n%s", gb, wb)
+	}
+	disc := g["disclosure"].(map[string]any)
+	if share := disc["hiddenShare"].(float64); share > demand.MaxHiddenShare || disc["small"].(float64) == 0 {
+		t.Errorf("the export hides %.0f%% of its counts (%v small), want some and at most %.0f%%", 100*share, disc["small"], 100*demand.MaxHiddenShare)
+	}
+	if strings.Contains(string(got), `"entityIds"`) {
+		t.Error("the export carries entity ids")
+	}
+
+	pdf, err := app.DemandSaveTo(d, "pdf", filepath.Join(dir, "demand.pdf"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := pdftest.Text(t, pdf.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if flat := pdftest.Flat(text); !strings.Contains(flat, "linear programming") || !strings.Contains(flat, "This was checked before the summary was written.") {
+		t.Error("the window's PDF export lacks the methods note on its disclosure audit")
+	}
 }

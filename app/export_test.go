@@ -53,3 +53,15 @@ func (a answerDialogs) openDir(context.Context, wruntime.OpenDialogOptions) (str
 
 // WaitBackups waits until the daily backups running in the background are done.
 func WaitBackups(s *Session) { s.backups.Wait() }
+
+// TracePicked is PickAndTrace with path as the dialog's answer.
+func TracePicked(x *TraceService, path string) (TraceReport, error) {
+	rep, err := x.tracePath(path)
+	return rep, Fail(err)
+}
+
+// DemandSaveTo is ExportPDF / ExportJSON with path as the save dialog's answer.
+func DemandSaveTo(d *DemandService, format, path string, statuses []string) (DemandExportResult, error) {
+	res, err := d.write(format, path, statuses)
+	return res, Fail(err)
+}

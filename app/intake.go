@@ -304,7 +304,7 @@ func (x *IntakeService) saveForm(entityID int64, lang, format string, choose fun
 	if filepath.Ext(path) == "" {
 		path += "." + format
 	}
-	if _, err := reg.SaveForm(context.Background(), entityID, lang, path); err != nil {
+	if _, err := reg.SaveForm(context.Background(), entityID, lang, path, true); err != nil { // the save dialog asked
 		return "", err
 	}
 	return path, nil

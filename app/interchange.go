@@ -313,7 +313,8 @@ func (x *InterchangeService) ExportAs(format string) (string, error) {
 	if err != nil {
 		return "", Fail(err)
 	}
-	if _, err := r.ExportRegister(context.Background(), f, path); err != nil {
+	// The save dialog asked before replacing a file.
+	if _, err := r.ExportRegister(context.Background(), f, path, true); err != nil {
 		return "", Fail(err)
 	}
 	return path, nil
@@ -326,7 +327,7 @@ func (x *InterchangeService) SaveTemplateAs() (string, error) {
 	if err != nil || path == "" {
 		return "", err
 	}
-	if err := service.SaveTemplate(path); err != nil {
+	if err := service.SaveTemplate(path, true); err != nil { // the save dialog asked
 		return "", Fail(err)
 	}
 	return path, nil

@@ -461,6 +461,10 @@ func (l *LifecycleService) ChooseBackup() (*BackupChoice, error) {
 	if same(path, l.s.registerPath()) {
 		return nil, Fail(apperr.New(apperr.Invalid, "This is the register itself, not a backup. Choose a backup file."))
 	}
+	// A file that is no register at all is told before a passphrase is asked.
+	if err := service.CheckBackup(path); err != nil {
+		return nil, Fail(err)
+	}
 	l.mu.Lock()
 	l.chosen = path
 	l.mu.Unlock()

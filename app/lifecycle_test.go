@@ -241,6 +241,18 @@ func TestBackupNowAndRestore(t *testing.T) {
 	backup := filepath.Join(usb, rep.Name)
 	addEntity(t, s, "Fictional Beta Vectors")
 
+	// A file that is no register: refused when chosen.
+	notes := filepath.Join(usb, "notes.atpreg")
+	if err := os.WriteFile(notes, []byte("the officer's notes, not a register"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	answers["open"] = notes
+	if _, err := l.ChooseBackup(); err == nil {
+		t.Fatal("a file that is no register chosen as a backup")
+	} else if code, _, _ := wireErr(t, err); code != "invalid" {
+		t.Fatalf("not a register: %v", err)
+	}
+
 	// A damaged copy: refused before anything changes.
 	damaged := filepath.Join(usb, "damaged.atpreg")
 	b, _ := os.ReadFile(backup)

@@ -17,7 +17,7 @@ import (
 func briefCommand() *Command {
 	return &Command{
 		Name:    "brief",
-		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--include-evaluation] [--password-file F] -o FILE.pdf",
+		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--include-notes] [--include-evaluation] [--purpose TEXT] [--password-file F] [--force] -o FILE.pdf",
 		Summary: "make a confidential briefing pack for one recipient (logged in the register)",
 		Help: `Writes a CONFIDENTIAL briefing pack (PDF, mode 0600) for one recipient: the
 entities discussed at meeting ID, or the entities given with --entity (repeat
@@ -39,7 +39,8 @@ evaluation at all.
 --purpose TEXT heads a pack of chosen entities (default "Briefing on selected
 entities").
 Characters the font cannot print (emoji, rare CJK) are replaced by a box and
-listed on standard error.`,
+listed on standard error.
+` + forceHelp,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			var f briefFlags
 			fs.Int64Var(&f.meeting, "meeting", 0, "the meeting whose entities the pack holds")
@@ -53,11 +54,12 @@ listed on standard error.`,
 			fs.StringVar(&f.passFile, "password-file", "", "encrypt with the password on the file's first line")
 			fs.StringVar(&f.purpose, "purpose", "", "heads a pack of chosen entities")
 			out := outputFlag(fs)
+			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
 				if len(pos) > 0 {
 					return usagef("brief: unexpected argument %q", pos[0])
 				}
-				f.out = *out
+				f.out, f.force = *out, *force
 				return runBrief(c, f)
 			}
 		},
@@ -72,7 +74,7 @@ type briefFlags struct {
 	purpose, out        string
 	copyNo              int
 	anonymise, notes    bool
-	evaluation          bool
+	evaluation, force   bool
 }
 
 // idList is a repeatable flag of ids separated by commas.
@@ -109,7 +111,10 @@ func runBrief(c *Context, f briefFlags) error {
 		return usagef("brief needs -o FILE.pdf")
 	}
 	req := service.PackRequest{MeetingID: f.meeting, EntityIDs: f.entities, Purpose: f.purpose, FirstCopy: f.copyNo,
-		Anonymise: f.anonymise, IncludeNotes: f.notes, IncludeEvaluation: f.evaluation, Path: f.out}
+		Anonymise: f.anonymise, IncludeNotes: f.notes, IncludeEvaluation: f.evaluation, Path: f.out, Replace: f.force}
+	if err := service.RefuseExisting(f.out, f.force); err != nil {
+		return err
+	}
 	if f.passFile != "" {
 		b, err := os.ReadFile(f.passFile)
 		if err != nil {
@@ -140,8 +145,9 @@ func runBrief(c *Context, f briefFlags) error {
 			if pf.Encrypted {
 				enc = ", encrypted (AES-256)"
 			}
-			c.printf("Wrote %s: document %s, copy %d for %s, %d entities, %d pages%s\nSHA-256 %s\n",
-				f.out, res.DocumentID, pf.CopyNo, pf.Recipient, len(pf.EntityIDs), pf.Pages, enc, pf.SHA256)
+			c.printf("Wrote %s: document %s, copy %d for %s, %d %s, %d %s%s\nSHA-256 %s\n",
+				f.out, res.DocumentID, pf.CopyNo, pf.Recipient, len(pf.EntityIDs), plural(len(pf.EntityIDs), "entity", "entities"),
+				pf.Pages, plural(pf.Pages, "page", "pages"), enc, pf.SHA256)
 		}
 		return nil
 	})

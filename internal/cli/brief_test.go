@@ -64,7 +64,7 @@ func TestBrief(t *testing.T) {
 		{"ErrBoth", []string{"--meeting", meeting, "--entity", "1", "--recipient", "A", "-o", "x.pdf"}, 2, "", "not both", nil},
 		{"ErrNeither", []string{"--recipient", "A", "-o", "x.pdf"}, 2, "", "needs --meeting ID or --entity ID", nil},
 		{"ErrBadCopy", []string{"--meeting", meeting, "--recipient", "A", "--copy", "0", "-o", "x.pdf"}, 2, "", "--copy", nil},
-		{"ErrUnknownFlag", []string{"--meeting", meeting, "--bogus"}, 2, "", "unknown flag -bogus", nil},
+		{"ErrUnknownFlag", []string{"--meeting", meeting, "--bogus"}, 2, "", "unknown flag --bogus", nil},
 		{"ErrUnknownMeeting", []string{"--meeting", "999", "--recipient", "A", "-o", "x.pdf"}, 1, "", "atpreg: ", nil},
 		{"ErrUnknownEntity", []string{"--entity", "999", "--recipient", "A", "-o", "x.pdf"}, 1, "", "atpreg: ", nil},
 		{"ErrPasswordFile", []string{"--entity", "1", "--recipient", "A", "--password-file", filepath.Join(dir, "none"), "-o", "x.pdf"}, 4, "", "password file", nil},

@@ -58,7 +58,12 @@ type Global struct {
 }
 
 // UsageError is a mistake in how the command was called (exit status 2).
-type UsageError struct{ Msg string }
+// The message is followed by the command's usage line and where its help
+// is, not by the whole help.
+type UsageError struct {
+	Msg string
+	cmd *Command // the command called wrongly (nil: the command line as a whole)
+}
 
 func (e *UsageError) Error() string { return e.Msg }
 
@@ -169,7 +174,7 @@ func (cmd *Command) parse(args []string) (func(c *Context, pos []string) error, 
 	var pos []string
 	for {
 		if err := fs.Parse(args); err != nil {
-			return nil, nil, usagef("%s: %s (see atpreg help %s)", cmd.Name, flagProblem(err), cmd.Name)
+			return nil, nil, usagef("%s: %s", cmd.Name, flagProblem(err))
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -188,10 +193,10 @@ func (cmd *Command) parse(args []string) (func(c *Context, pos []string) error, 
 func flagProblem(err error) string {
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
-		return "unknown flag " + name
+		return "unknown flag " + dashed(name)
 	}
 	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
-		return "flag " + name + " needs a value"
+		return "flag " + dashed(name) + " needs a value"
 	}
 	// invalid value "x" for flag -name: why, where why is a flag.Value's
 	// own words for a person (not the flag package's "parse error").
@@ -203,6 +208,16 @@ func flagProblem(err error) string {
 		}
 	}
 	return msg
+}
+
+// dashed writes a flag as the help does: -o, --force (the flag package says
+// -force, and accepts both).
+func dashed(name string) string {
+	name = strings.TrimLeft(name, "-")
+	if len(name) == 1 {
+		return "-" + name
+	}
+	return "--" + name
 }
 
 // noArgs is the Setup of a command that takes no flags or arguments.
@@ -260,6 +275,9 @@ func RunCommand(g Global, rest []string, env Env) int {
 	} else if run, pos, err = cmd.parse(args); err == nil {
 		err = run(&Context{Env: env, Global: g}, pos)
 	}
+	if ue := (*UsageError)(nil); errors.As(err, &ue) && ue.cmd == nil {
+		ue.cmd = cmd
+	}
 	return report(env, err)
 }
 
@@ -271,9 +289,18 @@ func report(env Env, err error) int {
 	var ue *UsageError
 	if errors.As(err, &ue) {
 		fmt.Fprintf(env.Stderr, "atpreg: %s\n", oneLine(ue.Msg))
+		if ue.cmd != nil {
+			fmt.Fprintf(env.Stderr, "Usage: %s\nSee 'atpreg help %s' for more.\n", synopsis(ue.cmd), ue.cmd.Name)
+		}
 		return ExitUsage
 	}
-	fmt.Fprintf(env.Stderr, "atpreg: %s\n", oneLine(apperr.Message(err)))
+	msg := apperr.Message(err)
+	var exists *service.FileExistsError
+	if errors.As(err, &exists) {
+		// Every command that writes a file the officer names has --force.
+		msg = fmt.Sprintf("%s already exists; nothing was written. Add --force to replace it, or choose another name.", exists.Path)
+	}
+	fmt.Fprintf(env.Stderr, "atpreg: %s\n", oneLine(msg))
 	for _, f := range apperr.FieldsOf(err) {
 		fmt.Fprintf(env.Stderr, "  %s\n", describeField(f))
 	}

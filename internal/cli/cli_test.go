@@ -42,28 +42,43 @@ func TestUsage(t *testing.T) {
 		code int
 		out  string
 		err  string
+		// cmd is the command whose usage line follows a usage error ("":
+		// the error is about the command line as a whole, one line).
+		cmd string
 	}{
-		{"Version", []string{"version"}, 0, "atpreg ", ""},
-		{"VersionFlag", []string{"--version"}, 0, "atpreg ", ""},
-		{"Help", []string{"--help"}, 0, "Commands:", ""},
-		{"HelpShort", []string{"-h"}, 0, "Commands:", ""},
-		{"HelpCommand", []string{"help", "init"}, 0, "Usage: atpreg init", ""},
-		{"CommandHelpFlag", []string{"backup", "--help"}, 0, "Usage: atpreg backup -o FILE", ""},
-		{"ErrUnknownCommand", []string{"bogus"}, 2, "", "atpreg: unknown command \"bogus\""},
-		{"ErrUnknownFlag", []string{"--bogus", "list"}, 2, "", "atpreg: unknown flag --bogus"},
-		{"ErrNoCommand", []string{"--register", "x"}, 2, "", "no command given"},
-		{"ErrPassphraseFlag", []string{"--passphrase", "secret", "verify"}, 2, "", "never taken from a flag"},
-		{"ErrHelpUnknown", []string{"help", "bogus"}, 2, "", "no such command"},
-		{"ErrVersionArgs", []string{"version", "x"}, 2, "", "takes no arguments"},
-		{"ErrBackupNoOutput", []string{"backup"}, 2, "", "needs -o FILE"},
+		{"Version", []string{"version"}, 0, "atpreg ", "", ""},
+		{"VersionFlag", []string{"--version"}, 0, "atpreg ", "", ""},
+		{"Help", []string{"--help"}, 0, "Commands:", "", ""},
+		{"HelpShort", []string{"-h"}, 0, "Commands:", "", ""},
+		{"HelpCommand", []string{"help", "init"}, 0, "Usage: atpreg init", "", ""},
+		{"CommandHelpFlag", []string{"backup", "--help"}, 0, "Usage: atpreg backup [--force] -o FILE", "", ""},
+		{"ErrUnknownCommand", []string{"bogus"}, 2, "", "atpreg: unknown command \"bogus\"", ""},
+		{"ErrUnknownFlag", []string{"--bogus", "list"}, 2, "", "atpreg: unknown flag --bogus", ""},
+		{"ErrNoCommand", []string{"--register", "x"}, 2, "", "no command given", ""},
+		{"ErrPassphraseFlag", []string{"--passphrase", "secret", "verify"}, 2, "", "never taken from a flag", ""},
+		{"ErrHelpUnknown", []string{"help", "bogus"}, 2, "", "no such command", "help"},
+		{"ErrVersionArgs", []string{"version", "x"}, 2, "", "takes no arguments", "version"},
+		{"ErrBackupNoOutput", []string{"backup"}, 2, "", "needs -o FILE", "backup"},
+		{"ErrCommandFlag", []string{"export", "--bogus", "-o", "x.csv"}, 2, "", "export: unknown flag --bogus", "export"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errs := run(t, nil, tc.args...)
 			if code != tc.code || !strings.Contains(out, tc.out) || !strings.Contains(errs, tc.err) {
 				t.Fatalf("exit %d (want %d)\nstdout: %s\nstderr: %s", code, tc.code, out, errs)
 			}
-			if tc.code != 0 && strings.Count(strings.TrimSpace(errs), "\n") != 0 {
-				t.Fatalf("usage error is not one line: %q", errs)
+			if tc.code == 0 {
+				return
+			}
+			// One line; a command's usage error is followed by its usage
+			// line and where its help is, not by the whole help.
+			lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+			want := 1
+			if tc.cmd != "" {
+				want = 3
+			}
+			if len(lines) != want || !strings.HasPrefix(lines[0], "atpreg: ") ||
+				want == 3 && (!strings.HasPrefix(lines[1], "Usage: atpreg "+tc.cmd) || lines[2] != "See 'atpreg help "+tc.cmd+"' for more.") {
+				t.Fatalf("usage error: %q", errs)
 			}
 		})
 	}

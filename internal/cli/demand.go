@@ -13,7 +13,7 @@ import (
 func demandCommand() *Command {
 	return &Command{
 		Name:    "demand",
-		Args:    "[--format pdf|json] [--status S[,S...]] -o FILE",
+		Args:    "[--format pdf|json] [--status S[,S...]] [--force] -o FILE",
 		Summary: "write the anonymised demand summary (logged in the register's ledger)",
 		Help: `Writes the anonymised demand summary to FILE (mode 0600): counts of entities
 and product submissions by type of ATP product and vector, intended use, starting
@@ -27,26 +27,25 @@ worked out by subtraction from a total is shown as "withheld".
 Without --format the format is taken from FILE's extension (pdf when it is
 neither). --status counts only the entities in those statuses (codes or labels,
 separated by commas), e.g. --status invited,in_dialogue. The summary is recorded
-in the ledger with the file's SHA-256.`,
+in the ledger with the file's SHA-256.
+` + forceHelp,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			format := fs.String("format", "", "pdf or json")
 			status := fs.String("status", "", "statuses to count, separated by commas")
 			out := outputFlag(fs)
+			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
-				if len(pos) > 0 {
-					return usagef("demand: unexpected argument %q (atpreg demand [--format pdf|json] -o FILE)", pos[0])
+				if err := needOutput("demand", *out, pos); err != nil {
+					return err
 				}
-				if *out == "" {
-					return usagef("demand: name the output file with -o FILE")
-				}
-				return runDemand(c, *format, *status, *out)
+				return runDemand(c, *format, *status, *out, *force)
 			}
 		},
 	}
 }
 
 // runDemand writes the anonymised demand summary to out.
-func runDemand(c *Context, format, status, out string) error {
+func runDemand(c *Context, format, status, out string, force bool) error {
 	format, err := service.DemandFormatFor(format, out)
 	if err != nil {
 		return usagef("demand: %s", apperr.Message(err))
@@ -58,8 +57,11 @@ func runDemand(c *Context, format, status, out string) error {
 	if err := service.CheckDemandStatuses(statuses); err != nil {
 		return usagef("demand: %s", apperr.Message(err))
 	}
+	if err := service.RefuseExisting(out, force); err != nil {
+		return err
+	}
 	return c.withService(func(r *service.Register) error {
-		res, err := r.ExportDemand(context.Background(), format, out, statuses)
+		res, err := r.ExportDemand(context.Background(), format, out, statuses, force)
 		if err != nil {
 			return err
 		}

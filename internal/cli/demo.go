@@ -35,7 +35,7 @@ name, address and email in it is made up.`,
 			if err != nil {
 				return err
 			}
-			c.printf("Created a demo register at %s with %d fictional entities\n", c.Register, page.Total)
+			c.printf("Created a demo register at %s with %d fictional entities.\n", c.Register, page.Total)
 			return nil
 		}),
 	}

@@ -13,7 +13,7 @@ import (
 func exportCommand() *Command {
 	return &Command{
 		Name:    "export",
-		Args:    "--format csv|xlsx|json -o FILE",
+		Args:    "[--format csv|xlsx|json] [--force] -o FILE",
 		Summary: "export the whole register (logged in the register's ledger)",
 		Help: `Writes the whole register to FILE (mode 0600):
   csv   entities and submissions in the import format (re-importable), with
@@ -24,32 +24,33 @@ func exportCommand() *Command {
   json  everything as one JSON object
 Without --format the format is taken from FILE's extension. The export is
 recorded in the ledger with the file's SHA-256, and in each entity's history.
-The file holds confidential data in plain text: keep it safe.`,
+The file holds confidential data in plain text: keep it safe.
+` + forceHelp,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			format := fs.String("format", "", "csv, xlsx or json")
 			out := outputFlag(fs)
+			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
-				const usage = "atpreg export --format csv|xlsx|json -o FILE"
-				if len(pos) > 0 {
-					return usagef("export: unexpected argument %q (%s)", pos[0], usage)
+				if err := needOutput("export", *out, pos); err != nil {
+					return err
 				}
-				if *out == "" {
-					return usagef("export: name the output file with -o (%s)", usage)
-				}
-				return runExport(c, *format, *out)
+				return runExport(c, *format, *out, *force)
 			}
 		},
 	}
 }
 
 // runExport writes the whole register to out.
-func runExport(c *Context, format, out string) error {
+func runExport(c *Context, format, out string, force bool) error {
 	f, err := service.ExportFormatFor(format, out)
 	if err != nil {
 		return usagef("export: %s", apperr.Message(err))
 	}
+	if err := service.RefuseExisting(out, force); err != nil {
+		return err
+	}
 	return c.withService(func(r *service.Register) error {
-		res, err := r.ExportRegister(context.Background(), f, out)
+		res, err := r.ExportRegister(context.Background(), f, out, force)
 		if err != nil {
 			return err
 		}

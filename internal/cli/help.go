@@ -61,10 +61,15 @@ Exit status: 0 done, 1 failed, 2 usage, 3 wrong passphrase, 4 input rejected,
 }
 
 func printCommandHelp(w io.Writer, c *Command) {
-	fmt.Fprintf(w, "Usage: atpreg %s %s\n\n%s\n", c.Name, c.Args, upperFirst(c.Summary)+".")
+	fmt.Fprintf(w, "Usage: %s\n\n%s\n", synopsis(c), upperFirst(c.Summary)+".")
 	if c.Help != "" {
 		fmt.Fprintf(w, "\n%s\n", strings.TrimSpace(c.Help))
 	}
+}
+
+// synopsis is c's usage line: "atpreg NAME ARGS".
+func synopsis(c *Command) string {
+	return strings.TrimSpace("atpreg " + c.Name + " " + c.Args)
 }
 
 func upperFirst(s string) string {

@@ -43,7 +43,7 @@ and nothing is taken in.`,
 			replace := fs.Bool("replace", false, "take the form's values where they differ from the register's")
 			return func(c *Context, pos []string) error {
 				if len(pos) == 0 {
-					return usagef("intake: name the files to take in (atpreg intake FILE... [--entity ID] [--dry-run] [--replace])")
+					return usagef("intake: name the files to take in")
 				}
 				if *entity < 0 {
 					return usagef("intake: --entity needs an entity's number, not %d", *entity)
@@ -114,8 +114,8 @@ func printIntakeReport(c *Context, rep service.IntakeReport, opt service.IntakeO
 		}
 		if it.Import != nil {
 			ir := it.Import
-			c.printf("  Import: %d rows; entities %d %screated, %d %smerged, %d unchanged; products %d %sadded, %d %supdated.\n",
-				ir.Rows, ir.Created, would, ir.Merged, would, ir.Unchanged, ir.Added, would, ir.Updated, would)
+			c.printf("  Import: %d %s; entities %d %screated, %d %smerged, %d unchanged; products %d %sadded, %d %supdated.\n",
+				ir.Rows, plural(ir.Rows, "row", "rows"), ir.Created, would, ir.Merged, would, ir.Unchanged, ir.Added, would, ir.Updated, would)
 			continue
 		}
 		for _, e := range it.Evaluations {

@@ -18,7 +18,7 @@ import (
 func letterCommand() *Command {
 	return &Command{
 		Name:    "letter",
-		Args:    "--entity ID... --kind acknowledge|missing|more-info|invite|decline|hold [--meeting ID] [--lang en|zh-HK] -o FILE.eml|FILE.pdf|DIR",
+		Args:    "--entity ID... --kind acknowledge|missing|more-info|invite|decline|hold [--meeting ID] [--questions TEXT | --questions-file F] [--move STATUS [--reason TEXT]] [--lang en|zh-HK] [--force] -o FILE.eml|FILE.pdf|DIR",
 		Summary: "write letters to entities' contacts: email drafts or PDFs (logged in the register)",
 		Help: `Writes a letter of one kind to the contact of each entity given with --entity
 (repeat it, or give ids separated by commas), in English or Traditional
@@ -40,7 +40,8 @@ without a contact email gets a PDF letter instead of a draft, and a note says
 so. --move STATUS [--reason TEXT] moves every entity in the pipeline in the
 same step. Every file is recorded in the ledger (when, to whom, SHA-256) and
 in the entity's history; a missing or more-info letter marks the entity
-"more information requested" until something comes back. All or nothing.`,
+"more information requested" until something comes back. All or nothing: a
+file already there is refused (nothing is written) unless --force replaces it.`,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			var f struct {
 				entities              entityIDList
@@ -58,6 +59,7 @@ in the entity's history; a missing or more-info letter marks the entity
 			fs.StringVar(&f.moveTo, "move", "", "move every entity to this status")
 			fs.StringVar(&f.reason, "reason", "", "why (for the move)")
 			out := outputFlag(fs)
+			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
 				if err := needOutput("letter", *out, pos); err != nil {
 					return err
@@ -77,7 +79,7 @@ in the entity's history; a missing or more-info letter marks the entity
 					return usagef("--lang: %s", lowerFirst(err.Error()))
 				}
 				req := service.LetterRequest{EntityIDs: f.entities, Kind: kind, Lang: lang, MeetingID: f.meeting,
-					Questions: f.questions, MoveTo: register.Status(f.moveTo), Reason: f.reason}
+					Questions: f.questions, MoveTo: register.Status(f.moveTo), Reason: f.reason, Replace: *force}
 				if f.questionsFile != "" {
 					if f.questions != "" {
 						return usagef("letter takes --questions or --questions-file, not both")

@@ -8,7 +8,8 @@ import (
 )
 
 var (
-	goldenDocID = regexp.MustCompile(`\b(BP|DS|EX|CAL)-\d{8}-[0-9A-HJKMNP-TV-Z]{13}\b`)
+	goldenDocID = regexp.MustCompile(`\b(BP|DS|EX|CAL|ES|LT)-\d{8}-[0-9A-HJKMNP-TV-Z]{13}\b`)
+	goldenDate  = regexp.MustCompile(`\bdue \d{4}-\d{2}-\d{2}\b`)
 	goldenSHA   = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 )
 
@@ -25,8 +26,8 @@ func maskPublished(s, dir string) string {
 	return goldenSHA.ReplaceAllString(s, "SHA256")
 }
 
-// TestPublishGolden holds the typical output of brief, demand, export and
-// template on the demo register.
+// TestPublishGolden holds the typical output of brief, demand, export,
+// template, form, sheet and trace on the demo register.
 func TestPublishGolden(t *testing.T) {
 	reg := demoRegister(t)
 	dir := t.TempDir()
@@ -39,6 +40,8 @@ func TestPublishGolden(t *testing.T) {
 		{"demand", []string{"demand", "--status", "invited,in_dialogue", "-o", filepath.Join(dir, "demand.json")}},
 		{"export", []string{"export", "-o", filepath.Join(dir, "register.csv")}},
 		{"template", []string{"template", "-o", filepath.Join(dir, "template.xlsx")}},
+		{"form", []string{"form", "--lang", "zh-HK", "-o", filepath.Join(dir, "form.docx")}},
+		{"sheet", []string{"sheet", "--evaluator", "Marcus Yip", "--entity", "1", "-o", filepath.Join(dir, "sheet.pdf")}},
 		// trace reads the pack brief wrote; the counts of wording choices
 		// depend on the random document id and are masked.
 		{"trace", []string{"trace", filepath.Join(dir, "pack.pdf")}},
@@ -48,7 +51,7 @@ func TestPublishGolden(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, errs)
 			}
-			got := maskPublished(out+errs, dir)
+			got := goldenDate.ReplaceAllString(maskPublished(out+errs, dir), "due DATE")
 			if tc.name == "trace" {
 				got = traceCounts.ReplaceAllString(got, "N$1")
 				got = traceTime.ReplaceAllString(got, "TIME")

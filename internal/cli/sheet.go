@@ -13,7 +13,7 @@ import (
 func sheetCommand() *Command {
 	return &Command{
 		Name:    "sheet",
-		Args:    "--evaluator NAME (--entity ID... | --meeting ID) [--lang en|zh-HK] [--due YYYY-MM-DD] -o FILE.pdf|FILE.docx",
+		Args:    "--evaluator NAME (--entity ID... | --meeting ID) [--lang en|zh-HK] [--due YYYY-MM-DD] [--force] -o FILE.pdf|FILE.docx",
 		Summary: "make a fillable evaluation sheet for one evaluator, blind to the other evaluators (logged in the register)",
 		Help: `Writes an evaluation sheet for one evaluator of the panel (Settings): per entity
 a summary of its submission, the seven aspects with what each score means, a box
@@ -29,7 +29,8 @@ beside it.
 
 Take the filled sheet back in with ` + "`atpreg intake FILE`" + ` (the sheet itself, or the email
 it came with): each entity's evaluation is recorded under the evaluator, the
-same sheet returned twice replacing, never duplicating.`,
+same sheet returned twice replacing, never duplicating.
+` + forceHelp,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			var entities idList
 			evaluator := fs.String("evaluator", "", "the evaluator's name, as in Settings")
@@ -38,6 +39,7 @@ same sheet returned twice replacing, never duplicating.`,
 			lang := fs.String("lang", "en", "the sheet's language: en or zh-HK")
 			due := fs.String("due", "", "when the sheet is due back (YYYY-MM-DD)")
 			out := outputFlag(fs)
+			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
 				if err := needOutput("sheet", *out, pos); err != nil {
 					return err
@@ -52,17 +54,21 @@ same sheet returned twice replacing, never duplicating.`,
 				case *lang != "en" && *lang != "zh-HK":
 					return usagef("sheet: --lang is en or zh-HK, not %q", *lang)
 				}
+				if err := service.RefuseExisting(*out, *force); err != nil {
+					return err
+				}
 				return c.withService(func(r *service.Register) error {
 					res, err := r.MakeSheet(context.Background(), service.SheetRequest{Evaluator: *evaluator, EntityIDs: entities,
-						MeetingID: *meeting, Lang: *lang, Path: *out, Due: *due})
+						MeetingID: *meeting, Lang: *lang, Path: *out, Due: *due, Replace: *force})
 					if err != nil {
 						return err
 					}
 					for _, l := range res.LeftOut {
 						fmt.Fprintf(c.Stderr, "atpreg: note: left out entity %d (%s): %s has a conflict of interest with it (%s).\n", l.EntityID, l.Name, res.Evaluator.Name, l.Reason)
 					}
-					c.printf("Wrote %s: evaluation sheet %s for %s, %d entities (%s, %s), due %s.\nSHA-256 %s\n",
-						*out, res.Entry.DocID, res.Evaluator.Name, len(res.EntityIDs), res.Format, res.Lang, res.Due, res.Entry.SHA256)
+					c.printf("Wrote %s: evaluation sheet %s for %s, %d %s (%s, %s), due %s.\nSHA-256 %s\n",
+						*out, res.Entry.DocID, res.Evaluator.Name, len(res.EntityIDs), plural(len(res.EntityIDs), "entity", "entities"),
+						res.Format, res.Lang, res.Due, res.Entry.SHA256)
 					return nil
 				})
 			}

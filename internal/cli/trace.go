@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"os"
 
@@ -28,7 +27,7 @@ own way; see docs/leak-tracing.md). An entity page's text is enough.`,
 				}
 				data, err := os.ReadFile(pos[0])
 				if err != nil {
-					return apperr.Wrap(err, apperr.Invalid, "The file cannot be read (%v). Check the path.", errors.Unwrap(err))
+					return apperr.Wrap(err, apperr.Invalid, "The file %s cannot be read (%s). Check the path.", pos[0], apperr.Reason(err))
 				}
 				return c.withService(func(r *service.Register) error {
 					res, err := r.Trace(context.Background(), data)

@@ -33,7 +33,7 @@ prompt (asked twice). A forgotten passphrase cannot be recovered: keep it safe.`
 			if err := c.closeRegister(r); err != nil {
 				return err
 			}
-			c.printf("Created an empty register at %s\n", c.Register)
+			c.printf("Created an empty register at %s.\n", c.Register)
 			return nil
 		}),
 	}
@@ -149,24 +149,29 @@ made earlier keep their passphrase.`,
 func backupCommand() *Command {
 	return &Command{
 		Name:    "backup",
-		Args:    "-o FILE",
+		Args:    "[--force] -o FILE",
 		Summary: "write a sealed copy of the register",
 		Help: `The copy has the same format and passphrase as the register, and is checked
-by reading it back. It refuses to overwrite an existing file.`,
+by reading it back. An existing FILE (an earlier backup) is replaced only with
+--force, and never the register's own files.`,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			out := outputFlag(fs)
+			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
 				if err := needOutput("backup", *out, pos); err != nil {
 					return err
 				}
-				return runBackup(c, *out)
+				return runBackup(c, *out, *force)
 			}
 		},
 	}
 }
 
 // runBackup writes and verifies a sealed copy of the register at out.
-func runBackup(c *Context, out string) error {
+func runBackup(c *Context, out string, force bool) error {
+	if err := service.RefuseExisting(out, force); err != nil {
+		return err
+	}
 	p, err := c.existingPassphrase()
 	if err != nil {
 		return err
@@ -176,14 +181,14 @@ func runBackup(c *Context, out string) error {
 	if err != nil {
 		return err
 	}
-	err = r.Backup(out, p)
+	err = r.Backup(out, p, force)
 	if cerr := c.closeRegister(r); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return err
 	}
-	c.printf("Backup written to %s (verified)\n", out)
+	c.printf("Backup written to %s (verified by reading it back).\n", out)
 	return nil
 }
 
@@ -207,8 +212,8 @@ func runRestore(c *Context, pos []string) error {
 		return usagef("restore needs exactly one FILE (a backup)")
 	}
 	src := pos[0]
-	if !service.Exists(src) {
-		return apperr.New(apperr.NotFound, "There is no backup at %s.", src)
+	if err := service.CheckBackup(src); err != nil {
+		return err
 	}
 	p, err := c.secret(c.PassphraseFile, "ATPREG_PASSPHRASE", "Passphrase of the backup "+src+": ", false)
 	if err != nil {
@@ -218,7 +223,7 @@ func runRestore(c *Context, pos []string) error {
 	if err := service.Restore(c.Register, src, p, c.Options); err != nil {
 		return err
 	}
-	c.printf("Restored %s from %s (the previous register is kept as %s.bak)\n", c.Register, src, c.Register)
+	c.printf("Restored %s from %s (the previous register is kept as %s.bak).\n", c.Register, src, c.Register)
 	return nil
 }
 
@@ -236,6 +241,15 @@ func outputFlag(fs *flag.FlagSet) *string {
 	fs.StringVar(out, "output", "", "the file to write")
 	return out
 }
+
+// forceFlag declares --force on fs: an existing output file may be
+// replaced (without it, it is refused and nothing is written).
+func forceFlag(fs *flag.FlagSet) *bool {
+	return fs.Bool("force", false, "replace an existing file")
+}
+
+// forceHelp is the line of a command's help about --force.
+const forceHelp = "An existing FILE is replaced only with --force."
 
 // needOutput checks that -o FILE was given and no positional argument.
 func needOutput(cmd, out string, pos []string) error {

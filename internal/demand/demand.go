@@ -306,7 +306,7 @@ func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
 				dims[1].add(CodeUnanswered, pos, id)
 			}
 			answered := false
-			for _, m := range s.StartingMaterials {
+			for _, m := range distinct(s.StartingMaterials) {
 				if m.Valid() {
 					dims[2].add(string(m), pos, id)
 					answered = true
@@ -392,7 +392,7 @@ func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
 func countTraining(d *dim, s register.Submission, pos int, id int64) {
 	named := false
 	if s.NeedsTraining != register.No {
-		for _, r := range s.TrainingRoles {
+		for _, r := range distinct(s.TrainingRoles) {
 			if r.Valid() {
 				d.add(string(r), pos, id)
 				named = true
@@ -408,6 +408,19 @@ func countTraining(d *dim, s register.Submission, pos int, id int64) {
 	default:
 		d.add(CodeUnanswered, pos, id)
 	}
+}
+
+// distinct returns vs without repeats, in order: a product that names an
+// answer twice counts once in its row (the store keeps no repeats, but a
+// summary must not depend on that).
+func distinct[T comparable](vs []T) []T {
+	out := make([]T, 0, len(vs))
+	for _, v := range vs {
+		if !slices.Contains(out, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }
 
 // quarterRange returns the quarters from the earliest to the latest of qs

@@ -254,3 +254,24 @@ func TestTimelineQuarters(t *testing.T) {
 		}
 	}
 }
+
+// TestAggregateCountsRepeatsOnce: a product that names a starting material
+// or a training role twice counts once in that row (random registers made
+// such products, and the attack found their rows adding up to more products
+// than there are).
+func TestAggregateCountsRepeatsOnce(t *testing.T) {
+	es := []register.Entity{{ID: 1, Name: "Fictional Repeat Ltd", Status: register.StatusReceived, Submissions: []register.Submission{{
+		ProductName:       "REPEAT-1",
+		StartingMaterials: []register.StartingMaterial{register.MaterialCordBlood, register.MaterialCordBlood},
+		NeedsTraining:     register.Yes,
+		TrainingRoles:     []register.TrainingRole{register.RoleHeadOfQC, register.RoleHeadOfQC, register.RoleAuthorizedPerson},
+	}}}}
+	s := demand.Aggregate(es, nil)
+	for _, d := range s.Dimensions {
+		for _, r := range d.Rows {
+			if r.Submissions > 1 || r.Entities > 1 {
+				t.Errorf("%s/%s counts %d products of %d entities, want at most 1", d.Key, r.Code, r.Submissions, r.Entities)
+			}
+		}
+	}
+}

@@ -200,7 +200,7 @@ func (r *Register) BackupInto(folder string, pass []byte, keep int) (BackupResul
 		}
 		dst = filepath.Join(folder, strings.TrimSuffix(name, ".atpreg")+"-"+strconv.Itoa(n)+".atpreg")
 	}
-	if err := r.Backup(dst, pass); err != nil {
+	if err := r.Backup(dst, pass, false); err != nil {
 		return BackupResult{}, err
 	}
 	res := BackupResult{Path: dst}

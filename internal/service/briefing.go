@@ -47,9 +47,12 @@ type PackRequest struct {
 	// "<document id>-copy<N>-<recipient>.pdf" (an existing file is a
 	// conflict).
 	Dir string
-	// Path, for a single recipient, is the exact file to write instead
-	// (replaced if it exists).
+	// Path, for a single recipient, is the exact file to write instead.
 	Path string
+	// Replace lets a pack replace an existing file of its name (the CLI's
+	// --force); otherwise an existing file is an apperr.Conflict caused by
+	// a FileExistsError, and nothing is written.
+	Replace bool
 }
 
 // PackFile is one pack published.
@@ -147,7 +150,7 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 		}
 		pubs[i] = Publication{Kind: register.LedgerBrief, DocID: res.DocumentID, Path: path, Data: p.PDF,
 			Recipient: p.Recipient, CopyNo: p.CopyNo, EntityIDs: p.EntityIDs, Options: o,
-			Replace: req.Path != "", What: "The briefing pack", Variants: p.Variants.String()}
+			Replace: req.Replace, What: "The briefing pack", Variants: p.Variants.String()}
 	}
 	if err := ctx.Err(); err != nil {
 		return PackResult{}, briefing.Canceled(err)

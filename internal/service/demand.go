@@ -95,10 +95,11 @@ type DemandResult struct {
 
 // ExportDemand writes the anonymised demand summary of the entities whose
 // status is among statuses (empty: all) in format (pdf or json; "" from
-// path's extension) to path, replacing a file there, and publishes it: the
-// ledger records it (kind demand, with the format, filter and totals; no
-// entity ids, since it names none). Errors: apperr.Invalid.
-func (r *Register) ExportDemand(ctx context.Context, format, path string, statuses []string) (DemandResult, error) {
+// path's extension) to path and publishes it: the ledger records it (kind
+// demand, with the format, filter and totals; no entity ids, since it names
+// none). A file at path is replaced only with replace (as ExportRegister).
+// Errors: apperr.Invalid, apperr.Conflict.
+func (r *Register) ExportDemand(ctx context.Context, format, path string, statuses []string, replace bool) (DemandResult, error) {
 	format, err := DemandFormatFor(format, path)
 	if err != nil {
 		return DemandResult{}, err
@@ -130,7 +131,7 @@ func (r *Register) ExportDemand(ctx context.Context, format, path string, status
 		Kind: register.LedgerDemand, DocID: rep.DocumentID, Path: path, Data: data,
 		Options: map[string]any{"format": format, "statuses": rep.Filter.Statuses, "entities": sum.Entities,
 			"submissions": sum.Submissions, "anonymised": true},
-		Replace: true, What: "The demand summary",
+		Replace: replace, What: "The demand summary",
 	}})
 	if err != nil {
 		return DemandResult{}, err

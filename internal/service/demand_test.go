@@ -20,7 +20,7 @@ func TestExportDemandRecordsLedger(t *testing.T) {
 	dir := t.TempDir()
 	for _, format := range []string{"pdf", "JSON"} {
 		path := filepath.Join(dir, "summary."+format)
-		res, err := r.ExportDemand(ctx, format, path, []string{"invited", "in_dialogue"})
+		res, err := r.ExportDemand(ctx, format, path, []string{"invited", "in_dialogue"}, false)
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
@@ -86,7 +86,7 @@ func TestExportDemandErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := r.ExportDemand(ctx, tc.format, tc.path, tc.statuses)
+			_, err := r.ExportDemand(ctx, tc.format, tc.path, tc.statuses, false)
 			if apperr.CodeOf(err) != tc.code {
 				t.Fatalf("error %v (code %v), want code %v", err, apperr.CodeOf(err), tc.code)
 			}

@@ -70,9 +70,10 @@ func (r *Register) exportData(ctx context.Context) (interchange.Export, error) {
 // ExportRegister writes the whole register in format (csv, xlsx, json; ""
 // takes path's extension) to path and publishes it: recorded in the ledger
 // (kind export, with the entities it holds and the format) and in each
-// entity's history. An existing file at path is replaced (the officer chose
-// it in a save dialog or named it with -o).
-func (r *Register) ExportRegister(ctx context.Context, format, path string) (ExportResult, error) {
+// entity's history. An existing file at path is replaced only with replace
+// (the officer confirmed it in a save dialog, or gave the CLI --force);
+// otherwise it is an apperr.Conflict caused by a FileExistsError.
+func (r *Register) ExportRegister(ctx context.Context, format, path string, replace bool) (ExportResult, error) {
 	f, err := ExportFormatFor(format, path)
 	if err != nil {
 		return ExportResult{}, err
@@ -94,7 +95,7 @@ func (r *Register) ExportRegister(ctx context.Context, format, path string) (Exp
 	entries, err := r.Publish(ctx, []Publication{{
 		Kind: register.LedgerExport, DocID: NewDocumentID(DocPrefixExport, r.Now()), Path: path, Data: buf.Bytes(),
 		EntityIDs: ids, Options: map[string]any{"format": f, "entities": len(x.Entities), "submissions": subs},
-		Replace: true, What: "The export",
+		Replace: replace, What: "The export",
 	}})
 	if err != nil {
 		return ExportResult{}, err
@@ -103,10 +104,11 @@ func (r *Register) ExportRegister(ctx context.Context, format, path string) (Exp
 	return ExportResult{Path: LedgerPath(e), Format: f, Entities: len(ids), Submissions: subs, SHA256: e.SHA256, DocID: e.DocID, LedgerID: e.ID}, nil
 }
 
-// SaveTemplate writes the blank import template (XLSX) to path, replacing a
-// file there, through the publishing path's staging. It holds nothing of the
-// register, so it needs no register and is not recorded in a ledger.
-func SaveTemplate(path string) error {
+// SaveTemplate writes the blank import template (XLSX) to path through the
+// publishing path's staging, replacing a file there only with replace (as
+// ExportRegister). It holds nothing of the register, so it needs no register
+// and is not recorded in a ledger.
+func SaveTemplate(path string, replace bool) error {
 	if strings.TrimSpace(path) == "" {
 		return apperr.New(apperr.Invalid, "Name the file to save the template to.")
 	}
@@ -114,5 +116,5 @@ func SaveTemplate(path string) error {
 	if err := interchange.WriteTemplate(&buf); err != nil {
 		return err
 	}
-	return saveFile(path, buf.Bytes(), "The template")
+	return saveFile(path, buf.Bytes(), "The template", replace)
 }

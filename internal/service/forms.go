@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"atpreg/internal/apperr"
-	"atpreg/internal/fileout"
 	"atpreg/internal/register"
 	"atpreg/internal/rfiform"
 )
@@ -107,10 +106,11 @@ func safeFileName(s string) string {
 }
 
 // SaveForm makes the form (Form) in the format path's extension names and
-// writes it to path (a private 0600 file, written whole or not at all).
-// Until the publishing path is on main it is written through
-// internal/fileout, not recorded in the ledger.
-func (r *Register) SaveForm(ctx context.Context, entityID int64, lang, path string) (FormFile, error) {
+// writes it to path (a private 0600 file, written whole or not at all),
+// replacing a file there only with replace (as ExportRegister). Until the
+// publishing path is on main it is written through internal/fileout, not
+// recorded in the ledger.
+func (r *Register) SaveForm(ctx context.Context, entityID int64, lang, path string, replace bool) (FormFile, error) {
 	format, err := formFormat(path)
 	if err != nil {
 		return FormFile{}, err
@@ -123,7 +123,7 @@ func (r *Register) SaveForm(ctx context.Context, entityID int64, lang, path stri
 	if entityID > 0 {
 		what = "The pre-filled RFI form"
 	}
-	if err := fileout.Write(path, f.Data, what); err != nil {
+	if err := saveFile(path, f.Data, what, replace); err != nil {
 		return FormFile{}, err
 	}
 	return f, nil

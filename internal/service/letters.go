@@ -47,6 +47,10 @@ type LetterRequest struct {
 	// move); Reason says why (required for declined, withdrawn, on hold).
 	MoveTo register.Status
 	Reason string
+	// Replace lets a letter replace an existing file of its name (the
+	// CLI's --force); otherwise an existing file is an apperr.Conflict
+	// caused by a FileExistsError, and nothing is written.
+	Replace bool
 }
 
 // LetterPreview is one entity's letter as it will be written.
@@ -417,7 +421,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 				o[k] = v
 			}
 			pubs = append(pubs, Publication{Kind: register.LedgerLetter, DocID: x.docID, Path: path, Data: data, Recipient: recipient,
-				EntityIDs: []int64{x.ent.ID}, Options: o, What: "The letter to " + x.ent.Name})
+				EntityIDs: []int64{x.ent.ID}, Options: o, What: "The letter to " + x.ent.Name, Replace: req.Replace})
 			res.Files = append(res.Files, LetterFile{EntityID: x.ent.ID, EntityName: x.ent.Name, Path: path, DocID: x.docID, Part: part})
 		}
 		if x.draft && (ext == ".eml" || !single) {

@@ -30,6 +30,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -125,10 +126,8 @@ func (r *Register) publish(ctx context.Context, files []Publication, within func
 			return nil, apperr.New(apperr.Invalid, "Two files would be written as %s; give each its own name.", filepath.Base(abs))
 		}
 		seen[abs] = true
-		if !f.Replace {
-			if _, err := os.Lstat(abs); err == nil {
-				return nil, apperr.New(apperr.Conflict, "A file named %s already exists in %s; choose another folder or name.", filepath.Base(abs), filepath.Dir(abs))
-			}
+		if err := RefuseExisting(abs, f.Replace); err != nil {
+			return nil, err
 		}
 	}
 	// 1. Stage.
@@ -246,10 +245,46 @@ func (r *Register) WriteAgain(ctx context.Context, id int64) (register.LedgerEnt
 
 // saveFile puts data at path through the same staging (0600, synced, then
 // renamed into place) without a ledger entry: for a file that holds nothing
-// of the register (the blank import template).
-func saveFile(path string, data []byte, what string) error {
+// of the register (the blank import template). An existing file at path is
+// replaced only with replace (RefuseExisting).
+func saveFile(path string, data []byte, what string, replace bool) error {
 	if strings.TrimSpace(path) == "" {
 		return apperr.New(apperr.Invalid, "Name the file to write %s to.", strings.ToLower(what))
 	}
+	if err := RefuseExisting(path, replace); err != nil {
+		return err
+	}
 	return fileout.Write(path, data, what)
+}
+
+// FileExistsError is the cause of the apperr.Conflict returned when a file
+// is to be written where one already exists and may not be replaced (a
+// Publication without Replace, an export or backup without replace): a
+// face can word what to do about it (the CLI's --force). It matches
+// fs.ErrExist.
+type FileExistsError struct {
+	Path string // the existing file
+}
+
+func (e *FileExistsError) Error() string { return "file exists" }
+
+// Unwrap makes errors.Is(err, fs.ErrExist) hold.
+func (e *FileExistsError) Unwrap() error { return fs.ErrExist }
+
+// RefuseExisting returns the apperr.Conflict (caused by a FileExistsError)
+// for a file at path, unless replace; nil when there is none. Every use case
+// that writes a file checks it; a face may call it first, so as not to ask
+// for a passphrase or make a document in vain.
+func RefuseExisting(path string, replace bool) error {
+	if replace {
+		return nil
+	}
+	if _, err := os.Lstat(path); err != nil {
+		return nil
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	return apperr.Wrap(&FileExistsError{Path: path}, apperr.Conflict, "A file named %s already exists in %s; nothing was written. Choose another folder or name.", filepath.Base(abs), filepath.Dir(abs))
 }

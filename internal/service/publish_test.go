@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -110,7 +112,7 @@ func TestExportRegister(t *testing.T) {
 	dir := t.TempDir()
 	for _, f := range service.ExportFormats() {
 		path := filepath.Join(dir, "register."+f)
-		res, err := r.ExportRegister(ctx, "", path)
+		res, err := r.ExportRegister(ctx, "", path, false)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -133,24 +135,78 @@ func TestExportRegister(t *testing.T) {
 	if e := led[0]; e.FileName != "register.json" || e.Folder != dir || !e.Delivered || len(e.EntityIDs) == 0 || e.Options["format"] != "json" {
 		t.Errorf("ledger entry %+v", e)
 	}
-	if _, err := r.ExportRegister(ctx, "pdf", filepath.Join(dir, "x.pdf")); !apperr.Is(err, apperr.Invalid) {
+	if _, err := r.ExportRegister(ctx, "pdf", filepath.Join(dir, "x.pdf"), false); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("export as pdf: %v", err)
 	}
-	if _, err := r.ExportRegister(ctx, "csv", filepath.Join(dir, "nowhere", "x.csv")); !apperr.Is(err, apperr.Invalid) {
+	if _, err := r.ExportRegister(ctx, "csv", filepath.Join(dir, "nowhere", "x.csv"), false); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("export into a missing folder: %v", err)
 	}
 	if n := ledgerCount(t, r); n != 3 {
 		t.Errorf("a failed export was recorded (%d entries)", n)
 	}
 	tpl := filepath.Join(dir, "template.xlsx")
-	if err := service.SaveTemplate(tpl); err != nil {
+	if err := service.SaveTemplate(tpl, false); err != nil {
 		t.Fatal(err)
 	}
 	if b, err := os.ReadFile(tpl); err != nil || !strings.HasPrefix(string(b), "PK") {
 		t.Errorf("template: %v", err)
 	}
-	if err := service.SaveTemplate(filepath.Join(dir, "nowhere", "t.xlsx")); !apperr.Is(err, apperr.Invalid) {
+	if err := service.SaveTemplate(filepath.Join(dir, "nowhere", "t.xlsx"), false); !apperr.Is(err, apperr.Invalid) {
 		t.Errorf("template into a missing folder: %v", err)
+	}
+}
+
+// TestExistingFileNeedsReplace: an export, a template or a backup over an
+// existing file is refused without replace (apperr.Conflict caused by a
+// FileExistsError naming the file), writing and recording nothing; with
+// replace the file is replaced.
+func TestExistingFileNeedsReplace(t *testing.T) {
+	ctx := context.Background()
+	r := servicetest.NewDemo(t)
+	dir := t.TempDir()
+	const old = "the officer's own file, not to be lost\n"
+	path := filepath.Join(dir, "mine.csv")
+	if err := os.WriteFile(path, []byte(old), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	refused := func(what string, err error) {
+		t.Helper()
+		var fe *service.FileExistsError
+		if !apperr.Is(err, apperr.Conflict) || !errors.As(err, &fe) || fe.Path != path || !errors.Is(err, fs.ErrExist) ||
+			!strings.Contains(apperr.Message(err), "mine.csv already exists") {
+			t.Fatalf("%s over an existing file: %v", what, err)
+		}
+		if b, _ := os.ReadFile(path); string(b) != old {
+			t.Fatalf("%s over an existing file changed it", what)
+		}
+	}
+	_, err := r.ExportRegister(ctx, "csv", path, false)
+	refused("export", err)
+	_, err = r.ExportDemand(ctx, "json", path, nil, false)
+	refused("demand summary", err)
+	refused("template", service.SaveTemplate(path, false))
+	refused("backup", r.Backup(path, servicetest.Passphrase, false))
+	if n := ledgerCount(t, r); n != 0 {
+		t.Fatalf("a refused file was recorded (%d ledger entries)", n)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*")); len(left) != 0 {
+		t.Fatalf("staging files left behind: %v", left)
+	}
+	res, err := r.ExportRegister(ctx, "csv", path, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) == old || res.SHA256 == "" {
+		t.Fatal("export with replace did not replace the file")
+	}
+	if err := r.Backup(path, servicetest.Passphrase, true); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := service.Verify(path, servicetest.Passphrase, servicetest.Options()); err != nil {
+		t.Fatalf("replaced backup does not verify: %v", err)
+	}
+	if err := r.Backup(r.Path(), servicetest.Passphrase, true); !apperr.Is(err, apperr.Invalid) {
+		t.Fatalf("backup over the register itself: %v", err)
 	}
 }
 

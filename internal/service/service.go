@@ -11,6 +11,7 @@ package service
 
 import (
 	"context"
+	"errors"
 	"os"
 	"time"
 
@@ -203,11 +204,19 @@ func Verify(path string, pass []byte, opt Options) (VerifyReport, error) {
 	return store.Verify(path, pass, opt.store())
 }
 
-// Backup writes a sealed copy of the register to dst under pass (refusing
-// to overwrite a file), then reads it back; a copy that does not read back
-// is reported as damaged.
-func (r *Register) Backup(dst string, pass []byte) error {
-	if err := r.db.Backup(dst, pass); err != nil {
+// Backup writes a sealed copy of the register to dst under pass, then reads
+// it back; a copy that does not read back is reported as damaged. A file at
+// dst is replaced only with replace (an earlier backup; never the
+// register's own files); otherwise it is an apperr.Conflict caused by a
+// FileExistsError and nothing is written.
+func (r *Register) Backup(dst string, pass []byte, replace bool) error {
+	write := r.db.Backup
+	if replace {
+		write = r.db.BackupReplacing
+	} else if err := RefuseExisting(dst, false); err != nil {
+		return err
+	}
+	if err := write(dst, pass); err != nil {
 		return err
 	}
 	if _, err := store.Verify(dst, pass, r.opt.store()); err != nil {
@@ -216,11 +225,36 @@ func (r *Register) Backup(dst string, pass []byte) error {
 	return nil
 }
 
-// Restore brings back the sealed copy src (opened with pass) as the register
-// at path, after verifying it; the current register is kept as path.bak.
-func Restore(path, src string, pass []byte, opt Options) error {
+// CheckBackup checks, without the passphrase, that src is there and looks
+// like a sealed copy of a register: apperr.NotFound, apperr.Invalid (a file
+// of another kind), apperr.Damaged (a register file whose header is
+// damaged). Restore checks the same; a face calls it first so as not to ask
+// for a passphrase in vain.
+func CheckBackup(src string) error {
 	if !Exists(src) {
 		return apperr.New(apperr.NotFound, "There is no backup at %s.", src)
 	}
-	return store.Restore(path, src, pass, opt.store())
+	if _, _, err := vault.Peek(vault.OS, src); err != nil {
+		return restoreError(src, err)
+	}
+	return nil
+}
+
+// Restore brings back the sealed copy src (opened with pass) as the register
+// at path, after verifying it; the current register is kept as path.bak. A
+// src that is no register at all is apperr.Invalid (rejected input), a
+// damaged one apperr.Damaged; either changes nothing.
+func Restore(path, src string, pass []byte, opt Options) error {
+	if err := CheckBackup(src); err != nil {
+		return err
+	}
+	return restoreError(src, store.Restore(path, src, pass, opt.store()))
+}
+
+// restoreError words a file that is no register as the wrong file given.
+func restoreError(src string, err error) error {
+	if errors.Is(err, vault.ErrNotRegister) {
+		return apperr.Wrap(err, apperr.Invalid, "%s is not an atpreg register or backup. Nothing was changed; name a backup made with `atpreg backup` (or a register's .bak file).", src)
+	}
+	return err
 }

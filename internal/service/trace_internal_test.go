@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"atpreg/internal/apperr"
 	"atpreg/internal/briefing"
 	"atpreg/internal/pdftest"
 )
@@ -117,6 +118,53 @@ func TestTraceBareExcerpt(t *testing.T) {
 		}
 		if fits != 1 {
 			t.Errorf("%d of 1,000 copies fit, want 1", fits)
+		}
+	}
+}
+
+// TestTraceText: what Trace reads in a file: UTF-8 with or without its
+// byte-order mark, UTF-16 either way round (Notepad's "Unicode"), and the
+// files it refuses in words: binary data, an encrypted PDF, a PDF with no
+// text to read.
+func TestTraceText(t *testing.T) {
+	utf16 := func(s string, big bool) []byte {
+		out := []byte{0xFF, 0xFE}
+		if big {
+			out = []byte{0xFE, 0xFF}
+		}
+		for _, r := range s { // ASCII and BMP only
+			if big {
+				out = append(out, byte(r>>8), byte(r))
+			} else {
+				out = append(out, byte(r), byte(r>>8))
+			}
+		}
+		return out
+	}
+	const text = "Name of entity: Fictional Cell Ltd · 細胞"
+	for _, tc := range []struct {
+		name string
+		data []byte
+		want string
+		says string
+	}{
+		{"utf-8", []byte(text), text, ""},
+		{"utf-8 with bom", append([]byte("\xEF\xBB\xBF"), text...), text, ""},
+		{"utf-16le", utf16(text, false), text, ""},
+		{"utf-16be", utf16(text, true), text, ""},
+		{"binary", []byte("GIF89a\x01\x00\x01\x00\x00\x00"), "", "neither a PDF nor text"},
+		{"encrypted pdf", []byte("%PDF-1.7\n1 0 obj <</Filter /Standard>> endobj\ntrailer <</Encrypt 1 0 R>>\n%%EOF"), "", "encrypted"},
+		{"pdf without text", []byte("%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n"), "", "No text can be read out of this PDF"},
+	} {
+		got, err := traceText(tc.data)
+		if tc.says == "" {
+			if err != nil || got != tc.want {
+				t.Errorf("%s: read %q, %v; want %q", tc.name, got, err, tc.want)
+			}
+			continue
+		}
+		if apperr.CodeOf(err) != apperr.Invalid || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("%s: %v, want an invalid error saying %q", tc.name, err, tc.says)
 		}
 	}
 }

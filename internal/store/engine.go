@@ -178,7 +178,7 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 	}
 	fsys := opt.fs()
 	if err := fsys.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created: %v.", errors.Unwrap(err))
+		return nil, apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created (%s). Nothing was changed.", apperr.Reason(err))
 	}
 	lock, err := vault.LockRegister(fsys, path)
 	if err != nil {
@@ -299,7 +299,7 @@ func load(path string, open opener, opt Options, lock *vault.Lock, mode loadMode
 	err = db.connect(snap.Payload)
 	clear(snap.Payload)
 	if err != nil {
-		return nil, apperr.Wrap(err, apperr.Damaged, "The register file %s opened but its database cannot be read (%v). Nothing was changed. Keep the file and restore from a backup.", filepath.Base(path), err)
+		return nil, apperr.Wrap(err, apperr.Damaged, "The register file %s opened but the database inside it cannot be read. Nothing was changed. Keep the file and restore from a backup.", filepath.Base(path))
 	}
 	jpath := vault.JournalPath(path)
 	recs, st, err := vault.ReadJournal(fsys, jpath, db.keys, db.gen)
@@ -323,7 +323,7 @@ func load(path string, open opener, opt Options, lock *vault.Lock, mode loadMode
 	}
 	for i, r := range recs {
 		if err := db.replay(r); err != nil {
-			return nil, apperr.Wrap(err, apperr.Damaged, "The journal of register %s cannot be applied (change %d of %d: %v). Nothing was changed. Keep both files and restore from a backup.", filepath.Base(path), i+1, len(recs), err)
+			return nil, apperr.Wrap(err, apperr.Damaged, "The journal of register %s cannot be applied (change %d of %d does not fit the register). Nothing was changed. Keep both files and restore from a backup.", filepath.Base(path), i+1, len(recs))
 		}
 		clear(r)
 	}
@@ -335,7 +335,7 @@ func load(path string, open opener, opt Options, lock *vault.Lock, mode loadMode
 	}
 	if !mode.readOnly {
 		if db.journal, err = vault.ResumeJournal(fsys, jpath, db.keys, db.gen, st); err != nil {
-			return nil, apperr.Wrap(err, apperr.Internal, "The journal of register %s cannot be opened for writing: %v.", filepath.Base(path), err)
+			return nil, apperr.Wrap(err, apperr.Internal, "The journal of register %s cannot be opened for writing (%s). Nothing was changed.", filepath.Base(path), apperr.Reason(err))
 		}
 		if err := db.migrate(); err != nil {
 			return nil, err
@@ -503,13 +503,13 @@ func (db *DB) serialize() ([]byte, error) {
 func (db *DB) snapshotLocked() error {
 	payload, err := db.serialize()
 	if err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot: %v. Your changes are safe in the journal.", err)
+		return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot (its database could not be copied out of memory). Your changes are safe in the journal.")
 	}
 	defer clear(payload)
 	gen := db.gen + 1
 	if err := vault.WriteSnapshotFile(db.fs, db.path, db.keys, gen, payload); err != nil {
 		if _, g, perr := vault.Peek(db.fs, db.path); perr != nil || g != gen {
-			return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot: %v. Your changes are safe in the journal.", err)
+			return apperr.Wrap(err, apperr.Internal, "The register could not be saved as a snapshot (%s). Your changes are safe in the journal.", apperr.Reason(err))
 		}
 		// The new snapshot is in place; only the folder sync failed.
 	}
@@ -532,7 +532,7 @@ func (db *DB) restartJournal() error {
 	db.nextAuto = AutoSnapshotBytes
 	if err != nil {
 		db.broken = err
-		return apperr.Wrap(err, apperr.Internal, "The register was saved, but its journal could not be restarted (%v). Close atpreg and open the register again before making changes.", err)
+		return apperr.Wrap(err, apperr.Internal, "The register was saved, but its journal could not be restarted (%s). Close atpreg and open the register again before making changes.", apperr.Reason(err))
 	}
 	db.noteSeen(false)
 	return nil

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"errors"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -12,6 +13,11 @@ import (
 	"atpreg/internal/vault"
 	"atpreg/internal/vault/vaulttest"
 )
+
+// goInternals matches what a Go error's text puts in a message meant for a
+// person: an operation on a path ("open /reg/x: ..."), a database driver's
+// words, a struct or a formatting mistake.
+var goInternals = regexp.MustCompile(`\b(open|write|read|rename|sync|truncate|remove|mkdir|lstat|stat|fsync) /|sqlite|&\{|%!|\*[a-z]+\.[A-Z]`)
 
 // fullDisk makes every write to a file whose name contains one of names
 // (every file when none) fail with ENOSPC, as on a full disk, until the
@@ -157,8 +163,13 @@ func TestFailedCommandsChangeNothing(t *testing.T) {
 			if err == nil {
 				t.Fatal("the command succeeded on a full disk")
 			}
-			if c.name != "OpenWrongPassphrase" && !errors.Is(err, syscall.ENOSPC) && !strings.Contains(apperr.Message(err), "no space left") {
+			// The message says why in the system's words, without the
+			// Go error's text (paths, operations, types).
+			if c.name != "OpenWrongPassphrase" && (!errors.Is(err, syscall.ENOSPC) || !strings.Contains(apperr.Message(err), "(no space left on device)")) {
 				t.Errorf("error %q does not say the disk is full", apperr.Message(err))
+			}
+			if msg := apperr.Message(err); goInternals.MatchString(msg) {
+				t.Errorf("the message quotes a Go error: %q", msg)
 			}
 			if after := memFiles(m); after != before {
 				t.Fatalf("%v\nfiles changed:\n%s\n---\n%s", err, before, after)
@@ -187,6 +198,9 @@ func TestFailedCreateLeavesNothing(t *testing.T) {
 	free()
 	if err == nil {
 		t.Fatal("created on a full disk")
+	}
+	if msg := apperr.Message(err); !strings.Contains(msg, "no space left on device") || goInternals.MatchString(msg) {
+		t.Errorf("message %q", msg)
 	}
 	if names := m.Names(); len(names) != 0 {
 		t.Fatalf("left behind: %v", names)

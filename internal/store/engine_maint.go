@@ -2,7 +2,7 @@ package store
 
 import (
 	"context"
-	"errors"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
@@ -12,15 +12,32 @@ import (
 
 // Backup writes a sealed copy of the register to dst, in the same format,
 // protected by passphrase (which may differ from the register's). It refuses
-// to overwrite an existing file (apperr.Conflict).
+// to overwrite an existing file (apperr.Conflict, caused by fs.ErrExist).
 func (db *DB) Backup(dst string, passphrase []byte) error {
+	return db.backup(dst, passphrase, false)
+}
+
+// BackupReplacing is Backup that replaces a file at dst (an earlier
+// backup), atomically: the old file stays whole until the new one is in
+// place. It refuses to replace the register's own files (the register, its
+// journal, lock and .bak).
+func (db *DB) BackupReplacing(dst string, passphrase []byte) error {
+	return db.backup(dst, passphrase, true)
+}
+
+func (db *DB) backup(dst string, passphrase []byte, replace bool) error {
 	db.mu.Lock()
 	defer db.mu.Unlock()
 	if db.closed {
 		return errClosed
 	}
-	if vault.Exists(db.fs, dst) {
-		return apperr.New(apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
+	for _, own := range []string{db.path, vault.JournalPath(db.path), db.path + ".lock", db.path + ".bak", vault.JournalPath(db.path + ".bak")} {
+		if abs(dst) == abs(own) {
+			return apperr.New(apperr.Invalid, "A backup cannot be written over the register's own file %s. Nothing was written; choose another name.", filepath.Base(dst))
+		}
+	}
+	if !replace && vault.Exists(db.fs, dst) {
+		return apperr.Wrap(fs.ErrExist, apperr.Conflict, "The file %s already exists. Nothing was written; choose another name.", dst)
 	}
 	if err := db.opt.checkKDF(); err != nil {
 		return err
@@ -36,10 +53,10 @@ func (db *DB) Backup(dst string, passphrase []byte) error {
 	}
 	defer clear(payload)
 	if err := db.fs.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The backup folder cannot be created: %v.", errors.Unwrap(err))
+		return apperr.Wrap(err, apperr.Invalid, "The folder %s for the backup cannot be created (%s). Nothing was written; choose a folder you can write to.", filepath.Dir(dst), apperr.Reason(err))
 	}
 	if err := vault.WriteNewSnapshotFile(db.fs, dst, keys, 1, payload); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The backup could not be written: %v.", err)
+		return apperr.Wrap(err, apperr.Internal, "The backup could not be written to %s (%s). Nothing was written; check the free space there.", dst, apperr.Reason(err))
 	}
 	return nil
 }
@@ -157,7 +174,7 @@ func (db *DB) Check() error {
 func Restore(path string, src string, srcPass []byte, opt Options) error {
 	fsys := opt.fs()
 	if err := fsys.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created: %v.", errors.Unwrap(err))
+		return apperr.Wrap(err, apperr.Internal, "The folder for the register cannot be created (%s). Nothing was changed.", apperr.Reason(err))
 	}
 	if abs(path) == abs(src) {
 		return apperr.New(apperr.Invalid, "The copy to restore is the register itself. Choose a backup file.")
@@ -205,12 +222,12 @@ func restoreLocked(fsys vault.FS, path string, src string, srcPass []byte, opt O
 	if seen != nil {
 		if old, ok, _ := seen.load(); ok && (old.retired || (seenPos{gen: gen}).older(old)) {
 			if err := seen.save(seenPos{gen: gen}, true); err != nil {
-				return apperr.Wrap(err, apperr.Internal, "The copy cannot be restored: atpreg cannot note it as the register's newest state (%v). Nothing was changed.", unwrapPathErr(err))
+				return apperr.Wrap(err, apperr.Internal, "The copy cannot be restored: atpreg cannot note it as the register's newest state (%s). Nothing was changed.", apperr.Reason(err))
 			}
 		}
 	}
 	if err := vault.ReplaceSnapshotFile(fsys, path, sdb.keys, gen, payload); err != nil {
-		return apperr.Wrap(err, apperr.Internal, "The register could not be replaced (%v). Nothing was changed.", err)
+		return apperr.Wrap(err, apperr.Internal, "The register could not be replaced by the copy (%s). Nothing was changed.", apperr.Reason(err))
 	}
 	// The copy is in place: from now on it is the newest state seen of its
 	// register (which may be older than one seen before: that is what a

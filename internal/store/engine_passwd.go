@@ -60,14 +60,14 @@ func (db *DB) ChangePassphraseWith(current, newPass []byte) error {
 	payload, err := db.serialize()
 	if err != nil {
 		keys.Zero()
-		return apperr.Wrap(err, apperr.Internal, "The passphrase could not be changed: %v. Nothing was changed.", err)
+		return apperr.Wrap(err, apperr.Internal, "The passphrase could not be changed (the register's database could not be copied out of memory). Nothing was changed.")
 	}
 	defer clear(payload)
 	gen := db.gen + 1
 	unchanged := func(err error) error {
 		vault.RemoveTemp(db.fs, db.path)
 		keys.Zero()
-		return apperr.Wrap(err, apperr.Internal, "The passphrase could not be changed: %v. Nothing was changed; the old passphrase still opens the register.", err)
+		return apperr.Wrap(err, apperr.Internal, "The passphrase could not be changed (%s). Nothing was changed; the old passphrase still opens the register.", apperr.Reason(err))
 	}
 	// 1. The register under the new key, beside the current file. A crash
 	// from here to step 3 leaves the register as it was (old passphrase).
@@ -85,11 +85,12 @@ func (db *DB) ChangePassphraseWith(current, newPass []byte) error {
 	// open if step 4 does not happen.
 	if err := vault.CommitTemp(db.fs, db.path); err != nil {
 		if _, g, perr := vault.Peek(db.fs, db.path); perr != nil || g != gen {
-			err := unchanged(err)
 			if resealed {
-				return apperr.Wrap(err, apperr.Internal, "The passphrase could not be changed: %v. The register still opens with the old passphrase, but its previous copy %s.bak now opens with the new one.", errors.Unwrap(err), filepath.Base(db.path))
+				vault.RemoveTemp(db.fs, db.path)
+				keys.Zero()
+				return apperr.Wrap(err, apperr.Internal, "The passphrase could not be changed (%s). The register still opens with the old passphrase, but its previous copy %s.bak now opens with the new one.", apperr.Reason(err), filepath.Base(db.path))
 			}
-			return err
+			return unchanged(err)
 		}
 		// The new snapshot is in place; only the folder sync failed.
 	}
@@ -100,7 +101,7 @@ func (db *DB) ChangePassphraseWith(current, newPass []byte) error {
 	// sealed under it is older, whatever its generation.
 	if db.seen != nil {
 		if err := db.seen.save(seenPos{gen: gen, retired: true}, true); err != nil {
-			db.warn(fmt.Sprintf("atpreg could not note outside the register that its old key is retired (%v), so a copy from before the passphrase change may not be noticed as older.", unwrapPathErr(err)))
+			db.warn(fmt.Sprintf("atpreg could not note outside the register that its old key is retired (%s), so a copy from before the passphrase change may not be noticed as older.", apperr.Reason(err)))
 		}
 		db.seen.zero()
 		if db.seen, err = newSeenState(db.opt.Seen, keys); err != nil {

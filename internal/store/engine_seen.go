@@ -175,7 +175,7 @@ func checkSeen(s *seenState, path string, gen uint64, records int) error {
 	}
 	seen, ok, err := s.load()
 	if err != nil {
-		return apperr.Wrap(err, apperr.Internal, "atpreg cannot read what it remembers of the register %s (%v), so it cannot check that this is its newest copy. Nothing was changed.", filepath.Base(path), unwrapPathErr(err))
+		return apperr.Wrap(err, apperr.Internal, "atpreg cannot read what it remembers of the register %s (%s), so it cannot check that this is its newest copy. Nothing was changed.", filepath.Base(path), apperr.Reason(err))
 	}
 	if !ok {
 		return nil
@@ -198,15 +198,6 @@ func describePos(p seenPos) string {
 	return fmt.Sprintf("snapshot %d with %d saved changes after it", p.gen, p.records)
 }
 
-// unwrapPathErr returns the cause of a *fs.PathError (without the path).
-func unwrapPathErr(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
 // noteSeen remembers the register's current position (generation and
 // journal records), if it is newer than what is remembered. A failure is a
 // warning: the change itself is saved.
@@ -219,6 +210,6 @@ func (db *DB) noteSeen(sync bool) {
 		p.records = uint64(db.journal.Records())
 	}
 	if err := db.seen.save(p, sync); err != nil {
-		db.warn(fmt.Sprintf("atpreg could not note the register's newest state outside it (%v), so an older copy put in its place may not be noticed.", unwrapPathErr(err)))
+		db.warn(fmt.Sprintf("atpreg could not note the register's newest state outside it (%s), so an older copy put in its place may not be noticed.", apperr.Reason(err)))
 	}
 }

@@ -178,16 +178,19 @@ func (db *DB) updateLocked(ctx context.Context, fn func(tx *Tx) error) (err erro
 		if err := db.journal.Append(encodeRecord(tx.stmts)); err != nil {
 			if jerr := db.journal.Broken(); jerr != nil {
 				db.broken = jerr
-				return apperr.Wrap(err, apperr.Internal, "The change could not be saved to disk (%v), and the journal could not be repaired afterwards: the change may come back when the register is next opened. Close atpreg, open the register again and check.", err)
+				return apperr.Wrap(err, apperr.Internal, "The change could not be saved to disk (%s), and the journal could not be repaired afterwards: the change may come back when the register is next opened. Close atpreg, open the register again and check.", apperr.Reason(err))
 			}
-			return apperr.Wrap(err, apperr.Internal, "The change could not be saved to disk (%v). Nothing was changed.", err)
+			if said := (*apperr.Error)(nil); errors.As(err, &said) {
+				return err // a change too large, a closed journal: said for a person already
+			}
+			return apperr.Wrap(err, apperr.Internal, "The change could not be saved to disk (%s). Nothing was changed.", apperr.Reason(err))
 		}
 	}
 	if err := db.exec("COMMIT"); err != nil {
 		if db.journal != nil {
 			if uerr := db.journal.UndoLast(prev); uerr != nil {
 				db.broken = uerr
-				return apperr.Wrap(err, apperr.Internal, "The change could not be completed (%v), and its record could not be taken out of the journal again (%v): it may come back when the register is next opened. Close atpreg, open the register again and check.", err, uerr)
+				return apperr.Wrap(err, apperr.Internal, "The change could not be completed, and its record could not be taken out of the journal again (%s): it may come back when the register is next opened. Close atpreg, open the register again and check.", apperr.Reason(uerr))
 			}
 		}
 		return err

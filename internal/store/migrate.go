@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -110,7 +111,11 @@ func (db *DB) migrate() error {
 			return err
 		})
 		if err != nil {
-			return apperr.Wrap(err, apperr.Internal, "The register could not be upgraded to this version of atpreg (%v). Nothing was changed.", err)
+			var said *apperr.Error
+			if errors.As(err, &said) { // the journal could not be written, ...: said for a person already
+				return apperr.Wrap(err, said.Code, "The register could not be upgraded to this version of atpreg (step %d). %s", m.version, said.Message)
+			}
+			return apperr.Wrap(err, apperr.Internal, "The register could not be upgraded to this version of atpreg (step %d failed inside its database). Nothing was changed; keep the file and tell whoever supports atpreg.", m.version)
 		}
 		db.schema = m.version
 	}

@@ -179,7 +179,7 @@ func ReadJournal(fsys FS, path string, k *Keyring, gen uint64) ([][]byte, Journa
 		return nil, st, nil
 	}
 	if err != nil {
-		return nil, st, apperr.Wrap(err, apperr.Internal, "The journal %s cannot be read: %v.", filepath.Base(path), unwrapPath(err))
+		return nil, st, apperr.Wrap(err, apperr.Internal, "The journal %s cannot be read (%s). Nothing was changed.", filepath.Base(path), apperr.Reason(err))
 	}
 	defer clear(data)
 	jdamaged := func(what string) error {
@@ -447,7 +447,7 @@ func (j *Journal) Append(rec []byte) error {
 // the journal read as damaged.
 func (j *Journal) cutBack() {
 	if err := j.truncate(j.size); err != nil {
-		j.broken = apperr.Wrap(err, apperr.Internal, "The journal could not be repaired after a failed write (%v). Close atpreg and open the register again.", err)
+		j.broken = apperr.Wrap(err, apperr.Internal, "The journal could not be repaired after a failed write (%s). Close atpreg and open the register again.", apperr.Reason(err))
 	}
 }
 
@@ -458,7 +458,7 @@ func (j *Journal) UndoLast(prevSize int64) error {
 		return errClosed
 	}
 	if err := j.truncate(prevSize); err != nil {
-		j.broken = apperr.Wrap(err, apperr.Internal, "The journal could not be repaired after a failed change (%v). Close atpreg and open the register again.", err)
+		j.broken = apperr.Wrap(err, apperr.Internal, "The journal could not be repaired after a failed change (%s). Close atpreg and open the register again.", apperr.Reason(err))
 		return err
 	}
 	j.size = prevSize

@@ -40,19 +40,9 @@ func lockRegister(fsys FS, path string, transient bool) (*Lock, error) {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, apperr.Wrap(err, apperr.NotFound, "There is no register at %s (its folder does not exist).", path)
 		}
-		return nil, apperr.Wrap(err, apperr.Internal, "The register %s cannot be locked: %v.", filepath.Base(path), unwrapPath(err))
+		return nil, apperr.Wrap(err, apperr.Internal, "The register %s cannot be locked for this window or command (%s). Nothing was changed.", filepath.Base(path), apperr.Reason(err))
 	}
 	return &Lock{unlock: unlock, remove: transient && created, created: created}, nil
-}
-
-// unwrapPath returns the cause of a *fs.PathError (without the path, which
-// can name register content), or err.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Discard releases the lock after a command that failed and so must leave

@@ -113,6 +113,12 @@ func WriteSnapshot(w io.Writer, k *Keyring, gen uint64, payload []byte) error {
 	return nil
 }
 
+// ErrNotRegister is in the chain of the error for a file that does not
+// begin as an atpreg register does (another kind of file altogether, not a
+// damaged register): a caller that was handed the file (a restore) can
+// word it as rejected input.
+var ErrNotRegister = errors.New("not an atpreg register")
+
 // damaged builds the error for a damaged file.
 func damaged(path, what string) error {
 	return apperr.New(apperr.Damaged,
@@ -141,8 +147,11 @@ type parsedHeader struct {
 func parseHeader(path string, r io.Reader) (*parsedHeader, error) {
 	h := make([]byte, headerLen)
 	n, err := io.ReadFull(r, h)
+	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, readError(path, err)
+	}
 	if n >= 7 && string(h[:7]) != snapMagic || n < 7 && n > 0 && !bytes.HasPrefix([]byte(snapMagic), h[:n]) {
-		return nil, apperr.New(apperr.Damaged, "The file %s is not an atpreg register.", filepath.Base(path))
+		return nil, apperr.Wrap(ErrNotRegister, apperr.Damaged, "The file %s is not an atpreg register.", filepath.Base(path))
 	}
 	if n == 0 {
 		return nil, damaged(path, "the file is empty")
@@ -237,7 +246,7 @@ func readChunks(path string, r io.Reader, k *Keyring, p *parsedHeader) ([]byte, 
 			if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 				return nil, damaged(path, fmt.Sprintf("the file is cut short (truncated in chunk %d of %d)", i+1, nChunks))
 			}
-			return nil, err
+			return nil, readError(path, err)
 		}
 		out, err := k.payload.Open(payload[len(payload):], b[:nonceLen], b[nonceLen:], chunkAAD(ch[:], i, i == nChunks-1))
 		if err != nil {
@@ -303,12 +312,19 @@ func ReadSnapshotFileWithKey(fsys FS, path string, k *Keyring) (*Snapshot, error
 	return &Snapshot{Keyring: c, Generation: p.gen, Payload: payload}, nil
 }
 
-// notFoundOr turns a missing file into apperr.NotFound.
+// notFoundOr turns a missing file into apperr.NotFound, another failure
+// into readError's.
 func notFoundOr(path string, err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return apperr.Wrap(err, apperr.NotFound, "There is no register at %s.", path)
 	}
-	return apperr.Wrap(err, apperr.Internal, "The register file %s cannot be read: %v.", filepath.Base(path), unwrapPath(err))
+	return readError(path, err)
+}
+
+// readError is the error for a register file that cannot be read (an
+// input/output error, a folder in its place), with the system's words.
+func readError(path string, err error) error {
+	return apperr.Wrap(err, apperr.Internal, "The register file %s cannot be read (%s). Nothing was changed.", filepath.Base(path), apperr.Reason(err))
 }
 
 // WriteSnapshotFile writes a sealed snapshot to path atomically: a temporary

@@ -2318,6 +2318,7 @@ export namespace app {
 	    entityNames: string[];
 	    anonymised: boolean;
 	    encrypted: boolean;
+	    evaluation: boolean;
 	    fileName: string;
 	    folder: string;
 	    path: string;
@@ -2341,6 +2342,7 @@ export namespace app {
 	        this.entityNames = source["entityNames"];
 	        this.anonymised = source["anonymised"];
 	        this.encrypted = source["encrypted"];
+	        this.evaluation = source["evaluation"];
 	        this.fileName = source["fileName"];
 	        this.folder = source["folder"];
 	        this.path = source["path"];
@@ -2729,6 +2731,74 @@ export namespace app {
 	        this.label = source["label"];
 	        this.hint = source["hint"];
 	    }
+	}
+	export class TraceMatch {
+	    ledgerId: number;
+	    docId: string;
+	    recipient: string;
+	    copyNo: number;
+	    at: string;
+	    by: string;
+	    entityNames: string[];
+	    fileName: string;
+	    footer: boolean;
+	    certainty: string;
+	    agree: number;
+	    disagree: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new TraceMatch(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ledgerId = source["ledgerId"];
+	        this.docId = source["docId"];
+	        this.recipient = source["recipient"];
+	        this.copyNo = source["copyNo"];
+	        this.at = source["at"];
+	        this.by = source["by"];
+	        this.entityNames = source["entityNames"];
+	        this.fileName = source["fileName"];
+	        this.footer = source["footer"];
+	        this.certainty = source["certainty"];
+	        this.agree = source["agree"];
+	        this.disagree = source["disagree"];
+	    }
+	}
+	export class TraceReport {
+	    source: string;
+	    seen: number;
+	    matches: TraceMatch[];
+	
+	    static createFrom(source: any = {}) {
+	        return new TraceReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.source = source["source"];
+	        this.seen = source["seen"];
+	        this.matches = this.convertValues(source["matches"], TraceMatch);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class UndeliveredDoc {
 	    id: number;

@@ -1,9 +1,11 @@
 // The briefing facade's calls with the wire types of ./model. Every call goes
 // through `call`, so failures arrive as AppError.
 import * as svc from '../../../wailsjs/go/app/BriefingService';
+import * as tracer from '../../../wailsjs/go/app/TraceService';
 import { call } from '../../lib/errors';
 import { app } from '../../../wailsjs/go/models';
 import type { ExportRequest, ExportResult, LedgerRow, PackSetup, Progress, Undelivered } from './model';
+import type { TraceReport } from './trace';
 
 /** The Wails event an export emits after each step. */
 export const progressEvent = 'brief:progress';
@@ -17,6 +19,10 @@ export const api = {
   ledger: (limit: number): Promise<LedgerRow[]> => call(svc.Ledger(limit)),
   undelivered: (): Promise<Undelivered[]> => call(svc.Undelivered()),
   writeAgain: (id: number) => call(svc.WriteAgain(id)),
+  traceText: (text: string): Promise<TraceReport> => call(tracer.TraceText(text)),
+  traceFile: (name: string, base64: string): Promise<TraceReport> => call(tracer.TraceFile(name, base64)),
+  // The facade returns null when the officer cancels the dialog.
+  pickAndTrace: (): Promise<TraceReport | null> => call(tracer.PickAndTrace()),
 };
 
 /** Listens to export progress; returns the function that stops listening. */
