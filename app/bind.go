@@ -21,6 +21,7 @@ func Bindings(s *Session) []any {
 		&IntakeService{s: s, pending: map[string]pendingIntake{}},
 		&LetterService{s: s},
 		&SheetService{s: s},
+		&LifecycleService{s: s, dlg: wailsDialogs{}},
 		&TraceService{s: s},
 	}
 }

@@ -151,6 +151,7 @@ export namespace app {
 	    settings: Settings;
 	    lockedAt: string;
 	    autoLockMinutes: number;
+	    kdfWeak: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new AppInfo(source);
@@ -164,6 +165,7 @@ export namespace app {
 	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.lockedAt = source["lockedAt"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
+	        this.kdfWeak = source["kdfWeak"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -243,6 +245,140 @@ export namespace app {
 	        this.mime = source["mime"];
 	        this.base64 = source["base64"];
 	    }
+	}
+	export class BackupCheck {
+	    name: string;
+	    entities: number;
+	    submissions: number;
+	    meetings: number;
+	    current: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.meetings = source["meetings"];
+	        this.current = source["current"];
+	    }
+	}
+	export class BackupChoice {
+	    name: string;
+	    folder: string;
+	    size: number;
+	    modified: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.size = source["size"];
+	        this.modified = source["modified"];
+	    }
+	}
+	export class BackupFile {
+	    name: string;
+	    made: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.made = source["made"];
+	        this.size = source["size"];
+	    }
+	}
+	export class BackupPlan {
+	    folder: string;
+	    keep: number;
+	    daily: boolean;
+	    last: string;
+	    folderMissing: boolean;
+	    backups: BackupFile[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.keep = source["keep"];
+	        this.daily = source["daily"];
+	        this.last = source["last"];
+	        this.folderMissing = source["folderMissing"];
+	        this.backups = this.convertValues(source["backups"], BackupFile);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BackupReport {
+	    ok: boolean;
+	    name: string;
+	    folder: string;
+	    removed: string[];
+	    message: string;
+	    plan: BackupPlan;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.removed = source["removed"];
+	        this.message = source["message"];
+	        this.plan = this.convertValues(source["plan"], BackupPlan);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ChoicesView {
 	    routes: register.Choice[];
@@ -2787,6 +2923,30 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class RecentRegister {
+	    path: string;
+	    name: string;
+	    folder: string;
+	    used: string;
+	    exists: boolean;
+	    current: boolean;
+	    lastBackup: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecentRegister(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.used = source["used"];
+	        this.exists = source["exists"];
+	        this.current = source["current"];
+	        this.lastBackup = source["lastBackup"];
+	    }
 	}
 	
 	
