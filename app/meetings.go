@@ -69,6 +69,15 @@ func (m *MeetingService) SavePartner(p Partner) (int64, error) {
 	return id, Fail(err)
 }
 
+// CheckPartner validates the partner as SavePartner would, writing
+// nothing: nil when it could be saved, else apperr.Invalid with the fields
+// to fix (the form checks again on each change once an error is shown).
+func (m *MeetingService) CheckPartner(p Partner) error {
+	rp := register.Partner{ID: p.ID, Name: p.Name, Facility: p.Facility, Address: p.Address, Contacts: p.Contacts, Notes: p.Notes}
+	rp.Normalize()
+	return Fail(rp.Validate())
+}
+
 // DeletePartner removes a partner with its conflicts and its place in
 // meetings.
 func (m *MeetingService) DeletePartner(id int64) error {

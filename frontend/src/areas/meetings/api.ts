@@ -25,6 +25,8 @@ export type AddedEntity = Plain<app.AddedEntity>;
 export const api = {
   partners: (): Promise<PartnerView[]> => call(svc.Partners()),
   savePartner: (p: Partner) => call(svc.SavePartner(p as app.Partner)),
+  /** Checks a partner by the save's rules, writing nothing (rejects with the fields to fix). */
+  checkPartner: (p: Partner) => call(svc.CheckPartner(p as app.Partner)),
   deletePartner: (id: number) => call(svc.DeletePartner(id)),
   setConflict: (partnerId: number, entityId: number, reason: string) => call(svc.SetConflict(partnerId, entityId, reason)),
   removeConflict: (partnerId: number, entityId: number) => call(svc.RemoveConflict(partnerId, entityId)),
