@@ -165,7 +165,10 @@ func TestPolishMeetingBeforeSave(t *testing.T) {
 
 	p.Click(`[data-testid="add-action"]`)
 	p.Fill(`[data-testid="action-text-0"]`, "Send the fictional questionnaire")
-	p.setValue(`[data-testid="action-due-0"]`, "2026-12-01")
+	// The due date is typed in ISO order too; US order is refused in words.
+	p.Fill(`[data-testid="action-due-0"]`, "12/01/2026")
+	p.WaitText(`[data-testid="action-due-error-0"]`, "year-month-day")
+	p.Fill(`[data-testid="action-due-0"]`, "2026-12-01")
 	p.WaitText(`[data-testid="action-due-early"]`, "Due before the meeting")
 	for i := 1; i < 8; i++ {
 		p.Click(`[data-testid="add-action"]`)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, dueBeforeMeeting, fmtWhen, isOverdue, moveItem, overdueText, parseAttendees, parseWhen, whenText, without } from './plan';
+import { daysBetween, dueBeforeMeeting, fmtWhen, isOverdue, moveItem, overdueText, parseAttendees, parseDay, parseWhen, whenText, without } from './plan';
 
 describe('moveItem', () => {
   it.each([
@@ -67,5 +67,16 @@ describe('dueBeforeMeeting', () => {
     expect(dueBeforeMeeting('2026-03-09', '2026-03-02T14:30')).toBe(false);
     expect(dueBeforeMeeting('', '2026-03-02T14:30')).toBe(false);
     expect(dueBeforeMeeting('2026-03-01', '')).toBe(false);
+  });
+});
+
+describe('parseDay (a follow-up due date, ISO order)', () => {
+  it('reads and normalises', () => {
+    expect(parseDay('2026-3-9')).toEqual({ value: '2026-03-09', error: '' });
+    expect(parseDay('')).toEqual({ value: '', error: '' });
+  });
+  it('refuses US order and impossible days in words', () => {
+    expect(parseDay('03/09/2026').error).toMatch(/year-month-day, e.g. 2026-03-09/);
+    expect(parseDay('2026-02-30').error).toMatch(/no day 2026-02-30/);
   });
 });

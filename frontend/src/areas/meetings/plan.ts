@@ -85,3 +85,13 @@ export function dueBeforeMeeting(due: string, startsAt: string): boolean {
   const day = startsAt.slice(0, 10);
   return /^\d{4}-\d{2}-\d{2}$/.test(due) && /^\d{4}-\d{2}-\d{2}$/.test(day) && due < day;
 }
+
+/** Reads a day typed in ISO order ("2026-03-09", "2026-3-9"): the stored
+ * form "2026-03-09", or a message that says what to type; empty is "". */
+export function parseDay(text: string): { value: string; error: string } {
+  const t = text.trim();
+  if (!t) return { value: '', error: '' };
+  const r = parseWhen(`${t} 00:00`);
+  if (r.error) return { value: '', error: /no day/.test(r.error) ? r.error : 'Type the date as year-month-day, e.g. 2026-03-09.' };
+  return { value: r.value.slice(0, 10), error: '' };
+}
