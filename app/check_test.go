@@ -37,6 +37,18 @@ func TestChecksWriteNothing(t *testing.T) {
 		t.Fatalf("CheckPartner wrote a partner: %+v %v", ps, err)
 	}
 
+	in := app.MeetingInput{Title: "", StartsAt: "2026-12-10T14:30", DurationMinutes: 90}
+	if w := decodeFail(t, sv.meet.Check(in)); w.Code != "invalid" || !hasWireField(w, "title") {
+		t.Fatalf("meeting without a title: %+v", w)
+	}
+	in.Title = "Fictional dialogue"
+	if err := sv.meet.Check(in); err != nil {
+		t.Fatalf("titled meeting still refused: %v", err)
+	}
+	if ms, err := sv.meet.List(); err != nil || len(ms) != 0 {
+		t.Fatalf("Check wrote a meeting: %+v %v", ms, err)
+	}
+
 	if w := decodeFail(t, sv.s.CheckPassphrase("fictional correct horse battery", "fictional correct horse batter")); w.Code != "invalid" || !hasWireField(w, "confirm") {
 		t.Fatalf("mismatch: %+v", w)
 	}

@@ -141,7 +141,11 @@ func TestPolishMeetingBeforeSave(t *testing.T) {
 	vector := newEntityIn(p, "Tai Po Vector Ltd", "evaluation")
 
 	p.Click(`[data-testid="empty-new-meeting"]`)
+	// Saved empty: the title's error shows, and goes as soon as it is typed.
+	p.Click(`[data-testid="save-meeting"]`)
+	p.WaitVisible(`.field.title .field-error`)
 	p.Fill(`[data-testid="m-title"]`, "Fictional dialogue on vectors")
+	p.WaitJS(`!document.querySelector('.field.title .field-error')`, defaultWait)
 	p.Fill(`[data-testid="m-when"]`, "03/02/2026 2:30 PM")
 	p.WaitText(`[data-testid="m-when-error"]`, "year-month-day")
 	p.Fill(`[data-testid="m-when"]`, "2026-12-10 14:30")

@@ -34,6 +34,8 @@ export const api = {
   list: (): Promise<MeetingRow[]> => call(svc.List()),
   get: (id: number): Promise<MeetingView> => call(svc.Get(id)),
   save: (m: MeetingInput) => call(svc.Save(m as app.MeetingInput)),
+  /** Checks a meeting by the save's rules, writing nothing (rejects with the fields to fix). */
+  check: (m: MeetingInput) => call(svc.Check(m as app.MeetingInput)),
   remove: (id: number) => call(svc.Delete(id)),
   proposedMove: (entityId: number): Promise<MoveProposal> => call(svc.ProposedMove(entityId)),
   addEntity: (meetingId: number, entityId: number, moveStatus: boolean): Promise<AddedEntity> => call(svc.AddEntity(meetingId, entityId, moveStatus)),
