@@ -69,6 +69,15 @@ func (m *MeetingService) SavePartner(p Partner) (int64, error) {
 	return id, Fail(err)
 }
 
+// CheckPartner validates the partner as SavePartner would, writing
+// nothing: nil when it could be saved, else apperr.Invalid with the fields
+// to fix (the form checks again on each change once an error is shown).
+func (m *MeetingService) CheckPartner(p Partner) error {
+	rp := register.Partner{ID: p.ID, Name: p.Name, Facility: p.Facility, Address: p.Address, Contacts: p.Contacts, Notes: p.Notes}
+	rp.Normalize()
+	return Fail(rp.Validate())
+}
+
 // DeletePartner removes a partner with its conflicts and its place in
 // meetings.
 func (m *MeetingService) DeletePartner(id int64) error {
@@ -296,6 +305,25 @@ func (m *MeetingService) Save(in MeetingInput) (int64, error) {
 	}
 	id, err := reg.SaveMeeting(context.Background(), mt)
 	return id, Fail(err)
+}
+
+// Check validates the meeting as Save would, writing nothing: nil when it
+// could be saved, else apperr.Invalid with the fields to fix (the page
+// checks again on each change once an error is shown).
+func (m *MeetingService) Check(in MeetingInput) error {
+	at, err := parseMeetingTime(in.StartsAt)
+	if err != nil {
+		return Fail(err)
+	}
+	mt := register.MeetingRecord{
+		Meeting: register.Meeting{ID: in.ID, Title: in.Title, StartsAt: at, Place: in.Place, PartnerIDs: in.PartnerIDs,
+			Attendees: in.Attendees, EntityIDs: in.EntityIDs, Agenda: in.Agenda, Minutes: in.Minutes, Outcome: in.Outcome,
+			Actions: in.Actions},
+		DurationMinutes: in.DurationMinutes,
+		EntityMinutes:   in.EntityMinutes,
+	}
+	mt.Normalize()
+	return Fail(mt.Validate())
 }
 
 // Delete removes a meeting (kept in the history).

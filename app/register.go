@@ -260,6 +260,14 @@ func (r *RegisterService) Create(e register.Entity) (int64, error) {
 	return id, Fail(err)
 }
 
+// Check validates the entity as Create and Update would, writing nothing:
+// nil when it could be saved, else apperr.Invalid with the fields to fix.
+// The form calls it on each change once a save has shown an error, so a
+// corrected field loses its error at once.
+func (r *RegisterService) Check(e register.Entity) error {
+	return Fail(e.PrepareNew())
+}
+
 // Update saves the entity's fields and its submissions (added, changed,
 // removed) in one transaction, recording each changed field in the history.
 // The status changes only through Move.

@@ -202,6 +202,15 @@ func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, erro
 	return s.Info(), nil
 }
 
+// CheckPassphrase checks a new passphrase and its confirmation as
+// CreateRegister and ChangePassphrase would (the same twice, strong enough),
+// writing nothing: nil when they would be accepted, else apperr.Invalid
+// with the field to fix. The form checks again on each change once an error
+// is shown.
+func (s *Session) CheckPassphrase(pass, confirm string) error {
+	return Fail(service.ConfirmPassphrase([]byte(pass), []byte(confirm)))
+}
+
 // Unlock opens the register with passphrase.
 func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	s.mu.Lock()

@@ -81,7 +81,7 @@ func TestLetterCommand(t *testing.T) {
 		}
 	}
 	code, out, _ = run(t, env, "--register", reg, "show", "23")
-	if code != 0 || !strings.Contains(out, "Declined (Outside the scope of the RFI)") || !strings.Contains(out, "(letter LT-") {
+	if code != 0 || !strings.Contains(out, "Declined (Outside the scope of the RFI)") || !strings.Contains(out, "export       Letter LT-") || strings.Contains(out, "(empty)") {
 		t.Errorf("show 23 lacks the move or the letter:\n%s", out)
 	}
 

@@ -217,6 +217,21 @@ func describeAudit(h rg.AuditEntry) string {
 		s = "attached " + h.New
 	case rg.ActionDetach:
 		s = "removed attachment " + h.Old
+	case rg.ActionExport:
+		// What left the register, in words (rg.PublishedText); a line an
+		// older version recorded ("brief BRF-… for …") is put the same way.
+		label := rg.LedgerKindLabel(h.Field)
+		if strings.HasPrefix(h.Detail, label) {
+			return h.Detail + " by " + h.By
+		}
+		s = label
+		if rest, ok := strings.CutPrefix(h.Detail, h.Field+" "); ok {
+			s += " " + rest
+		}
+		if h.New != "" {
+			s += ", saved as " + h.New[strings.LastIndexAny(h.New, `/\`)+1:]
+		}
+		return s + " by " + h.By
 	default:
 		s = h.Field
 		if h.Old != "" || h.New != "" {

@@ -265,15 +265,53 @@ func (ev Evaluation) Total(w Weights) float64 { return WeightedTotal(ev.Values()
 // Weights gives each aspect its weight in percent; the seven must total 100.
 type Weights map[Aspect]float64
 
-// weightTolerance is how far from 100 a total of weights may be (rounding of
-// entries like 14.29).
+// weightTolerance is how far from 100 a total of weights stored by an older
+// version may be (they allowed 14.29 seven times, 100.03%); Fit brings such
+// weights to an exact 100%.
 const weightTolerance = 0.05
 
-// DefaultWeights returns equal weights, 100/7 percent each.
+// hundredths returns x in hundredths of a percent, rounded.
+func hundredths(x float64) int64 { return int64(math.Round(x * 100)) }
+
+// largestRemainder shares total units among parts in proportion to exact
+// (each part's exact share, summing to total): every part gets the whole
+// units of its share and the units left over go one each to the parts with
+// the largest fractions (earlier parts first on a tie), so the parts total
+// exactly total.
+func largestRemainder(exact []float64, total int64) []int64 {
+	out := make([]int64, len(exact))
+	type rest struct {
+		i    int
+		frac float64
+	}
+	rests := make([]rest, len(exact))
+	var given int64
+	for i, x := range exact {
+		f := math.Floor(x)
+		out[i] = int64(f)
+		given += out[i]
+		rests[i] = rest{i, x - f}
+	}
+	sort.SliceStable(rests, func(a, b int) bool { return rests[a].frac > rests[b].frac })
+	for k := 0; given < total && k < len(rests); k++ {
+		out[rests[k].i]++
+		given++
+	}
+	return out
+}
+
+// DefaultWeights returns equal weights, 100/7 percent each to the hundredth
+// by largest remainder (14.29% four times, 14.28% three times), so they total
+// exactly 100%.
 func DefaultWeights() Weights {
+	as := Aspects()
+	exact := make([]float64, len(as))
+	for i := range as {
+		exact[i] = 10000.0 / float64(len(as))
+	}
 	w := Weights{}
-	for _, a := range Aspects() {
-		w[a] = 100.0 / float64(len(Aspects()))
+	for i, h := range largestRemainder(exact, 10000) {
+		w[as[i]] = float64(h) / 100
 	}
 	return w
 }
@@ -287,8 +325,53 @@ func (w Weights) Sum() float64 {
 	return s
 }
 
-// Validate checks that every aspect has a weight from 0 to 100, no other key
-// is present, and the weights total 100% (within 0.05).
+// sumHundredths returns the total of the weights, each rounded to the
+// hundredth, in hundredths of a percent.
+func (w Weights) sumHundredths() int64 {
+	var s int64
+	for _, a := range Aspects() {
+		s += hundredths(w[a])
+	}
+	return s
+}
+
+// Fit returns the weights scaled to total 100% and given to the hundredth by
+// largest remainder, so they total exactly 100% (weights that already do are
+// returned unchanged). It is for weights an older version stored, which had
+// to total 100% only within 0.05; ok is false (and w is returned as it is)
+// when they are not such weights: an aspect missing, a weight out of range,
+// or a total further from 100%.
+func (w Weights) Fit() (fitted Weights, ok bool) {
+	for _, a := range Aspects() {
+		x, has := w[a]
+		if !has || math.IsNaN(x) || x < 0 || x > 100 {
+			return w, false
+		}
+	}
+	for a := range w {
+		if !a.Valid() {
+			return w, false
+		}
+	}
+	sum := w.Sum()
+	if sum <= 0 || math.Abs(sum-100) > weightTolerance {
+		return w, false
+	}
+	as := Aspects()
+	exact := make([]float64, len(as))
+	for i, a := range as {
+		exact[i] = w[a] * 10000 / sum
+	}
+	out := Weights{}
+	for i, h := range largestRemainder(exact, 10000) {
+		out[as[i]] = float64(h) / 100
+	}
+	return out, true
+}
+
+// Validate checks that every aspect has a weight from 0 to 100 given to the
+// hundredth at most, no other key is present, and the weights total exactly
+// 100%.
 func (w Weights) Validate() error {
 	v := &problems{}
 	for _, a := range Aspects() {
@@ -298,6 +381,8 @@ func (w Weights) Validate() error {
 			v.add("weights."+string(a), "Give a weight for %q (0 to 100%%).", a.Label())
 		case math.IsNaN(x) || x < 0 || x > 100:
 			v.add("weights."+string(a), "The weight for %q must be from 0 to 100%%.", a.Label())
+		case math.Abs(x*100-math.Round(x*100)) > 1e-6:
+			v.add("weights."+string(a), "Give the weight for %q to two decimal places at most (for example 14.29).", a.Label())
 		}
 	}
 	for a := range w {
@@ -305,8 +390,16 @@ func (w Weights) Validate() error {
 			v.add("weights", "%q is not one of the seven aspects.", string(a))
 		}
 	}
-	if s := w.Sum(); len(v.list) == 0 && math.Abs(s-100) > weightTolerance {
-		v.add("weights", "The weights total %s%%; they must total 100%%.", trimFloat(s))
+	if s := w.sumHundredths(); len(v.list) == 0 && s != 10000 {
+		more := "add"
+		if s > 10000 {
+			more = "remove"
+		}
+		d := s - 10000
+		if d < 0 {
+			d = -d
+		}
+		v.add("weights", "The weights total %s%%; they must total exactly 100%% (%s %s%%).", trimFloat(float64(s)/100), more, trimFloat(float64(d)/100))
 	}
 	return v.err("The weights cannot be used.")
 }

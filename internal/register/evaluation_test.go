@@ -98,6 +98,17 @@ func TestWeights(t *testing.T) {
 	if err := w.Validate(); err != nil {
 		t.Fatalf("default weights: %v", err)
 	}
+	// Largest remainder: 10000 hundredths over seven is 1428 each and four
+	// left over, which go to the first four aspects.
+	for i, a := range register.Aspects() {
+		want := 14.28
+		if i < 4 {
+			want = 14.29
+		}
+		if w[a] != want {
+			t.Errorf("default weight of %s = %v, want %v", a, w[a], want)
+		}
+	}
 	if math.Abs(w.Sum()-100) > 1e-9 {
 		t.Errorf("sum %v", w.Sum())
 	}
@@ -105,19 +116,60 @@ func TestWeights(t *testing.T) {
 	for _, a := range register.Aspects() {
 		rounded[a] = 14.29
 	}
-	if err := rounded.Validate(); err != nil {
-		t.Errorf("7 x 14.29 = 100.03 should pass within tolerance: %v", err)
+	err := rounded.Validate()
+	if !apperr.Is(err, apperr.Invalid) || !strings.Contains(apperr.FieldsOf(err)[0].Message, "The weights total 100.03%; they must total exactly 100% (remove 0.03%)") {
+		t.Errorf("7 x 14.29 = 100.03 must be refused, naming the total: %v", err)
 	}
 	bad := register.DefaultWeights()
 	bad[register.AspectJobs] = 30
-	if err := bad.Validate(); !apperr.Is(err, apperr.Invalid) || !strings.Contains(apperr.FieldsOf(err)[0].Message, "total 100") {
+	if err := bad.Validate(); !apperr.Is(err, apperr.Invalid) || !strings.Contains(apperr.FieldsOf(err)[0].Message, "total exactly 100") {
 		t.Errorf("weights over 100: %v", err)
+	}
+	fine := register.DefaultWeights()
+	fine[register.AspectJobs] = 14.285
+	fine[register.AspectPipeline] = 14.275
+	if got := fieldsOf(fine.Validate()); !reflect.DeepEqual(got, []string{"weights.pipeline", "weights.jobs"}) {
+		t.Errorf("three decimals: fields %v", got)
 	}
 	neg := register.DefaultWeights()
 	neg[register.AspectJobs] = -5
 	delete(neg, register.AspectPipeline)
 	if got := fieldsOf(neg.Validate()); !reflect.DeepEqual(got, []string{"weights.pipeline", "weights.jobs"}) {
 		t.Errorf("fields %v", got)
+	}
+}
+
+func TestWeightsFit(t *testing.T) {
+	seventh := register.Weights{}
+	oldRounded := register.Weights{}
+	for _, a := range register.Aspects() {
+		seventh[a] = 100.0 / 7
+		oldRounded[a] = 14.29
+	}
+	for name, w := range map[string]register.Weights{"100/7 each (older default)": seventh, "14.29 each (100.03%)": oldRounded} {
+		got, ok := w.Fit()
+		if !ok {
+			t.Fatalf("%s: not fitted", name)
+		}
+		if err := got.Validate(); err != nil {
+			t.Errorf("%s: fitted weights invalid: %v", name, err)
+		}
+		if !reflect.DeepEqual(got, register.DefaultWeights()) {
+			t.Errorf("%s: fitted %v, want the default weights", name, got)
+		}
+	}
+	skewed := register.Weights{"readiness": 40, "technical": 20, "credibility": 10, "pipeline": 10, "investment": 10, "jobs": 5, "intangibles": 5}
+	if got, ok := skewed.Fit(); !ok || !reflect.DeepEqual(got, skewed) {
+		t.Errorf("exact weights changed by Fit: %v %v", got, ok)
+	}
+	third := register.Weights{"readiness": 100.0 / 3, "technical": 100.0 / 3, "credibility": 100.0 / 3, "pipeline": 0, "investment": 0, "jobs": 0, "intangibles": 0}
+	if got, ok := third.Fit(); !ok || got["readiness"] != 33.34 || got["technical"] != 33.33 || got["credibility"] != 33.33 {
+		t.Errorf("thirds: %v %v", got, ok)
+	}
+	far := register.DefaultWeights()
+	far[register.AspectJobs] = 20
+	if _, ok := far.Fit(); ok {
+		t.Errorf("weights totalling %v fitted; only totals within 0.05 of 100 are", far.Sum())
 	}
 }
 
@@ -137,7 +189,7 @@ func TestWeightedTotal(t *testing.T) {
 		want   float64
 	}{
 		{"equal weights all 3", all(3, 3, 3, 3, 3, 3, 3), register.DefaultWeights(), 3},
-		{"equal weights mean", all(1, 2, 3, 4, 5, 5, 5), register.DefaultWeights(), 25.0 / 7},
+		{"equal weights mean", all(1, 2, 3, 4, 5, 5, 5), register.DefaultWeights(), (14.29*(1+2+3+4) + 14.28*(5+5+5)) / 100},
 		{"skewed", all(5, 4, 3, 2, 1, 1, 1), skewed, (200 + 80 + 30 + 20 + 10 + 5 + 5) / 100.0},
 		{"partial rescales", map[register.Aspect]float64{"readiness": 5, "technical": 2}, skewed, (200 + 40) / 60.0},
 		{"nothing scored", map[register.Aspect]float64{}, skewed, 0},
@@ -171,7 +223,7 @@ func TestSummarise(t *testing.T) {
 	if s.Spread[register.AspectTechnical] != 1 || s.Spread[register.AspectReadiness] != 0 {
 		t.Errorf("spread %v", s.Spread)
 	}
-	wantTotal := (4 + 3.5 + 3 + 4 + 2 + 3 + 4) / 7
+	wantTotal := (14.29*(4+3.5+3+4) + 14.28*(2+3+4)) / 100
 	if math.Abs(s.Total-wantTotal) > 1e-9 {
 		t.Errorf("total %v, want %v", s.Total, wantTotal)
 	}

@@ -1,5 +1,7 @@
 package register
 
+import "fmt"
+
 // Kinds of published documents in the ledger.
 const (
 	LedgerBrief    = "brief"    // a confidential briefing pack
@@ -41,4 +43,62 @@ type LedgerEntry struct {
 	// Variants is a briefing pack copy's wording-variant vector (one '0' or
 	// '1' per choice, see briefing.Variants); "" for other documents.
 	Variants string `json:"variants"`
+}
+
+// LedgerKindLabel names a kind of published document in the officer's words
+// ("Briefing pack", "Register export", ...); an unknown kind is returned as
+// it is.
+func LedgerKindLabel(kind string) string {
+	switch kind {
+	case LedgerBrief:
+		return "Briefing pack"
+	case LedgerDemand:
+		return "Demand summary"
+	case LedgerExport:
+		return "Register export"
+	case LedgerCalendar:
+		return "Calendar file"
+	case LedgerLetter:
+		return "Letter"
+	case LedgerSheet:
+		return "Evaluation sheet"
+	}
+	return kind
+}
+
+// RegisterWide reports whether a document of kind is about the register as
+// a whole (an export of every entity): it is recorded in the ledger and the
+// register's own log, not in each entity's history.
+func RegisterWide(kind string) bool { return kind == LedgerExport }
+
+// PublishedText says in the officer's words what left the register, for the
+// history: "Briefing pack BRF-20260302-… for Dr Chan (copy 2), saved as
+// pack-1.pdf"; a register-wide export says how many entities it holds
+// ("Register export EXP-… of 40 entities, saved as register.xlsx").
+func PublishedText(e LedgerEntry) string {
+	s := LedgerKindLabel(e.Kind)
+	if e.DocID != "" {
+		s += " " + e.DocID
+	}
+	if RegisterWide(e.Kind) {
+		n := len(e.EntityIDs)
+		s += fmt.Sprintf(" of %d %s", n, plural(n, "entity", "entities"))
+	}
+	if e.Recipient != "" {
+		s += " for " + e.Recipient
+	}
+	if e.CopyNo > 0 {
+		s += fmt.Sprintf(" (copy %d)", e.CopyNo)
+	}
+	if e.FileName != "" {
+		s += ", saved as " + e.FileName
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"atpreg/internal/apperr"
@@ -190,4 +191,43 @@ func MeetingCandidateOrder(s Status) int {
 		return 3
 	}
 	return 9
+}
+
+// NameMatch says how well an entity's name matches what the officer typed,
+// for ordering search results (a smaller number comes first): 0 when the
+// name starts with it ("Tai Po" → "Tai Po Vector Ltd"), 1 when each word
+// typed starts a word of the name ("po vec" → "Tai Po Vector Ltd"), 2 when
+// the name holds it elsewhere, 3 when only other fields matched (an address
+// in Tai Po). Case and runs of spaces are ignored.
+func NameMatch(name, typed string) int {
+	n := strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	q := strings.Join(strings.Fields(strings.ToLower(typed)), " ")
+	if q == "" {
+		return 3
+	}
+	if strings.HasPrefix(n, q) {
+		return 0
+	}
+	words := strings.FieldsFunc(n, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })
+	all := true
+	for _, t := range strings.Fields(q) {
+		found := false
+		for _, w := range words {
+			if strings.HasPrefix(w, strings.TrimFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsNumber(r) })) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			all = false
+			break
+		}
+	}
+	if all {
+		return 1
+	}
+	if strings.Contains(n, q) {
+		return 2
+	}
+	return 3
 }

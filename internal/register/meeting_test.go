@@ -97,3 +97,23 @@ func TestMeetingCandidateOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestNameMatch(t *testing.T) {
+	for _, tt := range []struct {
+		name, typed string
+		want        int
+	}{
+		{"Tai Po Vector Ltd", "Tai Po", 0},
+		{"Tai Po Vector Ltd", "  tai   po ", 0},
+		{"Tai Po Vector Ltd", "po vec", 1},
+		{"Harbourline Biologics (Tai Po) Ltd", "Tai Po", 1},
+		{"Harbourline Biologics", "bourline", 2},
+		{"Harbourline Biologics", "Tai Po", 3},
+		{"港灣生物科技", "港灣", 0},
+		{"Anything", "", 3},
+	} {
+		if got := register.NameMatch(tt.name, tt.typed); got != tt.want {
+			t.Errorf("NameMatch(%q, %q) = %d, want %d", tt.name, tt.typed, got, tt.want)
+		}
+	}
+}

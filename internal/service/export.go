@@ -69,8 +69,8 @@ func (r *Register) exportData(ctx context.Context) (interchange.Export, error) {
 
 // ExportRegister writes the whole register in format (csv, xlsx, json; ""
 // takes path's extension) to path and publishes it: recorded in the ledger
-// (kind export, with the entities it holds and the format) and in each
-// entity's history. An existing file at path is replaced only with replace
+// (kind export, with the entities it holds and the format) and in the
+// register's own log (not in each entity's history: it concerns them all). An existing file at path is replaced only with replace
 // (the officer confirmed it in a save dialog, or gave the CLI --force);
 // otherwise it is an apperr.Conflict caused by a FileExistsError.
 func (r *Register) ExportRegister(ctx context.Context, format, path string, replace bool) (ExportResult, error) {

@@ -274,8 +274,10 @@ type EntityOption struct {
 }
 
 // MeetingCandidates returns up to 20 entities holding search (any text they
-// hold), in register.MeetingCandidateOrder (invited, in dialogue, in
-// evaluation, engaged first), by name within a status group.
+// hold): first those whose name matches best (register.NameMatch: the name
+// starts with it, then a word starts with it), then in
+// register.MeetingCandidateOrder (invited, in dialogue, in evaluation,
+// engaged first), by name within a group.
 func (r *Register) MeetingCandidates(ctx context.Context, search string) ([]EntityOption, error) {
 	page, err := r.db.ListEntities(ctx, store.ListQuery{Search: search, Sort: "name", Limit: 200})
 	if err != nil {
@@ -285,7 +287,13 @@ func (r *Register) MeetingCandidates(ctx context.Context, search string) ([]Enti
 	for _, row := range page.Rows {
 		rows = append(rows, EntityOption{ID: row.ID, Name: row.Name, Status: register.Status(row.Status)})
 	}
+	// Names that start with what was typed first, then names with a word
+	// starting so, then the rest (matched in other fields); within each,
+	// invited entities first (the status order), then by name.
 	slices.SortStableFunc(rows, func(a, b EntityOption) int {
+		if d := register.NameMatch(a.Name, search) - register.NameMatch(b.Name, search); d != 0 {
+			return d
+		}
 		return register.MeetingCandidateOrder(a.Status) - register.MeetingCandidateOrder(b.Status)
 	})
 	return rows[:min(len(rows), 20)], nil

@@ -234,3 +234,30 @@ func TestRecusalWarnings(t *testing.T) {
 		t.Fatalf("the meeting does not mark the recusal: %+v", d.Entities)
 	}
 }
+
+// TestMeetingCandidatesNameFirst: a name that starts with what was typed
+// comes before an invited entity that only holds it in its address.
+func TestMeetingCandidatesNameFirst(t *testing.T) {
+	ctx := context.Background()
+	r := servicetest.New(t)
+	harbour, err := r.CreateEntity(ctx, register.Entity{Name: "Harbourline Biologics Ltd", Address: "1 Fictional Road, Tai Po, New Territories", ReceivedOn: "2026-03-02"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, to := range []register.Status{register.StatusScreening, register.StatusEvaluation, register.StatusInvited} {
+		if err := r.MoveEntity(ctx, harbour, to, "fictional"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vector, err := r.CreateEntity(ctx, register.Entity{Name: "Tai Po Vector Ltd", ReceivedOn: "2026-03-02"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, err := r.MeetingCandidates(ctx, "Tai Po")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(opts) != 2 || opts[0].ID != vector || opts[1].ID != harbour {
+		t.Fatalf("candidates for %q: %+v, want Tai Po Vector then Harbourline", "Tai Po", opts)
+	}
+}

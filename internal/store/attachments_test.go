@@ -3,6 +3,7 @@ package store_test
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -162,5 +163,58 @@ func TestLedger(t *testing.T) {
 		if last := h[len(h)-1]; last.Action != store.ActionExport || !strings.Contains(last.Detail, "BRF-2025-0001") {
 			t.Errorf("entity %d: last history %+v", id, last)
 		}
+	}
+}
+
+// The history says in words what left the register; a register-wide export
+// is one line in the register's own log, not a line in every entity's
+// history.
+func TestPublishedHistoryWording(t *testing.T) {
+	ctx := context.Background()
+	db := storetest.New(t)
+	a := mustCreate(t, db, sampleEntity())
+	b := mustCreate(t, db, sampleEntity())
+	_, err := db.RecordPublished(ctx, []store.LedgerEntry{
+		{DocID: "BRF-20260302-AAAA", Kind: register.LedgerBrief, Recipient: "Prof. Example", CopyNo: 2, EntityIDs: []int64{a},
+			FileName: "brief-2.pdf", Folder: "/fictional", SHA256: strings.Repeat("ab", 32), By: "Test Officer"},
+		{DocID: "EXP-20260302-BBBB", Kind: register.LedgerExport, EntityIDs: []int64{a, b},
+			FileName: "register-export.xlsx", Folder: "/fictional", SHA256: strings.Repeat("cd", 32), By: "Test Officer"},
+	}, [][]byte{[]byte("%PDF fictional"), []byte("PK fictional")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, want := range map[int64][]string{
+		a: {"Briefing pack BRF-20260302-AAAA for Prof. Example (copy 2), saved as brief-2.pdf"},
+		b: nil,
+	} {
+		h, err := db.History(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range h {
+			if e.Action == store.ActionExport {
+				got = append(got, e.Detail)
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("entity %d's history: exports %q, want %q", id, got, want)
+		}
+	}
+	log, err := db.AuditLog(ctx, store.AuditFilter{Action: store.ActionExport})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var whole []string
+	for _, e := range log {
+		if e.EntityID == 0 {
+			whole = append(whole, e.Detail)
+		}
+	}
+	if want := []string{"Register export EXP-20260302-BBBB of 2 entities, saved as register-export.xlsx"}; !slices.Equal(whole, want) {
+		t.Errorf("register's own log: %q, want %q", whole, want)
+	}
+	if l, err := db.Ledger(ctx, store.LedgerFilter{}); err != nil || len(l) != 2 {
+		t.Errorf("ledger: %d entries, %v", len(l), err)
 	}
 }

@@ -347,7 +347,9 @@ func readEntityScores(r *Reader) (map[int64]register.EntityScore, error) {
 }
 
 // readWeights returns the weights from the settings (as GetSettings reads
-// them), the default equal weights when none are stored or they are unusable.
+// them: weights an older version stored within 0.05 of 100% fitted to an
+// exact 100%), the default equal weights when none are stored or they are
+// unusable.
 func readWeights(r *Reader) (register.Weights, error) {
 	var vals []string
 	if err := r.Select(&vals, `SELECT value FROM settings WHERE key = 'weights'`); err != nil {
@@ -355,8 +357,10 @@ func readWeights(r *Reader) (register.Weights, error) {
 	}
 	if len(vals) == 1 {
 		var w register.Weights
-		if err := json.Unmarshal([]byte(vals[0]), &w); err == nil && w.Validate() == nil {
-			return w, nil
+		if err := json.Unmarshal([]byte(vals[0]), &w); err == nil {
+			if fit, ok := w.Fit(); ok {
+				return fit, nil
+			}
 		}
 	}
 	return register.DefaultWeights(), nil

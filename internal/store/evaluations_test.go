@@ -172,7 +172,7 @@ func TestScoresRankingAndList(t *testing.T) {
 	if sa.Evaluations != 2 || sa.Means[register.AspectInvestment] != 4 || len(sa.Disagreements) != 1 || sa.Disagreements[0] != register.AspectInvestment {
 		t.Errorf("a: %+v", sa)
 	}
-	if want := (6*3 + 4) / 7.0; math.Abs(sa.Total-want) > 1e-9 {
+	if want := (3*(100-14.28) + 4*14.28) / 100; math.Abs(sa.Total-want) > 1e-9 { // investment weighs 14.28% by default
 		t.Errorf("a total %v, want %v", sa.Total, want)
 	}
 

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -49,7 +48,9 @@ func (row ledgerRow) entry() LedgerEntry {
 // RecordPublished records documents about to be put in place, all in one
 // transaction: each entry not yet delivered, with contents[i] (the file's
 // exact bytes) kept to write it again, and an "export" line in the history
-// of each entity it holds. Kind, DocID and FileName are required; By
+// of each entity it holds, in the officer's words (register.PublishedText);
+// a register-wide export (register.RegisterWide) is one line in the
+// register's own log instead. Kind, DocID and FileName are required; By
 // defaults to the unnamed officer and At to the register's clock. It
 // returns the entries as stored (with their ids).
 func (db *DB) RecordPublished(ctx context.Context, entries []LedgerEntry, contents [][]byte) ([]LedgerEntry, error) {
@@ -132,17 +133,20 @@ func recordPublishedTx(tx *Tx, e LedgerEntry, content []byte, now time.Time) (Le
 	if e.ID, err = res.LastInsertId(); err != nil {
 		return e, err
 	}
-	detail := fmt.Sprintf("%s %s", e.Kind, e.DocID)
-	if e.Recipient != "" {
-		detail += " for " + e.Recipient
-	}
-	if e.CopyNo > 0 {
-		detail += fmt.Sprintf(", copy %d", e.CopyNo)
-	}
-	for _, id := range e.EntityIDs {
-		if _, err := auditTx(tx, AuditEntry{EntityID: id, At: TimeText(at), By: e.By, Action: ActionExport,
-			Field: e.Kind, New: e.FileName, Detail: detail}); err != nil {
+	detail := register.PublishedText(register.LedgerEntry{Kind: e.Kind, DocID: e.DocID, Recipient: e.Recipient, CopyNo: e.CopyNo,
+		EntityIDs: e.EntityIDs, FileName: e.FileName})
+	if register.RegisterWide(e.Kind) {
+		// The whole register left: one line in the register's own log (and
+		// the ledger), not one in every entity's history.
+		if err := recordTx(tx, AuditEntry{At: TimeText(at), By: e.By, Action: ActionExport, Field: e.Kind, New: e.FileName, Detail: detail}); err != nil {
 			return e, err
+		}
+	} else {
+		for _, id := range e.EntityIDs {
+			if _, err := auditTx(tx, AuditEntry{EntityID: id, At: TimeText(at), By: e.By, Action: ActionExport,
+				Field: e.Kind, New: e.FileName, Detail: detail}); err != nil {
+				return e, err
+			}
 		}
 	}
 	e.At = at.UTC().Format(time.RFC3339)

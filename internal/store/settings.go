@@ -49,8 +49,10 @@ func readSettings(r *Reader) (Settings, error) {
 				}
 			case "weights":
 				var w register.Weights
-				if err := json.Unmarshal([]byte(row.Value), &w); err == nil && w.Validate() == nil {
-					s.Weights = w
+				if err := json.Unmarshal([]byte(row.Value), &w); err == nil {
+					if fit, ok := w.Fit(); ok {
+						s.Weights = fit
+					}
 				}
 			}
 		}

@@ -61,8 +61,13 @@ describe('weights', () => {
   const aspects = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
   it('equal weights total 100', () => {
     const w = equalWeights(aspects);
-    expect(weightsTotal(w, aspects).ok).toBe(true);
-    expect(w.a).toBe(14.28);
+    expect(weightsTotal(w, aspects)).toEqual({ total: 100, ok: true });
+    expect(Object.values(w)).toEqual([14.29, 14.29, 14.29, 14.29, 14.28, 14.28, 14.28]);
+    expect(equalWeights(['x', 'y', 'z'])).toEqual({ x: 33.34, y: 33.33, z: 33.33 });
+  });
+  it('counts the total exactly: 7 x 14.29 is 100.03, not 100', () => {
+    const w = Object.fromEntries(aspects.map((a) => [a, 14.29]));
+    expect(weightsTotal(w, aspects)).toEqual({ total: 100.03, ok: false });
   });
   it('flags a bad total', () => {
     expect(weightsTotal({ a: 50, b: 40 }, aspects)).toEqual({ total: 90, ok: false });

@@ -88,18 +88,24 @@ export function spread(values: number[]): number {
   return Math.max(...v) - Math.min(...v);
 }
 
-/** Weights as percentages: total and whether it is 100 (within 0.05). */
+/** Weights as percentages: the exact total (each weight to the hundredth, as
+ * the backend counts them) and whether it is exactly 100. */
 export function weightsTotal(w: Record<string, number>, aspects: string[]): { total: number; ok: boolean } {
-  const total = aspects.reduce((s, a) => s + (Number(w[a]) || 0), 0);
-  return { total: Math.round(total * 100) / 100, ok: Math.abs(total - 100) <= 0.05 };
+  const hundredths = aspects.reduce((s, a) => s + Math.round((Number(w[a]) || 0) * 100), 0);
+  return { total: hundredths / 100, ok: hundredths === 10000 };
 }
 
-/** Equal weights (100/n each, 2 decimals, the last one taking the rest so they total 100). */
+/** Equal weights to the hundredth by largest remainder (as the backend's
+ * default: 14.29% four times and 14.28% three times for seven), so they
+ * total exactly 100. */
 export function equalWeights(aspects: string[]): Record<string, number> {
   const out: Record<string, number> = {};
-  const each = Math.floor((100 / aspects.length) * 100) / 100;
+  const n = aspects.length;
+  if (n === 0) return out;
+  const each = Math.floor(10000 / n);
+  const left = 10000 - each * n;
   aspects.forEach((a, i) => {
-    out[a] = i === aspects.length - 1 ? Math.round((100 - each * (aspects.length - 1)) * 100) / 100 : each;
+    out[a] = (each + (i < left ? 1 : 0)) / 100;
   });
   return out;
 }

@@ -25,6 +25,8 @@ export type AddedEntity = Plain<app.AddedEntity>;
 export const api = {
   partners: (): Promise<PartnerView[]> => call(svc.Partners()),
   savePartner: (p: Partner) => call(svc.SavePartner(p as app.Partner)),
+  /** Checks a partner by the save's rules, writing nothing (rejects with the fields to fix). */
+  checkPartner: (p: Partner) => call(svc.CheckPartner(p as app.Partner)),
   deletePartner: (id: number) => call(svc.DeletePartner(id)),
   setConflict: (partnerId: number, entityId: number, reason: string) => call(svc.SetConflict(partnerId, entityId, reason)),
   removeConflict: (partnerId: number, entityId: number) => call(svc.RemoveConflict(partnerId, entityId)),
@@ -32,6 +34,8 @@ export const api = {
   list: (): Promise<MeetingRow[]> => call(svc.List()),
   get: (id: number): Promise<MeetingView> => call(svc.Get(id)),
   save: (m: MeetingInput) => call(svc.Save(m as app.MeetingInput)),
+  /** Checks a meeting by the save's rules, writing nothing (rejects with the fields to fix). */
+  check: (m: MeetingInput) => call(svc.Check(m as app.MeetingInput)),
   remove: (id: number) => call(svc.Delete(id)),
   proposedMove: (entityId: number): Promise<MoveProposal> => call(svc.ProposedMove(entityId)),
   addEntity: (meetingId: number, entityId: number, moveStatus: boolean): Promise<AddedEntity> => call(svc.AddEntity(meetingId, entityId, moveStatus)),

@@ -50,3 +50,48 @@ export function fmtWhen(local: string): string {
 export function without(ids: number[], id: number): number[] {
   return ids.filter((x) => x !== id);
 }
+
+/** A meeting's date and time as the officer types and reads it: ISO order,
+ * 24-hour clock ("2026-03-02 14:30"), from the stored "2026-03-02T14:30". */
+export function whenText(local: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(local);
+  return m ? `${m[1]} ${m[2]}` : local;
+}
+
+/**
+ * Reads a date and time typed in ISO order with a 24-hour clock
+ * ("2026-03-02 14:30", "2026-3-2 9:05", "2026-03-02T14:30"): the stored form
+ * "2026-03-02T14:30", or a message that says what to type. Empty text is ""
+ * (the backend says a meeting needs a date).
+ */
+export function parseWhen(text: string): { value: string; error: string } {
+  const t = text.trim();
+  if (!t) return { value: '', error: '' };
+  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2})[:.](\d{2}))?$/.exec(t);
+  const hint = 'Type the date and time as year-month-day and 24-hour time, e.g. 2026-03-02 14:30.';
+  if (!m) return { value: '', error: hint };
+  if (m[4] === undefined) return { value: '', error: 'Add the time, e.g. ' + `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')} 14:30 (24-hour).` };
+  const [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
+  const date = new Date(y, mo - 1, d);
+  if (mo < 1 || mo > 12 || date.getMonth() !== mo - 1 || date.getDate() !== d) return { value: '', error: `There is no day ${m[1]}-${m[2]}-${m[3]}.` };
+  if (h > 23 || mi > 59) return { value: '', error: 'The time is on a 24-hour clock, from 00:00 to 23:59.' };
+  const p = (n: number) => String(n).padStart(2, '0');
+  return { value: `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}`, error: '' };
+}
+
+/** Whether a follow-up action's due date (YYYY-MM-DD) falls before the
+ * meeting's day (startsAt "YYYY-MM-DDTHH:MM"): worth a word of warning. */
+export function dueBeforeMeeting(due: string, startsAt: string): boolean {
+  const day = startsAt.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(due) && /^\d{4}-\d{2}-\d{2}$/.test(day) && due < day;
+}
+
+/** Reads a day typed in ISO order ("2026-03-09", "2026-3-9"): the stored
+ * form "2026-03-09", or a message that says what to type; empty is "". */
+export function parseDay(text: string): { value: string; error: string } {
+  const t = text.trim();
+  if (!t) return { value: '', error: '' };
+  const r = parseWhen(`${t} 00:00`);
+  if (r.error) return { value: '', error: /no day/.test(r.error) ? r.error : 'Type the date as year-month-day, e.g. 2026-03-09.' };
+  return { value: r.value.slice(0, 10), error: '' };
+}

@@ -14,6 +14,8 @@ export const api = {
   get: (id: number): Promise<EntityView> => call(svc.Get(id)),
   create: (e: Entity) => call(svc.Create(register.Entity.createFrom(e))),
   update: (e: Entity) => call(svc.Update(register.Entity.createFrom(e))),
+  /** Checks the entity by the save's rules, writing nothing (rejects with the fields to fix). */
+  check: (e: Entity) => call(svc.Check(register.Entity.createFrom(e))),
   remove: (id: number, reason: string) => call(svc.Delete(id, reason)),
   move: (id: number, to: string, reason: string) => call(svc.Move(id, to, reason)),
   addAttachment: (entityId: number, name: string, base64: string): Promise<AttachmentInfo> =>

@@ -6,6 +6,10 @@ export function AddEntity(arg1:number,arg2:number,arg3:boolean):Promise<app.Adde
 
 export function CalendarText(arg1:number):Promise<string>;
 
+export function Check(arg1:app.MeetingInput):Promise<void>;
+
+export function CheckPartner(arg1:app.Partner):Promise<void>;
+
 export function Delete(arg1:number):Promise<void>;
 
 export function DeletePartner(arg1:number):Promise<void>;

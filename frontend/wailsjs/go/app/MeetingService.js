@@ -10,6 +10,14 @@ export function CalendarText(arg1) {
   return window['go']['app']['MeetingService']['CalendarText'](arg1);
 }
 
+export function Check(arg1) {
+  return window['go']['app']['MeetingService']['Check'](arg1);
+}
+
+export function CheckPartner(arg1) {
+  return window['go']['app']['MeetingService']['CheckPartner'](arg1);
+}
+
 export function Delete(arg1) {
   return window['go']['app']['MeetingService']['Delete'](arg1);
 }

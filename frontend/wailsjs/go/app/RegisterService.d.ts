@@ -7,6 +7,8 @@ export function AddAttachment(arg1:number,arg2:string,arg3:string):Promise<app.A
 
 export function AttachmentData(arg1:number):Promise<app.AttachmentData>;
 
+export function Check(arg1:register.Entity):Promise<void>;
+
 export function Choices():Promise<app.ChoicesView>;
 
 export function Create(arg1:register.Entity):Promise<number>;

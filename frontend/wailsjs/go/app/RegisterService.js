@@ -10,6 +10,10 @@ export function AttachmentData(arg1) {
   return window['go']['app']['RegisterService']['AttachmentData'](arg1);
 }
 
+export function Check(arg1) {
+  return window['go']['app']['RegisterService']['Check'](arg1);
+}
+
 export function Choices() {
   return window['go']['app']['RegisterService']['Choices']();
 }

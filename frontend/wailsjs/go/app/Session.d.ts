@@ -4,6 +4,8 @@ import {app} from '../models';
 
 export function ChangePassphrase(arg1:string,arg2:string,arg3:string):Promise<void>;
 
+export function CheckPassphrase(arg1:string,arg2:string):Promise<void>;
+
 export function CreateRegister(arg1:string,arg2:string,arg3:boolean):Promise<app.AppInfo>;
 
 export function Info():Promise<app.AppInfo>;

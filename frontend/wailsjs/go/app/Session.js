@@ -6,6 +6,10 @@ export function ChangePassphrase(arg1, arg2, arg3) {
   return window['go']['app']['Session']['ChangePassphrase'](arg1, arg2, arg3);
 }
 
+export function CheckPassphrase(arg1, arg2) {
+  return window['go']['app']['Session']['CheckPassphrase'](arg1, arg2);
+}
+
 export function CreateRegister(arg1, arg2, arg3) {
   return window['go']['app']['Session']['CreateRegister'](arg1, arg2, arg3);
 }
