@@ -136,3 +136,44 @@ func TestDeleteAsksInTheAppsDialog(t *testing.T) {
 		t.Errorf("the browser's confirm() was called %d times", n)
 	}
 }
+
+// TestUndoAfterTakingAway: removing a conflict of interest, or taking an
+// entity off a meeting, offers Undo for a while: Undo puts the conflict back
+// (with its reason) and the entity back in its place on the list.
+func TestUndoAfterTakingAway(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	harbour := newPartner(p, "Fictional Harbour University")
+	alpha := newEntityIn(p, "Alpha Fictional Cell Ltd", "invited")
+	beta := newEntityIn(p, "Beta Fictional Gene Ltd", "invited")
+	Eval[bool](p, fmt.Sprintf(`window.go.app.MeetingService.SetConflict(%d, %d, 'A fictional board seat.').then(() => true)`, harbour, alpha))
+	meeting := int64(Eval[float64](p, fmt.Sprintf(`window.go.app.MeetingService.Save({id: 0, title: 'Fictional dialogue meeting',
+	  startsAt: '2026-12-10T14:30', durationMinutes: 90, place: 'Fictional Room 3', partnerIds: [], attendees: ['Fictional Officer'],
+	  entityIds: [%d, %d], agenda: '1. Capacity', minutes: '', outcome: '', actions: [], entityMinutes: {}})`, alpha, beta)))
+
+	p.Click(`.sidebar [data-area="meetings"]`)
+	p.Click(`[data-testid="open-partners"]`)
+	p.Click(`[data-testid="conflict-remove"]`)
+	confirmOpen(p, "Alpha Fictional Cell Ltd")
+	p.Click(`[data-testid="confirm-yes"]`)
+	p.WaitText(`[data-testid="undo-toast"]`, "Conflict of interest with Alpha Fictional Cell Ltd removed")
+	p.WaitJS(`!document.querySelector('[data-testid="conflict-row"]')`, defaultWait)
+	p.Screenshot("undo-toast")
+	p.Click(`[data-testid="undo"]`)
+	p.WaitText(`[data-testid="conflict-row"]`, "A fictional board seat.")
+	reason := Eval[string](p, `window.go.app.MeetingService.Partners().then(ps => ps[0].conflicts[0].reason)`)
+	if reason != "A fictional board seat." {
+		t.Fatalf("restored conflict's reason %q", reason)
+	}
+
+	Eval[bool](p, fmt.Sprintf(`location.hash = '#/meetings/%d'; true`, meeting))
+	p.WaitVisible(`[data-testid="meeting-entities"]`)
+	p.Click(fmt.Sprintf(`[data-testid="meeting-entity"][data-id="%d"] [data-testid="meeting-entity-remove"]`, alpha))
+	confirmOpen(p, "Alpha Fictional Cell Ltd")
+	p.Click(`[data-testid="confirm-yes"]`)
+	p.WaitText(`[data-testid="undo-toast"]`, "taken off this meeting's list")
+	p.WaitJS(`document.querySelectorAll('[data-testid="meeting-entity"]').length === 1`, defaultWait)
+	p.Click(`[data-testid="undo"]`)
+	order := fmt.Sprintf(`[...document.querySelectorAll('[data-testid="meeting-entity"]')].map(e => e.dataset.id).join(',') === '%d,%d'`, alpha, beta)
+	p.WaitJS(order, defaultWait)
+	p.WaitJS(`!document.querySelector('[data-testid="undo-toast"]')`, defaultWait)
+}
