@@ -15,6 +15,8 @@ import (
 
 	"atpreg/app"
 	"atpreg/internal/cli"
+	"atpreg/internal/paths"
+	"atpreg/internal/recent"
 	"atpreg/internal/testhooks"
 )
 
@@ -49,10 +51,43 @@ func windowsMessages() *windows.Messages {
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
+	privateFiles()
+	web := prepareWebview(os.Getenv)
+	nameWebview()
 	opt := testhooks.Options(os.Getenv)
 	opt.StateDir = stateDir()
-	session := app.NewSession(app.Config{RegisterPath: g.Register, Options: opt, Minute: testhooks.Minute(os.Getenv)})
-	return wails.Run(desktopOptions(session, os.Stderr))
+	list := recentList()
+	session := app.NewSession(app.Config{RegisterPath: startRegister(g, list), Options: opt,
+		Minute: testhooks.Minute(os.Getenv), RecentFile: list.File})
+	opts := desktopOptions(session, os.Stderr)
+	opts.Windows.WebviewUserDataPath = web.userDataPath
+	return wails.Run(opts)
+}
+
+// recentList is the window's list of recent registers (none when the user
+// has no config folder).
+func recentList() recent.List {
+	f, err := paths.RecentFile()
+	if err != nil {
+		return recent.List{}
+	}
+	return recent.List{File: f}
+}
+
+// startRegister is the register the window starts on: the one named (with
+// --register or as the launcher's file), else the most recently used one
+// that is still there, else the default register.
+func startRegister(g cli.Global, list recent.List) string {
+	if g.RegisterGiven {
+		return g.Register
+	}
+	entries, _ := list.Load()
+	for _, e := range entries {
+		if fi, err := os.Stat(e.Path); err == nil && fi.Mode().IsRegular() {
+			return e.Path
+		}
+	}
+	return g.Register
 }
 
 // desktopOptions are the window's Wails options. Wails logs through

@@ -2,10 +2,15 @@ package main
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"atpreg/app"
+	"atpreg/internal/cli"
+	"atpreg/internal/recent"
 )
 
 // TestDesktopLoggerWithholdsCallArguments feeds the window's Wails logger
@@ -51,5 +56,30 @@ func TestWebView2MissingMessage(t *testing.T) {
 	}
 	if len(opts.Linux.Icon) < 100 || string(opts.Linux.Icon[1:4]) != "PNG" {
 		t.Errorf("the window has no PNG icon (%d bytes)", len(opts.Linux.Icon))
+	}
+}
+
+// TestStartRegister: the window starts on the register it is given, else on
+// the most recently used one still there, else on the default.
+func TestStartRegister(t *testing.T) {
+	dir := t.TempDir()
+	list := recent.List{File: filepath.Join(dir, "registers.json")}
+	gone, there := filepath.Join(dir, "gone.atpreg"), filepath.Join(dir, "there.atpreg")
+	if err := os.WriteFile(there, []byte("sealed"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	def := cli.Global{Register: filepath.Join(dir, "default.atpreg")}
+	if got := startRegister(def, list); got != def.Register {
+		t.Errorf("no list: %s", got)
+	}
+	_ = list.Used(there, now)
+	_ = list.Used(gone, now.Add(time.Minute))
+	if got := startRegister(def, list); got != there {
+		t.Errorf("with a list: %s, want the most recent still there, %s", got, there)
+	}
+	given := cli.Global{Register: filepath.Join(dir, "given.atpreg"), RegisterGiven: true}
+	if got := startRegister(given, list); got != given.Register {
+		t.Errorf("given: %s", got)
 	}
 }

@@ -25,7 +25,7 @@ func main() {
 	}
 	if path, ok := registerArgument(rest); ok {
 		// The launcher's "atpreg %F": a register file opens in the window.
-		g.Register, rest = path, nil
+		g.Register, g.RegisterGiven, rest = path, true, nil
 	}
 	if len(rest) > 0 {
 		os.Exit(cli.RunCommand(g, rest, env))

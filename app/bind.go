@@ -20,6 +20,8 @@ func Bindings(s *Session) []any {
 		&DemandService{s: s},
 		&IntakeService{s: s, pending: map[string]pendingIntake{}},
 		&LetterService{s: s},
+		&SheetService{s: s},
+		&LifecycleService{s: s, dlg: wailsDialogs{}},
 		&TraceService{s: s},
 	}
 }

@@ -146,6 +146,9 @@ type PackRequest struct {
 	IncludeEvaluation bool   `json:"includeEvaluation"`
 	Password          string `json:"password"` // never recorded
 	Dir               string `json:"dir"`
+	// Lang is the packs' language: "" or "en" English, "zh-HK" Traditional
+	// Chinese.
+	Lang string `json:"lang"`
 }
 
 // PackOmission is an entity left out of one recipient's pack.
@@ -233,7 +236,7 @@ func (b *BriefingService) Export(req PackRequest) (PackResult, error) {
 		b.mu.Unlock()
 	}()
 	sreq := service.PackRequest{MeetingID: req.MeetingID, EntityIDs: req.EntityIDs, Purpose: req.Purpose, FirstCopy: req.FirstCopy,
-		Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation, Password: req.Password, Dir: req.Dir}
+		Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation, Password: req.Password, Dir: req.Dir, Lang: req.Lang}
 	for _, rc := range req.Recipients {
 		sreq.Recipients = append(sreq.Recipients, service.PackRecipient{PartnerID: rc.PartnerID, Name: rc.Name})
 	}

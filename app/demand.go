@@ -229,7 +229,7 @@ func (d *DemandService) write(format, path string, statuses []string) (DemandExp
 	if err != nil {
 		return DemandExportResult{}, err
 	}
-	res, err := r.ExportDemand(context.Background(), format, path, statuses, true)
+	res, err := r.ExportDemand(context.Background(), service.DemandRequest{Format: format, Path: path, Statuses: statuses, Replace: true})
 	if err != nil {
 		return DemandExportResult{}, err
 	}

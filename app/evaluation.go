@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"math"
 	"time"
 
 	"atpreg/internal/apperr"
@@ -221,6 +222,92 @@ type EntityEvaluations struct {
 	Rank        int        `json:"rank"`
 	RankedCount int        `json:"rankedCount"`
 	Conflicts   []Conflict `json:"conflicts"`
+	// EvaluatorConflicts are the evaluators of the panel conflicted with
+	// this entity (it is left off their sheets).
+	EvaluatorConflicts []EvaluatorConflictRef `json:"evaluatorConflicts"`
+	// Agreement is how far this entity's evaluators disagree, among the
+	// entities with two or more.
+	Agreement EntityAgreement `json:"agreement"`
+}
+
+// EvaluatorConflictRef is an evaluator's conflict of interest with the
+// entity on the page.
+type EvaluatorConflictRef struct {
+	EvaluatorID   int64  `json:"evaluatorId"`
+	EvaluatorName string `json:"evaluatorName"`
+	Reason        string `json:"reason"`
+}
+
+// EntityAgreement is how far an entity's evaluators disagree: the observed
+// ordinal disagreement over the panel's expected one (0 when they agree,
+// about 1 when as much as chance; null with fewer than two evaluators),
+// its place among the entities compared (1: evaluators disagree most; 0:
+// not compared), the aspects disagreed on (most first), and the panel's
+// alpha overall.
+type EntityAgreement struct {
+	Disagreement *float64 `json:"disagreement" ts_type:"number | null"`
+	Rank         int      `json:"rank"`
+	Compared     int      `json:"compared"`
+	Aspects      []string `json:"aspects"`
+	Overall      *float64 `json:"overall" ts_type:"number | null"`
+}
+
+// AgreementView is the panel's agreement (Krippendorff's alpha, ordinal,
+// docs/evaluation-agreement.md), 3 decimals: per aspect by code and
+// overall (null where not defined: fewer than two evaluators on any
+// entity, or no variation), with the entities where evaluators disagree
+// most first.
+type AgreementView struct {
+	Alpha    map[string]*float64 `json:"alpha" ts_type:"Record<string, number | null>"`
+	Overall  *float64            `json:"overall" ts_type:"number | null"`
+	Entities []DisagreementRow   `json:"entities"`
+}
+
+// DisagreementRow is one entity's disagreement (see EntityAgreement).
+type DisagreementRow struct {
+	EntityID     int64    `json:"entityId"`
+	Name         string   `json:"name"`
+	Evaluators   int      `json:"evaluators"`
+	Disagreement float64  `json:"disagreement"`
+	Aspects      []string `json:"aspects"`
+}
+
+// round3 rounds an alpha to 3 decimals, as Krippendorff reports it.
+func round3(v *float64) *float64 {
+	if v == nil {
+		return nil
+	}
+	x := math.Round(*v*1000) / 1000
+	return &x
+}
+
+func aspectCodes(as []register.Aspect) []string {
+	out := make([]string, len(as))
+	for i, a := range as {
+		out[i] = string(a)
+	}
+	return out
+}
+
+// agreementView is ag for the window, with the entities' names.
+func agreementView(ctx context.Context, reg *service.Register, ag register.Agreement) (AgreementView, error) {
+	out := AgreementView{Alpha: map[string]*float64{}, Overall: round3(ag.Overall), Entities: []DisagreementRow{}}
+	for a, v := range ag.Aspects {
+		out.Alpha[string(a)] = round3(v)
+	}
+	ids := make([]int64, len(ag.Entities))
+	for i, e := range ag.Entities {
+		ids[i] = e.EntityID
+	}
+	names, err := reg.EntityNames(ctx, ids)
+	if err != nil {
+		return AgreementView{}, err
+	}
+	for _, e := range ag.Entities {
+		out.Entities = append(out.Entities, DisagreementRow{EntityID: e.EntityID, Name: names[e.EntityID], Evaluators: e.Evaluators,
+			Disagreement: e.Disagreement, Aspects: aspectCodes(e.Aspects)})
+	}
+	return out, nil
 }
 
 // Entity returns the evaluations of entity id and their summary.
@@ -233,9 +320,29 @@ func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
 	if err != nil {
 		return EntityEvaluations{}, Fail(err)
 	}
+	ag, err := reg.Agreement(context.Background())
+	if err != nil {
+		return EntityEvaluations{}, Fail(err)
+	}
 	out := EntityEvaluations{EntityID: id, Name: d.Entity.Name, Status: string(d.Entity.Status), StatusLabel: d.Entity.Status.Label(),
 		Evaluations: []EvaluationView{}, Summary: entityScoreWire(d.Summary), Total: d.Total, Rank: d.Rank, RankedCount: d.Ranked,
-		Conflicts: conflictsWire(d.Conflicts)}
+		Conflicts: conflictsWire(d.Conflicts), Agreement: EntityAgreement{Compared: len(ag.Entities), Aspects: []string{}, Overall: round3(ag.Overall)}}
+	ecs, err := reg.EvaluatorConflicts(context.Background())
+	if err != nil {
+		return EntityEvaluations{}, Fail(err)
+	}
+	out.EvaluatorConflicts = []EvaluatorConflictRef{}
+	for _, c := range ecs {
+		if c.EntityID == id {
+			out.EvaluatorConflicts = append(out.EvaluatorConflicts, EvaluatorConflictRef{EvaluatorID: c.EvaluatorID, EvaluatorName: c.EvaluatorName, Reason: c.Reason})
+		}
+	}
+	for i, e := range ag.Entities {
+		if e.EntityID == id {
+			v := e.Disagreement
+			out.Agreement.Disagreement, out.Agreement.Rank, out.Agreement.Aspects = &v, i+1, aspectCodes(e.Aspects)
+		}
+	}
 	for _, ev := range d.Evaluations {
 		out.Evaluations = append(out.Evaluations, EvaluationView{Evaluation: evaluationWire(ev.Evaluation), Total: ev.Total})
 	}
@@ -292,6 +399,9 @@ type RankRow struct {
 type RankingView struct {
 	Rows    []RankRow          `json:"rows"`
 	Weights map[string]float64 `json:"weights"`
+	// Agreement is the panel's agreement over every evaluation (not only
+	// the rows the filters select).
+	Agreement AgreementView `json:"agreement"`
 }
 
 // RankingQuery filters the ranking: statuses (codes, any of; none: all) and
@@ -312,7 +422,11 @@ func (e *EvaluationService) Ranking(q RankingQuery) (RankingView, error) {
 	if err != nil {
 		return RankingView{Rows: []RankRow{}}, Fail(err)
 	}
-	out := RankingView{Rows: make([]RankRow, 0, len(ranking.Rows)), Weights: map[string]float64{}}
+	ag, err := agreementView(context.Background(), reg, ranking.Agreement)
+	if err != nil {
+		return RankingView{Rows: []RankRow{}}, Fail(err)
+	}
+	out := RankingView{Rows: make([]RankRow, 0, len(ranking.Rows)), Weights: map[string]float64{}, Agreement: ag}
 	for a, w := range ranking.Weights {
 		out.Weights[string(a)] = w
 	}

@@ -70,9 +70,21 @@ type IntakeAttachmentView struct {
 	ContentType string `json:"contentType"`
 	Size        int    `json:"size"`
 	Form        bool   `json:"form"`
+	Sheet       bool   `json:"sheet"` // read as an evaluation sheet
 	Email       bool   `json:"email"`
 	Kept        bool   `json:"kept"`
 	Note        string `json:"note"`
+}
+
+// IntakeEvaluationView is an evaluation a returned evaluation sheet
+// records: whose, of which entity, whether it replaces that evaluator's
+// earlier one, and the aspects left unscored (their labels).
+type IntakeEvaluationView struct {
+	EntityID   int64    `json:"entityId"`
+	EntityName string   `json:"entityName"`
+	Evaluator  string   `json:"evaluator"`
+	Replaced   bool     `json:"replaced"`
+	Unscored   []string `json:"unscored"`
 }
 
 // IntakeChangeView is a field filled, or a difference to pick.
@@ -89,7 +101,7 @@ type IntakeChangeView struct {
 // IntakeItemView is what the intake does with one file.
 type IntakeItemView struct {
 	File           string                 `json:"file"`
-	Kind           string                 `json:"kind" ts_type:"'email' | 'form' | 'import' | ''"`
+	Kind           string                 `json:"kind" ts_type:"'email' | 'form' | 'import' | 'evaluation' | ''"`
 	Action         string                 `json:"action"`
 	EntityID       int64                  `json:"entityId"`
 	EntityName     string                 `json:"entityName"`
@@ -105,6 +117,11 @@ type IntakeItemView struct {
 	Notes          []string               `json:"notes"`
 	// Import sums up a sheet's import ("" for an email or form).
 	Import string `json:"import"`
+	// Evaluations are what a returned evaluation sheet (the file, or
+	// sheets attached to the email) records, one per entity; SheetDocID
+	// the sheet sent that it closes ("" when none matches).
+	Evaluations []IntakeEvaluationView `json:"evaluations"`
+	SheetDocID  string                 `json:"sheetDocId"`
 }
 
 // IntakeProblemView is one reason the intake is rejected.
@@ -125,6 +142,8 @@ type IntakeReview struct {
 	Created   int                 `json:"created"`
 	Merged    int                 `json:"merged"`
 	Unchanged int                 `json:"unchanged"`
+	// Evaluations is how many evaluations returned sheets record.
+	Evaluations int `json:"evaluations"`
 }
 
 func addresses(as []mailin.Address) []EmailAddress {
@@ -161,14 +180,23 @@ func changes(cs []service.IntakeChange) []IntakeChangeView {
 
 func reviewOf(token string, rep service.IntakeReport) IntakeReview {
 	v := IntakeReview{Token: token, DryRun: rep.DryRun, Applied: rep.Applied, Items: []IntakeItemView{}, Problems: []IntakeProblemView{},
-		Created: rep.Created, Merged: rep.Merged, Unchanged: rep.Unchanged}
+		Created: rep.Created, Merged: rep.Merged, Unchanged: rep.Unchanged, Evaluations: rep.Evaluations}
 	for _, it := range rep.Items {
 		iv := IntakeItemView{File: it.File, Kind: it.Kind, Action: it.Action, EntityID: it.EntityID, EntityName: it.EntityName,
 			MatchedBy: it.MatchedBy, CreatedFrom: it.CreatedFrom, Status: string(it.Status), Email: emailView(it.Message),
 			Attachments: []IntakeAttachmentView{}, Filled: changes(it.Filled), Differences: changes(it.Differences),
-			AddedProducts: append([]string{}, it.AddedProducts...), AlreadyTakenIn: it.AlreadyTakenIn, Notes: append([]string{}, it.Notes...)}
+			AddedProducts: append([]string{}, it.AddedProducts...), AlreadyTakenIn: it.AlreadyTakenIn, Notes: append([]string{}, it.Notes...),
+			Evaluations: []IntakeEvaluationView{}, SheetDocID: it.SheetDocID}
 		for _, a := range it.Attachments {
-			iv.Attachments = append(iv.Attachments, IntakeAttachmentView{Name: a.Name, ContentType: a.ContentType, Size: a.Size, Form: a.Form, Email: a.Email, Kept: a.Kept, Note: a.Note})
+			iv.Attachments = append(iv.Attachments, IntakeAttachmentView{Name: a.Name, ContentType: a.ContentType, Size: a.Size, Form: a.Form, Sheet: a.Sheet,
+				Email: a.Email, Kept: a.Kept, Note: a.Note})
+		}
+		for _, e := range it.Evaluations {
+			ev := IntakeEvaluationView{EntityID: e.EntityID, EntityName: e.EntityName, Evaluator: e.Evaluator, Replaced: e.Replaced, Unscored: []string{}}
+			for _, a := range e.Unscored {
+				ev.Unscored = append(ev.Unscored, a.Label())
+			}
+			iv.Evaluations = append(iv.Evaluations, ev)
 		}
 		if ir := it.Import; ir != nil {
 			iv.Import = importSummary(ir)

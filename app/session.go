@@ -13,6 +13,7 @@ import (
 	wruntime "github.com/wailsapp/wails/v2/pkg/runtime"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/recent"
 	"atpreg/internal/register"
 	"atpreg/internal/service"
 	"atpreg/internal/version"
@@ -27,6 +28,9 @@ type Config struct {
 	// Minute is how long a minute of auto-lock idle time lasts (0: a real
 	// minute); the UI tests shorten it.
 	Minute time.Duration
+	// RecentFile is where the window keeps its list of recent registers
+	// and their backup plans (paths.RecentFile); "" keeps none.
+	RecentFile string
 }
 
 // Session is the bound root service: the register's lifecycle (create,
@@ -37,17 +41,30 @@ type Session struct {
 
 	mu           sync.Mutex
 	ctx          context.Context
+	path         string // the register file the window works on now
 	reg          *service.Register
+	kdfWeak      bool              // the open register's key derivation is below the floor
 	settings     register.Settings // the open register's, cached for auto-lock and Info
 	lastActivity time.Time
 	lockedAt     time.Time
 	stop         chan struct{}
+	backups      sync.WaitGroup // daily backups running in the background
 }
 
 // NewSession returns the session for cfg.
 func NewSession(cfg Config) *Session {
-	return &Session{cfg: cfg}
+	return &Session{cfg: cfg, path: cfg.RegisterPath}
 }
+
+// registerPath is the register file the window works on now.
+func (s *Session) registerPath() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.path
+}
+
+// recent is the window's list of recent registers.
+func (s *Session) recent() recent.List { return recent.List{File: s.cfg.RecentFile} }
 
 // OnStartup and OnShutdown are the session's hooks for Wails' options of
 // those names. They are functions, not methods of the bound Session, so that
@@ -80,6 +97,7 @@ func (s *Session) shutdown(context.Context) {
 		s.stop = nil
 	}
 	s.mu.Unlock()
+	s.backups.Wait() // a daily backup under way finishes before the register closes
 	_ = s.lock("closed")
 }
 
@@ -115,6 +133,9 @@ type AppInfo struct {
 	Settings        Settings `json:"settings"`
 	LockedAt        string   `json:"lockedAt"` // RFC 3339, when it was last locked
 	AutoLockMinutes int      `json:"autoLockMinutes"`
+	// KDFWeak: the open register's passphrase is protected by key
+	// derivation below the minimum (an earlier atpreg's); Strengthen mends it.
+	KDFWeak bool `json:"kdfWeak"`
 }
 
 // Settings are the officer's preferences as the window edits them: the
@@ -141,13 +162,14 @@ func (s Settings) domain() register.Settings {
 func (s *Session) Info() AppInfo {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	info := AppInfo{Version: version.String(), RegisterPath: s.cfg.RegisterPath, State: "locked"}
+	info := AppInfo{Version: version.String(), RegisterPath: s.path, State: "locked"}
 	switch {
 	case s.reg != nil:
 		info.State = "open"
 		info.Settings = settingsOf(s.settings)
 		info.AutoLockMinutes = s.settings.AutoLockMinutes
-	case !service.Exists(s.cfg.RegisterPath):
+		info.KDFWeak = s.kdfWeak
+	case !service.Exists(s.path):
 		info.State = "absent"
 	}
 	if !s.lockedAt.IsZero() {
@@ -164,10 +186,11 @@ func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, erro
 	}
 	var reg *service.Register
 	var err error
+	path := s.registerPath()
 	if demo {
-		reg, err = service.CreateDemo(context.Background(), s.cfg.RegisterPath, []byte(pass), s.cfg.Options)
+		reg, err = service.CreateDemo(context.Background(), path, []byte(pass), s.cfg.Options)
 	} else {
-		reg, err = service.Create(s.cfg.RegisterPath, []byte(pass), s.cfg.Options)
+		reg, err = service.Create(path, []byte(pass), s.cfg.Options)
 	}
 	if err != nil {
 		return AppInfo{}, Fail(err)
@@ -175,6 +198,7 @@ func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, erro
 	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}
+	s.dailyBackup(reg, []byte(pass))
 	return s.Info(), nil
 }
 
@@ -186,25 +210,30 @@ func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	if open {
 		return s.Info(), nil
 	}
-	reg, err := service.Open(s.cfg.RegisterPath, []byte(passphrase), s.cfg.Options)
+	reg, err := service.Open(s.registerPath(), []byte(passphrase), s.cfg.Options)
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
 	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}
+	s.dailyBackup(reg, []byte(passphrase))
 	return s.Info(), nil
 }
 
+// opened makes reg the window's open register and notes it first in the
+// recent list.
 func (s *Session) opened(reg *service.Register) error {
 	settings, err := reg.Settings(context.Background())
 	if err != nil {
 		_ = reg.Close()
 		return err
 	}
+	weak := s.weakKDF(reg)
 	s.mu.Lock()
-	s.reg, s.settings, s.lastActivity = reg, settings, s.now()
+	s.reg, s.settings, s.lastActivity, s.kdfWeak = reg, settings, s.now(), weak
 	s.mu.Unlock()
+	_ = s.recent().Used(reg.Path(), s.now()) // a list that cannot be written only loses the convenience
 	return nil
 }
 
@@ -222,6 +251,7 @@ func (s *Session) lock(reason string) error {
 	reg := s.reg
 	s.reg = nil
 	s.settings = register.Settings{}
+	s.kdfWeak = false
 	if reg != nil {
 		s.lockedAt = s.now()
 	}
@@ -233,7 +263,7 @@ func (s *Session) lock(reason string) error {
 	err := reg.Close()
 	reg = nil
 	freeMemory()
-	if ctx != nil && reason != "closed" {
+	if ctx != nil && reason != "closed" && reason != "switch" {
 		wruntime.EventsEmit(ctx, "session:locked", reason)
 	}
 	return err
@@ -313,10 +343,60 @@ func (s *Session) weightsSaved(w register.Weights) settingsView {
 }
 
 // ChangePassphrase replaces the passphrase after checking the current one.
+// The register is sealed again with the current key derivation, so a weak
+// one is mended too.
 func (s *Session) ChangePassphrase(current, next, confirm string) error {
 	reg, err := s.openRegister()
 	if err != nil {
 		return Fail(err)
 	}
-	return Fail(reg.ChangePassphrase([]byte(current), []byte(next), []byte(confirm)))
+	if err := reg.ChangePassphrase([]byte(current), []byte(next), []byte(confirm)); err != nil {
+		return Fail(err)
+	}
+	s.kdfChecked(reg)
+	freeMemory()
+	return nil
+}
+
+// Strengthen seals the open register again under its passphrase with the
+// current key derivation (when Info says kdfWeak), keeping the passphrase.
+func (s *Session) Strengthen(passphrase string) (AppInfo, error) {
+	reg, err := s.openRegister()
+	if err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	if err := reg.Strengthen([]byte(passphrase)); err != nil {
+		return AppInfo{}, Fail(err)
+	}
+	s.kdfChecked(reg)
+	freeMemory()
+	return s.Info(), nil
+}
+
+// weakKDF reports whether the window should warn about reg's key
+// derivation: it is below the minimum, and not because the window runs
+// with the tests' cheap keys (which only a test-hooks build sets, on
+// purpose; production never does).
+func (s *Session) weakKDF(reg *service.Register) bool {
+	return reg.KDFWeak() && !s.cfg.Options.TestingKDF
+}
+
+// kdfChecked notes again whether reg's key derivation is weak.
+func (s *Session) kdfChecked(reg *service.Register) {
+	weak := s.weakKDF(reg)
+	s.mu.Lock()
+	if s.reg == reg {
+		s.kdfWeak = weak
+	}
+	s.mu.Unlock()
+}
+
+// switchTo closes the open register (without the locked event: the page
+// reloads itself after a switch) and makes path the window's register.
+func (s *Session) switchTo(path string) error {
+	err := s.lock("switch")
+	s.mu.Lock()
+	s.path = path
+	s.mu.Unlock()
+	return err
 }

@@ -104,7 +104,7 @@ func TestIntakeEmailWithForm(t *testing.T) {
 
 	// Files dragged over the list show the overlay; dropping them opens the review.
 	p.dropFiles(`[data-testid="register-grid"]`, map[string][]byte{"RFI reply.eml": eml}, false)
-	p.WaitText(`[data-testid="intake-overlay"]`, "Drop emails or filled RFI forms to take them in")
+	p.WaitText(`[data-testid="intake-overlay"]`, "Drop emails, filled RFI forms or evaluation sheets to take them in")
 	p.Screenshot("intake-overlay")
 	p.dropFiles(`[data-testid="register-grid"]`, map[string][]byte{"RFI reply.eml": eml}, true)
 	p.WaitVisible(`[data-testid="intake-review"]`)

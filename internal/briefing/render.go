@@ -83,6 +83,10 @@ type PackOptions struct {
 	// reason (HKSTP's internal evaluation stays inside). Left out by default:
 	// no score, mean or recommendation at all.
 	IncludeEvaluation bool
+	// Lang is the pack's language: "" or "en" English, "zh-HK" Traditional
+	// Chinese (every fixed text, the RFI's wording, dates and the page
+	// furniture; what the entities wrote stays as written).
+	Lang string
 }
 
 // Pack is a rendered, unencrypted pack.
@@ -100,6 +104,10 @@ type Pack struct {
 // EntityCode is the code that stands for an entity in an anonymised pack.
 func EntityCode(id int64) string { return fmt.Sprintf("E-%04d", id) }
 
+// productCode is the code that stands for product k (from 0) of entity id
+// in an anonymised pack: "E-0042-P1".
+func productCode(id int64, k int) string { return fmt.Sprintf("%s-P%d", EntityCode(id), k+1) }
+
 // Notice is the confidentiality notice on every pack's cover.
 const Notice = "CONFIDENTIAL. This pack holds information that entities submitted in confidence in response to " +
 	"HKSTP's Request for Information on manufacturing capacity for Advanced Therapy Products, and HKSTP's own " +
@@ -108,22 +116,14 @@ const Notice = "CONFIDENTIAL. This pack holds information that entities submitte
 	"or in part, and do not leave it unattended. This copy is numbered and traceable to its recipient. Return or " +
 	"destroy it after use."
 
-// shortAspect names the aspects briefly for chart labels (the RFI wording is
-// in the table beside the chart).
-var shortAspect = map[register.Aspect]string{
-	register.AspectReadiness:   "Clinical readiness",
-	register.AspectTechnical:   "Technical capacity",
-	register.AspectCredibility: "Credibility, track record",
-	register.AspectPipeline:    "Pipeline sustainability",
-	register.AspectInvestment:  "Investment",
-	register.AspectJobs:        "Jobs and training",
-	register.AspectIntangibles: "Other intangibles",
-}
-
 // Render lays out a pack. It fails with apperr.Invalid when the recipient,
-// document id or copy number is missing, or no entity is given. The same
-// input and options give the same bytes.
+// document id or copy number is missing, no entity is given or the language
+// is neither en nor zh-HK. The same input and options give the same bytes.
 func Render(in PackInput, opt PackOptions) (Pack, error) {
+	w, err := wordsFor(opt.Lang)
+	if err != nil {
+		return Pack{}, err
+	}
 	if strings.TrimSpace(in.Recipient) == "" {
 		return Pack{}, apperr.New(apperr.Invalid, "Name the recipient of the pack.")
 	}
@@ -144,22 +144,22 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	if weights == nil {
 		weights = register.DefaultWeights()
 	}
-	rd := &packRenderer{in: in, opt: opt, scrub: newScrubber(in, opt.Anonymise), v: in.Variants}
+	rd := &packRenderer{in: in, opt: opt, w: w, scrub: newScrubber(in, opt.Anonymise, w), v: in.Variants}
 	if rd.v == nil {
 		rd.v = VariantsFor(in.DocumentID, in.CopyNo)
 	}
 
-	title := "Briefing pack"
+	title := w.title
 	sub := in.Purpose
 	if sub == "" {
-		sub = "Briefing on selected entities"
+		sub = w.selected
 	}
 	if in.Meeting != nil {
-		sub = rd.scrub.text(in.Meeting.Title) + " — " + meetingTime(in.Meeting.StartsAt)
+		sub = rd.scrub.text(in.Meeting.Title) + " — " + rd.meetingTime(in.Meeting.StartsAt)
 	}
 	doc, err := pdfdoc.New(pdfdoc.Options{
 		Title:      title + " — " + sub,
-		Subject:    "HKSTP RFI on ATP manufacturing capacity: confidential briefing",
+		Subject:    w.subject,
 		Author:     in.PreparedBy,
 		DocumentID: in.DocumentID,
 		Recipient:  in.Recipient,
@@ -167,6 +167,7 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 		Watermark:  true,
 		Clock:      date,
 		Anonymous:  opt.Anonymise,
+		Lang:       w.lang,
 	})
 	if err != nil {
 		return Pack{}, err
@@ -180,26 +181,26 @@ func Render(in PackInput, opt PackOptions) (Pack, error) {
 	}
 
 	cover := [][2]string{
-		{rd.v.phrase(slotPreparedFor), in.Recipient},
-		{"Copy", strconv.Itoa(in.CopyNo)},
-		{"Document id", in.DocumentID},
-		{"Date", date.Format("2 January 2006")},
+		{rd.phrase(slotPreparedFor), in.Recipient},
+		{w.copyNo, strconv.Itoa(in.CopyNo)},
+		{w.documentID, in.DocumentID},
+		{w.date, register.FormatDate(date, w.lang)},
 	}
 	if in.Meeting != nil {
-		cover = append(cover, [2]string{"Meeting", meetingTime(in.Meeting.StartsAt)})
+		cover = append(cover, [2]string{w.meeting, rd.meetingTime(in.Meeting.StartsAt)})
 		if in.Meeting.Place != "" {
-			cover = append(cover, [2]string{"Place", rd.scrub.text(in.Meeting.Place)})
+			cover = append(cover, [2]string{w.place, rd.scrub.text(in.Meeting.Place)})
 		}
 	}
-	cover = append(cover, [2]string{"Entities", strconv.Itoa(len(in.Entities))})
+	cover = append(cover, [2]string{w.entities, strconv.Itoa(len(in.Entities))})
 	if in.PreparedBy != "" {
-		cover = append(cover, [2]string{"Prepared by", in.PreparedBy + ", HKSTP"})
+		cover = append(cover, [2]string{w.preparedBy, fmt.Sprintf(w.preparedByHKSTP, in.PreparedBy)})
 	}
 	if opt.Anonymise {
-		cover = append(cover, [2]string{"Mode", "Anonymised: entities are shown as codes"})
+		cover = append(cover, [2]string{w.mode, w.anonymised})
 	}
 	doc.Cover(pdfdoc.CoverInfo{Heading: title, Subheading: sub, Lines: cover,
-		Notice: strings.Replace(Notice, slots[slotNotice].a, rd.v.phrase(slotNotice), 1)})
+		Notice: strings.Replace(w.notice, Variants(nil).phraseIn(slotNotice, w.lang), rd.phrase(slotNotice), 1)})
 
 	if in.Meeting != nil {
 		rd.meeting()
@@ -225,17 +226,22 @@ func CountPages(pdf []byte) int { return bytes.Count(pdf, []byte("/Type /Page\n"
 type packRenderer struct {
 	in     PackInput
 	opt    PackOptions
+	w      *words
 	doc    *pdfdoc.Doc
 	scrub  *scrubber
 	scores []register.EntityScore
 	v      Variants
 }
 
-func meetingTime(t time.Time) string {
+// phrase returns the copy's phrasing of slot i in the pack's language.
+func (p *packRenderer) phrase(i int) string { return p.v.phraseIn(i, p.w.lang) }
+
+// meetingTime writes when a meeting is: its day, date and time.
+func (p *packRenderer) meetingTime(t time.Time) string {
 	if t.IsZero() {
-		return "date to be set"
+		return p.w.dateToBeSet
 	}
-	return t.Format("Monday 2 January 2006, 15:04")
+	return register.FormatDayTime(t, p.w.lang)
 }
 
 // name is how entity i is shown: its name, or its code when anonymised.
@@ -250,41 +256,41 @@ func (p *packRenderer) name(i int) string {
 // product is how product k of entity i is shown.
 func (p *packRenderer) product(i, k int) string {
 	if p.opt.Anonymise {
-		return fmt.Sprintf("%s-P%d", EntityCode(p.in.Entities[i].Entity.ID), k+1)
+		return productCode(p.in.Entities[i].Entity.ID, k)
 	}
 	return p.in.Entities[i].Entity.Submissions[k].ProductName
 }
 
 func (p *packRenderer) meeting() {
 	m := p.in.Meeting
-	d := p.doc
+	d, w := p.doc, p.w
 	d.SetContext("Meeting")
-	d.H1("The meeting")
+	d.H1(w.theMeeting)
 	rows := [][2]string{
-		{"Meeting", p.scrub.text(m.Title)},
-		{p.v.phrase(slotDateTime), meetingTime(m.StartsAt)},
+		{w.meeting, p.scrub.text(m.Title)},
+		{p.phrase(slotDateTime), p.meetingTime(m.StartsAt)},
 	}
 	if m.Place != "" {
-		rows = append(rows, [2]string{"Place", p.scrub.text(m.Place)})
+		rows = append(rows, [2]string{w.place, p.scrub.text(m.Place)})
 	}
 	if len(p.in.Partners) > 0 {
-		rows = append(rows, [2]string{"University partners", strings.Join(p.in.Partners, "\n")})
+		rows = append(rows, [2]string{w.partners, strings.Join(p.in.Partners, "\n")})
 	}
 	if len(m.Attendees) > 0 {
-		rows = append(rows, [2]string{"HKSTP attendees", p.scrub.text(strings.Join(m.Attendees, "\n"))})
+		rows = append(rows, [2]string{w.hkstp, p.scrub.text(strings.Join(m.Attendees, "\n"))})
 	}
 	names := make([]string, len(p.in.Entities))
 	for i := range p.in.Entities {
 		names[i] = fmt.Sprintf("%d. %s", i+1, p.name(i))
 		for _, partner := range p.in.Recused[p.in.Entities[i].Entity.ID] {
-			names[i] += "\n    " + partner + ": recused for this item"
+			names[i] += "\n    " + fmt.Sprintf(w.recused, partner)
 		}
 	}
-	rows = append(rows, [2]string{p.v.phrase(slotEntitiesDiscussed), strings.Join(names, "\n")})
+	rows = append(rows, [2]string{p.phrase(slotEntitiesDiscussed), strings.Join(names, "\n")})
 	d.KV(rows)
-	d.H2("Agenda")
+	d.H2(w.agenda)
 	if strings.TrimSpace(m.Agenda) == "" {
-		d.Small("No agenda has been set.")
+		d.Small(w.noAgenda)
 	} else {
 		for _, line := range strings.Split(p.scrub.text(m.Agenda), "\n") {
 			if strings.TrimSpace(line) != "" {
@@ -296,22 +302,22 @@ func (p *packRenderer) meeting() {
 }
 
 func (p *packRenderer) summary() {
-	d := p.doc
+	d, w := p.doc, p.w
 	d.SetContext("Summary")
 	d.PageBreak()
-	d.H1(p.v.phrase(slotSummary))
+	d.H1(p.phrase(slotSummary))
 	rows := make([][]string, len(p.in.Entities))
 	for i, ei := range p.in.Entities {
 		e := ei.Entity
 		var products, types, uses []string
 		for k, s := range e.Submissions {
 			products = append(products, p.product(i, k))
-			types = append(types, orDash(atpLabel(s)))
-			uses = append(uses, orDash(useLabel(s, p.scrub)))
+			types = append(types, orDash(p.atpLabel(s)))
+			uses = append(uses, orDash(p.useLabel(s)))
 		}
-		completeness := "Complete"
+		completeness := w.complete
 		if n := len(e.Missing()); n > 0 {
-			completeness = fmt.Sprintf("Incomplete (%d missing)", n)
+			completeness = fmt.Sprintf(w.incompleteN, n)
 		}
 		row := []string{
 			strconv.Itoa(i + 1),
@@ -319,30 +325,29 @@ func (p *packRenderer) summary() {
 			orDash(strings.Join(products, "\n")),
 			orDash(strings.Join(types, "\n")),
 			orDash(strings.Join(uses, "\n")),
-			e.Status.Label(),
+			e.Status.LabelIn(w.lang),
 			completeness,
 		}
 		if p.opt.IncludeEvaluation {
-			score := "Not evaluated"
+			score := w.notEvaluated
 			if p.scores[i].Scored() {
-				score = fmt.Sprintf("%.2f / %d", p.scores[i].Rounded(), register.MaxScore)
+				score = fmt.Sprintf(w.scoreOf, p.scores[i].Rounded(), register.MaxScore)
 			}
 			row = append(row, score)
 		}
 		rows[i] = row
 	}
+	headers := []string{w.colNo, w.colEntity, w.colProduct, w.colATP, w.colUse, w.colStatus, w.colCompleteness}
 	if !p.opt.IncludeEvaluation {
-		d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness"},
-			rows, []float64{0.4, 2.2, 2.0, 1.8, 2.25, 1.5, 1.85})
+		d.Table(headers, rows, []float64{0.4, 2.2, 2.0, 1.8, 2.25, 1.5, 1.85})
 		return
 	}
-	d.Table([]string{"#", "Entity", "Product", "ATP type", "Intended use", "Status", "Completeness", "Weighted score"},
-		rows, []float64{0.4, 1.9, 1.7, 1.6, 2.05, 1.3, 1.75, 1.35})
-	d.Small(fmt.Sprintf("Weighted score: the evaluation panel's mean score per aspect (%d to %d), weighted by the register's aspect weights.", register.MinScore, register.MaxScore))
+	d.Table(append(headers, w.colScore), rows, []float64{0.4, 1.9, 1.7, 1.6, 2.05, 1.3, 1.75, 1.35})
+	d.Small(fmt.Sprintf(w.weightedNote, register.MinScore, register.MaxScore))
 }
 
 func (p *packRenderer) entity(i int) {
-	d := p.doc
+	d, w := p.doc, p.w
 	ei := p.in.Entities[i]
 	e := ei.Entity
 	sc := p.scrub
@@ -356,52 +361,52 @@ func (p *packRenderer) entity(i int) {
 
 	rows := [][2]string{}
 	if p.opt.Anonymise {
-		rows = append(rows, [2]string{p.v.phrase(slotEntityCode), EntityCode(e.ID)})
+		rows = append(rows, [2]string{p.phrase(slotEntityCode), EntityCode(e.ID)})
 	} else {
 		rows = append(rows,
-			[2]string{p.v.phrase(slotEntityName), e.Name},
-			[2]string{p.v.phrase(slotAddress), orDash(e.Address)},
-			[2]string{p.v.phrase(slotContact), orDash(e.ContactName)},
-			[2]string{p.v.phrase(slotEmail), orDash(e.ContactEmail)},
-			[2]string{p.v.phrase(slotPhone), orDash(e.ContactPhone)},
+			[2]string{p.phrase(slotEntityName), e.Name},
+			[2]string{p.phrase(slotAddress), orDash(e.Address)},
+			[2]string{p.phrase(slotContact), orDash(e.ContactName)},
+			[2]string{p.phrase(slotEmail), orDash(e.ContactEmail)},
+			[2]string{p.phrase(slotPhone), orDash(e.ContactPhone)},
 		)
 	}
 	rows = append(rows,
-		[2]string{p.v.phrase(slotStatus), e.Status.Label()},
-		[2]string{p.v.phrase(slotReceived), orDash(dateLabel(e.ReceivedOn))},
-		[2]string{p.v.phrase(slotProducts), strconv.Itoa(len(e.Submissions))},
+		[2]string{p.phrase(slotStatus), e.Status.LabelIn(w.lang)},
+		[2]string{p.phrase(slotReceived), orDash(register.FormatISODate(e.ReceivedOn, w.lang))},
+		[2]string{p.phrase(slotProducts), strconv.Itoa(len(e.Submissions))},
 	)
 	if p.opt.IncludeNotes && strings.TrimSpace(e.Notes) != "" {
-		rows = append(rows, [2]string{"Officer's notes", sc.text(e.Notes)})
+		rows = append(rows, [2]string{w.officersNotes, sc.text(e.Notes)})
 	}
 	d.KV(rows)
 	if rec := p.in.Recused[e.ID]; len(rec) > 0 {
-		d.Para("Recused for this item (conflict of interest): " + strings.Join(rec, "; ") + ".")
+		d.Para(fmt.Sprintf(w.recusedItem, strings.Join(rec, w.partnerSep)))
 	}
 
-	d.H2(p.v.phrase(slotCompleteness))
+	d.H2(p.phrase(slotCompleteness))
 	missing := e.Missing()
 	if len(missing) == 0 {
-		d.Para(p.v.phrase(slotComplete))
+		d.Para(p.phrase(slotComplete))
 	} else {
-		d.Para(fmt.Sprintf(p.v.phrase(slotIncomplete), len(missing)))
+		d.Para(fmt.Sprintf(p.phrase(slotIncomplete), len(missing)))
 		mrows := make([][]string, len(missing))
 		for j, m := range missing {
-			where := "Entity"
+			where := w.whereEntity
 			if k := submissionIndex(m.Field); k >= 0 {
 				where = p.product(i, k)
 				if strings.TrimSpace(e.Submissions[k].ProductName) == "" && !p.opt.Anonymise {
-					where = fmt.Sprintf("Product %d", k+1)
+					where = fmt.Sprintf(w.productN, k+1)
 				}
 			}
-			mrows[j] = []string{where, m.Label}
+			mrows[j] = []string{where, m.LabelIn(w.lang)}
 		}
-		d.Table([]string{"Where", p.v.phrase(slotMissingItem)}, mrows, []float64{1, 2.6})
+		d.Table([]string{w.where, p.phrase(slotMissingItem)}, mrows, []float64{1, 2.6})
 	}
 
 	for k, s := range e.Submissions {
 		d.SetContext(fmt.Sprintf("%s / product %d", label, k+1))
-		d.H2(fmt.Sprintf("Product %d: %s", k+1, orDash(p.product(i, k))))
+		d.H2(fmt.Sprintf(w.productNName, k+1, orDash(p.product(i, k))))
 		d.KV(p.submissionRows(i, k, s))
 	}
 
@@ -410,63 +415,64 @@ func (p *packRenderer) entity(i int) {
 		p.evaluation(i)
 	}
 	if p.in.Meeting != nil {
-		d.H2(p.v.phrase(slotDiscussion))
+		d.H2(p.phrase(slotDiscussion))
 		d.NotesBox(55)
 	}
 }
 
 func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]string {
-	sc := p.scrub
-	yn := func(y register.YesNo) string { return orDash(y.Label()) }
+	sc, w := p.scrub, p.w
+	lang := w.lang
+	yn := func(y register.YesNo) string { return orDash(y.LabelIn(lang)) }
 	routes := make([]string, 0, len(s.Routes))
 	for _, r := range s.Routes {
 		if r == register.RouteOther {
-			routes = append(routes, withOther(r.Label(), sc.text(s.RouteOther)))
+			routes = append(routes, p.withOther(r.LabelIn(lang), sc.text(s.RouteOther)))
 		} else {
-			routes = append(routes, r.Label())
+			routes = append(routes, r.LabelIn(lang))
 		}
 	}
 	materials := make([]string, 0, len(s.StartingMaterials))
 	for _, m := range s.StartingMaterials {
 		if m == register.MaterialOther {
-			materials = append(materials, withOther(m.Label(), sc.text(s.StartingMaterialsOther)))
+			materials = append(materials, p.withOther(m.LabelIn(lang), sc.text(s.StartingMaterialsOther)))
 		} else {
-			materials = append(materials, m.Label())
+			materials = append(materials, m.LabelIn(lang))
 		}
 	}
 	roles := make([]string, 0, len(s.TrainingRoles))
 	for _, r := range s.TrainingRoles {
-		roles = append(roles, r.Label())
+		roles = append(roles, r.LabelIn(lang))
 	}
 	rows := [][2]string{
-		{p.v.phrase(slotProductName), orDash(p.product(i, k))},
-		{p.v.phrase(slotComposition), orDash(sc.text(s.Composition))},
-		{p.v.phrase(slotPharmForm), orDash(sc.text(s.PharmaceuticalForm))},
-		{p.v.phrase(slotIndication), orDash(sc.text(s.TherapeuticIndication))},
-		{p.v.phrase(slotRoutes), orDash(strings.Join(routes, "; "))},
-		{p.v.phrase(slotATPType), orDash(atpLabel(s))},
-		{p.v.phrase(slotIntendedUse), orDash(useLabel(s, sc))},
-		{p.v.phrase(slotMaterials), orDash(strings.Join(materials, "; "))},
-		{p.v.phrase(slotProcessType), orDash(s.ProcessType.Label())},
-		{p.v.phrase(slotPDCompleted), yn(s.PDCompleted)},
+		{p.phrase(slotProductName), orDash(p.product(i, k))},
+		{p.phrase(slotComposition), orDash(sc.text(s.Composition))},
+		{p.phrase(slotPharmForm), orDash(sc.text(s.PharmaceuticalForm))},
+		{p.phrase(slotIndication), orDash(sc.text(s.TherapeuticIndication))},
+		{p.phrase(slotRoutes), orDash(strings.Join(routes, w.listSep))},
+		{p.phrase(slotATPType), orDash(p.atpLabel(s))},
+		{p.phrase(slotIntendedUse), orDash(p.useLabel(s))},
+		{p.phrase(slotMaterials), orDash(strings.Join(materials, w.listSep))},
+		{p.phrase(slotProcessType), orDash(s.ProcessType.LabelIn(lang))},
+		{p.phrase(slotPDCompleted), yn(s.PDCompleted)},
 	}
 	if s.PDCompleted != register.Yes {
-		rows = append(rows, [2]string{p.v.phrase(slotPDFurther), orDash(sc.text(s.PDFurther))})
+		rows = append(rows, [2]string{p.phrase(slotPDFurther), orDash(sc.text(s.PDFurther))})
 	}
 	rows = append(rows,
-		[2]string{p.v.phrase(slotGMPBefore), yn(s.GMPBefore)},
-		[2]string{p.v.phrase(slotAuthorized), yn(s.HasAuthorizedPerson)},
-		[2]string{p.v.phrase(slotNeedsTraining), yn(s.NeedsTraining)},
+		[2]string{p.phrase(slotGMPBefore), yn(s.GMPBefore)},
+		[2]string{p.phrase(slotAuthorized), yn(s.HasAuthorizedPerson)},
+		[2]string{p.phrase(slotNeedsTraining), yn(s.NeedsTraining)},
 	)
 	if s.NeedsTraining != register.No {
 		rows = append(rows,
-			[2]string{p.v.phrase(slotTrainingRoles), orDash(strings.Join(roles, "; "))},
-			[2]string{p.v.phrase(slotTrainingDetails), orDash(sc.text(s.TrainingDetails))},
+			[2]string{p.phrase(slotTrainingRoles), orDash(strings.Join(roles, w.listSep))},
+			[2]string{p.phrase(slotTrainingDetails), orDash(sc.text(s.TrainingDetails))},
 		)
 	}
-	rows = append(rows, [2]string{p.v.phrase(slotExpectedStart), orDash(s.ExpectedStart.Label())})
+	rows = append(rows, [2]string{p.phrase(slotExpectedStart), orDash(s.ExpectedStart.LabelIn(lang))})
 	if p.opt.IncludeNotes && strings.TrimSpace(s.Notes) != "" {
-		rows = append(rows, [2]string{"Officer's notes", sc.text(s.Notes)})
+		rows = append(rows, [2]string{w.officersNotes, sc.text(s.Notes)})
 	}
 	return rows
 }
@@ -475,46 +481,46 @@ func (p *packRenderer) submissionRows(i, k int, s register.Submission) [][2]stri
 // number of evaluations, recommendation tally and mean per aspect. It never
 // names an evaluator nor quotes a note or reason.
 func (p *packRenderer) evaluation(i int) {
-	d := p.doc
+	d, w := p.doc, p.w
 	s := p.scores[i]
-	d.H2("Evaluation panel's result")
+	d.H2(w.evaluationResult)
 	if !s.Scored() {
-		d.Para("Not yet evaluated.")
+		d.Para(w.notYet)
 		return
 	}
 	recs := make([]string, 0, len(s.Recommendations))
 	for _, r := range register.Recommendations() {
 		if n := s.Recommendations[r]; n > 0 {
-			recs = append(recs, fmt.Sprintf("%s (%d)", r.Label(), n))
+			recs = append(recs, fmt.Sprintf(w.recommendationN, r.LabelIn(w.lang), n))
 		}
 	}
 	d.KV([][2]string{
-		{"Weighted score", fmt.Sprintf("%.2f out of %d", s.Rounded(), register.MaxScore)},
-		{"Evaluations", strconv.Itoa(len(s.Evaluators))},
-		{"Recommendations", orDash(strings.Join(recs, "; "))},
+		{w.weightedScore, fmt.Sprintf(w.scoreOutOf, s.Rounded(), register.MaxScore)},
+		{w.evaluations, strconv.Itoa(len(s.Evaluators))},
+		{w.recommendations, orDash(strings.Join(recs, w.listSep))},
 	})
 	bars := make([]pdfdoc.Bar, 0, len(register.Aspects()))
 	for _, a := range register.Aspects() {
 		m, ok := s.Means[a]
 		if !ok {
-			bars = append(bars, pdfdoc.Bar{Label: shortAspect[a], Value: 0, ValueText: "not scored"})
+			bars = append(bars, pdfdoc.Bar{Label: w.shortAspect[a], Value: 0, ValueText: w.notScored})
 			continue
 		}
-		bars = append(bars, pdfdoc.Bar{Label: shortAspect[a], Value: m, ValueText: strconv.FormatFloat(m, 'f', 1, 64), Tone: tone(m)})
+		bars = append(bars, pdfdoc.Bar{Label: w.shortAspect[a], Value: m, ValueText: strconv.FormatFloat(m, 'f', 1, 64), Tone: tone(m)})
 	}
-	d.BarChart(fmt.Sprintf("Mean score per aspect (%d to %d)", register.MinScore, register.MaxScore), bars, register.MaxScore)
+	d.BarChart(fmt.Sprintf(w.meanChart, register.MinScore, register.MaxScore), bars, register.MaxScore)
 	rows := make([][]string, 0, len(register.Aspects()))
 	for _, a := range register.Aspects() {
 		mean := "—"
 		if m, ok := s.Means[a]; ok {
 			mean = strconv.FormatFloat(m, 'f', 1, 64)
 			if slices.Contains(s.Disagreements, a) {
-				mean += " (scores differ by " + strconv.Itoa(s.Spread[a]) + ")"
+				mean += fmt.Sprintf(w.differBy, s.Spread[a])
 			}
 		}
-		rows = append(rows, []string{a.Label(), mean})
+		rows = append(rows, []string{a.LabelIn(w.lang), mean})
 	}
-	d.Table([]string{"Aspect", "Mean score"}, rows, []float64{3.6, 1.4})
+	d.Table([]string{w.colAspect, w.colMean}, rows, []float64{3.6, 1.4})
 }
 
 func tone(mean float64) pdfdoc.Tone {
@@ -529,29 +535,29 @@ func tone(mean float64) pdfdoc.Tone {
 	return pdfdoc.ToneRisk
 }
 
-func atpLabel(s register.Submission) string {
+func (p *packRenderer) atpLabel(s register.Submission) string {
 	if s.ATPType == "" {
 		return ""
 	}
-	l := s.ATPType.Label()
+	l := s.ATPType.LabelIn(p.w.lang)
 	if s.ATPType == register.ATPGeneTherapy && s.GeneVector != "" {
-		l += " (" + s.GeneVector.Label() + ")"
+		l = fmt.Sprintf(p.w.vector, l, s.GeneVector.LabelIn(p.w.lang))
 	}
 	return l
 }
 
-func useLabel(s register.Submission, sc *scrubber) string {
+func (p *packRenderer) useLabel(s register.Submission) string {
 	if s.IntendedUse == register.UseOther {
-		return withOther(s.IntendedUse.Label(), sc.text(s.IntendedUseOther))
+		return p.withOther(s.IntendedUse.LabelIn(p.w.lang), p.scrub.text(s.IntendedUseOther))
 	}
-	return s.IntendedUse.Label()
+	return s.IntendedUse.LabelIn(p.w.lang)
 }
 
-func withOther(label, text string) string {
+func (p *packRenderer) withOther(label, text string) string {
 	if strings.TrimSpace(text) == "" {
 		return label
 	}
-	return label + ": " + text
+	return fmt.Sprintf(p.w.withOther, label, text)
 }
 
 func orDash(s string) string {
@@ -559,14 +565,6 @@ func orDash(s string) string {
 		return "—"
 	}
 	return s
-}
-
-func dateLabel(s string) string {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return s
-	}
-	return t.Format("2 January 2006")
 }
 
 // submissionIndex returns i of a "submissions[i].field" name, or -1.

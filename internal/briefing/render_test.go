@@ -177,6 +177,7 @@ func TestGolden(t *testing.T) {
 		opt  briefing.PackOptions
 	}{
 		{"meeting", fixtureInput, briefing.PackOptions{IncludeEvaluation: true}},
+		{"meeting-zh", fixtureInput, briefing.PackOptions{IncludeEvaluation: true, Lang: register.LangChinese}},
 		{"anonymised", fixtureInput, briefing.PackOptions{Anonymise: true}},
 		{"entities", func() briefing.PackInput {
 			in := fixtureInput()
@@ -221,13 +222,13 @@ func TestContent(t *testing.T) {
 		"Harbourline Cell Therapeutics Ltd", "翠峰細胞醫學有限公司", "新界沙田香港科學園科技大道東8號生物科技中心2座5樓501室",
 		"陳家豪博士", "ada.fung@harbourline-cell.example.com", "TFC-110 抗CD19 CAR-T細胞",
 		"Type of ATP product", "Gene therapy product (viral vector)", "First-in-human Phase I trial",
-		"Others: Intrathecal (planned)", "Expected date of commencement of project", "September 2026",
+		"Others: Intrathecal (planned)", "Expected date of commencement of project", "Sep 2026",
 		longTail, "Incomplete", "Evaluation panel's result", "Recommendations Invite to dialogue (2)", "Evaluations 2", "Mean score per aspect", "Clinical readiness",
 		"Readiness of product for clinical translation", "Summary of entities", "Weighted score",
 		"Agenda", "Discussion notes", "Tide Cove University Institute for Regenerative Medicine",
 		"3. [withheld] follow-up", "Notes",
-		"Copy 2", "Document id BP-20260310-0001", "Date 10 March 2026",
-		"Meeting Thursday 12 March 2026, 14:30", "Prepared by Joyce Lam, HKSTP", "Return or destroy it after use.",
+		"Copy 2", "Document id BP-20260310-0001", "Date 10 Mar 2026",
+		"Meeting Thursday, 12 Mar 2026, 14:30", "Prepared by Joyce Lam, HKSTP", "Return or destroy it after use.",
 		"Entity Product ATP type Intended use Status Completeness Weighted score", "Incomplete (12 missing)", "Not evaluated",
 		"Incomplete: 12 item(s)", "Missing item",
 	} {

@@ -8,15 +8,15 @@ import (
 )
 
 // Withheld is what stands in free text for the name of an entity that is not
-// in the copy.
+// in the copy (in an English pack; a Chinese pack says 「［不予披露］」).
 const Withheld = "[withheld]"
 
 // legalSuffixes are dropped from names to catch shorter mentions in free text
 // ("Harbourline Cell Therapeutics" for "Harbourline Cell Therapeutics Ltd").
 var legalSuffixes = []string{" (HK) Limited", " (HK) Ltd", " Limited", " Ltd.", " Ltd", " Inc.", " Inc", "有限公司"}
 
-// Evaluator is what stands for an HKSTP evaluator's name in a pack: no pack
-// names the evaluators, not even as a meeting's attendee.
+// Evaluator is what stands for an HKSTP evaluator's name in a pack (in
+// English): no pack names the evaluators, not even as a meeting's attendee.
 const Evaluator = "[HKSTP evaluator]"
 
 // scrubber replaces identifying strings in free texts: the names of withheld
@@ -26,7 +26,7 @@ type scrubber struct {
 	r *strings.Replacer // nil: nothing to replace
 }
 
-func newScrubber(in PackInput, anonymise bool) *scrubber {
+func newScrubber(in PackInput, anonymise bool, w *words) *scrubber {
 	repl := map[string]string{}
 	add := func(s, with string) {
 		s = strings.TrimSpace(s)
@@ -48,11 +48,11 @@ func newScrubber(in PackInput, anonymise bool) *scrubber {
 		}
 	}
 	for _, n := range in.Withheld {
-		addName(n, Withheld)
+		addName(n, w.withheld)
 	}
 	for _, ei := range in.Entities {
 		for _, ev := range ei.Evaluations {
-			add(ev.Evaluator, Evaluator)
+			add(ev.Evaluator, w.evaluator)
 		}
 	}
 	if anonymise {
@@ -60,12 +60,12 @@ func newScrubber(in PackInput, anonymise bool) *scrubber {
 			e := ei.Entity
 			code := EntityCode(e.ID)
 			addName(e.Name, code)
-			add(e.Address, "["+code+" address]")
-			add(e.ContactName, "["+code+" contact]")
-			add(e.ContactEmail, "["+code+" email]")
-			add(e.ContactPhone, "["+code+" telephone]")
+			add(e.Address, fmt.Sprintf(w.anonAddress, code))
+			add(e.ContactName, fmt.Sprintf(w.anonContact, code))
+			add(e.ContactEmail, fmt.Sprintf(w.anonEmail, code))
+			add(e.ContactPhone, fmt.Sprintf(w.anonPhone, code))
 			for k, s := range e.Submissions {
-				add(s.ProductName, fmt.Sprintf("%s-P%d", code, k+1))
+				add(s.ProductName, productCode(e.ID, k))
 			}
 		}
 	}

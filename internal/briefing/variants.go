@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
+
+	"atpreg/internal/register"
 )
 
 // A canary trap: every copy of a pack words some of its fixed sentences and
@@ -96,14 +99,17 @@ func ParseVariants(s string) (v Variants, ok bool) {
 	return v, true
 }
 
-// slot is one wording choice: two phrasings of the same thing, and the
-// markers that tell them apart in extracted text (squeezed: lower case,
-// letters and digits only). The phrasings are format strings where the
-// renderer fills in a number.
+// slot is one wording choice: two phrasings of the same thing in English
+// (a, b) and in Traditional Chinese (za, zb), and the markers that tell
+// them apart in extracted text (squeezed: lower case, letters and digits
+// only; CJK characters are letters). The phrasings are format strings where
+// the renderer fills in a number. A copy's choice is one bit whatever the
+// language of its pack.
 type slot struct {
-	a, b         string
-	markA, markB []string
-	page         string // where it shows, for the documentation
+	a, b, za, zb   string
+	markA, markB   []string
+	zMarkA, zMarkB []string
+	page           string // where it shows, for the documentation
 }
 
 // The slots, in bit order. Never reorder or remove one: the ledger keeps the
@@ -149,57 +155,95 @@ const (
 )
 
 var slots = [slotCount]slot{
-	slotStatus:            {a: "Current status", b: "Pipeline status", page: "entity"},
-	slotProducts:          {a: "Number of products", b: "Products submitted", page: "entity"},
-	slotCompleteness:      {a: "Completeness of the information", b: "Completeness of the response", page: "entity"},
-	slotComplete:          {a: "Complete: every item of the RFI's pre-requisite information is answered.", b: "Complete: all of the RFI's pre-requisite information has been provided.", page: "entity (complete)"},
-	slotIncomplete:        {a: "Incomplete: %d item(s) of the RFI's pre-requisite information are not answered.", b: "Incomplete: %d item(s) of the RFI's pre-requisite information have not been provided.", page: "entity (incomplete)"},
-	slotReceived:          {a: "Date received", b: "Response received on", page: "entity"},
-	slotPDCompleted:       {a: "Process development completed?", b: "Has process development been completed?", page: "product"},
-	slotGMPBefore:         {a: "Previously manufactured according to GMP?", b: "Manufactured under GMP before?", page: "product"},
-	slotAuthorized:        {a: "Authorized Person for batch release?", b: "Authorized Person available to release batches?", page: "product"},
-	slotNeedsTraining:     {a: "GMP training needed for key personnel?", b: "Do key personnel need GMP training?", page: "product"},
-	slotExpectedStart:     {a: "Expected date of commencement of project", b: "Expected start of the project", page: "product"},
-	slotProcessType:       {a: "Type of process", b: "Kind of process", page: "product"},
-	slotATPType:           {a: "Type of ATP product", b: "ATP product type", page: "product"},
-	slotPDFurther:         {a: "Further process development required", b: "Process development still to do", page: "product (when not completed)"},
-	slotTrainingRoles:     {a: "Key personnel requiring GMP training", b: "Key personnel to be trained in GMP", page: "product (when training is needed)"},
-	slotTrainingDetails:   {a: "Training required", b: "Training to be provided", page: "product (when training is needed)"},
-	slotDiscussion:        {a: "Discussion notes", b: "Notes of the discussion", page: "entity (meeting packs)"},
-	slotMissingItem:       {a: "Missing item", b: "Unanswered item", page: "entity (incomplete)"},
-	slotPreparedFor:       {a: "Prepared for", b: "Intended for", page: "cover"},
-	slotSummary:           {a: "Summary of entities", b: "Entities at a glance", page: "summary"},
-	slotNotice:            {a: "Do not copy, forward or disclose it", b: "Do not copy, forward or pass it on", page: "cover"},
-	slotEntitiesDiscussed: {a: "Entities discussed", b: "Entities on the agenda", page: "meeting"},
-	slotDateTime:          {a: "Date and time", b: "Day and time", page: "meeting"},
-	slotAddress:           {a: "Address of entity", b: "Entity's address", page: "entity"},
-	slotContact:           {a: "Name of contact person", b: "Contact person's name", page: "entity"},
-	slotPhone:             {a: "Telephone number", b: "Contact phone number", page: "entity"},
-	slotProductName:       {a: "Name of product", b: "Product name", page: "product"},
-	slotMaterials:         {a: "Starting and raw materials", b: "Starting materials and raw materials", page: "product"},
-	slotEntityName:        {a: "Name of entity", b: "Entity name", page: "entity (named)"},
-	slotEmail:             {a: "Email address", b: "Contact email", page: "entity (named)"},
-	slotComposition:       {a: "Qualitative & quantitative composition", b: "Qualitative and quantitative composition", page: "product"},
-	slotPharmForm:         {a: "Pharmaceutical form", b: "Dosage form", page: "product"},
-	slotIndication:        {a: "Therapeutic indication", b: "Target indication", page: "product"},
-	slotRoutes:            {a: "Route of Administration", b: "Routes of administration", page: "product"},
-	slotIntendedUse:       {a: "Intended use", b: "Intended purpose", page: "product"},
-	slotEntityCode:        {a: "Entity code", b: "Code of entity", page: "entity (anonymised)"},
+	slotStatus: {a: "Current status", b: "Pipeline status",
+		za: "目前狀態", zb: "處理進度", page: "entity"},
+	slotProducts: {a: "Number of products", b: "Products submitted",
+		za: "產品數目", zb: "已提交產品", page: "entity"},
+	slotCompleteness: {a: "Completeness of the information", b: "Completeness of the response",
+		za: "資料完整程度", zb: "回覆完整程度", page: "entity"},
+	slotComplete: {a: "Complete: every item of the RFI's pre-requisite information is answered.", b: "Complete: all of the RFI's pre-requisite information has been provided.",
+		za: "資料完整：資料邀請的所有先決資料均已填報。", zb: "資料完整：已提供資料邀請要求的全部先決資料。", page: "entity (complete)"},
+	slotIncomplete: {a: "Incomplete: %d item(s) of the RFI's pre-requisite information are not answered.", b: "Incomplete: %d item(s) of the RFI's pre-requisite information have not been provided.",
+		za: "資料不完整：先決資料中有 %d 項未有填報。", zb: "資料不完整：尚欠 %d 項先決資料未有提供。", page: "entity (incomplete)"},
+	slotReceived: {a: "Date received", b: "Response received on",
+		za: "收件日期", zb: "回覆接獲日期", page: "entity"},
+	slotPDCompleted: {a: "Process development completed?", b: "Has process development been completed?",
+		za: "是否已完成工藝開發？", zb: "工藝開發是否已完成？", page: "product"},
+	slotGMPBefore: {a: "Previously manufactured according to GMP?", b: "Manufactured under GMP before?",
+		za: "以往是否曾按GMP生產？", zb: "曾否在GMP環境下生產？", page: "product"},
+	slotAuthorized: {a: "Authorized Person for batch release?", b: "Authorized Person available to release batches?",
+		za: "有否獲授權人負責批次放行？", zb: "是否設有獲授權人放行批次？", page: "product"},
+	slotNeedsTraining: {a: "GMP training needed for key personnel?", b: "Do key personnel need GMP training?",
+		za: "關鍵人員是否需要GMP培訓？", zb: "關鍵人員需否接受GMP培訓？", page: "product"},
+	slotExpectedStart: {a: "Expected date of commencement of project", b: "Expected start of the project",
+		za: "預計項目開始日期", zb: "項目預計開展時間", page: "product"},
+	slotProcessType: {a: "Type of process", b: "Kind of process",
+		za: "工藝類別", zb: "工藝種類", page: "product"},
+	slotATPType: {a: "Type of ATP product", b: "ATP product type",
+		za: "先進療法產品類別", zb: "先進療法產品種類", page: "product"},
+	slotPDFurther: {a: "Further process development required", b: "Process development still to do",
+		za: "尚需進行的工藝開發", zb: "仍待完成的工藝開發", page: "product (when not completed)"},
+	slotTrainingRoles: {a: "Key personnel requiring GMP training", b: "Key personnel to be trained in GMP",
+		za: "需要GMP培訓的關鍵人員", zb: "須接受GMP培訓的關鍵人員", page: "product (when training is needed)"},
+	slotTrainingDetails: {a: "Training required", b: "Training to be provided",
+		za: "所需培訓", zb: "擬提供的培訓", page: "product (when training is needed)"},
+	slotDiscussion: {a: "Discussion notes", b: "Notes of the discussion",
+		za: "討論紀錄", zb: "會上討論摘記", page: "entity (meeting packs)"},
+	slotMissingItem: {a: "Missing item", b: "Unanswered item",
+		za: "欠缺項目", zb: "未填報項目", page: "entity (incomplete)"},
+	slotPreparedFor: {a: "Prepared for", b: "Intended for",
+		za: "本文件收件人", zb: "致送對象", page: "cover"},
+	slotSummary: {a: "Summary of entities", b: "Entities at a glance",
+		za: "機構摘要", zb: "各機構一覽", page: "summary"},
+	slotNotice: {a: "Do not copy, forward or disclose it", b: "Do not copy, forward or pass it on",
+		za: "切勿複製、轉發或披露本文件", zb: "切勿複製、轉寄或向他人透露本文件", page: "cover"},
+	slotEntitiesDiscussed: {a: "Entities discussed", b: "Entities on the agenda",
+		za: "討論的機構", zb: "議程上的機構", page: "meeting"},
+	slotDateTime: {a: "Date and time", b: "Day and time",
+		za: "日期及時間", zb: "會議日期時間", page: "meeting"},
+	slotAddress: {a: "Address of entity", b: "Entity's address",
+		za: "機構地址", zb: "機構所在地址", page: "entity"},
+	slotContact: {a: "Name of contact person", b: "Contact person's name",
+		za: "聯絡人姓名", zb: "聯絡人全名", page: "entity"},
+	slotPhone: {a: "Telephone number", b: "Contact phone number",
+		za: "電話號碼", zb: "聯絡電話", page: "entity"},
+	slotProductName: {a: "Name of product", b: "Product name",
+		za: "產品名稱", zb: "產品的名稱", page: "product"},
+	slotMaterials: {a: "Starting and raw materials", b: "Starting materials and raw materials",
+		za: "起始物料及原材料", zb: "起始材料及原料", page: "product"},
+	slotEntityName: {a: "Name of entity", b: "Entity name",
+		za: "機構名稱", zb: "機構的名稱", page: "entity (named)"},
+	slotEmail: {a: "Email address", b: "Contact email",
+		za: "電郵地址", zb: "聯絡電郵", page: "entity (named)"},
+	slotComposition: {a: "Qualitative & quantitative composition", b: "Qualitative and quantitative composition",
+		za: "定性及定量成分", zb: "定性和定量組成", page: "product"},
+	slotPharmForm: {a: "Pharmaceutical form", b: "Dosage form",
+		za: "產品劑型", zb: "藥物劑型", page: "product"},
+	slotIndication: {a: "Therapeutic indication", b: "Target indication",
+		za: "治療適應症", zb: "目標適應症", page: "product"},
+	slotRoutes: {a: "Route of Administration", b: "Routes of administration",
+		za: "給藥途徑", zb: "用藥途徑", page: "product"},
+	slotIntendedUse: {a: "Intended use", b: "Intended purpose",
+		za: "擬定用途", zb: "預定用途", page: "product"},
+	slotEntityCode: {a: "Entity code", b: "Code of entity",
+		za: "機構代號", zb: "機構編碼", page: "entity (anonymised)"},
 }
 
 func init() {
 	for i := range slots {
 		s := &slots[i]
 		s.markA, s.markB = markers(s.a), markers(s.b)
+		s.zMarkA, s.zMarkB = markers(s.za), markers(s.zb)
 	}
 }
 
 // markers squeezes a phrasing for matching, dropping a "%d" placeholder:
-// the parts around it are matched apart.
+// the parts around it are matched apart. A part counts when it has at
+// least 8 bytes and 4 letters (four CJK characters, eight Latin ones).
 func markers(phrase string) []string {
 	var out []string
 	for _, part := range strings.Split(phrase, "%d") {
-		if m := Squeeze(part); len(m) >= 8 {
+		if m := Squeeze(part); len(m) >= 8 && utf8.RuneCountInString(m) >= 4 {
 			out = append(out, m)
 		}
 	}
@@ -218,12 +262,16 @@ func Squeeze(s string) string {
 	return b.String()
 }
 
-// phrase returns the copy's phrasing of slot i.
-func (v Variants) phrase(i int) string {
-	if i < len(v) && v[i] {
-		return slots[i].b
+// phraseIn returns the copy's phrasing of slot i in lang.
+func (v Variants) phraseIn(i int, lang string) string {
+	a, b := slots[i].a, slots[i].b
+	if lang == register.LangChinese {
+		a, b = slots[i].za, slots[i].zb
 	}
-	return slots[i].a
+	if i < len(v) && v[i] {
+		return b
+	}
+	return a
 }
 
 // Observed is the wording choices found in a text: for each slot, 0 when
@@ -231,12 +279,14 @@ func (v Variants) phrase(i int) string {
 type Observed []byte
 
 // Observe reads the wording choices in text (anything: extracted, copied
-// or retyped; case, spacing and punctuation are ignored).
+// or retyped; case, spacing and punctuation are ignored), in English or
+// Chinese.
 func Observe(text string) Observed {
 	sq := Squeeze(text)
 	o := make(Observed, len(slots))
 	for i, s := range slots {
-		a, b := containsAll(sq, s.markA), containsAll(sq, s.markB)
+		a := containsAll(sq, s.markA) || containsAll(sq, s.zMarkA)
+		b := containsAll(sq, s.markB) || containsAll(sq, s.zMarkB)
 		switch {
 		case a && !b:
 			o[i] = 1
@@ -302,11 +352,18 @@ func CodeChoices(v Variants) (entity, product string) {
 	return string(e), string(p)
 }
 
-// Phrasings returns the two phrasings of every choice, in bit order.
-func Phrasings() [][2]string {
+// Phrasings returns the two English phrasings of every choice, in bit order.
+func Phrasings() [][2]string { return PhrasingsIn(register.LangEnglish) }
+
+// PhrasingsIn returns the two phrasings of every choice in lang, in bit
+// order.
+func PhrasingsIn(lang string) [][2]string {
 	out := make([][2]string, len(slots))
 	for i, s := range slots {
 		out[i] = [2]string{s.a, s.b}
+		if lang == register.LangChinese {
+			out[i] = [2]string{s.za, s.zb}
+		}
 	}
 	return out
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/register"
 	"atpreg/internal/service"
 )
 
@@ -17,7 +18,7 @@ import (
 func briefCommand() *Command {
 	return &Command{
 		Name:    "brief",
-		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--include-notes] [--include-evaluation] [--purpose TEXT] [--password-file F] [--force] -o FILE.pdf",
+		Args:    "(--meeting ID | --entity ID...) --recipient NAME [--copy N] [--anonymise] [--include-notes] [--include-evaluation] [--purpose TEXT] [--lang en|zh-HK] [--password-file F] [--force] -o FILE.pdf",
 		Summary: "make a confidential briefing pack for one recipient (logged in the register)",
 		Help: `Writes a CONFIDENTIAL briefing pack (PDF, mode 0600) for one recipient: the
 entities discussed at meeting ID, or the entities given with --entity (repeat
@@ -38,6 +39,8 @@ weighted score, the mean score per aspect and the tally of recommendations
 evaluation at all.
 --purpose TEXT heads a pack of chosen entities (default "Briefing on selected
 entities").
+--lang zh-HK writes the pack in Traditional Chinese (the RFI's items as HKSTP
+writes them in Chinese; what entities wrote stays as written); default en.
 Characters the font cannot print (emoji, rare CJK) are replaced by a box and
 listed on standard error.
 ` + forceHelp,
@@ -53,6 +56,7 @@ listed on standard error.
 			fs.BoolVar(&f.evaluation, "include-evaluation", false, "add the evaluation panel's result")
 			fs.StringVar(&f.passFile, "password-file", "", "encrypt with the password on the file's first line")
 			fs.StringVar(&f.purpose, "purpose", "", "heads a pack of chosen entities")
+			fs.StringVar(&f.lang, "lang", "en", "the pack's language: en or zh-HK")
 			out := outputFlag(fs)
 			force := forceFlag(fs)
 			return func(c *Context, pos []string) error {
@@ -71,7 +75,7 @@ type briefFlags struct {
 	meeting             int64
 	entities            idList
 	recipient, passFile string
-	purpose, out        string
+	purpose, out, lang  string
 	copyNo              int
 	anonymise, notes    bool
 	evaluation, force   bool
@@ -110,8 +114,12 @@ func runBrief(c *Context, f briefFlags) error {
 	case f.out == "":
 		return usagef("brief needs -o FILE.pdf")
 	}
+	lang, err := register.ParseLang(f.lang)
+	if err != nil {
+		return usagef("brief: --lang: %s", lowerFirst(apperr.Message(err)))
+	}
 	req := service.PackRequest{MeetingID: f.meeting, EntityIDs: f.entities, Purpose: f.purpose, FirstCopy: f.copyNo,
-		Anonymise: f.anonymise, IncludeNotes: f.notes, IncludeEvaluation: f.evaluation, Path: f.out, Replace: f.force}
+		Anonymise: f.anonymise, IncludeNotes: f.notes, IncludeEvaluation: f.evaluation, Path: f.out, Replace: f.force, Lang: lang}
 	if err := service.RefuseExisting(f.out, f.force); err != nil {
 		return err
 	}

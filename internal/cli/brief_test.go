@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"atpreg/internal/pdfdoc"
 	"atpreg/internal/register"
 	"atpreg/internal/service"
 )
@@ -59,7 +60,15 @@ func TestBrief(t *testing.T) {
 					t.Error("the pack is not encrypted")
 				}
 			}},
+		{"Chinese", []string{"--meeting", meeting, "--recipient", "Dr Someone", "--lang", "zh-HK", "-o", "zh.pdf"}, 0,
+			"copy 1 for Dr Someone", "", func(t *testing.T, pdf []byte) {
+				text := pdfdoc.ExtractText(pdf)
+				if !strings.Contains(text, "簡報文件") || !strings.Contains(text, "第 1 份") || strings.Contains(text, "Briefing pack") {
+					t.Errorf("the pack is not in Chinese:\n%.600s", text)
+				}
+			}},
 		{"ErrNoRecipient", []string{"--meeting", meeting, "-o", "x.pdf"}, 2, "", "needs --recipient", nil},
+		{"ErrLang", []string{"--meeting", meeting, "--recipient", "A", "--lang", "fr", "-o", "x.pdf"}, 2, "", "--lang: \"fr\" is not a language", nil},
 		{"ErrNoOutput", []string{"--meeting", meeting, "--recipient", "A"}, 2, "", "needs -o", nil},
 		{"ErrBoth", []string{"--meeting", meeting, "--entity", "1", "--recipient", "A", "-o", "x.pdf"}, 2, "", "not both", nil},
 		{"ErrNeither", []string{"--recipient", "A", "-o", "x.pdf"}, 2, "", "needs --meeting ID or --entity ID", nil},
@@ -107,8 +116,8 @@ func TestBrief(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ledger) != 2 {
-		t.Fatalf("%d briefs in the ledger, want 2", len(ledger))
+	if len(ledger) != 3 {
+		t.Fatalf("%d briefs in the ledger, want 3", len(ledger))
 	}
 	for _, l := range ledger {
 		if l.SHA256 == "" || l.DocID == "" || len(l.EntityIDs) == 0 {

@@ -10,6 +10,7 @@ func commands() []*Command {
 		intakeCommand(),
 		formCommand(),
 		sheetCommand(),
+		evaluatorCommand(),
 		exportCommand(),
 		templateCommand(),
 		listCommand(),

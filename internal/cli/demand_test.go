@@ -26,6 +26,7 @@ func TestDemand(t *testing.T) {
 		{"JSONByExtension", nil, "summary.json", "{"},
 		{"JSONByFlag", []string{"--format", "json"}, "summary.out", "{"},
 		{"Status", []string{"--format=JSON", "--status", "invited,In dialogue"}, "invited.json", "{"},
+		{"Chinese", []string{"--lang", "zh-HK"}, "summary-zh.pdf", "%PDF-"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -88,6 +89,13 @@ func TestDemand(t *testing.T) {
 		if !strings.Contains(string(text), "anonymised") || strings.Contains(string(text), "Harbourline") {
 			t.Error("the PDF is not the anonymised summary")
 		}
+		zh, err := exec.Command("pdftotext", "-enc", "UTF-8", filepath.Join(dir, "summary-zh.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(zh), "需求摘要（匿名）") || strings.Contains(string(zh), "anonymised") {
+			t.Errorf("the --lang zh-HK summary is not in Chinese:\n%.600s", zh)
+		}
 	}
 }
 
@@ -104,6 +112,7 @@ func TestDemandUsage(t *testing.T) {
 		{"ErrFormat", []string{"demand", "--format", "docx", "-o", out}, 2, "use pdf or json"},
 		{"ErrStatus", []string{"demand", "--status", "bogus", "-o", out}, 2, "not a known status"},
 		{"ErrArgument", []string{"demand", "extra", "-o", out}, 2, "unexpected argument"},
+		{"ErrLang", []string{"demand", "--lang", "fr", "-o", out}, 2, "--lang: \"fr\" is not a language"},
 		{"ErrWrongPassphrase", []string{"demand", "-o", out}, 3, ""},
 	}
 	for _, tc := range tests {

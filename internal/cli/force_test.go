@@ -132,7 +132,7 @@ func TestRestoreNotARegister(t *testing.T) {
 	for name, e := range map[string]map[string]string{"WithPassphrase": env, "WithoutPassphrase": {}} {
 		t.Run(name, func(t *testing.T) {
 			code, out, errs := run(t, e, "--register", reg, "restore", csv)
-			if code != 4 || out != "" || errs != "atpreg: "+csv+" is not an atpreg register or backup. Nothing was changed; name a backup made with `atpreg backup` (or a register's .bak file).\n" {
+			if code != 4 || out != "" || errs != "atpreg: "+csv+" is not an atpreg register or backup. Nothing was changed; choose a backup atpreg made (or a register's .bak file).\n" {
 				t.Fatalf("restore of a CSV: exit %d\nstdout: %s\nstderr: %s", code, out, errs)
 			}
 			if after, _ := os.ReadFile(reg); string(after) != string(before) {

@@ -3,6 +3,7 @@ package cli_test
 import (
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -157,4 +158,75 @@ func btoi(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestSheetDraft: `sheet -o FILE.eml --format docx --lang zh-HK` writes an
+// email draft to the evaluator (Python's email package reads it) with the
+// Word sheet attached; the attachment, filled as Word fills it, comes back
+// through `atpreg intake` and closes the sheet. --format with a .pdf is a
+// usage error; a draft to an evaluator without email is refused in words.
+func TestSheetDraft(t *testing.T) {
+	dir := t.TempDir()
+	reg := filepath.Join(dir, "register.atpreg")
+	env := testEnv(pass)
+	if code, _, errs := run(t, env, "--register", reg, "demo"); code != 0 {
+		t.Fatalf("demo: %s", errs)
+	}
+	draft := filepath.Join(dir, "to-marcus.eml")
+	code, out, errs := run(t, env, "--register", reg, "sheet", "--evaluator", "Marcus Yip", "--entity", "3", "--lang", "zh-HK", "--format", "docx", "-o", draft)
+	if code != 0 || !strings.Contains(out, "email draft to marcus.yip@hkstp.example with the evaluation sheet ES-") || !strings.Contains(out, "(docx, zh-HK)") {
+		t.Fatalf("sheet: %d %s %s", code, out, errs)
+	}
+	m := pyDraft(t, draft)
+	atts, _ := m["attachments"].([]any)
+	if m["to"] != "Marcus Yip <marcus.yip@hkstp.example>" || m["x_unsent"] != "1" || len(atts) != 1 || len(m["defects"].([]any)) != 0 {
+		t.Fatalf("draft: %v", m)
+	}
+	att := atts[0].(map[string]any)
+	if att["type"] != "application/vnd.openxmlformats-officedocument.wordprocessingml.document" || !strings.HasPrefix(att["filename"].(string), "評審表 ES-") {
+		t.Errorf("attachment %v", att)
+	}
+	if body := m["body"].(string); !strings.Contains(body, "Marcus Yip：") || !strings.Contains(body, "1 間機構") || !strings.Contains(body, "Microsoft Word") {
+		t.Errorf("body:\n%s", body)
+	}
+	docx := pyAttachmentData(t, draft)
+	check := map[string]bool{"e1.recommendation.invite": true}
+	for _, a := range register.Aspects() {
+		check["e1."+string(a)+".4"] = true
+	}
+	filled := formstest.FillDOCXAsWord(t, docx, map[string]string{"e1.reason": "Strong team (fictional)."}, check)
+	code, out, errs = run(t, env, "--register", reg, "intake", writeFile(t, dir, "back.docx", filled))
+	if code != 0 || !strings.Contains(out, "Evaluations from sheets: 1 recorded.") || !strings.Contains(out, "marked returned") {
+		t.Fatalf("intake: %d\n%s\n%s", code, out, errs)
+	}
+
+	if code, _, errs = run(t, env, "--register", reg, "sheet", "--evaluator", "Marcus Yip", "--entity", "3", "--format", "docx", "-o", filepath.Join(dir, "x.pdf")); code != 2 || !strings.Contains(errs, "--format is for an email draft") {
+		t.Errorf("--format with a .pdf: %d %s", code, errs)
+	}
+	before := registerState(t, env, reg)
+	code, _, errs = run(t, env, "--register", reg, "sheet", "--evaluator", "Nobody Fictional", "--entity", "3", "-o", filepath.Join(dir, "nobody.eml"))
+	if code == 0 || !strings.Contains(errs, "no evaluator named") {
+		t.Errorf("unknown evaluator: %d %s", code, errs)
+	}
+	if registerState(t, env, reg) != before {
+		t.Error("a refused sheet changed the register")
+	}
+}
+
+// pyAttachmentData returns the first attachment of an .eml as Python's
+// email package decodes it.
+func pyAttachmentData(t *testing.T, eml string) []byte {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), "attachment")
+	prog := `import email, email.policy, sys
+msg = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
+open(sys.argv[2], 'wb').write(next(msg.iter_attachments()).get_payload(decode=True))`
+	if out, err := exec.Command("python3", "-c", prog, eml, dst).CombinedOutput(); err != nil {
+		t.Fatalf("python3: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -3,7 +3,6 @@ package demand
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -98,12 +97,17 @@ type Meta struct {
 	DocumentID  string    // e.g. "DS-20260314-0930"; printed on every page
 	GeneratedAt time.Time // when it was made
 	Generator   string    // e.g. "atpreg 1.2.0"
+	// Lang is the language of the report's titles, labels, rules and notes
+	// and of its PDF: "" or "en" English, "zh-HK" Traditional Chinese. The
+	// JSON keys and the figures' values ("<3", "withheld") do not change.
+	Lang string
 }
 
 // Report is the anonymised demand summary: aggregate counts only, each small
 // count suppressed, with the rules it follows, what it hid and why, and its
 // metadata.
 type Report struct {
+	Lang        string           `json:"lang"` // en or zh-HK
 	Title       string           `json:"title"`
 	DocumentID  string           `json:"documentId"`
 	GeneratedAt string           `json:"generatedAt"` // RFC 3339
@@ -211,14 +215,18 @@ const ReportTitle = "Demand for ATP manufacturing capacity: anonymised summary"
 // when by year a "<3" could still be worked out); counts are withheld where a
 // "<3" could otherwise be worked out (see protect). A report that still lets
 // a "<3" be worked out fails its Audit, and JSON and PDF refuse to write it.
+//
+// The report is in m.Lang (English for an unknown language: ParseLang
+// checks it before).
 func Anonymise(s Summary, m Meta) Report {
-	merged, notes := mergeSparse(s)
+	w := wordsOf(m.Lang)
+	merged, notes := mergeSparse(relabel(s, w), w)
 	var best Report
 	bestOK, bestShare := false, 2.0
 	groupings := []string{PeriodQuarter, PeriodHalf, PeriodYear, PeriodWhole}
 	for gi, g := range groupings {
 		last := gi >= len(groupings)-2 || len(s.Timeline.Quarters) == 0
-		r, ok := anonymise(merged, regroup(s.Timeline, g), m, last)
+		r, ok := anonymise(merged, regroup(merged.Timeline, g), m, w, last)
 		r.Disclosure.Periods = g
 		share := r.Disclosure.HiddenShare
 		if ok && !bestOK || ok == bestOK && share < bestShare-1e-9 {
@@ -230,7 +238,7 @@ func Anonymise(s Summary, m Meta) Report {
 	}
 	best.Disclosure.unsafe = !bestOK
 	best.Disclosure.Merged = notes
-	best.Disclosure.Note = best.Disclosure.note()
+	best.Disclosure.Note = w.note(best.Disclosure)
 	return best
 }
 
@@ -238,16 +246,17 @@ func Anonymise(s Summary, m Meta) Report {
 // counts and protects them. It reports whether every "<3" is safe. Unless
 // last, a report whose small counts alone are more than MaxHiddenShare of its
 // counts is left unprotected, and reported unsafe.
-func anonymise(s Summary, tl Timeline, m Meta, last bool) (Report, bool) {
+func anonymise(s Summary, tl Timeline, m Meta, w *words, last bool) (Report, bool) {
 	r := Report{
-		Title:       ReportTitle,
+		Lang:        w.lang,
+		Title:       w.title,
 		DocumentID:  m.DocumentID,
 		GeneratedAt: m.GeneratedAt.Format(time.RFC3339),
 		Generator:   m.Generator,
 		Filter:      ReportFilter{All: len(s.Statuses) == 0, Statuses: []string{}, Labels: []string{}},
-		Suppression: ReportRule{Threshold: Threshold, ShownAs: Suppressed, Withheld: Withheld, Rule: SuppressionRule},
+		Suppression: ReportRule{Threshold: Threshold, ShownAs: Suppressed, Withheld: Withheld, Rule: w.rule},
 		Disclosure:  ReportDisclosure{Merged: []string{}},
-		Counting:    append([]string(nil), CountingRules...),
+		Counting:    append([]string(nil), w.counting...),
 		Totals: ReportTotals{
 			Entities:           Figure(s.Entities),
 			Submissions:        Figure(s.Submissions),
@@ -257,7 +266,7 @@ func anonymise(s Summary, tl Timeline, m Meta, last bool) (Report, bool) {
 	}
 	for _, st := range s.Statuses {
 		r.Filter.Statuses = append(r.Filter.Statuses, string(st))
-		r.Filter.Labels = append(r.Filter.Labels, st.Label())
+		r.Filter.Labels = append(r.Filter.Labels, st.LabelIn(w.lang))
 	}
 	for _, d := range s.Dimensions {
 		rd := ReportDim{Key: d.Key, Title: d.Title, MultiChoice: d.Multi, Rows: make([]ReportRow, len(d.Rows))}
@@ -323,33 +332,6 @@ func anonymise(s Summary, tl Timeline, m Meta, last bool) (Report, bool) {
 	return r, ok
 }
 
-// note is the methods note of a report: how many counts it hides and why.
-func (d ReportDisclosure) note() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "This summary prints %d counts and hides %d of them (%.0f%%): %d small %s shown as \"%s\" and %d %s withheld so that no \"%s\" can be worked out from the others.",
-		d.Counts, d.Small+d.Withheld, 100*d.HiddenShare, d.Small, plural(d.Small, "count", "counts"), Suppressed,
-		d.Withheld, plural(d.Withheld, "count", "counts"), Suppressed)
-	if len(d.Merged) > 0 {
-		fmt.Fprintf(&b, " To show fewer small counts, %d %s of answers with small counts %s merged into one row: %s.",
-			len(d.Merged), plural(len(d.Merged), "group", "groups"), plural(len(d.Merged), "is", "are"), strings.Join(d.Merged, "; "))
-	}
-	switch d.Periods {
-	case PeriodQuarter:
-		b.WriteString(" Expected commencement is shown by quarter.")
-	case PeriodHalf:
-		b.WriteString(" Expected commencement is shown by half-year, since by quarter too many counts would be small.")
-	case PeriodYear:
-		b.WriteString(" Expected commencement is shown by year, since by quarter or half-year too many counts would be small.")
-	case PeriodWhole:
-		b.WriteString(" Expected commencement is shown as one period, since by quarter, half-year or year small counts could be worked out.")
-	}
-	b.WriteString(" A reader who knows every count shown, that each \"<3\" is 1 or 2, that each withheld count is 3 or more, and how the counts add up " +
-		"(the answers to a single-answer question and the periods with the undated products add up to all products; the types of a period add up to its products; " +
-		"a row has no more entities than products; the types on the timeline are at most the products of that type) " +
-		"still cannot tell any \"<3\" from linear programming: each could be 1 or 2. This was checked before the summary was written.")
-	return b.String()
-}
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -374,10 +356,12 @@ func (r Report) JSON() ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// FilterText says which statuses the report covers, for people.
+// FilterText says which statuses the report covers, for people, in the
+// report's language.
 func (r Report) FilterText() string {
+	w := wordsOf(r.Lang)
 	if r.Filter.All {
-		return "All statuses"
+		return w.allStatuses
 	}
-	return strings.Join(r.Filter.Labels, ", ")
+	return strings.Join(r.Filter.Labels, w.statusSep)
 }

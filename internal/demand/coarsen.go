@@ -5,6 +5,7 @@ package demand
 // fewer counts to hide.
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"unicode"
@@ -60,7 +61,7 @@ func mergeable(d Dimension, r Row) bool {
 // and its entities those with a product in any of its answers. It also
 // returns a line for every merged row ("question: A; or b"). s is not
 // changed.
-func mergeSparse(s Summary) (Summary, []string) {
+func mergeSparse(s Summary, w *words) (Summary, []string) {
 	out := s
 	out.Dimensions = make([]Dimension, len(s.Dimensions))
 	notes := []string{}
@@ -99,12 +100,12 @@ func mergeSparse(s Summary) (Summary, []string) {
 				break
 			}
 			a, b := min(i, p), max(i, p)
-			rows[a], parts[a] = mergeRows(rows[a], rows[b], parts[a], parts[b])
+			rows[a], parts[a] = mergeRows(rows[a], rows[b], parts[a], parts[b], w)
 			rows, parts = slices.Delete(rows, b, b+1), slices.Delete(parts, b, b+1)
 		}
 		for _, r := range rows {
 			if strings.Contains(r.Code, mergeSep) {
-				notes = append(notes, d.Title+": "+r.Label)
+				notes = append(notes, fmt.Sprintf(w.mergedNote, d.Title, r.Label))
 			}
 		}
 		d.Rows = rows
@@ -114,15 +115,12 @@ func mergeSparse(s Summary) (Summary, []string) {
 }
 
 // mergeRows merges two rows, whose labels list the answers pa and pb, into
-// one: codes joined, answers listed ("A; or b"; "A; b; or c"), products added,
-// entities counted once. It returns the row and the answers behind it.
-func mergeRows(a, b Row, pa, pb []string) (Row, []string) {
+// one: codes joined, answers listed ("A; or b"; "A; b; or c"; in Chinese
+// 「甲、乙或丙」), products added, entities counted once. It returns the row
+// and the answers behind it.
+func mergeRows(a, b Row, pa, pb []string, w *words) (Row, []string) {
 	labels := append(slices.Clone(pa), pb...)
-	shown := slices.Clone(labels)
-	for i := 1; i < len(shown); i++ {
-		shown[i] = lowerFirst(shown[i])
-	}
-	label := strings.Join(shown[:len(shown)-1], "; ") + "; or " + shown[len(shown)-1]
+	label := w.orJoin(slices.Clone(labels[:len(labels)-1]), labels[len(labels)-1])
 	ids := union(a.EntityIDs, b.EntityIDs)
 	return Row{Code: a.Code + mergeSep + b.Code, Label: label, Entities: len(ids), Submissions: a.Submissions + b.Submissions, EntityIDs: ids}, labels
 }

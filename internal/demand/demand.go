@@ -199,26 +199,24 @@ func (d *dim) result() Dimension {
 
 func choicesOf[T interface {
 	~string
-	Label() string
-}](vs []T) []register.Choice {
+	LabelIn(lang string) string
+}](vs []T, lang string) []register.Choice {
 	out := make([]register.Choice, len(vs))
 	for i, v := range vs {
-		out[i] = register.Choice{Code: string(v), Label: v.Label()}
+		out[i] = register.Choice{Code: string(v), Label: v.LabelIn(lang)}
 	}
 	return out
 }
 
-var unanswered = register.Choice{Code: CodeUnanswered, Label: "Not answered"}
-
 // atpChoices are the rows of the ATP dimension: cell therapy, gene therapy by
 // vector (viral, non-viral, not stated), tissue engineered.
-func atpChoices() []register.Choice {
+func atpChoices(w *words) []register.Choice {
 	return []register.Choice{
-		{Code: string(register.ATPCellTherapy), Label: register.ATPCellTherapy.Label()},
-		{Code: atpCode(register.ATPGeneTherapy, register.VectorViral), Label: "Gene therapy: viral vector"},
-		{Code: atpCode(register.ATPGeneTherapy, register.VectorNonViral), Label: "Gene therapy: non-viral vector"},
-		{Code: CodeGeneUnstated, Label: "Gene therapy: vector not stated"},
-		{Code: string(register.ATPTissueEngineered), Label: register.ATPTissueEngineered.Label()},
+		{Code: string(register.ATPCellTherapy), Label: register.ATPCellTherapy.LabelIn(w.lang)},
+		{Code: atpCode(register.ATPGeneTherapy, register.VectorViral), Label: w.geneViral},
+		{Code: atpCode(register.ATPGeneTherapy, register.VectorNonViral), Label: w.geneNonViral},
+		{Code: CodeGeneUnstated, Label: w.geneUnstated},
+		{Code: string(register.ATPTissueEngineered), Label: register.ATPTissueEngineered.LabelIn(w.lang)},
 	}
 }
 
@@ -238,8 +236,65 @@ func atpCode(t register.ATPType, v register.GeneVector) string {
 
 // seriesChoices are the layers of the timeline: the ATP types, then
 // submissions whose type is not stated.
-func seriesChoices() []register.Choice {
-	return append(choicesOf(register.ATPTypes()), register.Choice{Code: CodeUnanswered, Label: "Type not stated"})
+func seriesChoices(w *words) []register.Choice {
+	return append(choicesOf(register.ATPTypes(), w.lang), register.Choice{Code: CodeUnanswered, Label: w.typeUnstated})
+}
+
+// newDims returns the dimensions, empty, in the order Aggregate returns
+// them, with their titles and rows in w's language.
+func newDims(w *words) []*dim {
+	unanswered := register.Choice{Code: CodeUnanswered, Label: w.notAnswered}
+	yn := append(register.YesNoChoicesIn(w.lang), unanswered)
+	t := w.dimTitle
+	return []*dim{
+		newDim(DimATPType, t[DimATPType], false, atpChoices(w), unanswered),
+		newDim(DimIntendedUse, t[DimIntendedUse], false, choicesOf(register.IntendedUses(), w.lang), unanswered),
+		newDim(DimStartingMaterial, t[DimStartingMaterial], true, choicesOf(register.StartingMaterials(), w.lang), unanswered),
+		newDim(DimProcessType, t[DimProcessType], false, choicesOf(register.ProcessTypes(), w.lang), unanswered),
+		newDim(DimPDNeeded, t[DimPDNeeded], false, []register.Choice{
+			{Code: "yes", Label: w.pdStill}, {Code: "no", Label: w.pdDone}, unanswered}),
+		newDim(DimGMPBefore, t[DimGMPBefore], false, yn),
+		newDim(DimAuthorizedPerson, t[DimAuthorizedPerson], false, slices.Clone(yn)),
+		newDim(DimTraining, t[DimTraining], true, choicesOf(register.TrainingRoles(), w.lang),
+			register.Choice{Code: CodeRoleUnstated, Label: w.roleUnstated},
+			register.Choice{Code: CodeNoTraining, Label: w.noTraining},
+			unanswered),
+	}
+}
+
+// relabel returns s with its titles and labels in w's language, found by
+// the dimensions' keys and the rows' codes (s is not changed).
+func relabel(s Summary, w *words) Summary {
+	defs := map[string]*dim{}
+	for _, d := range newDims(w) {
+		defs[d.key] = d
+	}
+	out := s
+	out.Dimensions = make([]Dimension, len(s.Dimensions))
+	for i, d := range s.Dimensions {
+		d.Rows = slices.Clone(d.Rows)
+		if def, ok := defs[d.Key]; ok {
+			d.Title = def.title
+			for j, r := range d.Rows {
+				if c, ok := def.byCode[r.Code]; ok {
+					d.Rows[j].Label = c.label
+				}
+			}
+		}
+		out.Dimensions[i] = d
+	}
+	series := map[string]string{}
+	for _, c := range seriesChoices(w) {
+		series[c.Code] = c.Label
+	}
+	out.Timeline.Series = slices.Clone(s.Timeline.Series)
+	for i, se := range out.Timeline.Series {
+		if l, ok := series[se.Code]; ok {
+			out.Timeline.Series[i].Label = l
+		}
+	}
+	out.Timeline.Undated.Label = w.undated
+	return out
 }
 
 func yesNoCode(y register.YesNo) string {
@@ -254,7 +309,8 @@ func yesNoCode(y register.YesNo) string {
 // in each single-choice dimension (unanswered items in a "Not answered" row)
 // and once in every row it names in a multi-choice one; an entity counts once
 // in a row when any of its submissions does. Entities keep their order;
-// the input is not changed.
+// the input is not changed. Titles and labels are in English (Anonymise
+// gives a report in another language).
 func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
 	want := map[register.Status]bool{}
 	for _, s := range statuses {
@@ -266,25 +322,11 @@ func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
 			filter = append(filter, s)
 		}
 	}
-	yn := []register.Choice{{Code: "yes", Label: "Yes"}, {Code: "no", Label: "No"}, unanswered}
-	dims := []*dim{
-		newDim(DimATPType, "Type of ATP product and vector", false, atpChoices(), unanswered),
-		newDim(DimIntendedUse, "Intended use (trial phase)", false, choicesOf(register.IntendedUses()), unanswered),
-		newDim(DimStartingMaterial, "Starting and raw materials", true, choicesOf(register.StartingMaterials()), unanswered),
-		newDim(DimProcessType, "Type of process: open or closed", false, choicesOf(register.ProcessTypes()), unanswered),
-		newDim(DimPDNeeded, "Process development still needed", false, []register.Choice{
-			{Code: "yes", Label: "Still needed"}, {Code: "no", Label: "Completed"}, unanswered}),
-		newDim(DimGMPBefore, "Previously manufactured according to GMP", false, yn),
-		newDim(DimAuthorizedPerson, "Has an Authorized Person for batch release", false, yn),
-		newDim(DimTraining, "GMP training needed, by key role", true, choicesOf(register.TrainingRoles()),
-			register.Choice{Code: CodeRoleUnstated, Label: "Training needed, role not stated"},
-			register.Choice{Code: CodeNoTraining, Label: "No training needed"},
-			unanswered),
-	}
+	dims := newDims(english)
 	type qkey struct{ quarter, series string }
 	quarterCells := map[qkey]*counter{}
 	quarterTotals := map[string]*counter{}
-	undated := newCounter("undated", "No expected start given")
+	undated := newCounter("undated", english.undated)
 
 	var sum Summary
 	sum.Statuses = filter
@@ -363,7 +405,7 @@ func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
 	}
 	tl := Timeline{Quarters: quarterRange(present), Undated: undated.row()}
 	empty := func() Cell { return Cell{EntityIDs: []int64{}} }
-	for _, ch := range seriesChoices() {
+	for _, ch := range seriesChoices(english) {
 		se := Series{Code: ch.Code, Label: ch.Label, Cells: make([]Cell, len(tl.Quarters))}
 		for i, q := range tl.Quarters {
 			if c := quarterCells[qkey{q, ch.Code}]; c != nil {

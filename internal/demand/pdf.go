@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"atpreg/internal/pdfdoc"
+	"atpreg/internal/register"
 )
 
 // suppressedBar is the length a "<3" is drawn with: the same for 1 and 2,
@@ -23,57 +24,68 @@ func (r Report) PDF() ([]byte, error) {
 	if _, err := r.Audit(); err != nil {
 		return nil, err
 	}
+	w, err := wordsFor(r.Lang)
+	if err != nil {
+		return nil, err
+	}
 	clock, err := time.Parse(time.RFC3339, r.GeneratedAt)
 	if err != nil {
 		clock = time.Time{}
 	}
 	d, err := pdfdoc.New(pdfdoc.Options{
-		Title:      "Demand summary (anonymised)",
+		Title:      w.pdfTitle,
 		Subject:    r.Title,
 		DocumentID: r.DocumentID,
 		Clock:      clock,
 		Anonymous:  true,
+		Lang:       w.lang,
 	})
 	if err != nil {
 		return nil, err
 	}
 	generated := r.GeneratedAt
 	if !clock.IsZero() {
-		generated = clock.Format("2 January 2006, 15:04 (MST)")
+		generated = register.FormatDateTime(clock, w.lang)
+	}
+	fig := func(f Figure) string {
+		if f.Withheld() {
+			return w.withheldShown
+		}
+		return f.String()
 	}
 	d.Cover(pdfdoc.CoverInfo{
-		Heading:    "Demand for ATP manufacturing capacity",
-		Subheading: "Anonymised summary of the responses to the HKSTP Request for Information on Advanced Therapy Products manufacturing",
+		Heading:    w.heading,
+		Subheading: w.subheading,
 		Lines: [][2]string{
-			{"Document", r.DocumentID},
-			{"Generated", generated},
-			{"Statuses included", r.FilterText()},
-			{"Entities", r.Totals.Entities.String()},
-			{"Product submissions", r.Totals.Submissions.String()},
-			{"Small counts", "1 and 2 shown as " + Suppressed + "; counts that would reveal them " + Withheld},
-			{"Hidden", r.Disclosure.hiddenText()},
-			{"Made by", r.Generator},
+			{w.document, r.DocumentID},
+			{w.generated, generated},
+			{w.statuses, r.FilterText()},
+			{w.entities, fig(r.Totals.Entities)},
+			{w.products, fig(r.Totals.Submissions)},
+			{w.smallCounts, w.smallCountsText},
+			{w.hidden, w.hiddenOf(r.Disclosure)},
+			{w.madeBy, r.Generator},
 		},
-		Notice: "Anonymised aggregate counts only: no names, products, contacts or free text. " + SuppressionRule,
+		Notice: w.notice + r.Suppression.Rule,
 	})
 
-	d.H1("About this summary")
-	d.Para("The RFI asks interested entities for pre-requisite information on each product they would manufacture, to gauge the demand for ATP process development and GMP manufacturing capacity. This summary counts those answers.")
-	d.H2("Small counts")
-	d.Para(SuppressionRule)
-	d.H2("What this summary hides, and why")
+	d.H1(w.about)
+	d.Para(w.aboutText)
+	d.H2(w.smallCounts)
+	d.Para(r.Suppression.Rule)
+	d.H2(w.howHidden)
 	d.Para(r.Disclosure.Note)
-	d.H2("How the counts are made")
+	d.H2(w.howCounted)
 	for _, c := range r.Counting {
 		d.Para("• " + c)
 	}
 
-	d.H1("Overview")
-	d.Table([]string{"", "Count"}, [][]string{
-		{"Entities", r.Totals.Entities.String()},
-		{"Product submissions", r.Totals.Submissions.String()},
-		{"Entities without a product submission yet", r.Totals.WithoutSubmissions.String()},
-		{"Products without an expected start", r.Timeline.UndatedSubmissions.String()},
+	d.H1(w.overview)
+	d.Table([]string{"", w.count}, [][]string{
+		{w.entities, fig(r.Totals.Entities)},
+		{w.products, fig(r.Totals.Submissions)},
+		{w.withoutProducts, fig(r.Totals.WithoutSubmissions)},
+		{w.undatedProducts, fig(r.Timeline.UndatedSubmissions)},
 	}, []float64{3, 1})
 
 	for i, dm := range r.Dimensions {
@@ -83,78 +95,65 @@ func (r Report) PDF() ([]byte, error) {
 			d.PageBreak()
 		}
 		if i == 0 {
-			d.H1("Demand by question")
+			d.H1(w.byQuestion)
 		}
 		d.H2(dm.Title)
 		bars := make([]pdfdoc.Bar, len(dm.Rows))
 		rows := make([][]string, len(dm.Rows))
 		for i, row := range dm.Rows {
-			bars[i] = figureBar(row.Label, row.Submissions)
-			rows[i] = []string{row.Label, row.Entities.String(), row.Submissions.String()}
+			bars[i] = figureBar(row.Label, row.Submissions, fig)
+			rows[i] = []string{row.Label, fig(row.Entities), fig(row.Submissions)}
 		}
-		d.BarChart("Product submissions", bars, 0)
-		d.Table([]string{"Answer", "Entities", "Products"}, rows, []float64{4, 1, 1})
+		d.BarChart(w.products, bars, 0)
+		d.Table([]string{w.answer, w.answerEntities, w.answerProducts}, rows, []float64{4, 1, 1})
 		if dm.MultiChoice {
-			d.Small("Several answers allowed: a product counts in each row it names.")
+			d.Small(w.several)
 		}
 	}
 
 	d.PageBreak()
 	tl := r.Timeline
-	d.H1("Expected commencement by " + r.Disclosure.periodName())
+	period := w.period[r.Disclosure.Periods]
+	if period == "" {
+		period = w.period[PeriodQuarter]
+	}
+	d.H1(fmt.Sprintf(w.expectedBy, period))
 	if len(tl.Periods) == 0 {
-		d.Para("No product gives an expected date of commencement.")
+		d.Para(w.noDates)
 	} else {
 		// One bar per quarter, as every count is drawn: pdfdoc.StackedChart
 		// prints each stack's sum, which cannot show "<3" or "withheld", so
 		// the split by type is in the table below.
 		bars := make([]pdfdoc.Bar, len(tl.Periods))
 		for j, q := range tl.Periods {
-			bars[j] = figureBar(q, tl.TotalSubmissions[j])
+			bars[j] = figureBar(w.periodLabel(q), tl.TotalSubmissions[j], fig)
 		}
-		d.BarChart("Product submissions by "+r.Disclosure.periodName()+" of expected commencement (by type of ATP product in the table below)", bars, 0)
-		headers := []string{titleFirst(r.Disclosure.periodName())}
+		d.BarChart(fmt.Sprintf(w.timelineChart, period), bars, 0)
+		headers := []string{titleFirst(period)}
 		widths := []float64{1.2}
 		for _, se := range tl.Series {
 			headers = append(headers, se.Label)
 			widths = append(widths, 1)
 		}
-		headers = append(headers, "All products", "Entities")
+		headers = append(headers, w.allProducts, w.answerEntities)
 		widths = append(widths, 1, 1)
 		rows := make([][]string, len(tl.Periods))
 		for j, q := range tl.Periods {
-			row := []string{q}
+			row := []string{w.periodLabel(q)}
 			for _, se := range tl.Series {
-				row = append(row, se.Submissions[j].String())
+				row = append(row, fig(se.Submissions[j]))
 			}
-			row = append(row, tl.TotalSubmissions[j].String(), tl.TotalEntities[j].String())
+			row = append(row, fig(tl.TotalSubmissions[j]), fig(tl.TotalEntities[j]))
 			rows[j] = row
 		}
 		d.Table(headers, rows, widths)
 	}
 	if tl.UndatedSubmissions.Withheld() {
-		d.Small("Products without an expected start: " + Withheld + ", so that no \"<3\" above can be worked out from all products.")
+		d.Small(w.undatedWithheld)
 	} else {
-		d.Small(fmt.Sprintf("Products without an expected start: %s (from %s entities).", tl.UndatedSubmissions, tl.UndatedEntities))
+		d.Small(fmt.Sprintf(w.undatedFrom, fig(tl.UndatedSubmissions), fig(tl.UndatedEntities)))
 	}
 	return d.Bytes()
-}
-
-// hiddenText says in a line how many counts the report hides.
-func (d ReportDisclosure) hiddenText() string {
-	return fmt.Sprintf("%d of %d counts (%.0f%%): %d shown as %s, %d %s", d.Small+d.Withheld, d.Counts, 100*d.HiddenShare,
-		d.Small, Suppressed, d.Withheld, Withheld)
-}
-
-// periodName is the grouping of the timeline in words ("quarter").
-func (d ReportDisclosure) periodName() string {
-	switch d.Periods {
-	case "":
-		return PeriodQuarter
-	case PeriodWhole:
-		return "period"
-	}
-	return d.Periods
 }
 
 // titleFirst capitalises the first letter of an ASCII word.
@@ -169,8 +168,8 @@ func titleFirst(s string) string {
 var pageBreakBefore = map[string]bool{DimStartingMaterial: true, DimPDNeeded: true, DimTraining: true}
 
 // figureBar draws a figure as a bar: every "<3" with the same length, a
-// withheld count with none.
-func figureBar(label string, f Figure) pdfdoc.Bar {
+// withheld count with none; fig writes the figure.
+func figureBar(label string, f Figure, fig func(Figure) string) pdfdoc.Bar {
 	v := float64(f)
 	switch {
 	case f.Suppressed():
@@ -178,5 +177,5 @@ func figureBar(label string, f Figure) pdfdoc.Bar {
 	case f.Withheld():
 		v = 0
 	}
-	return pdfdoc.Bar{Label: label, Value: v, ValueText: f.String()}
+	return pdfdoc.Bar{Label: label, Value: v, ValueText: fig(f)}
 }

@@ -79,7 +79,7 @@ func Spec(evaluator string, entities []register.Entity, lang string) (*forms.Spe
 	for i, e := range entities {
 		n := i + 1
 		p := fmt.Sprintf("e%d.", n)
-		sec := forms.Section{Title: fmt.Sprintf(w.entity, n, e.Name), Note: w.summary + ": " + summary(e, w), NewPage: true}
+		sec := forms.Section{Title: fmt.Sprintf(w.entity, n, e.Name), Note: w.summary + ": " + summary(e, w, lang), NewPage: true}
 		sec.Items = append(sec.Items, forms.Item{Label: w.entityID,
 			Fields: []forms.Field{forms.Text(p+"entity_id", 1, strconv.FormatInt(e.ID, 10)).Fixed().Tooltip(w.entityID)}})
 		for _, a := range register.Aspects() {
@@ -89,7 +89,11 @@ func Spec(evaluator string, entities []register.Entity, lang string) (*forms.Spe
 			}
 			var fields []forms.Field
 			for score := register.MinScore; score <= register.MaxScore; score++ {
-				fields = append(fields, forms.Check(fmt.Sprintf("%s%s.%d", p, a, score), fmt.Sprintf("%d  %s", score, a.Anchor(score)), false))
+				anchor := a.Anchor(score)
+				if zh && w.anchor != nil {
+					anchor = w.anchor[a][score-1] + " " + anchor
+				}
+				fields = append(fields, forms.Check(fmt.Sprintf("%s%s.%d", p, a, score), fmt.Sprintf("%d  %s", score, anchor), false))
 			}
 			fields = append(fields, forms.Note(w.note), forms.Text(p+string(a)+".note", linesNote, "").Tooltip(w.note+": "+label))
 			sec.Items = append(sec.Items, forms.Item{Label: label, Hint: hint, Fields: fields})
@@ -112,41 +116,46 @@ func Spec(evaluator string, entities []register.Entity, lang string) (*forms.Spe
 
 // summary is a short account of an entity's submission for the sheet: per
 // product its name, type, intended use, indication, process, readiness
-// answers and expected start.
-func summary(e register.Entity, w *words) string {
+// answers and expected start, with the RFI's wording and the date in lang.
+func summary(e register.Entity, w *words, lang string) string {
 	if w == nil {
 		w = english()
 	}
 	if len(e.Submissions) == 0 {
 		return w.noProducts
 	}
+	label := func(field string) string { return register.FieldLabelIn(field, lang) }
+	sep, end, next := ": ", ".", ". "
+	if lang == register.LangChinese {
+		sep, end, next = "：", "。", "。"
+	}
 	var parts []string
 	for _, s := range e.Submissions {
 		var bits []string
 		add := func(label, v string) {
 			if v = strings.TrimSpace(v); v != "" {
-				bits = append(bits, label+": "+clip(v, 240))
+				bits = append(bits, label+sep+clip(v, 240))
 			}
 		}
 		if s.ATPType != "" {
-			add(register.FieldLabel("atp_type"), s.ATPType.Label())
+			add(label("atp_type"), s.ATPType.LabelIn(lang))
 		}
 		if s.IntendedUse != "" {
-			add(register.FieldLabel("intended_use"), s.IntendedUse.Label())
+			add(label("intended_use"), s.IntendedUse.LabelIn(lang))
 		}
-		add(register.FieldLabel("therapeutic_indication"), s.TherapeuticIndication)
-		add(register.FieldLabel("composition"), s.Composition)
+		add(label("therapeutic_indication"), s.TherapeuticIndication)
+		add(label("composition"), s.Composition)
 		if s.ProcessType != "" {
-			add(register.FieldLabel("process_type"), s.ProcessType.Label())
+			add(label("process_type"), s.ProcessType.LabelIn(lang))
 		}
 		if s.PDCompleted.Answered() {
-			add(register.FieldLabel("pd_completed"), s.PDCompleted.Label())
+			add(label("pd_completed"), s.PDCompleted.LabelIn(lang))
 		}
 		if s.GMPBefore.Answered() {
-			add(register.FieldLabel("gmp_before"), s.GMPBefore.Label())
+			add(label("gmp_before"), s.GMPBefore.LabelIn(lang))
 		}
-		add(register.FieldLabel("expected_start"), string(s.ExpectedStart))
-		parts = append(parts, fmt.Sprintf(w.product, s.ProductName)+". "+strings.Join(bits, ". ")+".")
+		add(label("expected_start"), s.ExpectedStart.LabelIn(lang))
+		parts = append(parts, fmt.Sprintf(w.product, s.ProductName)+next+strings.Join(bits, next)+end)
 	}
 	return strings.Join(parts, "\n")
 }

@@ -147,7 +147,10 @@ func TestChineseAndWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"評審表", "技術能力及水平", "邀請對話", "陳大文"} {
+	// The anchors in Chinese with the English beside them, for every
+	// aspect.
+	for _, want := range []string{"評審表", "技術能力及水平", "邀請對話", "陳大文", "早期研究；沒有臨床前資料", "Early research; no preclinical package",
+		"團隊曾運行GMP先進療法產品工藝及放行檢測", "只有種子資金", "大量技術職位", "效益重大", "產品線廣泛", "在審批、臨床成果"} {
 		if !strings.Contains(pdftest.Squeeze(txt), pdftest.Squeeze(want)) {
 			t.Errorf("the Chinese sheet lacks %q", want)
 		}
@@ -163,5 +166,32 @@ func TestChineseAndWord(t *testing.T) {
 	}
 	if _, _, err := evalsheet.Read([]byte("plain text")); err == nil {
 		t.Fatal("plain text read as a sheet")
+	}
+}
+
+// TestSummaryInTheSheetsLanguage: an entity's summary on the sheet gives the
+// RFI's wording and the expected start in the house style of the sheet's
+// language.
+func TestSummaryInTheSheetsLanguage(t *testing.T) {
+	es := entities()
+	es[0].Submissions[0].ExpectedStart = "2027-03"
+	start := es[0].Submissions[0].ExpectedStart
+	for lang, want := range map[string][]string{
+		"en":    {"Expected date of commencement of project: " + start.LabelIn("en"), "Type of ATP product: "},
+		"zh-HK": {"預計項目開始日期：" + start.LabelIn("zh-HK"), "先進療法產品類別："},
+	} {
+		s, err := evalsheet.Spec("Dr Fictional Reviewer", es, lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		note := s.Sections[1].Note
+		for _, w := range want {
+			if !strings.Contains(note, w) {
+				t.Errorf("%s: the summary lacks %q:\n%s", lang, w, note)
+			}
+		}
+		if strings.Contains(note, string(start)+".") || strings.Contains(note, string(start)+"。") {
+			t.Errorf("%s: the expected start is written as %s", lang, start)
+		}
 	}
 }

@@ -19,8 +19,11 @@ type words struct {
 	recommendationHint      string
 	reason                  string
 	aspect                  map[register.Aspect]string
-	rec                     map[register.Recommendation]string
-	product                 string // has %s
+	// anchor is what each score 1..5 of an aspect means; nil: the
+	// domain's English (register.Aspect.Anchor).
+	anchor  map[register.Aspect][register.MaxScore]string
+	rec     map[register.Recommendation]string
+	product string // has %s
 }
 
 func english() *words {
@@ -82,6 +85,57 @@ func chinese() *words {
 			register.AspectInvestment:  "公司的投資",
 			register.AspectJobs:        "創造職位及培訓",
 			register.AspectIntangibles: "公司可為香港帶來的其他無形效益",
+		},
+		anchor: map[register.Aspect][register.MaxScore]string{
+			register.AspectReadiness: {
+				"早期研究；沒有臨床前資料",
+				"已於體外或動物驗證概念；工藝尚未確定",
+				"臨床前資料齊備；工藝已在研究規模確定",
+				"已完成支持臨床試驗申請（IND/CTA）的研究；工藝可轉移至GMP",
+				"臨床級工藝已準備就緒；監管途徑已獲同意",
+			},
+			register.AspectTechnical: {
+				"內部沒有先進療法產品生產或質量控制的專業知識",
+				"只有研究團隊；工藝及質量控制完全依賴他人",
+				"內部有部分工藝開發及分析能力；質量控制有不足",
+				"工藝及質量控制團隊經驗豐富；與GMP尚有輕微差距",
+				"團隊曾運行GMP先進療法產品工藝及放行檢測，成效已獲證明",
+			},
+			register.AspectCredibility: {
+				"沒有可核實的往績",
+				"團隊年輕；發表文章或過往項目不多",
+				"有相關發表文章或專利；具一定業界經驗",
+				"曾將產品推進至臨床階段；合作夥伴具認受性",
+				"在審批、臨床成果及具信譽的合作夥伴方面往績卓著",
+			},
+			register.AspectPipeline: {
+				"單一產品，沒有後續產品",
+				"一項主導產品；後續產品仍屬構思",
+				"一項主導產品及一至兩項開發中的後續產品",
+				"多項處於不同階段的產品，未來數年需要生產設施",
+				"產品線廣泛，確保持續使用生產設施",
+			},
+			register.AspectInvestment: {
+				"未有確定資金",
+				"只有種子資金；項目尚未獲得融資",
+				"下一階段已有資金；其後階段未確定",
+				"資金充裕；已承諾工藝開發及GMP生產的預算",
+				"在香港有大額已承諾投資，包括設施或人手",
+			},
+			register.AspectJobs: {
+				"在香港沒有職位或培訓",
+				"少量職位，大多在香港以外",
+				"有部分本地職位；培訓有限",
+				"有多個本地技術職位及培訓計劃",
+				"大量技術職位，並為本地人才提供有系統的GMP培訓",
+			},
+			register.AspectIntangibles: {
+				"對香港沒有其他效益",
+				"效益輕微（只限知名度）",
+				"有一定效益：與本地大學或醫院合作",
+				"效益明確：為香港帶來新知識、網絡或服務本地病人",
+				"效益重大：香港首創的標誌性療法或區域樞紐角色",
+			},
 		},
 		rec: map[register.Recommendation]string{
 			register.RecommendInvite:   "邀請對話",

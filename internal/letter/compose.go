@@ -122,9 +122,9 @@ func values(l Letter, missing []register.MissingItem) map[string]string {
 	v["entity_address"] = e.Address
 	v["products"] = products(e, zh)
 	if d, err := time.Parse("2006-01-02", e.ReceivedOn); err == nil {
-		v["received_on"] = FormatDate(d, l.Lang)
+		v["received_on"] = register.FormatDate(d, l.Lang)
 	}
-	v["date"] = FormatDate(l.Date, l.Lang)
+	v["date"] = register.FormatDate(l.Date, l.Lang)
 	v["reference"] = l.Reference
 	v["missing_items"] = MissingList(missing, l.Lang)
 	v["questions"] = strings.TrimSpace(strings.ReplaceAll(l.Questions, "\r\n", "\n"))
@@ -139,7 +139,7 @@ func values(l Letter, missing []register.MissingItem) map[string]string {
 	v["officer_phone"] = l.Letterhead.OfficerPhone
 	if m := l.Meeting; m != nil {
 		v["meeting_title"] = m.Title
-		v["meeting_date"] = formatDay(m.Start, l.Lang)
+		v["meeting_date"] = register.FormatDay(m.Start, l.Lang)
 		v["meeting_time"] = m.Start.Format("15:04")
 		if m.Minutes > 0 {
 			v["meeting_time"] += "–" + m.Start.Add(time.Duration(m.Minutes)*time.Minute).Format("15:04")
@@ -184,28 +184,6 @@ func products(e register.Entity, zh bool) string {
 		return strings.Join(ns[:len(ns)-1], "、") + "及" + ns[len(ns)-1]
 	}
 	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
-}
-
-// FormatDate writes a date as a letter does: "3 March 2026" / "2026年3月3日".
-func FormatDate(t time.Time, lang string) string {
-	if t.IsZero() {
-		return ""
-	}
-	if lang == register.LangChinese {
-		return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
-	}
-	return t.Format("2 January 2006")
-}
-
-var weekdaysZH = []string{"日", "一", "二", "三", "四", "五", "六"}
-
-// formatDay is a date with its weekday: "Tuesday, 10 March 2026" /
-// "2026年3月10日（星期二）".
-func formatDay(t time.Time, lang string) string {
-	if lang == register.LangChinese {
-		return FormatDate(t, lang) + "（星期" + weekdaysZH[t.Weekday()] + "）"
-	}
-	return t.Format("Monday, 2 January 2006")
 }
 
 // MissingList writes the missing items one a line under the part of the
@@ -254,45 +232,7 @@ func groupOf(m register.MissingItem, zh bool) (string, string) {
 	return fmt.Sprintf("Product %d: %s", n+1, name), field
 }
 
-// itemsZH is the Chinese wording of every item Entity.Missing may name, as
-// the Chinese RFI form (package rfiform) words them.
-var itemsZH = map[string]string{
-	"name":                     "機構名稱",
-	"address":                  "機構地址",
-	"contact_name":             "聯絡人姓名",
-	"contact_email":            "電郵地址",
-	"contact_phone":            "電話號碼",
-	"submissions":              "至少一項產品的先決資料",
-	"product_name":             "產品名稱",
-	"composition":              "定性及定量成分",
-	"pharmaceutical_form":      "劑型",
-	"therapeutic_indication":   "治療適應症",
-	"routes":                   "給藥途徑",
-	"route_other":              "給藥途徑：其他（請註明）",
-	"atp_type":                 "先進療法產品類別",
-	"gene_vector":              "基因治療產品：非病毒載體或病毒載體",
-	"intended_use":             "擬定用途",
-	"intended_use_other":       "擬定用途：其他（請註明）",
-	"starting_materials":       "起始物料及原材料",
-	"starting_materials_other": "起始物料及原材料：其他（請註明）",
-	"process_type":             "工藝類別",
-	"pd_completed":             "產品的工藝開發是否已經完成？",
-	"pd_further":               "如否，尚需進行多少工藝開發？",
-	"gmp_before":               "產品以往是否曾按照GMP生產？",
-	"has_authorized_person":    "貴公司是否有獲授權人負責此產品的批次放行？",
-	"needs_training":           "貴公司的關鍵人員（例如獲授權人、生產主管及／或質量控制主管）是否需要GMP培訓？",
-	"training_roles":           "需要GMP培訓的關鍵人員（獲授權人、生產主管、質量控制主管）",
-	"training_details":         "如是，請註明所需的培訓",
-	"expected_start":           "預計項目開始日期",
-}
-
 // ItemLabel returns the RFI's wording of an item (a field of
-// Entity.Missing without its "submissions[i]." prefix) in lang.
-func ItemLabel(field, lang string) string {
-	if lang == register.LangChinese {
-		if l, ok := itemsZH[field]; ok {
-			return l
-		}
-	}
-	return register.FieldLabel(field)
-}
+// Entity.Missing without its "submissions[i]." prefix) in lang
+// (register.FieldLabelIn).
+func ItemLabel(field, lang string) string { return register.FieldLabelIn(field, lang) }

@@ -169,7 +169,7 @@ func TestInviteWithMeeting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Date: Tuesday, 14 April 2026", "Time: 14:00–15:30", "Place: Room 3, Building 17W"} {
+	for _, want := range []string{"Date: Tuesday, 14 Apr 2026", "Time: 14:00–15:30", "Place: Room 3, Building 17W"} {
 		if !strings.Contains(c.Body, want) {
 			t.Errorf("lacks %q:\n%s", want, c.Body)
 		}
@@ -210,9 +210,14 @@ func TestPDFText(t *testing.T) {
 		wants := []string{"HongKongScienceandTechnologyParksCorporation", "LT-20260310-0ABCDEFGHJKMN", "DrMeiLam", "AlexChan",
 			"ContactOfficer,AdvancedTherapyProducts", "Telephonenumber"}
 		if lang == "zh-HK" {
-			wants = []string{"香港科技園公司", "2026年3月10日", "電話號碼", "先進療法產品類別", "AlexChan"}
+			wants = []string{"香港科技園公司", "2026年3月10日", "電話號碼", "先進療法產品類別", "AlexChan", "機密", "第1頁，共", "補交欠缺資料"}
+			for _, en := range []string{"CONFIDENTIAL", "Page ", "For ", "Missing information"} {
+				if strings.Contains(text, en) {
+					t.Errorf("the Chinese letter's page furniture is in English: %q", en)
+				}
+			}
 		} else {
-			wants = append(wants, "10March2026")
+			wants = append(wants, "10Mar2026")
 		}
 		for _, w := range wants {
 			if !strings.Contains(flat, w) {

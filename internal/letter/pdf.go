@@ -14,12 +14,13 @@ import (
 func PDF(l Letter, c Composed) ([]byte, error) {
 	zh := l.Lang == register.LangChinese
 	d, err := pdfdoc.New(pdfdoc.Options{
-		Title:      l.Kind.Label() + " · " + l.Entity.Name,
-		Subject:    l.Kind.Label(),
+		Title:      l.Kind.LabelIn(l.Lang) + " · " + l.Entity.Name,
+		Subject:    l.Kind.LabelIn(l.Lang),
 		Author:     l.OfficerName,
 		DocumentID: l.Reference,
 		Recipient:  l.Entity.Name,
 		Clock:      l.Date,
+		Lang:       l.Lang,
 	})
 	if err != nil {
 		return nil, err
@@ -33,7 +34,7 @@ func PDF(l Letter, c Composed) ([]byte, error) {
 		Names:   names,
 		Address: l.Letterhead.Address,
 		Lines: [][2]string{
-			{pick(zh, "Date", "日期"), FormatDate(l.Date, l.Lang)},
+			{pick(zh, "Date", "日期"), register.FormatDate(l.Date, l.Lang)},
 			{pick(zh, "Our ref.", "檔號"), l.Reference},
 		},
 	})

@@ -52,6 +52,17 @@ func StateDirFrom(getenv func(string) string) (string, error) {
 	return filepath.Join(dir, "atpreg", "seen"), nil
 }
 
+// RecentFile returns the file where the window keeps its list of recent
+// registers and their backup plans (paths only): atpreg/registers.json
+// under the user's config folder (see StateDir).
+func RecentFile() (string, error) {
+	dir, err := configDir(os.Getenv)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(dir, "atpreg", "registers.json"), nil
+}
+
 // configDir is os.UserConfigDir through getenv.
 func configDir(getenv func(string) string) (string, error) {
 	switch runtime.GOOS {
@@ -73,4 +84,47 @@ func configDir(getenv func(string) string) (string, error) {
 		return filepath.Join(h, ".config"), nil
 	}
 	return "", errors.New("paths: neither $XDG_CONFIG_HOME nor $HOME is set")
+}
+
+// WebviewName is the name the window's web view files go under, apart from
+// every register: on Linux WebKitGTK keeps its data in
+// $XDG_DATA_HOME/<program name> and its cache in $XDG_CACHE_HOME/<program
+// name>, and the window gives WebKit this program name (with the default
+// one, "atpreg", its files landed in the default register's folder).
+const WebviewName = "atpreg-webview"
+
+// WebviewDirs returns the folders the window's web view writes to, read
+// through getenv: on Linux WebKitGTK's data and cache folders for
+// WebviewName; on Windows the WebView2 user data folder
+// (%LocalAppData%\atpreg-webview, which the window passes to WebView2); on
+// macOS none of atpreg's choosing.
+func WebviewDirs(getenv func(string) string) ([]string, error) {
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LocalAppData"); d != "" {
+			return []string{filepath.Join(d, WebviewName)}, nil
+		}
+		return nil, errors.New("paths: %LocalAppData% is not set")
+	case "darwin", "ios":
+		return nil, nil
+	}
+	home := getenv("HOME")
+	xdg := func(name, fallback string) (string, error) {
+		if d := getenv(name); d != "" && filepath.IsAbs(d) {
+			return d, nil
+		}
+		if home == "" {
+			return "", errors.New("paths: $HOME is not set")
+		}
+		return filepath.Join(home, fallback), nil
+	}
+	data, err := xdg("XDG_DATA_HOME", filepath.Join(".local", "share"))
+	if err != nil {
+		return nil, err
+	}
+	cache, err := xdg("XDG_CACHE_HOME", ".cache")
+	if err != nil {
+		return nil, err
+	}
+	return []string{filepath.Join(data, WebviewName), filepath.Join(cache, WebviewName)}, nil
 }

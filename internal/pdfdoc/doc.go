@@ -38,6 +38,26 @@ type Options struct {
 	Watermark  bool      // draw "CONFIDENTIAL · <Recipient> · Copy N" diagonally on every page
 	Clock      time.Time // creation and modification date; fixed for reproducible output (zero: now)
 	Anonymous  bool      // the metadata carries no names (no Author, no Recipient)
+	// Lang is the language of the page furniture (header, footer, watermark,
+	// note boxes): "" or "en" English, "zh-HK" Traditional Chinese.
+	Lang string
+}
+
+// furniture is the fixed text every page carries, in one language.
+type furniture struct {
+	confidential string // the header band's word and the watermark's first
+	forRecipient string // the footer's recipient, with one %s
+	copyNo       string // the copy number, with one %d
+	page         string // "Page N of M", with one %s (the page number) and {nb}
+	pageWidest   string // the widest page text, for its box
+	notes        string // a notes box's label
+}
+
+var furnitures = map[string]furniture{
+	"en": {confidential: "CONFIDENTIAL", forRecipient: "For %s", copyNo: "Copy %d", page: "Page %s of {nb}",
+		pageWidest: "Page 0000 of 0000", notes: "Notes"},
+	"zh-HK": {confidential: "機密", forRecipient: "收件人：%s", copyNo: "第 %d 份", page: "第 %s 頁，共 {nb} 頁",
+		pageWidest: "第 0000 頁，共 0000 頁", notes: "筆記"},
 }
 
 // Replacement says where characters the font cannot print were replaced.
@@ -50,6 +70,7 @@ type Replacement struct {
 // it out. A Doc is not safe for concurrent use.
 type Doc struct {
 	opt      Options
+	words    furniture
 	title    string // sanitized header title
 	docID    string
 	mark     string // watermark text, "" for none
@@ -62,7 +83,8 @@ type Doc struct {
 }
 
 // New starts a document. It fails (apperr.Invalid) when a watermark is asked
-// for without a recipient or the copy number is negative.
+// for without a recipient, the copy number is negative or the language is
+// neither en nor zh-HK.
 func New(opt Options) (*Doc, error) {
 	if opt.Watermark && strings.TrimSpace(opt.Recipient) == "" {
 		return nil, apperr.New(apperr.Invalid, "A watermarked document needs a recipient.")
@@ -70,26 +92,33 @@ func New(opt Options) (*Doc, error) {
 	if opt.CopyNo < 0 {
 		return nil, apperr.New(apperr.Invalid, "The copy number cannot be negative.")
 	}
+	if opt.Lang == "" {
+		opt.Lang = "en"
+	}
+	words, ok := furnitures[opt.Lang]
+	if !ok {
+		return nil, apperr.New(apperr.Invalid, "%q is not a language of the documents; use en or zh-HK.", opt.Lang)
+	}
 	if opt.Clock.IsZero() {
 		opt.Clock = time.Now()
 	}
-	d := &Doc{opt: opt, runes: make(map[rune]struct{})}
-	d.text("", "CONFIDENTIAL Page of 0123456789 · Copy —…")
+	d := &Doc{opt: opt, words: words, runes: make(map[rune]struct{})}
+	d.text("", strings.NewReplacer("%s", "", "%d", "", "{nb}", "").Replace(words.confidential+words.forRecipient+words.copyNo+words.page)+words.pageWidest+"0123456789 · —…")
 	d.title = d.text("document title", opt.Title)
 	d.docID = d.text("document id", opt.DocumentID)
 	recipient := d.text("recipient", opt.Recipient)
 	var mid []string
 	if recipient != "" {
-		mid = append(mid, "For "+recipient)
+		mid = append(mid, fmt.Sprintf(words.forRecipient, recipient))
 	}
 	if opt.CopyNo > 0 {
-		mid = append(mid, fmt.Sprintf("Copy %d", opt.CopyNo))
+		mid = append(mid, fmt.Sprintf(words.copyNo, opt.CopyNo))
 	}
 	d.footMid = strings.Join(mid, " · ")
 	if opt.Watermark {
-		d.mark = "CONFIDENTIAL · " + recipient
+		d.mark = words.confidential + " · " + recipient
 		if opt.CopyNo > 0 {
-			d.mark += fmt.Sprintf(" · Copy %d", opt.CopyNo)
+			d.mark += " · " + fmt.Sprintf(words.copyNo, opt.CopyNo)
 		}
 	}
 	if !opt.Anonymous {
@@ -192,7 +221,7 @@ func (d *Doc) Bytes() ([]byte, error) {
 		s, _ := font.Sanitize(d.opt.Author)
 		pdf.SetAuthor(s, true)
 	}
-	pdf.SetKeywords("CONFIDENTIAL "+d.docID, true)
+	pdf.SetKeywords(d.words.confidential+" "+d.docID, true)
 	pdf.AddUTF8FontFromBytes(fontFamily, "", font.Subset(runes))
 	pdf.SetAutoPageBreak(false, marginBottom)
 	pdf.SetMargins(marginLeft, marginTop, marginRight)

@@ -72,3 +72,47 @@ func TestFooterCarriesWholeRecipient(t *testing.T) {
 		})
 	}
 }
+
+// TestChineseFurniture: a zh-HK document's header, footer, watermark and
+// note boxes are in Chinese, with no English left; another language is
+// refused.
+func TestChineseFurniture(t *testing.T) {
+	d, err := pdfdoc.New(pdfdoc.Options{Title: "簡報文件", DocumentID: "BP-20260314-4F2A", Recipient: "陳嘉慧教授", CopyNo: 17,
+		Watermark: true, Clock: clock, Lang: "zh-HK"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.H1("會議")
+	d.Para("虛構的內容。")
+	d.NotesBox(30)
+	b, err := d.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := pdftest.WriteTemp(t, "zh.pdf", b)
+	txt, err := pdftest.Text(t, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := pdftest.Text(t, path, "-raw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sq := pdftest.Squeeze(txt)
+	for _, want := range []string{"機密", "收件人：陳嘉慧教授·第17份", "第1頁，共1頁", "筆記", "BP-20260314-4F2A"} {
+		if !strings.Contains(sq, want) {
+			t.Errorf("the Chinese document lacks %q:\n%s", want, txt)
+		}
+	}
+	if !strings.Contains(pdftest.Squeeze(raw), "機密·陳嘉慧教授·第17份") {
+		t.Errorf("no Chinese watermark:\n%s", raw)
+	}
+	for _, en := range []string{"CONFIDENTIAL", "Page", "Copy", "For ", "Notes"} {
+		if strings.Contains(txt, en) {
+			t.Errorf("the Chinese document shows %q:\n%s", en, txt)
+		}
+	}
+	if _, err := pdfdoc.New(pdfdoc.Options{Lang: "fr"}); err == nil {
+		t.Error("a document in French was started")
+	}
+}

@@ -312,14 +312,14 @@ func (d *Doc) Table(headers []string, rows [][]string, widths []float64) {
 // NotesBox draws a box of the given height (millimetres, at most a page) with
 // ruled lines for handwritten notes, on the next page if it does not fit.
 func (d *Doc) NotesBox(height float64) {
-	d.text("", "Notes")
+	label := d.text("", d.words.notes)
 	d.add(func(r *renderer) {
 		h := min(max(height, 16), contentEnd-marginTop-7)
 		r.gap(2)
 		r.ensure(h + 7)
 		p := r.pdf
 		r.font(sizeSmall, colMuted)
-		r.text(marginLeft, r.y(), contentW, 5, "Notes", "L")
+		r.text(marginLeft, r.y(), contentW, 5, label, "L")
 		y := r.y() + 6
 		setDraw(p, colRule)
 		p.SetLineWidth(0.3)

@@ -102,7 +102,7 @@ func (r *renderer) header() {
 	setFill(p, colAccent)
 	p.Rect(0, 0, pageW, 3, "F")
 	r.font(sizeSmall, colAccent)
-	r.text(marginLeft, 8, 40, 5, "CONFIDENTIAL", "L")
+	r.text(marginLeft, 8, 40, 5, r.d.words.confidential, "L")
 	r.font(sizeSmall, colMuted)
 	r.text(marginLeft+40, 8, contentW-40, 5, r.fit(r.d.title, contentW-42), "R")
 	setDraw(p, colRule)
@@ -117,10 +117,10 @@ func (r *renderer) footer() {
 	p.SetLineWidth(0.2)
 	p.Line(marginLeft, pageH-14, pageW-marginRight, pageH-14)
 	r.font(sizeTiny, colMuted)
-	page := "Page " + itoa(p.PageNo()) + " of {nb}"
+	page := strings.Replace(r.d.words.page, "%s", itoa(p.PageNo()), 1)
 	third := contentW / 3
 	idW := min(r.strWidth(r.d.docID)+1, third)
-	pageNoW := r.strWidth("Page 0000 of 0000") + 1
+	pageNoW := r.strWidth(r.d.words.pageWidest) + 1
 	r.text(marginLeft, pageH-13, idW, 5, r.fit(r.d.docID, idW), "L")
 	r.text(pageW-marginRight-pageNoW, pageH-13, pageNoW, 5, page, "R")
 	// The recipient and copy, whole: one line at the footer's size when it

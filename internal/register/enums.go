@@ -20,6 +20,7 @@ type enum[T ~string] struct {
 	what    string // the field in the officer's words, e.g. "route of administration"
 	values  []T
 	labels  map[T]string
+	zh      map[T]string // the Chinese labels (see chinese.go)
 	aliases map[string]T // normalised spelling -> value
 }
 
@@ -430,21 +431,5 @@ func unmarshalEnum[T ~string](e *enum[T], dst *T, b []byte) error {
 // starting_materials, process_type, training_roles, status, recommendation,
 // and the yes/no columns pd_completed, gmp_before, has_authorized_person,
 // needs_training). Each list is in RFI order. The map is new on every call.
-func Choices() map[string][]Choice {
-	yn := YesNoChoices()
-	return map[string][]Choice{
-		"routes":                routeEnum.choices(),
-		"atp_type":              atpTypeEnum.choices(),
-		"gene_vector":           geneVectorEnum.choices(),
-		"intended_use":          intendedUseEnum.choices(),
-		"starting_materials":    materialEnum.choices(),
-		"process_type":          processEnum.choices(),
-		"training_roles":        trainingRoleEnum.choices(),
-		"pd_completed":          yn,
-		"gmp_before":            append([]Choice(nil), yn...),
-		"has_authorized_person": append([]Choice(nil), yn...),
-		"needs_training":        append([]Choice(nil), yn...),
-		"status":                statusEnum.choices(),
-		"recommendation":        recommendationEnum.choices(),
-	}
-}
+// ChoicesIn gives the labels in another language.
+func Choices() map[string][]Choice { return ChoicesIn(LangEnglish) }

@@ -24,15 +24,15 @@ const (
 )
 
 var letterKindLabels = []struct {
-	kind  LetterKind
-	label string
+	kind      LetterKind
+	label, zh string
 }{
-	{LetterAcknowledge, "Acknowledgement of receipt"},
-	{LetterMissing, "Missing information"},
-	{LetterMoreInfo, "More information requested"},
-	{LetterInvite, "Invitation to dialogue"},
-	{LetterDecline, "Decline"},
-	{LetterHold, "On hold"},
+	{LetterAcknowledge, "Acknowledgement of receipt", "確認收妥資料"},
+	{LetterMissing, "Missing information", "補交欠缺資料"},
+	{LetterMoreInfo, "More information requested", "索取更多資料"},
+	{LetterInvite, "Invitation to dialogue", "邀請對話"},
+	{LetterDecline, "Decline", "婉拒"},
+	{LetterHold, "On hold", "暫緩處理"},
 }
 
 // LetterKinds returns every kind of letter, in the order of the officer's work.
@@ -45,9 +45,16 @@ func LetterKinds() []LetterKind {
 }
 
 // Label returns the kind for people, e.g. "Invitation to dialogue".
-func (k LetterKind) Label() string {
+func (k LetterKind) Label() string { return k.LabelIn(LangEnglish) }
+
+// LabelIn returns the kind for people in lang, e.g. "Invitation to
+// dialogue" / "邀請對話".
+func (k LetterKind) LabelIn(lang string) string {
 	for _, l := range letterKindLabels {
 		if l.kind == k {
+			if lang == LangChinese {
+				return l.zh
+			}
 			return l.label
 		}
 	}
@@ -79,7 +86,8 @@ func ParseLetterKind(s string) (LetterKind, error) {
 // request that an intake for the entity closes.
 func (k LetterKind) AsksForInformation() bool { return k == LetterMissing || k == LetterMoreInfo }
 
-// Letter languages.
+// The languages of the documents (letters, forms, sheets, briefing packs,
+// the demand summary).
 const (
 	LangEnglish = "en"
 	LangChinese = "zh-HK"
@@ -93,7 +101,7 @@ func ParseLang(s string) (string, error) {
 	case "zh-hk", "zh", "zh-hant", "zh-tw":
 		return LangChinese, nil
 	}
-	return "", apperr.New(apperr.Invalid, "%q is not a language of the letters; use en or zh-HK.", s)
+	return "", apperr.New(apperr.Invalid, "%q is not a language of the documents; use en or zh-HK.", s)
 }
 
 // LetterTemplate is the officer's wording of one kind of letter in one

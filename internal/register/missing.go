@@ -52,12 +52,7 @@ var fieldLabels = map[string]string{
 // (its JSON / import column name; "entity_name" and "entity_address" are
 // accepted too), or the name itself when unknown.
 func FieldLabel(field string) string {
-	switch field {
-	case "entity_name":
-		field = "name"
-	case "entity_address":
-		field = "address"
-	}
+	field = canonicalField(field)
 	if l, ok := fieldLabels[field]; ok {
 		return l
 	}

@@ -119,16 +119,22 @@ func (m Month) Quarter() string {
 	return fmt.Sprintf("%04d-Q%d", t.Year(), (int(t.Month())+2)/3)
 }
 
-// Label returns m for people: "March 2027" or "15 March 2027"; "" when empty.
-func (m Month) Label() string {
+// Label returns m for people in English: "Mar 2027" or "15 Mar 2027"; ""
+// when empty (LabelIn(LangEnglish)).
+func (m Month) Label() string { return m.LabelIn(LangEnglish) }
+
+// LabelIn returns m for people in lang, in the house style of dates
+// (FormatMonth, FormatDate): "Mar 2027" / "2027年3月", "15 Mar 2027" /
+// "2027年3月15日"; "" when empty, m itself when malformed.
+func (m Month) LabelIn(lang string) string {
 	t := m.Time()
 	switch {
 	case t.IsZero():
 		return string(m)
 	case m.HasDay():
-		return t.Format("2 January 2006")
+		return FormatDate(t, lang)
 	}
-	return t.Format("January 2006")
+	return FormatMonth(t, lang)
 }
 
 // ParseDate accepts a calendar date "YYYY-MM-DD" (surrounding space trimmed)

@@ -80,9 +80,7 @@ func ParseYesNo(s string) (YesNo, error) {
 }
 
 // YesNoChoices returns the two answers as choices (yes, no).
-func YesNoChoices() []Choice {
-	return []Choice{{Code: "yes", Label: "Yes"}, {Code: "no", Label: "No"}}
-}
+func YesNoChoices() []Choice { return YesNoChoicesIn(LangEnglish) }
 
 // MarshalJSON encodes Yes as true, No as false and Unanswered as null.
 func (y YesNo) MarshalJSON() ([]byte, error) {

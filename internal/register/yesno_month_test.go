@@ -125,7 +125,7 @@ func TestParseMonth(t *testing.T) {
 			}
 		})
 	}
-	if got := register.Month("2027-03").Label(); got != "March 2027" {
+	if got := register.Month("2027-03").Label(); got != "Mar 2027" {
 		t.Errorf("Label = %q", got)
 	}
 	if got := register.Month("2027-03-05").MonthOnly(); got != "2027-03" {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"time"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/briefing"
@@ -53,6 +54,9 @@ type PackRequest struct {
 	// --force); otherwise an existing file is an apperr.Conflict caused by
 	// a FileExistsError, and nothing is written.
 	Replace bool
+	// Lang is the packs' language: "" or "en" English, "zh-HK" Traditional
+	// Chinese.
+	Lang string
 }
 
 // PackFile is one pack published.
@@ -96,6 +100,7 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 	if err := checkPackRequest(req); err != nil {
 		return PackResult{}, err
 	}
+	lang, _ := register.ParseLang(req.Lang)
 	if err := ctx.Err(); err != nil {
 		return PackResult{}, briefing.Canceled(err)
 	}
@@ -117,14 +122,14 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 	in.DocumentID = NewDocumentID(DocPrefixBrief, now)
 	res := PackResult{DocumentID: in.DocumentID, Files: []PackFile{}}
 	packs, notices, err := briefing.Make(ctx, in, copies, briefing.MakeOptions{
-		PackOptions: briefing.PackOptions{Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation},
+		PackOptions: briefing.PackOptions{Anonymise: req.Anonymise, IncludeNotes: req.IncludeNotes, IncludeEvaluation: req.IncludeEvaluation, Lang: lang},
 		Password:    req.Password, FirstCopy: req.FirstCopy,
 	}, progress)
 	if err != nil {
 		return PackResult{}, err
 	}
 	res.Notices = notices
-	options := map[string]any{"anonymised": req.Anonymise, "encrypted": req.Password != "", "includeNotes": req.IncludeNotes, "includeEvaluation": req.IncludeEvaluation}
+	options := map[string]any{"anonymised": req.Anonymise, "encrypted": req.Password != "", "includeNotes": req.IncludeNotes, "includeEvaluation": req.IncludeEvaluation, "lang": lang}
 	if req.MeetingID > 0 {
 		options["meetingId"] = req.MeetingID
 	} else if req.Purpose != "" {
@@ -190,6 +195,9 @@ func checkPackRequest(req PackRequest) error {
 	if req.FirstCopy < 0 {
 		fields = append(fields, apperr.FieldError{Field: "firstCopy", Message: "The copy number must be 1 or more."})
 	}
+	if _, err := register.ParseLang(req.Lang); err != nil {
+		fields = append(fields, apperr.FieldError{Field: "lang", Message: apperr.Message(err)})
+	}
 	switch {
 	case req.Path != "" && len(req.Recipients) > 1:
 		fields = append(fields, apperr.FieldError{Field: "path", Message: "Give a folder, not one file, for packs to several recipients."})
@@ -219,6 +227,9 @@ func (r *Register) packInput(ctx context.Context, req PackRequest) (briefing.Pac
 		if len(m.EntityIDs) == 0 {
 			return in, apperr.New(apperr.Invalid, "The meeting %q discusses no entities yet; add them to the meeting first.", m.Title)
 		}
+		// The register keeps times in UTC; the pack says them on the
+		// officer's clock, as letters do.
+		m.StartsAt = m.StartsAt.In(time.Local)
 		in.Meeting = &m
 		ids = m.EntityIDs
 		conflicts, err := r.db.MeetingConflicts(ctx, m.ID)

@@ -174,6 +174,10 @@ func TestMakePacksFailuresLeaveNothing(t *testing.T) {
 			req.Path = filepath.Join(req.Dir, "one.pdf")
 			return context.Background()
 		}, apperr.Invalid},
+		{"UnknownLanguage", func(t *testing.T, r *Register, req *PackRequest) context.Context {
+			req.Lang = "fr"
+			return context.Background()
+		}, apperr.Invalid},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

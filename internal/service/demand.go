@@ -93,21 +93,42 @@ type DemandResult struct {
 	At         string // RFC 3339
 }
 
+// DemandRequest asks for the anonymised demand summary.
+type DemandRequest struct {
+	// Format is pdf or json; "" takes it from Path's extension.
+	Format string
+	// Path is the file to write.
+	Path string
+	// Replace replaces a file at Path; without it, one there is refused.
+	Replace bool
+	// Statuses are the statuses whose entities are counted (codes or
+	// labels); empty: all.
+	Statuses []string
+	// Lang is the summary's language: "" or "en" English, "zh-HK"
+	// Traditional Chinese (the JSON's keys stay English).
+	Lang string
+}
+
 // ExportDemand writes the anonymised demand summary of the entities whose
-// status is among statuses (empty: all) in format (pdf or json; "" from
-// path's extension) to path and publishes it: the ledger records it (kind
-// demand, with the format, filter and totals; no entity ids, since it names
-// none). A file at path is replaced only with replace (as ExportRegister).
+// status is among req.Statuses (empty: all) in req.Format and req.Lang to
+// req.Path and publishes it: the ledger records it (kind demand, with the
+// format, language, filter and totals; no entity ids, since it names none).
+// A file at req.Path is replaced only with req.Replace (as ExportRegister).
 // Errors: apperr.Invalid, apperr.Conflict.
-func (r *Register) ExportDemand(ctx context.Context, format, path string, statuses []string, replace bool) (DemandResult, error) {
-	format, err := DemandFormatFor(format, path)
+func (r *Register) ExportDemand(ctx context.Context, req DemandRequest) (DemandResult, error) {
+	path := req.Path
+	format, err := DemandFormatFor(req.Format, path)
 	if err != nil {
 		return DemandResult{}, err
 	}
 	if strings.TrimSpace(path) == "" {
 		return DemandResult{}, apperr.New(apperr.Invalid, "Name the file to write the demand summary to.")
 	}
-	filter, err := demand.ParseStatuses(statuses)
+	lang, err := register.ParseLang(req.Lang)
+	if err != nil {
+		return DemandResult{}, err
+	}
+	filter, err := demand.ParseStatuses(req.Statuses)
 	if err != nil {
 		return DemandResult{}, err
 	}
@@ -117,7 +138,7 @@ func (r *Register) ExportDemand(ctx context.Context, format, path string, status
 	}
 	now := r.Now()
 	sum := demand.Aggregate(entities, filter)
-	rep := demand.Anonymise(sum, demand.Meta{DocumentID: NewDocumentID(DocPrefixDemand, now), GeneratedAt: now, Generator: "atpreg " + version.String()})
+	rep := demand.Anonymise(sum, demand.Meta{DocumentID: NewDocumentID(DocPrefixDemand, now), GeneratedAt: now, Generator: "atpreg " + version.String(), Lang: lang})
 	var data []byte
 	if format == demand.FormatPDF {
 		data, err = rep.PDF()
@@ -129,9 +150,9 @@ func (r *Register) ExportDemand(ctx context.Context, format, path string, status
 	}
 	entries, err := r.Publish(ctx, []Publication{{
 		Kind: register.LedgerDemand, DocID: rep.DocumentID, Path: path, Data: data,
-		Options: map[string]any{"format": format, "statuses": rep.Filter.Statuses, "entities": sum.Entities,
+		Options: map[string]any{"format": format, "lang": lang, "statuses": rep.Filter.Statuses, "entities": sum.Entities,
 			"submissions": sum.Submissions, "anonymised": true},
-		Replace: replace, What: "The demand summary",
+		Replace: req.Replace, What: "The demand summary",
 	}})
 	if err != nil {
 		return DemandResult{}, err

@@ -7,10 +7,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"atpreg/internal/apperr"
+	"atpreg/internal/pdftest"
 	"atpreg/internal/register"
+	"atpreg/internal/service"
 	"atpreg/internal/service/servicetest"
 )
 
@@ -20,7 +23,7 @@ func TestExportDemandRecordsLedger(t *testing.T) {
 	dir := t.TempDir()
 	for _, format := range []string{"pdf", "JSON"} {
 		path := filepath.Join(dir, "summary."+format)
-		res, err := r.ExportDemand(ctx, format, path, []string{"invited", "in_dialogue"}, false)
+		res, err := r.ExportDemand(ctx, service.DemandRequest{Format: format, Path: path, Statuses: []string{"invited", "in_dialogue"}})
 		if err != nil {
 			t.Fatalf("%s: %v", format, err)
 		}
@@ -78,15 +81,17 @@ func TestExportDemandErrors(t *testing.T) {
 		format, path string
 		statuses     []string
 		code         apperr.Code
+		lang         string
 	}{
-		{"ErrFormat", "xlsx", filepath.Join(t.TempDir(), "x"), nil, apperr.Invalid},
-		{"ErrNoPath", "pdf", "", nil, apperr.Invalid},
-		{"ErrNoFolder", "json", filepath.Join(t.TempDir(), "missing", "x.json"), nil, apperr.Invalid},
-		{"ErrStatus", "json", filepath.Join(t.TempDir(), "x.json"), []string{"bogus"}, apperr.Invalid},
+		{"ErrFormat", "xlsx", filepath.Join(t.TempDir(), "x"), nil, apperr.Invalid, ""},
+		{"ErrNoPath", "pdf", "", nil, apperr.Invalid, ""},
+		{"ErrNoFolder", "json", filepath.Join(t.TempDir(), "missing", "x.json"), nil, apperr.Invalid, ""},
+		{"ErrStatus", "json", filepath.Join(t.TempDir(), "x.json"), []string{"bogus"}, apperr.Invalid, ""},
+		{"ErrLang", "pdf", filepath.Join(t.TempDir(), "x.pdf"), nil, apperr.Invalid, "fr"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := r.ExportDemand(ctx, tc.format, tc.path, tc.statuses, false)
+			_, err := r.ExportDemand(ctx, service.DemandRequest{Format: tc.format, Path: tc.path, Statuses: tc.statuses, Lang: tc.lang})
 			if apperr.CodeOf(err) != tc.code {
 				t.Fatalf("error %v (code %v), want code %v", err, apperr.CodeOf(err), tc.code)
 			}
@@ -95,5 +100,28 @@ func TestExportDemandErrors(t *testing.T) {
 				t.Errorf("a failed export was recorded: %+v", entries)
 			}
 		})
+	}
+}
+
+// TestExportDemandChinese: the summary in zh-HK is written in Chinese and
+// its ledger entry records the language.
+func TestExportDemandChinese(t *testing.T) {
+	r := servicetest.NewDemo(t)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "需求摘要.pdf")
+	res, err := r.ExportDemand(ctx, service.DemandRequest{Path: path, Lang: "zh-HK"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := pdftest.Text(t, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "先進療法產品生產設施的需求") || !strings.Contains(text, "所有狀態") || strings.Contains(text, "Demand") {
+		t.Errorf("the summary is not in Chinese:\n%s", text)
+	}
+	entries, err := r.Ledger(ctx, register.LedgerDemand, 0)
+	if err != nil || len(entries) != 1 || entries[0].DocID != res.DocumentID || entries[0].Options["lang"] != "zh-HK" {
+		t.Fatalf("ledger: %+v, %v", entries, err)
 	}
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 
+	"atpreg/internal/apperr"
 	"atpreg/internal/register"
 	"atpreg/internal/store"
 )
@@ -134,4 +135,26 @@ func (r *Register) History(ctx context.Context, id int64) ([]register.AuditEntry
 		h[i].At = store.RFC3339(h[i].At)
 	}
 	return h, nil
+}
+
+// EntityNames returns the names of the entities ids, by id; an id no
+// longer in the register is left out.
+func (r *Register) EntityNames(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	err := r.db.View(ctx, func(rd *store.Reader) error {
+		for _, id := range ids {
+			if _, ok := out[id]; ok {
+				continue
+			}
+			name, err := store.EntityNameTx(rd, id)
+			if apperr.Is(err, apperr.NotFound) {
+				continue
+			} else if err != nil {
+				return err
+			}
+			out[id] = name
+		}
+		return nil
+	})
+	return out, err
 }

@@ -493,6 +493,13 @@ func asked(x composed) string {
 // fileStem is a letter's file name without extension in a folder: the
 // entity's name made safe for every file system, the kind, the reference.
 func fileStem(name string, kind register.LetterKind, docID string) string {
+	return fileNamePart(name, "entity") + " - " + string(kind) + " - " + docID
+}
+
+// fileNamePart is name made safe for every file system as part of a file
+// name (reserved characters replaced, at most 60 characters), or def when
+// nothing is left.
+func fileNamePart(name, def string) string {
 	var b strings.Builder
 	for _, r := range strings.TrimSpace(name) {
 		switch {
@@ -507,9 +514,9 @@ func fileStem(name string, kind register.LetterKind, docID string) string {
 		safe = strings.TrimSpace(string(rs[:60]))
 	}
 	if safe == "" {
-		safe = "entity"
+		safe = def
 	}
-	return safe + " - " + string(kind) + " - " + docID
+	return safe
 }
 
 // InfoRequests returns the information requests of entity id (every

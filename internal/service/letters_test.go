@@ -289,7 +289,7 @@ func TestInviteWithMeetingAndMoreInfo(t *testing.T) {
 		t.Fatal(err)
 	}
 	start := ms[0].StartsAt.In(time.Local)
-	if !strings.Contains(p[0].Body, "Time: "+start.Format("15:04")) || !strings.Contains(p[0].Body, "Date: "+start.Format("Monday, 2 January 2006")) {
+	if !strings.Contains(p[0].Body, "Time: "+start.Format("15:04")) || !strings.Contains(p[0].Body, "Date: "+register.FormatDay(start, register.LangEnglish)) {
 		t.Errorf("invite body:\n%s", p[0].Body)
 	}
 	if _, err := r.PreviewLetters(ctx, LetterRequest{EntityIDs: []int64{e.ID}, Kind: register.LetterMoreInfo}); !apperr.Is(err, apperr.Invalid) {

@@ -182,7 +182,7 @@ func TestExistingFileNeedsReplace(t *testing.T) {
 	}
 	_, err := r.ExportRegister(ctx, "csv", path, false)
 	refused("export", err)
-	_, err = r.ExportDemand(ctx, "json", path, nil, false)
+	_, err = r.ExportDemand(ctx, service.DemandRequest{Format: "json", Path: path})
 	refused("demand summary", err)
 	refused("template", service.SaveTemplate(path, false))
 	refused("backup", r.Backup(path, servicetest.Passphrase, false))

@@ -254,7 +254,7 @@ func Restore(path, src string, pass []byte, opt Options) error {
 // restoreError words a file that is no register as the wrong file given.
 func restoreError(src string, err error) error {
 	if errors.Is(err, vault.ErrNotRegister) {
-		return apperr.Wrap(err, apperr.Invalid, "%s is not an atpreg register or backup. Nothing was changed; name a backup made with `atpreg backup` (or a register's .bak file).", src)
+		return apperr.Wrap(err, apperr.Invalid, "%s is not an atpreg register or backup. Nothing was changed; choose a backup atpreg made (or a register's .bak file).", src)
 	}
 	return err
 }

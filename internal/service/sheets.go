@@ -8,6 +8,8 @@ package service
 import (
 	"context"
 	"fmt"
+	"net/mail"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -15,6 +17,7 @@ import (
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/evalsheet"
+	"atpreg/internal/letter"
 	"atpreg/internal/register"
 	"atpreg/internal/store"
 )
@@ -26,6 +29,12 @@ const SheetDueDays = 14
 // Evaluators returns the evaluation panel, by name.
 func (r *Register) Evaluators(ctx context.Context) ([]register.Evaluator, error) {
 	return r.db.Evaluators(ctx)
+}
+
+// Evaluator returns the evaluator named name (case and surrounding space
+// ignored). Errors: apperr.NotFound, saying how to add one.
+func (r *Register) Evaluator(ctx context.Context, name string) (register.Evaluator, error) {
+	return r.db.Evaluator(ctx, name)
 }
 
 // SaveEvaluator adds an evaluator to the panel (e.ID 0) or changes one, and
@@ -69,7 +78,10 @@ type SheetRequest struct {
 	Lang      string
 	Path      string
 	Due       string
-	Replace   bool
+	// Format is the attached sheet's format when Path is an .eml draft
+	// (pdf, the default, or docx).
+	Format  string
+	Replace bool
 }
 
 // LeftOut is an entity left off a sheet because of a conflict of interest.
@@ -96,58 +108,159 @@ type SheetResult struct {
 // (the ledger records it; the sheets table tracks it until it comes back).
 // The sheet is blind: it shows the entities' submissions and the
 // evaluator's own name only. Entities the evaluator is conflicted with are
-// left out and listed in the result. Errors: apperr.NotFound (no such
-// evaluator, entity or meeting), apperr.Invalid (no entity left, a bad
-// format, language or due date), apperr.Conflict (the file exists).
+// left out and listed in the result. A Path ending in .eml makes an email
+// draft to the evaluator (who must have an email in Settings) with the
+// sheet attached as Format (pdf, the default, or docx). Errors:
+// apperr.NotFound (no such evaluator, entity or meeting), apperr.Invalid
+// (no entity left, a bad format, language or due date, no email for a
+// draft), apperr.Conflict (the file exists).
 func (r *Register) MakeSheet(ctx context.Context, req SheetRequest) (SheetResult, error) {
-	res := SheetResult{Lang: req.Lang}
-	if res.Lang == "" {
-		res.Lang = "en"
+	lang, err := sheetLang(req.Lang)
+	if err != nil {
+		return SheetResult{Lang: req.Lang}, err
 	}
-	if res.Lang != "en" && res.Lang != "zh-HK" {
-		return res, apperr.New(apperr.Invalid, "%q is not a language of the sheets; use en or zh-HK.", req.Lang)
-	}
+	res := SheetResult{Lang: lang}
+	draft := false
 	switch strings.ToLower(filepath.Ext(req.Path)) {
 	case ".pdf":
 		res.Format = "pdf"
 	case ".docx":
 		res.Format = "docx"
+	case ".eml":
+		draft = true
+		if res.Format, err = sheetFormat(req.Format); err != nil {
+			return res, err
+		}
 	default:
-		return res, apperr.New(apperr.Invalid, "The sheet is made as a PDF or a Word document: name the file .pdf or .docx (not %q).", filepath.Base(req.Path))
+		return res, apperr.New(apperr.Invalid, "The sheet is made as a PDF or a Word document, or an email draft with the sheet attached: name the file .pdf, .docx or .eml (not %q).", filepath.Base(req.Path))
 	}
-	today := r.today()
-	res.Due = strings.TrimSpace(req.Due)
-	if res.Due == "" {
-		res.Due = r.Now().AddDate(0, 0, SheetDueDays).Format(time.DateOnly)
-	} else if !register.ValidDate(res.Due) {
-		return res, apperr.New(apperr.Invalid, "The due date %q is not a date; write it as YYYY-MM-DD.", res.Due)
-	} else if res.Due < today {
-		return res, apperr.New(apperr.Invalid, "The due date %s is already past (today is %s); give a later date.", res.Due, today)
+	if res.Due, err = r.sheetDue(req.Due); err != nil {
+		return res, err
 	}
 	ev, err := r.db.Evaluator(ctx, req.Evaluator)
 	if err != nil {
 		return res, err
 	}
 	res.Evaluator = ev
-	ids := req.EntityIDs
-	switch {
-	case req.MeetingID > 0 && len(ids) > 0:
-		return res, apperr.New(apperr.Invalid, "Name the entities or a meeting, not both.")
-	case req.MeetingID > 0:
-		mt, err := r.db.GetMeeting(ctx, req.MeetingID)
+	ids, err := r.sheetEntityIDs(ctx, req.EntityIDs, req.MeetingID)
+	if err != nil {
+		return res, err
+	}
+	plan, err := r.planSheet(ctx, ev, ids, lang, res.Format, map[int64]register.Entity{})
+	if err != nil {
+		return res, err
+	}
+	res.EntityIDs, res.LeftOut = plan.ids, plan.leftOut
+	pub := plan.publication(req.Path, lang, res.Format, res.Due, req.MeetingID)
+	pub.Replace = req.Replace
+	if draft {
+		if err := checkDraftAddress(ev); err != nil {
+			return res, err
+		}
+		ls, err := r.db.GetLetterSettings(ctx)
 		if err != nil {
 			return res, err
 		}
-		ids = mt.EntityIDs
-		if len(ids) == 0 {
-			return res, apperr.New(apperr.Invalid, "Meeting %d has no entities on its list; add them to the meeting first.", req.MeetingID)
+		if pub.Data, err = r.sheetDraft(ctx, plan, ls, lang, res.Format, res.Due); err != nil {
+			return res, err
 		}
-	case len(ids) == 0:
-		return res, apperr.New(apperr.Invalid, "Name the entities to evaluate, or a meeting whose entities to evaluate.")
+		pub.Options["part"] = "draft"
+		pub.What = "The email draft with the evaluation sheet"
 	}
-	conflicts, err := r.db.EvaluatorConflictsOf(ctx, ev.ID)
+	now := r.Now()
+	entries, err := r.publish(ctx, []Publication{pub}, func(tx *store.Tx) error { return store.RecordSheetTx(tx, plan.record(res.Due), now) })
 	if err != nil {
 		return res, err
+	}
+	res.Entry = entries[0]
+	return res, nil
+}
+
+// sheetLang checks a sheet's language ("" is en).
+func sheetLang(lang string) (string, error) {
+	switch lang {
+	case "", "en":
+		return "en", nil
+	case "zh-HK":
+		return lang, nil
+	}
+	return lang, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("%q is not a language of the sheets; use en or zh-HK.", lang),
+		Fields: []apperr.FieldError{{Field: "lang", Message: "Choose English or Traditional Chinese."}}}
+}
+
+// sheetFormat checks a sheet's format ("" is pdf).
+func sheetFormat(f string) (string, error) {
+	switch strings.ToLower(strings.TrimSpace(f)) {
+	case "", "pdf":
+		return "pdf", nil
+	case "docx", "word":
+		return "docx", nil
+	}
+	return f, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("%q is not a format of the sheets; use pdf or docx.", f),
+		Fields: []apperr.FieldError{{Field: "format", Message: "Choose PDF or Word."}}}
+}
+
+// sheetDue checks a due date: "" is SheetDueDays from today; a date must
+// be YYYY-MM-DD and not past.
+func (r *Register) sheetDue(due string) (string, error) {
+	due = strings.TrimSpace(due)
+	today := r.today()
+	bad := func(format string, args ...any) error {
+		msg := fmt.Sprintf(format, args...)
+		return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: "due", Message: msg}}}
+	}
+	switch {
+	case due == "":
+		return r.Now().AddDate(0, 0, SheetDueDays).Format(time.DateOnly), nil
+	case !register.ValidDate(due):
+		return due, bad("The due date %q is not a date; write it as YYYY-MM-DD.", due)
+	case due < today:
+		return due, bad("The due date %s is already past (today is %s); give a later date.", due, today)
+	}
+	return due, nil
+}
+
+// sheetEntityIDs resolves the entities of a sheet: ids, or those of the
+// meeting, one of the two.
+func (r *Register) sheetEntityIDs(ctx context.Context, ids []int64, meetingID int64) ([]int64, error) {
+	switch {
+	case meetingID > 0 && len(ids) > 0:
+		return nil, apperr.New(apperr.Invalid, "Name the entities or a meeting, not both.")
+	case meetingID > 0:
+		mt, err := r.db.GetMeeting(ctx, meetingID)
+		if err != nil {
+			return nil, err
+		}
+		if len(mt.EntityIDs) == 0 {
+			return nil, apperr.New(apperr.Invalid, "Meeting %d has no entities on its list; add them to the meeting first.", meetingID)
+		}
+		return mt.EntityIDs, nil
+	case len(ids) == 0:
+		return nil, &apperr.Error{Code: apperr.Invalid, Message: "Name the entities to evaluate, or a meeting whose entities to evaluate.",
+			Fields: []apperr.FieldError{{Field: "entityIds", Message: "Choose at least one entity, or a meeting."}}}
+	}
+	return ids, nil
+}
+
+// sheetPlan is one evaluator's sheet, checked and rendered, not yet
+// published.
+type sheetPlan struct {
+	ev      register.Evaluator
+	ids     []int64 // on the sheet, in order
+	leftOut []LeftOut
+	data    []byte
+	docID   string
+}
+
+// planSheet renders ev's sheet on ids (duplicates dropped, conflicted
+// entities left out) in lang and format; cache holds the entities read so
+// far (several evaluators share them). Errors: apperr.NotFound (an
+// entity), apperr.Invalid (nothing left to evaluate, too many entities).
+func (r *Register) planSheet(ctx context.Context, ev register.Evaluator, ids []int64, lang, format string, cache map[int64]register.Entity) (sheetPlan, error) {
+	p := sheetPlan{ev: ev}
+	conflicts, err := r.db.EvaluatorConflictsOf(ctx, ev.ID)
+	if err != nil {
+		return p, err
 	}
 	var ents []register.Entity
 	seen := map[int64]bool{}
@@ -156,51 +269,264 @@ func (r *Register) MakeSheet(ctx context.Context, req SheetRequest) (SheetResult
 			continue
 		}
 		seen[id] = true
-		e, err := r.db.GetEntity(ctx, id)
-		if err != nil {
-			return res, err
+		e, ok := cache[id]
+		if !ok {
+			if e, err = r.db.GetEntity(ctx, id); err != nil {
+				return p, err
+			}
+			cache[id] = e
 		}
 		if reason, ok := conflicts[id]; ok {
-			res.LeftOut = append(res.LeftOut, LeftOut{EntityID: id, Name: e.Name, Reason: reason})
+			p.leftOut = append(p.leftOut, LeftOut{EntityID: id, Name: e.Name, Reason: reason})
 			continue
 		}
 		ents = append(ents, e)
-		res.EntityIDs = append(res.EntityIDs, id)
+		p.ids = append(p.ids, id)
 	}
 	if len(ents) == 0 {
-		return res, apperr.New(apperr.Invalid, "%s has a conflict of interest with every entity named, so there is nothing to put on the sheet. Nothing was written.", ev.Name)
+		return p, apperr.New(apperr.Invalid, "%s has a conflict of interest with every entity named, so there is nothing to put on the sheet. Nothing was written.", ev.Name)
 	}
-	var data []byte
-	if res.Format == "pdf" {
-		data, err = evalsheet.PDF(ev.Name, ents, res.Lang, r.Now())
+	if format == "pdf" {
+		p.data, err = evalsheet.PDF(ev.Name, ents, lang, r.Now())
 	} else {
-		data, err = evalsheet.DOCX(ev.Name, ents, res.Lang, r.Now())
+		p.data, err = evalsheet.DOCX(ev.Name, ents, lang, r.Now())
 	}
 	if err != nil {
-		return res, err
+		return p, err
 	}
-	docID := NewDocumentID(DocPrefixSheet, r.Now())
-	now := r.Now()
-	rec := register.SheetRecord{DocID: docID, EvaluatorID: ev.ID, EntityIDs: res.EntityIDs, Due: res.Due}
-	opts := map[string]any{"evaluator": ev.Name, "lang": res.Lang, "format": res.Format, "due": res.Due}
-	if req.MeetingID > 0 {
-		opts["meeting"] = req.MeetingID
+	p.docID = NewDocumentID(DocPrefixSheet, r.Now())
+	return p, nil
+}
+
+// record is the plan's entry in the sheets table.
+func (p sheetPlan) record(due string) register.SheetRecord {
+	return register.SheetRecord{DocID: p.docID, EvaluatorID: p.ev.ID, EntityIDs: p.ids, Due: due}
+}
+
+// publication is the plan's sheet file at path.
+func (p sheetPlan) publication(path, lang, format, due string, meetingID int64) Publication {
+	opts := map[string]any{"evaluator": p.ev.Name, "lang": lang, "format": format, "due": due, "part": "sheet"}
+	if meetingID > 0 {
+		opts["meeting"] = meetingID
 	}
-	if len(res.LeftOut) > 0 {
+	if len(p.leftOut) > 0 {
 		var left []int64
-		for _, l := range res.LeftOut {
+		for _, l := range p.leftOut {
 			left = append(left, l.EntityID)
 		}
 		opts["left_out_for_conflict"] = left
 	}
-	entries, err := r.publish(ctx, []Publication{{Kind: register.LedgerSheet, DocID: docID, Path: req.Path, Data: data,
-		Recipient: ev.Name, EntityIDs: res.EntityIDs, Options: opts, Replace: req.Replace, What: "The evaluation sheet"}},
-		func(tx *store.Tx) error { return store.RecordSheetTx(tx, rec, now) })
+	return Publication{Kind: register.LedgerSheet, DocID: p.docID, Path: path, Data: p.data,
+		Recipient: p.ev.Name, EntityIDs: p.ids, Options: opts, What: "The evaluation sheet"}
+}
+
+// checkDraftAddress refuses a draft to an evaluator without a usable email.
+func checkDraftAddress(ev register.Evaluator) error {
+	if strings.TrimSpace(ev.Email) == "" {
+		return apperr.New(apperr.Invalid, "%s has no email in Settings, so no email draft can be made. Add the evaluator's email, or save the sheet as a PDF or Word file.", ev.Name)
+	}
+	if a, err := mail.ParseAddress(ev.Email); err != nil || a.Address != ev.Email {
+		return apperr.New(apperr.Invalid, "%s's email %q is not an address a mail program can use; correct it in Settings.", ev.Name, ev.Email)
+	}
+	return nil
+}
+
+// sheetAttachmentName is the name the evaluator sees for the attached sheet.
+func sheetAttachmentName(docID, lang, format string) string {
+	if lang == register.LangChinese {
+		return "評審表 " + docID + "." + format
+	}
+	return "Evaluation sheet " + docID + "." + format
+}
+
+var sheetMediaType = map[string]string{
+	"pdf":  "application/pdf",
+	"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+// sheetDraft is the email draft to the plan's evaluator with the sheet
+// attached (the letters' .eml machinery; the cover names no entity).
+func (r *Register) sheetDraft(ctx context.Context, p sheetPlan, ls register.LetterSettings, lang, format, due string) ([]byte, error) {
+	d, _ := time.Parse(time.DateOnly, due)
+	officer := r.Officer(ctx)
+	c, err := letter.ComposeSheetCover(letter.SheetCover{Lang: lang, Evaluator: p.ev.Name, Entities: len(p.ids), Due: d, Reference: p.docID,
+		Format: format, Letterhead: ls, OfficerName: officer})
+	if err != nil {
+		return nil, err
+	}
+	return letter.EML(letter.Draft{FromName: officer, From: ls.OfficerEmail, ToName: p.ev.Name, To: p.ev.Email, Subject: c.Subject, Body: c.Body,
+		Date: r.Now(), MessageID: p.docID + "@atpreg.invalid",
+		Attachments: []letter.Attachment{{Name: sheetAttachmentName(p.docID, lang, format), Type: sheetMediaType[format], Data: p.data}}})
+}
+
+// SheetsRequest asks for the sheets of several evaluators at once (the
+// window's "Send sheets"): for each evaluator (by id) one sheet on the
+// entities EntityIDs or those of meeting MeetingID, in Lang and Format (pdf
+// or docx), due back on Due ("": SheetDueDays from today), written into
+// the folder Dir. With Draft, an evaluator with an email gets an email
+// draft (.eml) with the sheet attached instead of the bare sheet; one
+// without gets the sheet and a notice says so.
+type SheetsRequest struct {
+	EvaluatorIDs []int64
+	EntityIDs    []int64
+	MeetingID    int64
+	Lang         string
+	Format       string
+	Due          string
+	Dir          string
+	Draft        bool
+}
+
+// SheetFile is one file SendSheets wrote: the evaluator's sheet (Part
+// "sheet") or the email draft carrying it ("draft").
+type SheetFile struct {
+	Evaluator register.Evaluator
+	Path      string
+	DocID     string
+	Part      string
+	SHA256    string
+	EntityIDs []int64
+	LeftOut   []LeftOut
+}
+
+// SheetsResult is what SendSheets did: a file per evaluator, the due date
+// and words for the officer (entities left out for a conflict, evaluators
+// without an email).
+type SheetsResult struct {
+	Files   []SheetFile
+	Due     string
+	Lang    string
+	Format  string
+	Notices []string
+}
+
+// SendSheets makes and publishes one sheet per evaluator of req, all in
+// one step: every file is recorded in the ledger and tracked, or none is
+// (an evaluator conflicted with every entity refuses the whole request,
+// naming them). File names in Dir: "Evaluation sheet - NAME - DOCID" with
+// the extension. Errors: as MakeSheet, and apperr.Invalid for no
+// evaluator or no folder.
+func (r *Register) SendSheets(ctx context.Context, req SheetsRequest) (SheetsResult, error) {
+	var res SheetsResult
+	var err error
+	if res.Lang, err = sheetLang(req.Lang); err != nil {
+		return res, err
+	}
+	if res.Format, err = sheetFormat(req.Format); err != nil {
+		return res, err
+	}
+	if res.Due, err = r.sheetDue(req.Due); err != nil {
+		return res, err
+	}
+	if len(req.EvaluatorIDs) == 0 {
+		return res, &apperr.Error{Code: apperr.Invalid, Message: "Choose the evaluators to send sheets to.",
+			Fields: []apperr.FieldError{{Field: "evaluatorIds", Message: "Choose at least one evaluator."}}}
+	}
+	if strings.TrimSpace(req.Dir) == "" {
+		return res, &apperr.Error{Code: apperr.Invalid, Message: "Choose the folder to save the sheets in.",
+			Fields: []apperr.FieldError{{Field: "dir", Message: "Choose a folder."}}}
+	}
+	ids, err := r.sheetEntityIDs(ctx, req.EntityIDs, req.MeetingID)
 	if err != nil {
 		return res, err
 	}
-	res.Entry = entries[0]
+	panel, err := r.db.Evaluators(ctx)
+	if err != nil {
+		return res, err
+	}
+	byID := make(map[int64]register.Evaluator, len(panel))
+	for _, ev := range panel {
+		byID[ev.ID] = ev
+	}
+	var ls register.LetterSettings
+	if req.Draft {
+		if ls, err = r.db.GetLetterSettings(ctx); err != nil {
+			return res, err
+		}
+	}
+	cache := map[int64]register.Entity{}
+	seen := map[int64]bool{}
+	var plans []sheetPlan
+	var pubs []Publication
+	var refused []string
+	for _, id := range req.EvaluatorIDs {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		ev, ok := byID[id]
+		if !ok {
+			return res, apperr.New(apperr.NotFound, "Evaluator %d is not on the panel (they may have been removed); close the dialog and choose again.", id)
+		}
+		p, err := r.planSheet(ctx, ev, ids, res.Lang, res.Format, cache)
+		if err != nil {
+			if apperr.Is(err, apperr.Invalid) && len(p.ids) == 0 && p.leftOut != nil {
+				refused = append(refused, ev.Name)
+				continue
+			}
+			return res, err
+		}
+		stem := filepath.Join(req.Dir, sheetFileStem(ev.Name, p.docID))
+		pub := p.publication(stem+"."+res.Format, res.Lang, res.Format, res.Due, req.MeetingID)
+		f := SheetFile{Evaluator: ev, DocID: p.docID, Part: "sheet", EntityIDs: p.ids, LeftOut: p.leftOut}
+		if req.Draft {
+			if err := checkDraftAddress(ev); err != nil {
+				res.Notices = append(res.Notices, apperr.Message(err)+" The sheet is saved on its own to send yourself.")
+			} else {
+				if pub.Data, err = r.sheetDraft(ctx, p, ls, res.Lang, res.Format, res.Due); err != nil {
+					return res, err
+				}
+				pub.Path, pub.What, f.Part = stem+".eml", "The email draft with the evaluation sheet for "+ev.Name, "draft"
+				pub.Options["part"] = "draft"
+			}
+		}
+		for _, l := range p.leftOut {
+			res.Notices = append(res.Notices, fmt.Sprintf("%s is left off %s's sheet: a conflict of interest (%s).", l.Name, ev.Name, l.Reason))
+		}
+		plans = append(plans, p)
+		pubs = append(pubs, pub)
+		res.Files = append(res.Files, f)
+	}
+	if len(refused) > 0 {
+		return SheetsResult{}, apperr.New(apperr.Invalid, "%s %s a conflict of interest with every entity chosen, so there is nothing to put on their sheet. Leave them out, or choose other entities. Nothing was written.",
+			joinNames(refused), map[bool]string{true: "has", false: "have"}[len(refused) == 1])
+	}
+	if err := os.MkdirAll(req.Dir, 0o700); err != nil {
+		return SheetsResult{}, apperr.Wrap(err, apperr.Invalid, "The folder %s cannot be made (%s). Choose a folder you can write to.", req.Dir, apperr.Reason(err))
+	}
+	now := r.Now()
+	entries, err := r.publish(ctx, pubs, func(tx *store.Tx) error {
+		for _, p := range plans {
+			if err := store.RecordSheetTx(tx, p.record(res.Due), now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return SheetsResult{}, err
+	}
+	for i := range res.Files {
+		res.Files[i].SHA256 = entries[i].SHA256
+		res.Files[i].Path = LedgerPath(entries[i])
+	}
 	return res, nil
+}
+
+// sheetFileStem is a sheet's file name without extension in a folder.
+func sheetFileStem(evaluator, docID string) string {
+	return "Evaluation sheet - " + fileNamePart(evaluator, "evaluator") + " - " + docID
+}
+
+// joinNames is "A", "A and B", "A, B and C".
+func joinNames(ns []string) string {
+	switch len(ns) {
+	case 0:
+		return ""
+	case 1:
+		return ns[0]
+	}
+	return strings.Join(ns[:len(ns)-1], ", ") + " and " + ns[len(ns)-1]
 }
 
 // EvaluatorSheets is one evaluator's sheets: sent, returned, overdue (by
@@ -261,6 +587,93 @@ func (r *Register) OverdueSheets(ctx context.Context) ([]register.SheetRecord, e
 		}
 	}
 	slices.SortStableFunc(out, func(a, b register.SheetRecord) int { return strings.Compare(a.Due, b.Due) })
+	return out, nil
+}
+
+// SheetStatus is a sheet sent, with the names of its entities and where
+// it stands by the register clock's date.
+type SheetStatus struct {
+	register.SheetRecord
+	// EntityNames are the names of EntityIDs, in order ("entity N
+	// (deleted)" for one since deleted).
+	EntityNames []string
+	// Overdue is whether it is still out after its due date; DaysLate
+	// how many days past it.
+	Overdue  bool
+	DaysLate int
+}
+
+// SheetFilter selects sheets: those holding EntityID (0: any), only those
+// still out when Open is set.
+type SheetFilter struct {
+	EntityID int64
+	Open     bool
+}
+
+// SheetStatuses returns the sheets f selects with their entities' names:
+// the overdue first (most overdue first), then those out by due date, then
+// those returned (latest first).
+func (r *Register) SheetStatuses(ctx context.Context, f SheetFilter) ([]SheetStatus, error) {
+	sheets, err := r.db.Sheets(ctx)
+	if err != nil {
+		return nil, err
+	}
+	today := r.today()
+	t0, _ := time.Parse(time.DateOnly, today)
+	out := []SheetStatus{}
+	names := map[int64]string{}
+	err = r.db.View(ctx, func(rd *store.Reader) error {
+		for _, s := range sheets {
+			if (f.EntityID != 0 && !slices.Contains(s.EntityIDs, f.EntityID)) || (f.Open && s.Returned()) {
+				continue
+			}
+			st := SheetStatus{SheetRecord: s, EntityNames: make([]string, len(s.EntityIDs)), Overdue: s.Overdue(today)}
+			if st.Overdue {
+				if d, err := time.Parse(time.DateOnly, s.Due); err == nil {
+					st.DaysLate = int(t0.Sub(d).Hours() / 24)
+				}
+			}
+			for i, id := range s.EntityIDs {
+				n, ok := names[id]
+				if !ok {
+					name, err := store.EntityNameTx(rd, id)
+					switch {
+					case apperr.Is(err, apperr.NotFound):
+						n = fmt.Sprintf("entity %d (deleted)", id)
+					case err != nil:
+						return err
+					default:
+						n = name
+					}
+					names[id] = n
+				}
+				st.EntityNames[i] = n
+			}
+			out = append(out, st)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	rank := func(s SheetStatus) int {
+		switch {
+		case s.Overdue:
+			return 0
+		case !s.Returned():
+			return 1
+		}
+		return 2
+	}
+	slices.SortStableFunc(out, func(a, b SheetStatus) int {
+		if ra, rb := rank(a), rank(b); ra != rb {
+			return ra - rb
+		}
+		if a.Returned() {
+			return strings.Compare(b.ReturnedAt, a.ReturnedAt)
+		}
+		return strings.Compare(a.Due, b.Due)
+	})
 	return out, nil
 }
 

@@ -49,7 +49,7 @@ type TraceResult struct {
 
 var (
 	docIDInText = regexp.MustCompile(`BP-\d{8}-[0-9A-Z]{4,}`)
-	copyInText  = regexp.MustCompile(`·\s*Copy\s+(\d+)`)
+	copyInText  = regexp.MustCompile(`·\s*(?:Copy\s+(\d+)|第\s*(\d+)\s*份)`)
 )
 
 // Trace names the briefing packs in the ledger that data can come from: a
@@ -78,7 +78,7 @@ func (r *Register) Trace(ctx context.Context, data []byte) (TraceResult, error) 
 	ids := docIDInText.FindAllString(text, -1)
 	var copies []int
 	for _, m := range copyInText.FindAllStringSubmatch(text, -1) {
-		if n, err := strconv.Atoi(m[1]); err == nil && !slices.Contains(copies, n) {
+		if n, err := strconv.Atoi(m[1] + m[2]); err == nil && !slices.Contains(copies, n) {
 			copies = append(copies, n)
 		}
 	}

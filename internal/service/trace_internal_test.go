@@ -12,14 +12,19 @@ import (
 	"atpreg/internal/apperr"
 	"atpreg/internal/briefing"
 	"atpreg/internal/pdftest"
+	"atpreg/internal/register"
 )
 
 // twoCopies makes the demo meeting's packs for two named recipients.
-func twoCopies(t *testing.T) (*Register, PackResult) {
+func twoCopies(t *testing.T) (*Register, PackResult) { return twoCopiesIn(t, "") }
+
+// twoCopiesIn makes the demo meeting's packs for two named recipients in
+// lang.
+func twoCopiesIn(t *testing.T, lang string) (*Register, PackResult) {
 	t.Helper()
 	r := newDemo(t)
 	m, _ := packMeeting(t, r)
-	res, err := r.MakePacks(context.Background(), PackRequest{MeetingID: m.ID,
+	res, err := r.MakePacks(context.Background(), PackRequest{MeetingID: m.ID, Lang: lang,
 		Recipients: []PackRecipient{{Name: "Dr Fictional Reader One"}, {Name: "Dr Fictional Reader Two"}}, Dir: t.TempDir()}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -68,12 +73,14 @@ func entityExcerpt(t *testing.T, path string) string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !strings.Contains(txt, "Name of entity") && !strings.Contains(txt, "Entity name") {
+		if !strings.Contains(txt, "Name of entity") && !strings.Contains(txt, "Entity name") &&
+			!strings.Contains(txt, "機構名稱") && !strings.Contains(txt, "機構的名稱") {
 			continue
 		}
 		var keep []string
 		for _, l := range strings.Split(txt, "\n") {
-			if strings.Contains(l, "CONFIDENTIAL") || strings.Contains(l, "BP-") || strings.Contains(l, "Page ") || strings.Contains(l, "Copy") {
+			if strings.Contains(l, "CONFIDENTIAL") || strings.Contains(l, "BP-") || strings.Contains(l, "Page ") || strings.Contains(l, "Copy") ||
+				strings.Contains(l, "機密") || strings.Contains(l, "頁，共") || strings.Contains(l, "收件人：") {
 				continue
 			}
 			keep = append(keep, l)
@@ -86,9 +93,16 @@ func entityExcerpt(t *testing.T, path string) string {
 
 // TestTraceBareExcerpt: one entity page's text, without header, footer or
 // spacing, is traced by its wording to the copy it came from, of two; and
-// among 1,000 simulated copies only that copy's wording fits it.
+// among 1,000 simulated copies only that copy's wording fits it. The same
+// holds for packs in Chinese.
 func TestTraceBareExcerpt(t *testing.T) {
-	r, res := twoCopies(t)
+	for _, lang := range []string{register.LangEnglish, register.LangChinese} {
+		t.Run(lang, func(t *testing.T) { traceBareExcerpt(t, lang) })
+	}
+}
+
+func traceBareExcerpt(t *testing.T, lang string) {
+	r, res := twoCopiesIn(t, lang)
 	for i, f := range res.Files {
 		ex := entityExcerpt(t, f.Path)
 		if strings.Contains(ex, res.DocumentID) || strings.Contains(ex, f.Recipient) {
@@ -166,5 +180,30 @@ func TestTraceText(t *testing.T) {
 		if apperr.CodeOf(err) != apperr.Invalid || !strings.Contains(err.Error(), tc.says) {
 			t.Errorf("%s: %v, want an invalid error saying %q", tc.name, err, tc.says)
 		}
+	}
+}
+
+// TestTraceChinesePack: a Chinese pack is traced by the document id and
+// the copy number of its footers (收件人：… · 第 N 份), read by atpreg's own
+// text extraction.
+func TestTraceChinesePack(t *testing.T) {
+	r, res := twoCopiesIn(t, register.LangChinese)
+	data, err := os.ReadFile(res.Files[1].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.Trace(context.Background(), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Matches) != 1 || got.Matches[0].Entry.ID != res.Files[1].LedgerID || got.Matches[0].Certainty != "certain" ||
+		got.Matches[0].By != "document id and copy number" {
+		t.Fatalf("traced to %+v, want ledger entry %d by its footer, for certain", got.Matches, res.Files[1].LedgerID)
+	}
+	if m := got.Matches[0]; m.Disagree != 0 || m.Agree < 10 {
+		t.Errorf("the wording of the copy: %d agree, %d disagree", m.Agree, m.Disagree)
+	}
+	if lang := got.Matches[0].Entry.Options["lang"]; lang != register.LangChinese {
+		t.Errorf("the ledger records the pack's language as %v", lang)
 	}
 }

@@ -171,3 +171,32 @@ func (db *DB) resealBak(keys *vault.Keyring, current []byte, gen uint64) (bool, 
 	}
 	return true, nil
 }
+
+// CheckPassphrase reports whether pass is the open register's passphrase:
+// nil if it opens the register file on disk and that file holds the open
+// register's key, apperr.WrongPass if it does not open it, apperr.Conflict
+// if the file was replaced while open. Nothing changes. The key derivation
+// runs without holding the register, so other calls are not kept waiting.
+func (db *DB) CheckPassphrase(pass []byte) error {
+	db.mu.Lock()
+	if db.closed {
+		db.mu.Unlock()
+		return errClosed
+	}
+	fsys, path := db.fs, db.path
+	db.mu.Unlock()
+	k, err := vault.OpenKeys(fsys, path, pass)
+	if err != nil {
+		return err
+	}
+	defer k.Zero()
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	if db.closed {
+		return errClosed
+	}
+	if !k.SameKey(db.keys) {
+		return apperr.New(apperr.Conflict, "The register file %s was replaced while it was open. Nothing was changed; close atpreg and open the register again.", filepath.Base(db.path))
+	}
+	return nil
+}

@@ -11,7 +11,7 @@ import (
 // TestProductionIgnoresSwitches: without the build tag the environment asks
 // in vain for cheap keys or a short minute.
 func TestProductionIgnoresSwitches(t *testing.T) {
-	env := map[string]string{"ATPREG_INSECURE_TEST_KDF": "1", "ATPREG_INSECURE_TEST_MINUTE": "1s"}
+	env := map[string]string{"ATPREG_INSECURE_TEST_KDF": "1", "ATPREG_INSECURE_TEST_MINUTE": "1s", "ATPREG_INSECURE_TEST_CLOCK_DAYS": "30"}
 	getenv := func(k string) string { return env[k] }
 	if testhooks.Enabled {
 		t.Fatal("test hooks enabled in a build without the atpreg_testhooks tag")

@@ -3,6 +3,7 @@
 package testhooks
 
 import (
+	"strconv"
 	"time"
 
 	"atpreg/internal/service"
@@ -11,9 +12,15 @@ import (
 // Enabled reports whether this binary honours the test switches.
 const Enabled = true
 
-// Options returns the service options the environment asks for.
+// Options returns the service options the environment asks for: cheap
+// key derivation, and a register clock ATPREG_INSECURE_TEST_CLOCK_DAYS
+// days ahead of the computer's (what is due falls overdue).
 func Options(getenv func(string) string) service.Options {
-	return service.Options{TestingKDF: getenv("ATPREG_INSECURE_TEST_KDF") == "1"}
+	o := service.Options{TestingKDF: getenv("ATPREG_INSECURE_TEST_KDF") == "1"}
+	if days, err := strconv.Atoi(getenv("ATPREG_INSECURE_TEST_CLOCK_DAYS")); err == nil && days != 0 {
+		o.Now = func() time.Time { return time.Now().AddDate(0, 0, days) }
+	}
+	return o
 }
 
 // Minute returns the length of an auto-lock minute the environment asks for

@@ -1,7 +1,7 @@
 // The app's view of the Go session: version, register path, whether the
 // register is absent, locked or open, and the officer's settings. Components
 // read `session.info`; the lock screen and the settings page call its actions.
-import { ChangePassphrase, CreateRegister, Info, Lock, SaveSettings, Touch, Unlock } from '../../wailsjs/go/app/Session';
+import { ChangePassphrase, CreateRegister, Info, Lock, SaveSettings, Strengthen, Touch, Unlock } from '../../wailsjs/go/app/Session';
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { app } from '../../wailsjs/go/models';
 import { call } from './errors';
@@ -65,6 +65,22 @@ class SessionStore {
 
   async changePassphrase(current: string, next: string, confirm: string) {
     await call(ChangePassphrase(current, next, confirm));
+    // Changing the passphrase seals the register with the current key
+    // derivation: a weak one is mended too.
+    if (this.info?.kdfWeak) this.info = await call(Info());
+  }
+
+  /** Seals the register again under its passphrase with the current key derivation. */
+  async strengthen(passphrase: string) {
+    this.info = await call(Strengthen(passphrase));
+  }
+
+  /**
+   * After the window moved to another register (or restored one), the page
+   * reloads, so that nothing of the register it showed stays in its memory.
+   */
+  reloadAfter(reason: string) {
+    forget(reason);
   }
 
   /** Tells the backend the officer is active (at most every 20 s), postponing auto-lock. */

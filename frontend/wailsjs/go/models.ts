@@ -74,6 +74,60 @@ export namespace app {
 		    return a;
 		}
 	}
+	export class DisagreementRow {
+	    entityId: number;
+	    name: string;
+	    evaluators: number;
+	    disagreement: number;
+	    aspects: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new DisagreementRow(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.evaluators = source["evaluators"];
+	        this.disagreement = source["disagreement"];
+	        this.aspects = source["aspects"];
+	    }
+	}
+	export class AgreementView {
+	    alpha: Record<string, number | null>;
+	    overall?: number | null;
+	    entities: DisagreementRow[];
+	
+	    static createFrom(source: any = {}) {
+	        return new AgreementView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.alpha = source["alpha"];
+	        this.overall = source["overall"];
+	        this.entities = this.convertValues(source["entities"], DisagreementRow);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Settings {
 	    officerName: string;
 	    autoLockMinutes: number;
@@ -97,6 +151,7 @@ export namespace app {
 	    settings: Settings;
 	    lockedAt: string;
 	    autoLockMinutes: number;
+	    kdfWeak: boolean;
 	
 	    static createFrom(source: any = {}) {
 	        return new AppInfo(source);
@@ -110,6 +165,7 @@ export namespace app {
 	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.lockedAt = source["lockedAt"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
+	        this.kdfWeak = source["kdfWeak"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -189,6 +245,140 @@ export namespace app {
 	        this.mime = source["mime"];
 	        this.base64 = source["base64"];
 	    }
+	}
+	export class BackupCheck {
+	    name: string;
+	    entities: number;
+	    submissions: number;
+	    meetings: number;
+	    current: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupCheck(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.entities = source["entities"];
+	        this.submissions = source["submissions"];
+	        this.meetings = source["meetings"];
+	        this.current = source["current"];
+	    }
+	}
+	export class BackupChoice {
+	    name: string;
+	    folder: string;
+	    size: number;
+	    modified: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupChoice(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.size = source["size"];
+	        this.modified = source["modified"];
+	    }
+	}
+	export class BackupFile {
+	    name: string;
+	    made: string;
+	    size: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupFile(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.name = source["name"];
+	        this.made = source["made"];
+	        this.size = source["size"];
+	    }
+	}
+	export class BackupPlan {
+	    folder: string;
+	    keep: number;
+	    daily: boolean;
+	    last: string;
+	    folderMissing: boolean;
+	    backups: BackupFile[];
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupPlan(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.folder = source["folder"];
+	        this.keep = source["keep"];
+	        this.daily = source["daily"];
+	        this.last = source["last"];
+	        this.folderMissing = source["folderMissing"];
+	        this.backups = this.convertValues(source["backups"], BackupFile);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class BackupReport {
+	    ok: boolean;
+	    name: string;
+	    folder: string;
+	    removed: string[];
+	    message: string;
+	    plan: BackupPlan;
+	
+	    static createFrom(source: any = {}) {
+	        return new BackupReport(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.ok = source["ok"];
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.removed = source["removed"];
+	        this.message = source["message"];
+	        this.plan = this.convertValues(source["plan"], BackupPlan);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
 	}
 	export class ChoicesView {
 	    routes: register.Choice[];
@@ -546,6 +736,7 @@ export namespace app {
 		    return a;
 		}
 	}
+	
 	export class EmailAddress {
 	    name: string;
 	    email: string;
@@ -621,6 +812,42 @@ export namespace app {
 		    }
 		    return a;
 		}
+	}
+	export class EntityAgreement {
+	    disagreement?: number | null;
+	    rank: number;
+	    compared: number;
+	    aspects: string[];
+	    overall?: number | null;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityAgreement(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.disagreement = source["disagreement"];
+	        this.rank = source["rank"];
+	        this.compared = source["compared"];
+	        this.aspects = source["aspects"];
+	        this.overall = source["overall"];
+	    }
+	}
+	export class EvaluatorConflictRef {
+	    evaluatorId: number;
+	    evaluatorName: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluatorConflictRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluatorId = source["evaluatorId"];
+	        this.evaluatorName = source["evaluatorName"];
+	        this.reason = source["reason"];
+	    }
 	}
 	export class EntityScore {
 	    evaluations: number;
@@ -747,6 +974,8 @@ export namespace app {
 	    rank: number;
 	    rankedCount: number;
 	    conflicts: Conflict[];
+	    evaluatorConflicts: EvaluatorConflictRef[];
+	    agreement: EntityAgreement;
 	
 	    static createFrom(source: any = {}) {
 	        return new EntityEvaluations(source);
@@ -764,6 +993,8 @@ export namespace app {
 	        this.rank = source["rank"];
 	        this.rankedCount = source["rankedCount"];
 	        this.conflicts = this.convertValues(source["conflicts"], Conflict);
+	        this.evaluatorConflicts = this.convertValues(source["evaluatorConflicts"], EvaluatorConflictRef);
+	        this.agreement = this.convertValues(source["agreement"], EntityAgreement);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -967,6 +1198,117 @@ export namespace app {
 		}
 	}
 	
+	export class Evaluator {
+	    id: number;
+	    name: string;
+	    role: string;
+	    email: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new Evaluator(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.email = source["email"];
+	    }
+	}
+	export class EvaluatorConflict {
+	    evaluatorId: number;
+	    entityId: number;
+	    entityName: string;
+	    reason: string;
+	    createdAt: string;
+	    createdBy: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluatorConflict(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluatorId = source["evaluatorId"];
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.reason = source["reason"];
+	        this.createdAt = source["createdAt"];
+	        this.createdBy = source["createdBy"];
+	    }
+	}
+	
+	export class SheetView {
+	    docId: string;
+	    evaluatorId: number;
+	    evaluatorName: string;
+	    entityIds: number[];
+	    entityNames: string[];
+	    sentAt: string;
+	    due: string;
+	    returnedAt: string;
+	    state: 'out' | 'overdue' | 'returned';
+	    daysLate: number;
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.docId = source["docId"];
+	        this.evaluatorId = source["evaluatorId"];
+	        this.evaluatorName = source["evaluatorName"];
+	        this.entityIds = source["entityIds"];
+	        this.entityNames = source["entityNames"];
+	        this.sentAt = source["sentAt"];
+	        this.due = source["due"];
+	        this.returnedAt = source["returnedAt"];
+	        this.state = source["state"];
+	        this.daysLate = source["daysLate"];
+	    }
+	}
+	export class EvaluatorView {
+	    evaluator: Evaluator;
+	    conflicts: EvaluatorConflict[];
+	    sent: number;
+	    returned: number;
+	    overdue: number;
+	    sheets: SheetView[];
+	
+	    static createFrom(source: any = {}) {
+	        return new EvaluatorView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluator = this.convertValues(source["evaluator"], Evaluator);
+	        this.conflicts = this.convertValues(source["conflicts"], EvaluatorConflict);
+	        this.sent = source["sent"];
+	        this.returned = source["returned"];
+	        this.overdue = source["overdue"];
+	        this.sheets = this.convertValues(source["sheets"], SheetView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	export class Exclusion {
 	    partnerId: number;
 	    partnerName: string;
@@ -1294,6 +1636,7 @@ export namespace app {
 	    contentType: string;
 	    size: number;
 	    form: boolean;
+	    sheet: boolean;
 	    email: boolean;
 	    kept: boolean;
 	    note: string;
@@ -1308,6 +1651,7 @@ export namespace app {
 	        this.contentType = source["contentType"];
 	        this.size = source["size"];
 	        this.form = source["form"];
+	        this.sheet = source["sheet"];
 	        this.email = source["email"];
 	        this.kept = source["kept"];
 	        this.note = source["note"];
@@ -1337,9 +1681,29 @@ export namespace app {
 	        this.taken = source["taken"];
 	    }
 	}
+	export class IntakeEvaluationView {
+	    entityId: number;
+	    entityName: string;
+	    evaluator: string;
+	    replaced: boolean;
+	    unscored: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new IntakeEvaluationView(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.entityName = source["entityName"];
+	        this.evaluator = source["evaluator"];
+	        this.replaced = source["replaced"];
+	        this.unscored = source["unscored"];
+	    }
+	}
 	export class IntakeItemView {
 	    file: string;
-	    kind: 'email' | 'form' | 'import' | '';
+	    kind: 'email' | 'form' | 'import' | 'evaluation' | '';
 	    action: string;
 	    entityId: number;
 	    entityName: string;
@@ -1354,6 +1718,8 @@ export namespace app {
 	    alreadyTakenIn: boolean;
 	    notes: string[];
 	    import: string;
+	    evaluations: IntakeEvaluationView[];
+	    sheetDocId: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new IntakeItemView(source);
@@ -1377,6 +1743,8 @@ export namespace app {
 	        this.alreadyTakenIn = source["alreadyTakenIn"];
 	        this.notes = source["notes"];
 	        this.import = source["import"];
+	        this.evaluations = this.convertValues(source["evaluations"], IntakeEvaluationView);
+	        this.sheetDocId = source["sheetDocId"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -1424,6 +1792,7 @@ export namespace app {
 	    created: number;
 	    merged: number;
 	    unchanged: number;
+	    evaluations: number;
 	
 	    static createFrom(source: any = {}) {
 	        return new IntakeReview(source);
@@ -1439,6 +1808,7 @@ export namespace app {
 	        this.created = source["created"];
 	        this.merged = source["merged"];
 	        this.unchanged = source["unchanged"];
+	        this.evaluations = source["evaluations"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2281,6 +2651,7 @@ export namespace app {
 	    includeEvaluation: boolean;
 	    password: string;
 	    dir: string;
+	    lang: string;
 	
 	    static createFrom(source: any = {}) {
 	        return new PackRequest(source);
@@ -2298,6 +2669,7 @@ export namespace app {
 	        this.includeEvaluation = source["includeEvaluation"];
 	        this.password = source["password"];
 	        this.dir = source["dir"];
+	        this.lang = source["lang"];
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2521,6 +2893,7 @@ export namespace app {
 	export class RankingView {
 	    rows: RankRow[];
 	    weights: Record<string, number>;
+	    agreement: AgreementView;
 	
 	    static createFrom(source: any = {}) {
 	        return new RankingView(source);
@@ -2530,6 +2903,120 @@ export namespace app {
 	        if ('string' === typeof source) source = JSON.parse(source);
 	        this.rows = this.convertValues(source["rows"], RankRow);
 	        this.weights = source["weights"];
+	        this.agreement = this.convertValues(source["agreement"], AgreementView);
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	export class RecentRegister {
+	    path: string;
+	    name: string;
+	    folder: string;
+	    used: string;
+	    exists: boolean;
+	    current: boolean;
+	    lastBackup: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new RecentRegister(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.path = source["path"];
+	        this.name = source["name"];
+	        this.folder = source["folder"];
+	        this.used = source["used"];
+	        this.exists = source["exists"];
+	        this.current = source["current"];
+	        this.lastBackup = source["lastBackup"];
+	    }
+	}
+	
+	
+	
+	export class SendSheetsRequest {
+	    evaluatorIds: number[];
+	    entityIds: number[];
+	    meetingId: number;
+	    lang: string;
+	    format: string;
+	    due: string;
+	    dir: string;
+	    draft: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SendSheetsRequest(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluatorIds = source["evaluatorIds"];
+	        this.entityIds = source["entityIds"];
+	        this.meetingId = source["meetingId"];
+	        this.lang = source["lang"];
+	        this.format = source["format"];
+	        this.due = source["due"];
+	        this.dir = source["dir"];
+	        this.draft = source["draft"];
+	    }
+	}
+	export class SheetLeftOut {
+	    entityId: number;
+	    name: string;
+	    reason: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetLeftOut(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.entityId = source["entityId"];
+	        this.name = source["name"];
+	        this.reason = source["reason"];
+	    }
+	}
+	export class SentSheet {
+	    evaluatorId: number;
+	    evaluator: string;
+	    path: string;
+	    docId: string;
+	    part: 'sheet' | 'draft';
+	    sha256: string;
+	    entities: number;
+	    leftOut: SheetLeftOut[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SentSheet(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluatorId = source["evaluatorId"];
+	        this.evaluator = source["evaluator"];
+	        this.path = source["path"];
+	        this.docId = source["docId"];
+	        this.part = source["part"];
+	        this.sha256 = source["sha256"];
+	        this.entities = source["entities"];
+	        this.leftOut = this.convertValues(source["leftOut"], SheetLeftOut);
 	    }
 	
 		convertValues(a: any, classs: any, asMap: boolean = false): any {
@@ -2551,9 +3038,124 @@ export namespace app {
 		}
 	}
 	
+	export class SheetEvaluator {
+	    id: number;
+	    name: string;
+	    role: string;
+	    email: string;
+	    conflicted: number[];
 	
+	    static createFrom(source: any = {}) {
+	        return new SheetEvaluator(source);
+	    }
 	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.role = source["role"];
+	        this.email = source["email"];
+	        this.conflicted = source["conflicted"];
+	    }
+	}
 	
+	export class SheetMeeting {
+	    id: number;
+	    title: string;
+	    startsAt: string;
+	    entityIds: number[];
+	    past: boolean;
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetMeeting(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.title = source["title"];
+	        this.startsAt = source["startsAt"];
+	        this.entityIds = source["entityIds"];
+	        this.past = source["past"];
+	    }
+	}
+	export class SheetSetup {
+	    evaluators: SheetEvaluator[];
+	    meetings: SheetMeeting[];
+	    inEvaluation: EntityOption[];
+	    today: string;
+	    due: string;
+	    dueDays: number;
+	    dir: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetSetup(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.evaluators = this.convertValues(source["evaluators"], SheetEvaluator);
+	        this.meetings = this.convertValues(source["meetings"], SheetMeeting);
+	        this.inEvaluation = this.convertValues(source["inEvaluation"], EntityOption);
+	        this.today = source["today"];
+	        this.due = source["due"];
+	        this.dueDays = source["dueDays"];
+	        this.dir = source["dir"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
+	
+	export class SheetsSent {
+	    files: SentSheet[];
+	    due: string;
+	    notices: string[];
+	
+	    static createFrom(source: any = {}) {
+	        return new SheetsSent(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.files = this.convertValues(source["files"], SentSheet);
+	        this.due = source["due"];
+	        this.notices = source["notices"];
+	    }
+	
+		convertValues(a: any, classs: any, asMap: boolean = false): any {
+		    if (!a) {
+		        return a;
+		    }
+		    if (a.slice && a.map) {
+		        return (a as any[]).map(elem => this.convertValues(elem, classs));
+		    } else if ("object" === typeof a) {
+		        if (asMap) {
+		            for (const key of Object.keys(a)) {
+		                a[key] = new classs(a[key]);
+		            }
+		            return a;
+		        }
+		        return new classs(a);
+		    }
+		    return a;
+		}
+	}
 	
 	
 	export class Strength {

@@ -8,7 +8,9 @@ import {
   defaultPicks,
   differences,
   dragHasFiles,
+  evaluationText,
   foundText,
+  kindLabel,
   problemText,
   refuseFiles,
   summary,
@@ -40,12 +42,14 @@ function item(over: Partial<IntakeItem> = {}): IntakeItem {
     alreadyTakenIn: false,
     notes: [],
     import: '',
+    evaluations: [],
+    sheetDocId: '',
     ...over,
   };
 }
 
 function review(over: Partial<IntakeReview> = {}): IntakeReview {
-  return { token: 'tok', dryRun: true, applied: false, items: [item()], problems: [], created: 0, merged: 1, unchanged: 0, ...over };
+  return { token: 'tok', dryRun: true, applied: false, items: [item()], problems: [], created: 0, merged: 1, unchanged: 0, evaluations: 0, ...over };
 }
 
 const phone = change('entity.contact_phone', '+852 2100 0000', '+852 3900 1234');
@@ -162,5 +166,26 @@ describe('files', () => {
       { id: 7, name: 'Harbour Cell Works' },
       { id: 9, name: 'New Co' },
     ]);
+  });
+});
+
+describe('returned evaluation sheets', () => {
+  const ev = { entityId: 12, entityName: 'Tide Cell Co', evaluator: 'Dr Fictional Wong', replaced: false, unscored: [] as string[] };
+  const sheet = item({ file: 'sheet.pdf', kind: 'evaluation', action: '', entityId: 0, entityName: '', matchedBy: '', evaluations: [ev, { ...ev, entityId: 13, entityName: 'Reef Gene Ltd', replaced: true }] });
+  it('says what a sheet records, never "not taken in"', () => {
+    expect(kindLabel('evaluation')).toBe('Evaluation sheet');
+    expect(actionLabel(sheet)).toBe('Evaluations recorded');
+    expect(summary(review({ items: [sheet], merged: 0, evaluations: 2 }))).toBe('Would take in 1 file: 2 evaluations from returned sheets.');
+    expect(touchedEntities(review({ items: [sheet] }))).toEqual([
+      { id: 12, name: 'Tide Cell Co' },
+      { id: 13, name: 'Reef Gene Ltd' },
+    ]);
+  });
+  it('words each evaluation before and after', () => {
+    expect(evaluationText(ev, false)).toBe("Dr Fictional Wong's evaluation of Tide Cell Co is recorded.");
+    expect(evaluationText({ ...ev, replaced: true }, false)).toBe("Dr Fictional Wong's evaluation of Tide Cell Co replaces their earlier one.");
+    expect(evaluationText({ ...ev, replaced: true, unscored: ['Job creation and training'] }, true)).toBe(
+      "Dr Fictional Wong's evaluation of Tide Cell Co replaced their earlier one; left unscored: Job creation and training.",
+    );
   });
 });

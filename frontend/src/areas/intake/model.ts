@@ -13,6 +13,7 @@ export type IntakeProblem = Wire<app.IntakeProblemView>;
 export type IntakeAttachment = Wire<app.IntakeAttachmentView>;
 export type EmailView = Wire<app.EmailView>;
 export type EmailAddress = Wire<app.EmailAddress>;
+export type IntakeEvaluation = Wire<app.IntakeEvaluationView>;
 
 /** For one differing field: keep the register's value, or take the form's. */
 export type Pick = 'register' | 'form';
@@ -67,6 +68,7 @@ export function summary(r: IntakeReview, picks: Picks = {}): string {
   if (r.unchanged) parts.push(`${plural(r.unchanged, 'entity', 'entities')} already up to date`);
   const imports = r.items.filter((i) => i.kind === 'import').length;
   if (imports) parts.push(`${plural(imports, 'spreadsheet')} imported`);
+  if (r.evaluations) parts.push(`${plural(r.evaluations, 'evaluation')} from returned sheets`);
   const what = parts.length ? parts.join(', ') : 'nothing to change';
   if (r.applied) return `Took in ${files}: ${what}.`;
   const diffs = differences(r).length;
@@ -78,6 +80,7 @@ export function summary(r: IntakeReview, picks: Picks = {}): string {
 /** What happens to the file's entity, in the officer's words. */
 export function actionLabel(it: IntakeItem): string {
   if (it.kind === 'import') return 'Spreadsheet import';
+  if (it.evaluations?.length && !it.action) return 'Evaluations recorded';
   switch (it.action) {
     case 'create':
       return 'New entity';
@@ -92,6 +95,7 @@ export function actionLabel(it: IntakeItem): string {
 
 /** The badge class of an item's action. */
 export function actionClass(it: IntakeItem): string {
+  if (it.evaluations?.length && !it.action) return 'accent';
   switch (it.action) {
     case 'create':
       return 'ok';
@@ -130,6 +134,8 @@ export function kindLabel(kind: string): string {
       return 'RFI form';
     case 'import':
       return 'Spreadsheet';
+    case 'evaluation':
+      return 'Evaluation sheet';
     default:
       return 'File';
   }
@@ -166,7 +172,7 @@ export const maxFileBytes = 50 << 20;
 
 /** Why dropped or picked files are refused before they are sent, or null when they may go. */
 export function refuseFiles(files: { name: string; size: number }[]): string | null {
-  if (!files.length) return 'No file arrived. Drop emails (.eml, .msg), filled RFI forms (.pdf, .docx) or the import template.';
+  if (!files.length) return 'No file arrived. Drop emails (.eml, .msg), filled RFI forms or evaluation sheets (.pdf, .docx) or the import template.';
   for (const f of files) {
     if (f.size === 0) return `${f.name} is empty. Nothing was taken in.`;
     if (f.size > maxFileBytes) {
@@ -184,8 +190,19 @@ export function dragHasFiles(types: readonly string[] | null | undefined): boole
 /** The entities the intake touched, each once, for the links after Confirm. */
 export function touchedEntities(r: IntakeReview): { id: number; name: string }[] {
   const out: { id: number; name: string }[] = [];
+  const add = (id: number, name: string) => {
+    if (id > 0 && !out.some((e) => e.id === id)) out.push({ id, name });
+  };
   for (const it of r.items) {
-    if (it.entityId > 0 && !out.some((e) => e.id === it.entityId)) out.push({ id: it.entityId, name: it.entityName });
+    add(it.entityId, it.entityName);
+    for (const e of it.evaluations ?? []) add(e.entityId, e.entityName);
   }
   return out;
+}
+
+/** One evaluation a returned sheet records, in words. */
+export function evaluationText(e: IntakeEvaluation, applied: boolean): string {
+  const verb = applied ? (e.replaced ? 'replaced' : 'recorded') : e.replaced ? 'replaces' : 'is recorded';
+  const head = `${e.evaluator}'s evaluation of ${e.entityName} ${e.replaced ? `${verb} their earlier one` : verb}`;
+  return e.unscored.length ? `${head}; left unscored: ${e.unscored.join('; ')}.` : `${head}.`;
 }

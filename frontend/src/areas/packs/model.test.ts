@@ -87,9 +87,13 @@ describe('toRequest', () => {
       anonymise: true,
       includeNotes: false,
       includeEvaluation: false,
+      lang: 'en',
       password: 'secret pass',
       dir: '/home/officer/Documents',
     });
+  });
+  it('sends the chosen language', () => {
+    expect(toRequest({ ...emptyForm(setup), lang: 'zh-HK' }).lang).toBe('zh-HK');
   });
   it('sends chosen entities with a purpose', () => {
     const r = toRequest({ ...emptyForm(setup), source: 'entities', entityIds: [31, 7], purpose: ' Screening ' });

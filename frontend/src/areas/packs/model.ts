@@ -37,6 +37,7 @@ export interface ExportForm {
   anonymise: boolean;
   includeNotes: boolean;
   includeEvaluation: boolean;
+  lang: 'en' | 'zh-HK'; // the packs' language
   password: string;
   password2: string;
   dir: string;
@@ -55,6 +56,7 @@ export function emptyForm(setup: PackSetup | null, meetingId = 0): ExportForm {
     anonymise: false,
     includeNotes: false,
     includeEvaluation: false,
+    lang: 'en',
     password: '',
     password2: '',
     dir: setup?.defaultDir ?? '',
@@ -139,6 +141,7 @@ export function toRequest(form: ExportForm): ExportRequest {
     anonymise: form.anonymise,
     includeNotes: form.includeNotes,
     includeEvaluation: form.includeEvaluation,
+    lang: form.lang,
     password: form.password,
     dir: form.dir.trim(),
   };

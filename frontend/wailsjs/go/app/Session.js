@@ -26,6 +26,10 @@ export function SaveSettings(arg1) {
   return window['go']['app']['Session']['SaveSettings'](arg1);
 }
 
+export function Strengthen(arg1) {
+  return window['go']['app']['Session']['Strengthen'](arg1);
+}
+
 export function Touch() {
   return window['go']['app']['Session']['Touch']();
 }

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { alphaReading, emptySheets, fmtAlpha, fmtDate, leftOut, namesText, stateBadge, stateText } from './model';
+
+describe('leftOut and emptySheets', () => {
+  it('names the chosen entities an evaluator is conflicted with, in the chosen order', () => {
+    expect(leftOut([7, 3, 12], [12, 3, 99])).toEqual([3, 12]);
+    expect(leftOut([7], [])).toEqual([]);
+  });
+  it('finds the evaluators whose sheet would be empty', () => {
+    const evs = [
+      { name: 'A', conflicted: [1, 2] },
+      { name: 'B', conflicted: [1] },
+      { name: 'C', conflicted: [] },
+    ];
+    expect(emptySheets([1, 2], evs)).toEqual(['A']);
+    expect(emptySheets([1], evs)).toEqual(['A', 'B']);
+    expect(emptySheets([], evs)).toEqual([]);
+  });
+});
+
+describe('stateText', () => {
+  it('reads each state', () => {
+    expect(stateText({ state: 'out', due: '2026-03-10', returnedAt: '', daysLate: 0 })).toBe('Due 10 Mar 2026');
+    expect(stateText({ state: 'overdue', due: '2026-03-10', returnedAt: '', daysLate: 1 })).toBe('Overdue by 1 day');
+    expect(stateText({ state: 'overdue', due: '2026-03-10', returnedAt: '', daysLate: 4 })).toBe('Overdue by 4 days');
+    expect(stateText({ state: 'returned', due: '2026-03-10', returnedAt: '2026-03-08T02:00:00Z', daysLate: 0 })).toBe('Returned 8 Mar 2026');
+    expect(stateBadge('overdue')).toBe('overdue');
+    expect(stateBadge('returned')).toBe('ok');
+    expect(stateBadge('out')).toBe('');
+  });
+  it('leaves a text that is no date alone', () => {
+    expect(fmtDate('soon')).toBe('soon');
+  });
+});
+
+describe('namesText', () => {
+  it('shortens long lists', () => {
+    expect(namesText([])).toBe('');
+    expect(namesText(['A'])).toBe('A');
+    expect(namesText(['A', 'B'])).toBe('A and B');
+    expect(namesText(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(namesText(['A', 'B', 'C', 'D', 'E'])).toBe('A, B and 3 more');
+  });
+});
+
+describe('alpha', () => {
+  it('formats and reads an alpha by Krippendorff’s thresholds', () => {
+    expect(fmtAlpha(null)).toBe('—');
+    expect(fmtAlpha(0.8154)).toBe('0.82');
+    expect(alphaReading(0.815).tone).toBe('ok');
+    expect(alphaReading(0.7).tone).toBe('warning');
+    expect(alphaReading(0.667).tone).toBe('warning');
+    expect(alphaReading(0.2).tone).toBe('danger');
+    expect(alphaReading(-0.1).label).toBe('low agreement');
+    expect(alphaReading(null).label).toBe('not yet measurable');
+  });
+});
