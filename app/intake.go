@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -208,9 +209,46 @@ func reviewOf(token string, rep service.IntakeReport) IntakeReview {
 	return v
 }
 
+// importSummary says what a spreadsheet in an intake does, counts with
+// their nouns ("1 row: 1 entity created; 2 products added."), leaving out
+// what does not happen.
 func importSummary(ir *service.ImportReport) string {
-	return fmt.Sprintf("%d row(s): %d entit(ies) created, %d merged, %d unchanged; %d product(s) added, %d updated.",
-		ir.Rows, ir.Created, ir.Merged, ir.Unchanged, ir.Added, ir.Updated)
+	var entities, products []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{ir.Created, "created"}, {ir.Merged, "merged"}, {ir.Unchanged, "unchanged"}} {
+		if c.n > 0 {
+			entities = append(entities, counted(c.n, "entity", "entities")+" "+c.what)
+		}
+	}
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{ir.Added, "added"}, {ir.Updated, "updated"}} {
+		if c.n > 0 {
+			products = append(products, counted(c.n, "product", "products")+" "+c.what)
+		}
+	}
+	parts := []string{}
+	if len(entities) > 0 {
+		parts = append(parts, strings.Join(entities, ", "))
+	}
+	if len(products) > 0 {
+		parts = append(parts, strings.Join(products, ", "))
+	}
+	if len(parts) == 0 {
+		return counted(ir.Rows, "row", "rows") + ": nothing to change."
+	}
+	return counted(ir.Rows, "row", "rows") + ": " + strings.Join(parts, "; ") + "."
+}
+
+// counted is n with its noun: "1 entity", "2 entities".
+func counted(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Review checks the files (a dry run) and keeps them for Confirm under the

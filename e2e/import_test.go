@@ -81,3 +81,44 @@ func TestImportDryRunAndImport(t *testing.T) {
 	  document.querySelector('[data-testid="import-drop"]').dispatchEvent(new DragEvent('drop',{dataTransfer:dt,bubbles:true,cancelable:true})); return true})()`)
 	p.WaitText(`[data-testid="import-summary-text"]`, "Nothing to import: 2 entities already up to date.")
 }
+
+// TestImportCheckAgain: a file with a problem offers Check again; the
+// officer fixes and saves the same file, Check again opens the file chooser
+// and the file chosen is checked anew: the problem is gone and the import
+// can go ahead. Counts read "1 problem", "3 rows".
+func TestImportCheckAgain(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	Eval[bool](p, `(location.hash = '#/import', true)`)
+	p.WaitVisible(`[data-testid="import-drop"]`)
+	file := filepath.Join(t.TempDir(), "replies.csv")
+	if err := os.WriteFile(file, []byte(importCSV), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p.Do(chromedp.SetUploadFiles(`[data-testid="import-file"]`, []string{file}))
+	p.WaitText(`[data-testid="import-problem-count"]`, "1 problem")
+	p.WaitText(`[data-testid="import-summary"]`, "CSV · 3 rows")
+	p.WaitVisible(`[data-testid="import-check-again"]`)
+	p.Screenshot("import-check-again")
+
+	// Fixed and saved in place (as a spreadsheet program would: a new file
+	// under the same name).
+	fixed := strings.Replace(importCSV, "stem cells", "Tissue engineered product", 1)
+	tmp := file + ".tmp"
+	if err := os.WriteFile(tmp, []byte(fixed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, file); err != nil {
+		t.Fatal(err)
+	}
+	Eval[bool](p, `(document.querySelector('[data-testid="import-file"]').addEventListener('click', e => { window.__chooser = true; e.preventDefault() }), true)`)
+	p.Click(`[data-testid="import-check-again"]`)
+	p.WaitJS(`window.__chooser === true`, defaultWait)
+	p.Do(chromedp.SetUploadFiles(`[data-testid="import-file"]`, []string{file}))
+	p.WaitText(`[data-testid="import-summary-text"]`, "Would import 3 rows: 2 new entities, 3 products added.")
+	if Eval[bool](p, `document.querySelector('[data-testid="import-confirm"]').disabled`) {
+		t.Fatal("the import button is disabled after the fixed file was checked again")
+	}
+	if Eval[bool](p, `!!document.querySelector('[data-testid="import-check-again"]')`) {
+		t.Error("Check again is still offered for a clean file")
+	}
+}

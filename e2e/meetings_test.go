@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -176,10 +177,15 @@ func TestMeetingsDemoPlanner(t *testing.T) {
 	p.WaitVisible(`[data-testid="conflict-note"]`)
 	p.WaitVisible(`[data-testid="action-overdue"]`)
 	p.Screenshot("meetings-demo-meeting")
+	// The demo reads as of today: one follow-up a few days overdue (not
+	// months), the next meeting ahead on the Overview.
 	p.Click(`.sidebar [data-area="overview"]`)
-	p.WaitJS(`document.querySelectorAll('[data-testid="overdue-item"]').length === 2`, defaultWait)
-	// The pipeline counts add up to the register's entities; the next
-	// meetings panel says none is planned (both demo meetings are past).
+	p.WaitJS(`document.querySelectorAll('[data-testid="overdue-item"]').length === 1`, defaultWait)
+	if late := Eval[string](p, `document.querySelector('[data-testid="overdue-item"]').textContent`); !regexp.MustCompile(`\b([5-9]|1[01]) days overdue`).MatchString(late) {
+		t.Errorf("the demo's overdue follow-up reads %q, want 5 to 11 days overdue", late)
+	}
+	p.WaitText(`[data-testid="overview-meetings"]`, "Dialogue meeting 2")
+	// The pipeline counts add up to the register's entities.
 	p.WaitVisible(`[data-testid="overview-pipeline"] .step`)
 	sum := Eval[int](p, `[...document.querySelectorAll('[data-testid="overview-pipeline"] .step .n')].reduce((s, n) => s + Number(n.textContent), 0)`)
 	total := Eval[int](p, `window.go.app.RegisterService.List({limit: 1}).then(p => p.total)`)

@@ -169,3 +169,25 @@ func TestFirstRunOpensDemo(t *testing.T) {
 		t.Fatalf("demo register not on disk: %v", err)
 	}
 }
+
+// TestOpenDemoSaysWhatItDoes: while "Open the demo instead" works (held here
+// for a moment before the real call, as a slow laptop's key derivation
+// would), the create screen says what is happening; then the demo opens.
+func TestOpenDemoSaysWhatItDoes(t *testing.T) {
+	p := NewPage(t, StartApp(t))
+	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'absent'`, defaultWait)
+	Eval[bool](p, `(() => { const s = window.go.app.Session, real = s.CreateRegister;
+	  s.CreateRegister = (...a) => new Promise(r => setTimeout(r, 1500)).then(() => real(...a)); return true })()`)
+	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+	p.Fill(`[data-testid="confirm"]`, TestPassphrase)
+	p.Click(`[data-testid="create-demo"]`)
+	p.WaitText(`[data-testid="lock-doing"]`, "filling it with 40 fictional entities")
+	if !Eval[bool](p, `document.querySelector('[data-testid="create-demo"]').disabled`) {
+		t.Error("the buttons can be pressed again while the demo is being made")
+	}
+	p.Screenshot("create-demo-working")
+	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+	if n := Eval[int](p, `window.go.app.RegisterService.List({limit: 1}).then(p => p.total)`); n != 40 {
+		t.Errorf("the demo holds %d entities, want 40", n)
+	}
+}

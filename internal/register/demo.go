@@ -19,10 +19,92 @@ import (
 //	partners := DemoPartners()          // insert each; set partners[i].ID
 //	meetings := DemoMeetings(partners, entities)
 //
-// Everything is deterministic: the same seed gives the same data.
+// Everything is deterministic: the same seed gives the same data. The data is
+// written as of DemoDay (a past meeting with one follow-up overdue and one
+// due, the next meeting ahead, no history after that day); a register moves
+// it to its own day with DemoShift and the ShiftDemo functions, before
+// deriving what depends on the entities and meetings.
 
 // hkt is Hong Kong time, for demo timestamps.
 var hkt = time.FixedZone("HKT", 8*60*60)
+
+// DemoDay is the day the demo data is written as of.
+var DemoDay = time.Date(2026, 6, 20, 0, 0, 0, 0, hkt)
+
+// DemoShift returns the days to move the demo data by so that it reads as of
+// now: the whole weeks (weekdays stay) from DemoDay to now's day in Hong
+// Kong, rounded down, so that now falls 0 to 6 days after the moved
+// DemoDay. It is 0 for a now in DemoDay's week, negative before it.
+func DemoShift(now time.Time) int {
+	y, m, d := now.In(hkt).Date()
+	days := int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(time.Date(DemoDay.Year(), DemoDay.Month(), DemoDay.Day(), 0, 0, 0, 0, time.UTC)).Hours()) / 24
+	weeks := days / 7
+	if days < 0 && days%7 != 0 {
+		weeks--
+	}
+	return weeks * 7
+}
+
+// shiftDate moves a "YYYY-MM-DD" date by days; other text (empty) is kept.
+func shiftDate(s string, days int) string {
+	t, err := time.ParseInLocation(time.DateOnly, s, hkt)
+	if err != nil {
+		return s
+	}
+	return t.AddDate(0, 0, days).Format(time.DateOnly)
+}
+
+// shiftMonth moves a date by days, and a month as its middle day is moved
+// (so a year of days later is the same month).
+func shiftMonth(m Month, days int) Month {
+	if m.IsZero() || !m.Valid() {
+		return m
+	}
+	if m.HasDay() {
+		return Month(shiftDate(string(m), days))
+	}
+	return MonthOf(m.Time().AddDate(0, 0, 14+days))
+}
+
+// ShiftDemoEntities moves every date and time of DemoEntities by days
+// (DemoShift): received, created, updated and expected starts. Their
+// evaluations, history and sample emails follow from these.
+func ShiftDemoEntities(es []Entity, days int) {
+	for i := range es {
+		e := &es[i]
+		e.ReceivedOn = shiftDate(e.ReceivedOn, days)
+		e.CreatedAt = e.CreatedAt.AddDate(0, 0, days)
+		e.UpdatedAt = e.UpdatedAt.AddDate(0, 0, days)
+		for j := range e.Submissions {
+			e.Submissions[j].ExpectedStart = shiftMonth(e.Submissions[j].ExpectedStart, days)
+		}
+	}
+}
+
+// ShiftDemoPartners moves DemoPartners' timestamps by days (DemoShift).
+func ShiftDemoPartners(ps []Partner, days int) {
+	for i := range ps {
+		ps[i].CreatedAt = ps[i].CreatedAt.AddDate(0, 0, days)
+		ps[i].UpdatedAt = ps[i].UpdatedAt.AddDate(0, 0, days)
+	}
+}
+
+// ShiftDemoMeetings moves DemoMeetingRecords' times and follow-up due dates
+// by days (DemoShift); DemoConflict follows from them.
+func ShiftDemoMeetings(ms []MeetingRecord, days int) {
+	for i := range ms {
+		m := &ms[i]
+		m.StartsAt = m.StartsAt.AddDate(0, 0, days)
+		m.CreatedAt = m.CreatedAt.AddDate(0, 0, days)
+		m.UpdatedAt = m.UpdatedAt.AddDate(0, 0, days)
+		actions := make([]Action, len(m.Actions))
+		for j, a := range m.Actions {
+			a.Due = shiftDate(a.Due, days)
+			actions[j] = a
+		}
+		m.Actions = actions
+	}
+}
 
 // DemoOfficer is the fictional contact officer named in demo history.
 const DemoOfficer = "Joyce Lam (contact officer)"
@@ -668,10 +750,11 @@ func DemoPartners() []Partner {
 	}
 }
 
-// DemoMeetings returns two fictional dialogue meetings: a past one with
-// minutes, outcome and follow-up actions, discussing some entities that are in
-// dialogue or engaged, and an upcoming one with only an agenda, discussing
-// invited entities. Partner and entity ids come from the arguments (set them
+// DemoMeetings returns two fictional dialogue meetings: a past one (five
+// weeks before DemoDay) with minutes, outcome and follow-up actions (one
+// done, one due 5 days before DemoDay, one due 10 days after), discussing
+// some entities that are in dialogue or engaged, and an upcoming one (19
+// days after DemoDay) with only an agenda, discussing invited entities. Partner and entity ids come from the arguments (set them
 // first). Both are valid when the ids are.
 func DemoMeetings(partners []Partner, entities []Entity) []Meeting {
 	var pids []int64
@@ -691,7 +774,8 @@ func DemoMeetings(partners []Partner, entities []Entity) []Meeting {
 			}
 		}
 	}
-	at := time.Date(2026, 3, 12, 14, 30, 0, 0, hkt)
+	at := DemoDay.AddDate(0, 0, -37).Add(14*time.Hour + 30*time.Minute) // a Thursday
+	due := func(days int) string { return DemoDay.AddDate(0, 0, days).Format(time.DateOnly) }
 	return []Meeting{
 		{
 			Title:      "Dialogue meeting 1: process development capacity",
@@ -700,25 +784,25 @@ func DemoMeetings(partners []Partner, entities []Entity) []Meeting {
 			PartnerIDs: pids,
 			Attendees:  []string{DemoOfficer, demoEvaluators[0], demoEvaluators[1]},
 			EntityIDs:  past,
-			Agenda:     "1. Capacity of the two GMP facilities for 2026–2027\n2. Entities' process development needs\n3. Training of key personnel\n4. Next steps",
+			Agenda:     "1. Capacity of the two GMP facilities for the next two years\n2. Entities' process development needs\n3. Training of key personnel\n4. Next steps",
 			Minutes:    "Partners presented suite availability. Each entity's readiness and capacity need was discussed in turn.\n會上同意先處理已有臨床方案嘅項目。",
 			Outcome:    "Two entities to start technical transfer discussions; training needs to be pooled into one Authorized Person course.",
 			Actions: []Action{
-				{Text: "Send each entity the facility's technical questionnaire", Owner: DemoOfficer, Due: "2026-03-26", Done: true},
-				{Text: "Draft a pooled GMP training plan for Authorized Persons", Owner: "Dr Cheryl Kwok", Due: "2026-04-30"},
-				{Text: "Confirm closed-system suite slots for Q3 2026", Owner: "Mr Eric Siu", Due: "2026-04-15"},
+				{Text: "Send each entity the facility's technical questionnaire", Owner: DemoOfficer, Due: due(-23), Done: true},
+				{Text: "Draft a pooled GMP training plan for Authorized Persons", Owner: "Dr Cheryl Kwok", Due: due(10)},
+				{Text: "Confirm closed-system suite slots for the next quarter", Owner: "Mr Eric Siu", Due: due(-5)},
 			},
 			CreatedAt: at.AddDate(0, 0, -14), UpdatedAt: at.AddDate(0, 0, 1),
 		},
 		{
 			Title:      "Dialogue meeting 2: newly invited entities",
-			StartsAt:   at.AddDate(0, 2, 3),
+			StartsAt:   at.AddDate(0, 0, 56),
 			Place:      "Video call (confidential link sent separately)",
 			PartnerIDs: pids,
 			Attendees:  []string{DemoOfficer, demoEvaluators[0]},
 			EntityIDs:  next,
 			Agenda:     "1. Introductions\n2. Each invited entity's pre-requisite information\n3. Indicative timelines and fees",
-			CreatedAt:  at.AddDate(0, 1, 0), UpdatedAt: at.AddDate(0, 1, 0),
+			CreatedAt:  at.AddDate(0, 0, 18), UpdatedAt: at.AddDate(0, 0, 18),
 		},
 	}
 }
@@ -755,11 +839,11 @@ func DemoConflict(partners []Partner, meetings []MeetingRecord) (c Conflict, ok 
 }
 
 // demoConflictReason is the fictional conflict of interest of the demo.
-const demoConflictReason = "The institute's director holds shares in the entity's parent company (declared 2026-02)."
+const demoConflictReason = "The institute's director holds shares in the entity's parent company (declared when the first meeting was planned)."
 
 var demoEntityMinutes = []string{
 	"Presented the lead product's CMC status; the partner asked for the viral vector supplier's audit report.",
-	"Closed-system process fits the grade B suite; technical transfer could start in Q3 2026.",
+	"Closed-system process fits the grade B suite; technical transfer could start next quarter.",
 	"Needs an Authorized Person before GMP runs; joins the pooled training course.",
 	"Timeline depends on the Series B round; revisit at the next meeting.",
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"atpreg/internal/apperr"
 	"atpreg/internal/register"
@@ -268,4 +269,127 @@ func TestDemoMeetingRecordsAndConflict(t *testing.T) {
 	if _, ok := register.DemoConflict(ps[:1], ms); ok {
 		t.Error("a demo conflict with one partner")
 	}
+}
+
+// TestDemoShift: whole weeks from DemoDay to now's day in Hong Kong, rounded
+// down, so now falls 0 to 6 days after the moved DemoDay.
+func TestDemoShift(t *testing.T) {
+	hkt := time.FixedZone("HKT", 8*3600)
+	day := register.DemoDay
+	tests := []struct {
+		name string
+		now  time.Time
+		want int
+	}{
+		{"OnDemoDay", day.Add(9 * time.Hour), 0},
+		{"SixDaysLater", day.AddDate(0, 0, 6).Add(23 * time.Hour), 0},
+		{"AWeekLater", day.AddDate(0, 0, 7), 7},
+		{"ADayBefore", day.AddDate(0, 0, -1), -7},
+		{"AWeekBefore", day.AddDate(0, 0, -7), -7},
+		{"EightDaysBefore", day.AddDate(0, 0, -8), -14},
+		// 20:00 UTC on the 26th is already the 27th in Hong Kong: a week on.
+		{"HongKongsDay", time.Date(2026, 6, 26, 20, 0, 0, 0, time.UTC), 7},
+		{"YearsLater", time.Date(2031, 1, 15, 10, 0, 0, 0, hkt), 1666},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := register.DemoShift(tc.now)
+			if got != tc.want {
+				t.Fatalf("DemoShift(%v) = %d, want %d", tc.now, got, tc.want)
+			}
+			moved := day.AddDate(0, 0, got)
+			if lag := tc.now.In(hkt).Sub(moved); got%7 != 0 || lag < 0 || lag >= 7*24*time.Hour {
+				t.Errorf("now is %v after the moved demo day, want 0 to 6 days", lag)
+			}
+		})
+	}
+}
+
+// TestDemoReadsAsOfDemoDay: as written, the demo has no history, evaluation
+// or entity after DemoDay, its first meeting is past with one follow-up
+// overdue and one still to come, the next meeting ahead; and moving it by
+// a number of days moves every date by exactly that.
+func TestDemoReadsAsOfDemoDay(t *testing.T) {
+	day := register.DemoDay
+	end := day.AddDate(0, 0, 1)
+	const seed = 2025 // the demo register's (store.DemoSeed)
+	es := demoWithIDs(seed)
+	for _, e := range es {
+		if !e.UpdatedAt.Before(end) || e.ReceivedOn > day.Format(time.DateOnly) {
+			t.Errorf("entity %d received %s, updated %v: after the demo day", e.ID, e.ReceivedOn, e.UpdatedAt)
+		}
+	}
+	for _, c := range register.DemoHistory(es) {
+		if !c.At.Before(end) {
+			t.Errorf("entity %d: history at %v, after the demo day", c.EntityID, c.At)
+		}
+	}
+	for _, ev := range register.DemoEvaluations(seed, es) {
+		if !ev.CreatedAt.Before(end) || ev.Date > day.Format(time.DateOnly) {
+			t.Errorf("evaluation of %d on %s: after the demo day", ev.EntityID, ev.Date)
+		}
+	}
+	ps := register.DemoPartners()
+	for i := range ps {
+		ps[i].ID = int64(i + 1)
+	}
+	ms := register.DemoMeetingRecords(ps, es)
+	today := day.Format(time.DateOnly)
+	if !ms[0].StartsAt.Before(day) || !ms[1].StartsAt.After(end) {
+		t.Fatalf("meetings at %v and %v: want one before the demo day, one after", ms[0].StartsAt, ms[1].StartsAt)
+	}
+	var overdue, ahead int
+	for _, a := range ms[0].Actions {
+		if a.Overdue(today) {
+			overdue++
+		} else if !a.Done {
+			ahead++
+		}
+	}
+	if overdue != 1 || ahead != 1 {
+		t.Errorf("first meeting's follow-ups: %d overdue, %d ahead; want 1 and 1", overdue, ahead)
+	}
+
+	const days = 364
+	moved := demoWithIDs(seed)
+	register.ShiftDemoEntities(moved, days)
+	for i, e := range moved {
+		was := es[i]
+		if !e.CreatedAt.Equal(was.CreatedAt.AddDate(0, 0, days)) || !e.UpdatedAt.Equal(was.UpdatedAt.AddDate(0, 0, days)) ||
+			e.ReceivedOn != shifted(t, was.ReceivedOn, days) {
+			t.Fatalf("entity %d moved from %s to %s", e.ID, was.ReceivedOn, e.ReceivedOn)
+		}
+		for j, s := range e.Submissions {
+			a, b := was.Submissions[j].ExpectedStart, s.ExpectedStart
+			if (a.HasDay() && string(b) != shifted(t, string(a), days)) || (!a.HasDay() && !a.IsZero() && !b.Time().Equal(a.Time().AddDate(1, 0, 0))) {
+				t.Errorf("entity %d: expected start %s moved to %s", e.ID, was.Submissions[j].ExpectedStart, s.ExpectedStart)
+			}
+		}
+	}
+	mm := register.DemoMeetingRecords(ps, es)
+	register.ShiftDemoMeetings(mm, days)
+	for i, m := range mm {
+		if !m.StartsAt.Equal(ms[i].StartsAt.AddDate(0, 0, days)) || m.StartsAt.Weekday() != ms[i].StartsAt.Weekday() {
+			t.Errorf("meeting %d moved from %v to %v", i, ms[i].StartsAt, m.StartsAt)
+		}
+		for j, a := range m.Actions {
+			if a.Due != shifted(t, ms[i].Actions[j].Due, days) {
+				t.Errorf("meeting %d action %d: due %s moved to %s", i, j, ms[i].Actions[j].Due, a.Due)
+			}
+		}
+	}
+	pp := register.DemoPartners()
+	register.ShiftDemoPartners(pp, days)
+	if !pp[0].CreatedAt.Equal(ps[0].CreatedAt.AddDate(0, 0, days)) {
+		t.Errorf("partner created %v moved to %v", ps[0].CreatedAt, pp[0].CreatedAt)
+	}
+}
+
+func shifted(t *testing.T, date string, days int) string {
+	t.Helper()
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.AddDate(0, 0, days).Format(time.DateOnly)
 }

@@ -15,8 +15,17 @@ import (
 // demoAt returns the demo register with the register clock reading at.
 func demoAt(t *testing.T, at time.Time) *service.Register {
 	t.Helper()
+	r, _ := demoClock(t, at)
+	return r
+}
+
+// demoClock returns the demo register made with the register clock reading
+// made, and the clock, to move on.
+func demoClock(t *testing.T, made time.Time) (*service.Register, *time.Time) {
+	t.Helper()
+	clock := made
 	opt := servicetest.Options()
-	opt.Now = func() time.Time { return at }
+	opt.Now = func() time.Time { return clock }
 	r, err := service.CreateDemo(context.Background(), filepath.Join(t.TempDir(), "register.atpreg"), servicetest.Passphrase, opt)
 	if err != nil {
 		t.Fatal(err)
@@ -26,31 +35,33 @@ func demoAt(t *testing.T, at time.Time) *service.Register {
 			t.Error(err)
 		}
 	})
-	return r
+	return r, &clock
 }
 
 var hkt = time.FixedZone("HKT", 8*3600)
 
 // TestOverdueByRegisterClock: the overdue rule (not done, due before the
 // register clock's date) gives the same answer in the overdue list, the
-// planner's counts and the meeting's actions. The demo's first meeting has
-// one done action (due 2026-03-26) and open ones due 2026-04-15 and
-// 2026-04-30.
+// planner's counts and the meeting's actions. The demo made on
+// register.DemoDay (2026-06-20, its dates as written) has one done action
+// in its first meeting and open ones due 2026-06-15 and 2026-06-30; the
+// clock then moves on.
 func TestOverdueByRegisterClock(t *testing.T) {
 	tests := []struct {
 		name    string
 		at      time.Time
 		overdue []string
 	}{
-		{"BeforeAnyDue", time.Date(2026, 3, 20, 9, 0, 0, 0, hkt), nil},
-		{"DueToday", time.Date(2026, 4, 15, 23, 0, 0, 0, hkt), nil},
-		{"OneOverdue", time.Date(2026, 4, 16, 9, 0, 0, 0, hkt), []string{"2026-04-15"}},
-		{"BothOverdue", time.Date(2026, 6, 1, 9, 0, 0, 0, hkt), []string{"2026-04-15", "2026-04-30"}},
+		{"BeforeAnyDue", time.Date(2026, 6, 10, 9, 0, 0, 0, hkt), nil},
+		{"DueToday", time.Date(2026, 6, 15, 23, 0, 0, 0, hkt), nil},
+		{"OneOverdue", time.Date(2026, 6, 16, 9, 0, 0, 0, hkt), []string{"2026-06-15"}},
+		{"BothOverdue", time.Date(2026, 7, 1, 9, 0, 0, 0, hkt), []string{"2026-06-15", "2026-06-30"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := context.Background()
-			r := demoAt(t, tc.at)
+			r, clock := demoClock(t, register.DemoDay.Add(9*time.Hour))
+			*clock = tc.at
 			over, err := r.OverdueActions(ctx)
 			if err != nil {
 				t.Fatal(err)
@@ -259,5 +270,55 @@ func TestMeetingCandidatesNameFirst(t *testing.T) {
 	}
 	if len(opts) != 2 || opts[0].ID != vector || opts[1].ID != harbour {
 		t.Fatalf("candidates for %q: %+v, want Tai Po Vector then Harbourline", "Tai Po", opts)
+	}
+}
+
+// TestDemoMovesWithTheClock: whenever the demo is made, it reads as of that
+// day: one follow-up overdue by days (not months), the next meeting within
+// three weeks, nothing received, changed or evaluated after today.
+func TestDemoMovesWithTheClock(t *testing.T) {
+	for _, now := range []time.Time{servicetest.Now, time.Date(2031, 1, 15, 10, 0, 0, 0, hkt)} {
+		t.Run(now.Format(time.DateOnly), func(t *testing.T) {
+			ctx := context.Background()
+			r := demoAt(t, now)
+			today := now.Format(time.DateOnly)
+			over, err := r.OverdueActions(ctx)
+			if err != nil || len(over) != 1 {
+				t.Fatalf("overdue follow-ups %+v (%v), want 1", over, err)
+			}
+			due, _ := time.ParseInLocation(time.DateOnly, over[0].Due, hkt)
+			if late := now.Sub(due); late < 5*24*time.Hour || late > 12*24*time.Hour {
+				t.Errorf("the follow-up due %s is %v overdue on %s, want 5 to 11 days", over[0].Due, late, today)
+			}
+			ms, err := r.Meetings(ctx)
+			if err != nil || len(ms) != 2 {
+				t.Fatalf("meetings: %v %d", err, len(ms))
+			}
+			if next := ms[0]; next.Past || next.Meeting.StartsAt.Sub(now) > 21*24*time.Hour {
+				t.Errorf("next meeting at %v (past %v) on %s, want within three weeks", next.Meeting.StartsAt, next.Past, today)
+			}
+			if !ms[1].Past || ms[1].Meeting.StartsAt.Before(now.AddDate(0, -2, 0)) {
+				t.Errorf("the past meeting at %v on %s, want within two months before", ms[1].Meeting.StartsAt, today)
+			}
+			rows, err := r.AllEntities(ctx, service.ListQuery{})
+			if err != nil || len(rows) == 0 {
+				t.Fatalf("entities: %v %d", err, len(rows))
+			}
+			for _, e := range rows {
+				if e.ReceivedOn > today || e.ReceivedOn < now.AddDate(-1, 0, 0).Format(time.DateOnly) {
+					t.Errorf("%s received %s on %s, want within the last year", e.Name, e.ReceivedOn, today)
+				}
+				hist, err := r.History(ctx, e.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, h := range hist {
+					at, err := time.Parse(time.RFC3339Nano, h.At)
+					if err != nil || at.After(now) {
+						t.Errorf("%s: history at %s (%v) after %v", e.Name, h.At, err, now)
+					}
+				}
+			}
+		})
 	}
 }

@@ -21,6 +21,7 @@ type DemoData struct {
 	Seed     int64
 	Officer  string            // who loads the demo (falls back for rows naming nobody)
 	Now      time.Time         // the register's clock at loading
+	Shift    int               // days the demo's dates move by to read as of Now (register.DemoShift)
 	Entities []register.Entity // as inserted, ids set, in register.DemoEntities order
 }
 
@@ -44,9 +45,12 @@ func addDemoStep(name string, fn func(tx *Tx, d *DemoData) error) {
 // transaction: register.DemoEntities with their pipeline history
 // (register.DemoHistory), a sample attachment on a few of them, then every
 // added demo step. A register that already holds entities is refused
-// (apperr.Conflict) and left unchanged. Its signature fits app.Config.Demo.
+// (apperr.Conflict) and left unchanged. Every date moves with the register's
+// clock (register.DemoShift), so the demo reads as of today. Its signature
+// fits app.Config.Demo.
 func LoadDemo(ctx context.Context, db *DB, officer string) error {
-	d := &DemoData{Seed: DemoSeed, Officer: who(officer), Now: db.Now()}
+	now := db.Now()
+	d := &DemoData{Seed: DemoSeed, Officer: who(officer), Now: now, Shift: register.DemoShift(now)}
 	return db.Update(ctx, func(tx *Tx) error {
 		var n int
 		if err := tx.Get(&n, `SELECT count(*) FROM entities`); err != nil {
@@ -55,7 +59,9 @@ func LoadDemo(ctx context.Context, db *DB, officer string) error {
 		if n > 0 {
 			return apperr.New(apperr.Conflict, "The register already holds %d entities; demo data goes only into a new, empty register. Nothing was changed.", n)
 		}
-		if err := loadDemoEntities(tx, d, register.DemoEntities(DemoSeed)); err != nil {
+		entities := register.DemoEntities(DemoSeed)
+		register.ShiftDemoEntities(entities, d.Shift)
+		if err := loadDemoEntities(tx, d, entities); err != nil {
 			return err
 		}
 		for _, s := range demoSteps {

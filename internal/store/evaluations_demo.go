@@ -30,6 +30,7 @@ func loadDemoEvaluations(tx *Tx, d *DemoData) error {
 
 func loadDemoPartnersMeetings(tx *Tx, d *DemoData) error {
 	partners := register.DemoPartners()
+	register.ShiftDemoPartners(partners, d.Shift)
 	for i := range partners {
 		p := &partners[i]
 		p.Normalize()
@@ -45,6 +46,7 @@ func loadDemoPartnersMeetings(tx *Tx, d *DemoData) error {
 		}
 	}
 	meetings := register.DemoMeetingRecords(partners, d.Entities)
+	register.ShiftDemoMeetings(meetings, d.Shift)
 	for i := range meetings {
 		m := &meetings[i]
 		m.Normalize()

@@ -9,7 +9,7 @@ class SearchStore {
    * Set by the register list while it is shown: takes the keyboard focus to
    * its first row (ArrowDown in the search box) and answers whether it did.
    */
-  enterList: (() => boolean) | null = null;
+  enterList = $state<(() => boolean) | null>(null);
 }
 
 export const search = new SearchStore();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RankRowLike, equalWeights, fmtScore, keyScore, rankLabel, scoredCount, sortRanking, spread, stepAspect, weightsTotal } from './scoring';
+import { type RankRowLike, equalWeights, fmtScore, keyScore, rankLabel, scoredCount, sortRanking, spread, stepAspect, weightsTotal, recClass } from './scoring';
 
 describe('keyScore', () => {
   it.each([
@@ -71,5 +71,14 @@ describe('weights', () => {
   });
   it('flags a bad total', () => {
     expect(weightsTotal({ a: 50, b: 40 }, aspects)).toEqual({ total: 90, ok: false });
+  });
+});
+
+describe('recClass', () => {
+  it('gives each recommendation its own colour', () => {
+    const codes = ['invite', 'more_info', 'hold', 'decline'];
+    const classes = codes.map(recClass);
+    expect(new Set(classes).size).toBe(codes.length);
+    expect(recClass('hold')).not.toBe(recClass('invite'));
   });
 });

@@ -109,3 +109,21 @@ export function equalWeights(aspects: string[]): Record<string, number> {
   });
   return out;
 }
+
+/**
+ * The badge class of a recommendation: each its own colour, so "Hold" and
+ * "Invite" are told apart at a glance (invite green, more information blue,
+ * hold amber, decline red).
+ */
+export function recClass(code: string): string {
+  switch (code) {
+    case 'invite':
+      return 'ok';
+    case 'hold':
+      return 'warning';
+    case 'decline':
+      return 'danger';
+    default:
+      return 'accent';
+  }
+}

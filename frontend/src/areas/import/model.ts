@@ -49,7 +49,8 @@ export function actionClass(action: string): string {
   }
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
+/** "1 row", "2 rows", "1,000 entities": a count with its noun, singular for one. */
+export function plural(n: number, one: string, many = one + 's'): string {
   return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
 }
 
