@@ -104,8 +104,8 @@ type DB struct {
 	snapBytes int64
 	autoFloor int64
 	closed    bool
-	seen     *seenState // nil: rollbacks are not checked
-	warnings []string
+	seen      *seenState // nil: rollbacks are not checked
+	warnings  []string
 }
 
 // Warnings returns what went wrong without losing anything since the
