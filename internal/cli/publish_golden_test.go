@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	goldenDocID = regexp.MustCompile(`\b(BP|DS|EX|CAL)-\d{8}-[0-9A-HJKMNP-TV-Z]{13}\b`)
+	goldenDocID = regexp.MustCompile(`\b(BP|DS|EX|CAL|RF)-\d{8}-[0-9A-HJKMNP-TV-Z]{13}\b`)
 	goldenSHA   = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 )
 
@@ -25,8 +25,8 @@ func maskPublished(s, dir string) string {
 	return goldenSHA.ReplaceAllString(s, "SHA256")
 }
 
-// TestPublishGolden holds the typical output of brief, demand, export and
-// template on the demo register.
+// TestPublishGolden holds the typical output of brief, demand, export,
+// template and form (blank) on the demo register.
 func TestPublishGolden(t *testing.T) {
 	reg := demoRegister(t)
 	dir := t.TempDir()
@@ -39,6 +39,7 @@ func TestPublishGolden(t *testing.T) {
 		{"demand", []string{"demand", "--status", "invited,in_dialogue", "-o", filepath.Join(dir, "demand.json")}},
 		{"export", []string{"export", "-o", filepath.Join(dir, "register.csv")}},
 		{"template", []string{"template", "-o", filepath.Join(dir, "template.xlsx")}},
+		{"form", []string{"form", "-o", filepath.Join(dir, "form.pdf")}},
 		// trace reads the pack brief wrote; the counts of wording choices
 		// depend on the random document id and are masked.
 		{"trace", []string{"trace", filepath.Join(dir, "pack.pdf")}},

@@ -257,7 +257,7 @@ type parsed struct {
 	evals []intakeSheet // evaluation sheets
 	sheet *ImportFile
 	keep  []keptFile // the attachments to keep with the entity (an email's)
-	bad   bool         // the file itself has problems
+	bad   bool       // the file itself has problems
 }
 
 // keptFile is a file an intake keeps with the entity: its name and its
