@@ -718,7 +718,22 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 	it.EntityID = id
 	// Keep the file itself and, for an email, each attachment.
 	keep := append([]keptFile{{name: file, c: p.data}}, p.keep...)
+	// The same email saved again as another file (an Outlook .msg of it, an
+	// .eml saved again by another program) has other bytes but the same
+	// Message-ID: it is not kept a second time.
+	sameMessage := false
+	if p.msg != nil && p.msg.MessageID != "" && !created {
+		holders, err := store.MessageHolders(&tx.Reader, p.msg.MessageID)
+		if err != nil {
+			return nil, err
+		}
+		sameMessage = slices.Contains(holders, id)
+	}
 	for i, k := range keep {
+		if i == 0 && sameMessage {
+			it.AlreadyTakenIn = true
+			continue
+		}
 		if size := len(k.c.Data()); size > store.MaxAttachmentBytes {
 			problems = append(problems, IntakeProblem{File: file, Field: "attachment", Value: k.name,
 				Message: fmt.Sprintf("This file is %.1f MB; files kept with an entity can be at most %d MB. Ask the sender for a smaller copy, or take the email in without it.", float64(size)/(1<<20), store.MaxAttachmentBytes>>20)})
