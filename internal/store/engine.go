@@ -30,17 +30,17 @@ func init() { sqlx.BindDriver("sqlite", sqlx.QUESTION) }
 
 // AutoSnapshotBytes is the least journal size past which Update compacts
 // the journal into a new snapshot; past it, the journal is compacted once it
-// has grown as large as the register's last snapshot, and at the latest at
+// holds half as much as the register's last snapshot, and at the latest at
 // MaxAutoSnapshotBytes (DB.compactAt). A snapshot writes the whole register,
 // so its cost grows with the register: compacting after a fixed amount of
 // changes (8 MiB before) made a 10 MB email's intake pay for a whole
 // snapshot inside its commit, and at 100k entities every 8 MiB of changes
-// paid 0.24 s. Compacting when the journal is as large as the snapshot keeps
-// the cost per byte changed bounded (the rule of Redis's append-only file
-// rewrite: 100% growth, 64 MB minimum). The journal is compacted anyway when
-// the register closes; what a large journal costs is its replay when the
-// register is next opened after a crash (measured in engine_bench_test.go).
-const AutoSnapshotBytes = 64 << 20
+// paid 0.24 s. Compacting in proportion to the register keeps the cost per
+// byte changed bounded (as Redis rewrites its append-only file in
+// proportion to its size). The journal is compacted anyway when the
+// register closes; what a larger journal costs is its replay when the
+// register is next opened after a crash (BenchmarkReplayFullJournal).
+const AutoSnapshotBytes = 32 << 20
 
 // MaxAutoSnapshotBytes is the journal size past which Update always
 // compacts, however large the register (the replay after a crash stays
@@ -541,14 +541,14 @@ func (db *DB) snapshotLocked() error {
 }
 
 // compactAt returns the journal size past which Update compacts the journal
-// into a snapshot: the size of the last snapshot, at least AutoSnapshotBytes
-// and at most MaxAutoSnapshotBytes.
+// into a snapshot: half the size of the last snapshot, at least
+// AutoSnapshotBytes and at most MaxAutoSnapshotBytes.
 func (db *DB) compactAt() int64 {
 	floor := int64(AutoSnapshotBytes)
 	if db.autoFloor > 0 {
 		floor = db.autoFloor
 	}
-	return max(floor, min(db.snapBytes, MaxAutoSnapshotBytes))
+	return max(floor, min(db.snapBytes/2, MaxAutoSnapshotBytes))
 }
 
 // restartJournal replaces the journal by an empty one of the current

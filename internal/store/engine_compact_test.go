@@ -9,7 +9,7 @@ import (
 )
 
 // TestAutoSnapshotGrowsWithTheRegister: Update compacts the journal once it
-// is larger than both the floor and the last snapshot, not before; the
+// is larger than both the floor and half the last snapshot, not before; the
 // threshold then follows the new snapshot's size, and a copy taken just
 // before compaction (as a crash would leave it) holds every change.
 func TestAutoSnapshotGrowsWithTheRegister(t *testing.T) {
@@ -49,18 +49,20 @@ func TestAutoSnapshotGrowsWithTheRegister(t *testing.T) {
 	if db.JournalRecords() != 0 {
 		t.Fatalf("%d journal records after compaction", db.JournalRecords())
 	}
-	// Grow the register past the floor: the threshold follows the snapshot.
-	for range 10 {
+	// Grow the register past twice the floor: the threshold follows the
+	// snapshot, half its size.
+	for range 30 {
 		mustUpdate(t, db, insert)
 	}
 	if err := db.Snapshot(); err != nil {
 		t.Fatal(err)
 	}
-	if got := db.CompactAt(); got <= int64(rows+10)*int64(len(blob)) {
-		t.Fatalf("a register of %d rows of %d bytes compacts past %d bytes: not the snapshot's size", rows+10, len(blob), got)
+	data := int64(rows+30) * int64(len(blob))
+	if got := db.CompactAt(); got <= floor || got < data/2 || got > data {
+		t.Fatalf("a register of %d rows of %d bytes compacts past %d bytes: not half the snapshot's size", rows+30, len(blob), got)
 	}
-	if n := count(t, open(t, crashCopy(t, db.Path())), `SELECT count(*) FROM blobs`); n != rows+10 {
-		t.Fatalf("%d rows, want %d", n, rows+10)
+	if n := count(t, open(t, crashCopy(t, db.Path())), `SELECT count(*) FROM blobs`); n != rows+30 {
+		t.Fatalf("%d rows, want %d", n, rows+30)
 	}
 }
 

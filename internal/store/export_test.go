@@ -11,7 +11,7 @@ func (db *DB) Drop() {
 }
 
 // SetAutoSnapshotFloor lowers the least journal size compacted by Update
-// (AutoSnapshotBytes), so that tests see compaction without writing 64 MiB.
+// (AutoSnapshotBytes), so that tests see compaction without writing 32 MiB.
 func (db *DB) SetAutoSnapshotFloor(n int64) {
 	db.mu.Lock()
 	defer db.mu.Unlock()
