@@ -19,7 +19,9 @@ FILE. With --entity ID it is pre-filled with what the register holds for that
 entity, so that the entity completes only what is missing. --lang zh-HK writes it
 in Traditional Chinese with the English beside it (default en).
 
-Send it to the entity; take the filled form back in with ` + "`atpreg intake FILE`" + `.
+The form is logged in the register's ledger like every document that leaves
+it (a pre-filled one in the entity's history too). Send it to the entity; take
+the filled form back in with ` + "`atpreg intake FILE`" + `.
 ` + forceHelp,
 		Setup: func(fs *flag.FlagSet) func(c *Context, pos []string) error {
 			entity := fs.Int64("entity", 0, "pre-fill with this entity's answers")
@@ -48,7 +50,8 @@ Send it to the entity; take the filled form back in with ` + "`atpreg intake FIL
 					if f.EntityID > 0 {
 						what = "RFI form pre-filled for this entity"
 					}
-					c.printf("Saved the %s (%s, %s) to %s.\n", what, f.Format, f.Lang, *out)
+					c.printf("Saved the %s (%s, %s) to %s: document %s, recorded in the ledger (SHA-256 %s).\n",
+						what, f.Format, f.Lang, *out, f.Entry.DocID, f.Entry.SHA256)
 					return nil
 				})
 			}

@@ -145,5 +145,5 @@ func TestIntakeEndToEnd(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "pre-filled") {
 		t.Fatalf("pre-filled form: %d %s %s", code, out, errs)
 	}
-	golden(t, "form-prefilled.txt", strings.ReplaceAll(out, dir, "DIR"))
+	golden(t, "form-prefilled.txt", maskPublished(out, dir))
 }

@@ -8,7 +8,7 @@ import (
 )
 
 var (
-	goldenDocID = regexp.MustCompile(`\b(BP|DS|EX|CAL|ES|LT)-\d{8}-[0-9A-HJKMNP-TV-Z]{13}\b`)
+	goldenDocID = regexp.MustCompile(`\b(BP|DS|EX|CAL|ES|LT|RF)-\d{8}-[0-9A-HJKMNP-TV-Z]{13}\b`)
 	goldenDate  = regexp.MustCompile(`\bdue \d{4}-\d{2}-\d{2}\b`)
 	goldenSHA   = regexp.MustCompile(`\b[0-9a-f]{64}\b`)
 )

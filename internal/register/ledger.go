@@ -10,11 +10,12 @@ const (
 	LedgerCalendar = "calendar" // a meeting's calendar file (.ics)
 	LedgerLetter   = "letter"   // a letter to an entity's contact (email draft, PDF, pre-filled form)
 	LedgerSheet    = "sheet"    // an evaluation sheet for one evaluator
+	LedgerForm     = "form"     // the RFI form to fill in, blank or pre-filled with an entity's answers
 )
 
 // LedgerKinds lists the kinds of published documents.
 func LedgerKinds() []string {
-	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar, LedgerLetter, LedgerSheet}
+	return []string{LedgerBrief, LedgerDemand, LedgerExport, LedgerCalendar, LedgerLetter, LedgerSheet, LedgerForm}
 }
 
 // LedgerEntry records one document that left the register: what (kind,

@@ -20,7 +20,11 @@ type FormFile struct {
 	Format   string // pdf or docx
 	Lang     string // en or zh-HK
 	EntityID int64  // 0 for a blank form
-	Data     []byte
+	// EntityName is the entity's name ("" for a blank form).
+	EntityName string
+	Data       []byte
+	// Entry is the form's ledger entry once saved (SaveForm).
+	Entry register.LedgerEntry
 }
 
 // formFormat returns the format of a file name's extension, or an
@@ -65,7 +69,11 @@ func (r *Register) Form(ctx context.Context, entityID int64, lang, format string
 	if err != nil {
 		return FormFile{}, err
 	}
-	return FormFile{Name: name + "." + format, Format: format, Lang: lang, EntityID: entityID, Data: data}, nil
+	f := FormFile{Name: name + "." + format, Format: format, Lang: lang, EntityID: entityID, Data: data}
+	if e != nil {
+		f.EntityName = e.Name
+	}
+	return f, nil
 }
 
 // formName is the file name (without extension) of the form for e (nil:
@@ -106,10 +114,14 @@ func safeFileName(s string) string {
 }
 
 // SaveForm makes the form (Form) in the format path's extension names and
-// writes it to path (a private 0600 file, written whole or not at all),
-// replacing a file there only with replace (as ExportRegister). Until the
-// publishing path is on main it is written through internal/fileout, not
-// recorded in the ledger.
+// publishes it to path (Publish: staged as a private 0600 file, recorded in
+// the ledger as a form, then put in place; a file already there is
+// replaced only with replace, as after the save dialog or the CLI's
+// --force). A pre-filled form holds the entity's
+// answers, so it leaves the laptop only recorded, like every document; its
+// entry names the entity, whose history records it. A blank form holds
+// nothing of the register, but is recorded all the same: the ledger lists
+// every file atpreg wrote out.
 func (r *Register) SaveForm(ctx context.Context, entityID int64, lang, path string, replace bool) (FormFile, error) {
 	format, err := formFormat(path)
 	if err != nil {
@@ -119,12 +131,15 @@ func (r *Register) SaveForm(ctx context.Context, entityID int64, lang, path stri
 	if err != nil {
 		return FormFile{}, err
 	}
-	what := "The blank RFI form"
+	pub := Publication{Kind: register.LedgerForm, DocID: NewDocumentID(DocPrefixForm, r.Now()), Path: path, Data: f.Data,
+		Options: map[string]any{"lang": f.Lang, "format": f.Format, "prefilled": entityID > 0}, Replace: replace, What: "The blank RFI form"}
 	if entityID > 0 {
-		what = "The pre-filled RFI form"
+		pub.EntityIDs, pub.Recipient, pub.What = []int64{entityID}, f.EntityName, "The pre-filled RFI form"
 	}
-	if err := saveFile(path, f.Data, what, replace); err != nil {
+	entries, err := r.Publish(ctx, []Publication{pub})
+	if err != nil {
 		return FormFile{}, err
 	}
+	f.Entry = entries[0]
 	return f, nil
 }

@@ -6,8 +6,6 @@ package service
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -253,18 +251,20 @@ type intakeForm struct {
 // parsed is a file read before the register is touched.
 type parsed struct {
 	item  IntakeItem
-	data  []byte
+	data  store.Content // the file and its SHA-256
 	msg   *mailin.Message
 	forms []intakeForm
 	evals []intakeSheet // evaluation sheets
 	sheet *ImportFile
-	keep  []IntakeFile // the attachments to keep with the entity (an email's)
-	bad   bool         // the file itself has problems
+	keep  []keptFile // the attachments to keep with the entity (an email's)
+	bad   bool       // the file itself has problems
 }
 
-func sum256(b []byte) string {
-	s := sha256.Sum256(b)
-	return hex.EncodeToString(s[:])
+// keptFile is a file an intake keeps with the entity: its name and its
+// bytes with their SHA-256, computed once when the file is read.
+type keptFile struct {
+	name string
+	c    store.Content
 }
 
 // formProblems turns a form's problems into the intake's.
@@ -293,7 +293,8 @@ func notAForm(err error, ps []rfiform.Problem) bool {
 // parseFile reads one file: what it is, the email, the forms inside.
 func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 	name := baseName(f.Name)
-	p := &parsed{data: f.Data, item: IntakeItem{File: name, SHA256: sum256(f.Data), Size: len(f.Data)}}
+	c := store.NewContent(f.Data)
+	p := &parsed{data: c, item: IntakeItem{File: name, SHA256: c.SHA256(), Size: len(f.Data)}}
 	bad := func(field, value, format string, args ...any) (*parsed, []IntakeProblem) {
 		return p, []IntakeProblem{{File: name, Field: field, Value: value, Message: fmt.Sprintf(format, args...)}}
 	}
@@ -314,7 +315,8 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 		p.msg, p.item.Message = m, m
 		var problems []IntakeProblem
 		for i, a := range m.Attachments {
-			ia := IntakeAttachment{Name: a.Name, ContentType: a.ContentType, Size: len(a.Data), SHA256: sum256(a.Data), Email: a.Message != nil}
+			ac := store.NewContent(a.Data)
+			ia := IntakeAttachment{Name: a.Name, ContentType: a.ContentType, Size: len(a.Data), SHA256: ac.SHA256(), Email: a.Message != nil}
 			switch mailin.Detect(a.Name, a.Data) {
 			case mailin.KindPDF, mailin.KindDOCX:
 				if evalsheet.IsSheet(a.Data) {
@@ -345,7 +347,7 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 			if len(a.Data) == 0 {
 				ia.Note = "empty: not kept"
 			} else {
-				p.keep = append(p.keep, IntakeFile{Name: attachmentName(a.Name, i), Data: a.Data})
+				p.keep = append(p.keep, keptFile{name: attachmentName(a.Name, i), c: ac})
 			}
 			p.item.Attachments = append(p.item.Attachments, ia)
 		}
@@ -715,15 +717,29 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 	}
 	it.EntityID = id
 	// Keep the file itself and, for an email, each attachment.
-	keep := append([]IntakeFile{{Name: file, Data: p.data}}, p.keep...)
+	keep := append([]keptFile{{name: file, c: p.data}}, p.keep...)
+	// The same email saved again as another file (an Outlook .msg of it, an
+	// .eml saved again by another program) has other bytes but the same
+	// Message-ID: it is not kept a second time.
+	sameMessage := false
+	if p.msg != nil && p.msg.MessageID != "" && !created {
+		holders, err := store.MessageHolders(&tx.Reader, p.msg.MessageID)
+		if err != nil {
+			return nil, err
+		}
+		sameMessage = slices.Contains(holders, id)
+	}
 	for i, k := range keep {
-		if len(k.Data) > store.MaxAttachmentBytes {
-			problems = append(problems, IntakeProblem{File: file, Field: "attachment", Value: k.Name,
-				Message: fmt.Sprintf("This file is %.1f MB; files kept with an entity can be at most %d MB. Ask the sender for a smaller copy, or take the email in without it.", float64(len(k.Data))/(1<<20), store.MaxAttachmentBytes>>20)})
+		if i == 0 && sameMessage {
+			it.AlreadyTakenIn = true
 			continue
 		}
-		sum := sum256(k.Data)
-		have, err := store.EntityHasAttachment(&tx.Reader, id, sum)
+		if size := len(k.c.Data()); size > store.MaxAttachmentBytes {
+			problems = append(problems, IntakeProblem{File: file, Field: "attachment", Value: k.name,
+				Message: fmt.Sprintf("This file is %.1f MB; files kept with an entity can be at most %d MB. Ask the sender for a smaller copy, or take the email in without it.", float64(size)/(1<<20), store.MaxAttachmentBytes>>20)})
+			continue
+		}
+		have, err := store.EntityHasAttachment(&tx.Reader, id, k.c.SHA256())
 		if err != nil {
 			return nil, err
 		}
@@ -733,9 +749,9 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 			}
 			continue
 		}
-		if _, err := store.AddAttachmentTx(tx, id, k.Name, k.Data, by, now, "taken in from "+file); err != nil {
+		if _, err := store.AddAttachmentTx(tx, id, k.name, k.c, by, now, "taken in from "+file); err != nil {
 			if fe := apperr.FieldsOf(err); len(fe) > 0 {
-				problems = append(problems, IntakeProblem{File: file, Field: "attachment", Value: k.Name, Message: apperr.Message(err)})
+				problems = append(problems, IntakeProblem{File: file, Field: "attachment", Value: k.name, Message: apperr.Message(err)})
 				continue
 			}
 			return nil, err

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -303,4 +304,67 @@ func TestIntakeSheetGoesThroughTheImport(t *testing.T) {
 	if !apperr.Is(err, apperr.Invalid) || len(rep.Problems) != 1 || rep.Problems[0].Field != "--entity" {
 		t.Fatalf("missing entity: %v %+v", err, rep.Problems)
 	}
+}
+
+// TestIntakeFindsByNameAndTakesNothingTwice: a form whose contact email the
+// register does not know is matched by the entity's name (case and spaces
+// ignored), its different email listed, not taken; the same form again, and
+// the same email saved again as another file (same Message-ID, other
+// bytes, as a re-saved .eml or an Outlook .msg of it is), change nothing.
+func TestIntakeFindsByNameAndTakesNothingTwice(t *testing.T) {
+	r := testRegister(t, false)
+	ctx := context.Background()
+	stored := formEntity()
+	stored.Name = "kowloon bay  cell works LTD"
+	stored.ContactEmail = "office@cellworks.example"
+	id, err := r.db.CreateEntity(ctx, stored, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	form := IntakeFile{Name: "form.pdf", Data: filledPDF(t, formEntity())}
+	rep, err := r.ApplyIntake(ctx, []IntakeFile{form}, IntakeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	it := rep.Items[0]
+	if it.EntityID != id || it.MatchedBy != "name" || it.Action != ImportMerge {
+		t.Fatalf("not found by name: %+v", it)
+	}
+	var email *IntakeChange
+	for i, d := range it.Differences {
+		if d.Key == "entity.contact_email" {
+			email = &it.Differences[i]
+		}
+	}
+	if email == nil || email.Taken || email.Register != "office@cellworks.example" {
+		t.Fatalf("the other contact email is not listed as a difference: %+v", it.Differences)
+	}
+	unchanged := func(what string, f IntakeFile) {
+		t.Helper()
+		e0, _ := r.db.GetEntity(ctx, id)
+		h0, _ := r.db.History(ctx, id)
+		n0 := attachmentCount(t, r)
+		rep, err := r.ApplyIntake(ctx, []IntakeFile{f}, IntakeOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+		it := rep.Items[0]
+		if rep.Applied || it.Action != ImportUnchanged || !it.AlreadyTakenIn || it.EntityID != id {
+			t.Fatalf("%s: %+v", what, it)
+		}
+		e1, _ := r.db.GetEntity(ctx, id)
+		h1, _ := r.db.History(ctx, id)
+		if n1 := attachmentCount(t, r); n1 != n0 || len(h1) != len(h0) || !reflect.DeepEqual(e0, e1) || entityCount(t, r) != 1 {
+			t.Fatalf("%s changed the register: attachments %d -> %d, history %d -> %d", what, n0, n1, len(h0), len(h1))
+		}
+	}
+	unchanged("the same form again", form)
+
+	eml := replyEmail(t, form.Data)
+	if _, err := r.ApplyIntake(ctx, []IntakeFile{{Name: "reply.eml", Data: eml}}, IntakeOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	unchanged("the same email again", IntakeFile{Name: "reply.eml", Data: eml})
+	resaved := append([]byte("X-Fictional-Saved-By: another mail program\r\n"), eml...)
+	unchanged("the same email saved again", IntakeFile{Name: "reply (saved again).eml", Data: resaved})
 }

@@ -1,8 +1,8 @@
 package service
 
 // Publishing: the one way a file leaves the laptop (briefing packs, demand
-// summaries, register exports, calendars; and the letters, forms and sheets
-// to come). Publish
+// summaries, register exports, calendars, letters, evaluation sheets, RFI
+// forms). Publish
 //
 //  1. stages every file: written to a hidden temporary file in its
 //     destination folder, mode 0600, synced (internal/fileout);
@@ -50,6 +50,7 @@ const (
 	DocPrefixCalendar = "CAL" // meeting calendars
 	DocPrefixLetter   = "LT"  // letters to entities' contacts
 	DocPrefixSheet    = "ES"  // evaluation sheets
+	DocPrefixForm     = "RF"  // RFI forms to fill in
 )
 
 // docAlphabet is Crockford's base32 alphabet (no I, L, O, U).

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"math"
 	"time"
+
+	"atpreg/internal/vault"
 )
 
 // TimeFormat is how a time.Time argument is stored: text, UTC, fixed width
@@ -23,6 +25,9 @@ func ParseTime(s string) (time.Time, error) { return time.Parse(time.RFC3339Nano
 // (nil, int64, float64, string, []byte), so that replaying them gives
 // the same result. bool becomes 0/1, time.Time becomes TimeText; pointers,
 // named types and driver.Valuer are resolved; anything else is an error.
+// A []byte is kept as given, not copied (an attachment can be many
+// megabytes): Tx.Exec's callers leave it unchanged until Update returns, and
+// the journal record is encoded from it when fn returns.
 func normArgs(args []any) ([]any, error) {
 	out := make([]any, len(args))
 	for i, a := range args {
@@ -38,7 +43,7 @@ func normArgs(args []any) ([]any, error) {
 		case nil, int64, float64, string:
 			out[i] = x
 		case []byte:
-			out[i] = append(make([]byte, 0, len(x)), x...)
+			out[i] = x
 		case bool:
 			if x {
 				out[i] = int64(1)
@@ -70,9 +75,11 @@ const (
 	argBlob       = 4
 )
 
-// encodeRecord encodes a transaction's statements for the journal.
+// encodeRecord encodes a transaction's statements for the journal, into a
+// buffer with room for the journal to encrypt it in place
+// (vault.RecordOverhead).
 func encodeRecord(stmts []stmt) []byte {
-	n := 8
+	n := 8 + vault.RecordOverhead
 	for _, s := range stmts {
 		n += 12 + len(s.query)
 		for _, a := range s.args {

@@ -153,3 +153,53 @@ func memAfterOpen() (heap, rss float64) {
 	}
 	return heap, rss
 }
+
+// BenchmarkReplayFullJournal opens a register whose journal holds as much
+// as Update lets it grow before compacting on a small register (just under
+// store.AutoSnapshotBytes, 32 MiB: attachments of 4 MiB each), as a crash
+// leaves it: the cost of the compaction rule, paid only on the next open
+// after a crash (a register closed normally is compacted on close).
+func BenchmarkReplayFullJournal(b *testing.B) {
+	dir := b.TempDir()
+	path := filepath.Join(dir, "register.atpreg")
+	db, err := store.Create(path, storetest.Passphrase, storetest.Options())
+	if err != nil {
+		b.Fatal(err)
+	}
+	mustUpdate(b, db, exec(`CREATE TABLE files (id INTEGER PRIMARY KEY, data BLOB NOT NULL) STRICT`))
+	blob := make([]byte, 4<<20)
+	rng := rand.New(rand.NewPCG(4, 5))
+	for i := range blob {
+		blob[i] = byte(rng.Uint32())
+	}
+	gen := db.Generation()
+	for range store.AutoSnapshotBytes/len(blob) - 1 { // the last would pass the threshold
+		mustUpdate(b, db, exec(`INSERT INTO files(data) VALUES (?)`, blob))
+	}
+	if db.Generation() != gen {
+		b.Fatal("compacted before the journal reached AutoSnapshotBytes")
+	}
+	records := db.JournalRecords()
+	db.Drop() // as a crash leaves it: the journal is not compacted
+	fi, _ := os.Stat(path + "-journal")
+	var cpu time.Duration
+	n := 0
+	b.ResetTimer()
+	for b.Loop() {
+		c0 := cpuTime()
+		db, err := store.Open(path, storetest.Passphrase, storetest.Options())
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		cpu += cpuTime() - c0
+		n++
+		if db.JournalRecords() != records {
+			b.Fatalf("%d records replayed, want %d", db.JournalRecords(), records)
+		}
+		db.Drop() // keep the journal for the next round
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(fi.Size())/(1<<20), "journal-MiB")
+	b.ReportMetric(float64(cpu.Milliseconds())/float64(n), "cpu-ms/op")
+}

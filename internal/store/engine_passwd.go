@@ -95,6 +95,7 @@ func (db *DB) ChangePassphraseWith(current, newPass []byte) error {
 		// The new snapshot is in place; only the folder sync failed.
 	}
 	db.gen = gen
+	db.snapBytes = int64(len(payload))
 	db.keys.Zero()
 	db.keys = keys
 	// The old data key opens nothing of this register any more: a copy

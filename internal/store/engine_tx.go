@@ -58,6 +58,8 @@ type Tx struct {
 // Exec runs a statement that changes the register. Arguments are limited to
 // nil, integers, bool, float64, string, []byte, time.Time (stored as
 // TimeText), pointers to these and driver.Valuer; anything else is an error.
+// A []byte argument is journaled from the caller's slice when the
+// transaction commits, not copied: leave it unchanged until Update returns.
 func (tx *Tx) Exec(query string, args ...any) (sql.Result, error) {
 	args, err := normArgs(args)
 	if err != nil {
@@ -175,7 +177,7 @@ func (db *DB) updateLocked(ctx context.Context, fn func(tx *Tx) error) (err erro
 	prev := int64(0)
 	if db.journal != nil {
 		prev = db.journal.Size()
-		if err := db.journal.Append(encodeRecord(tx.stmts)); err != nil {
+		if err := db.journal.AppendInPlace(encodeRecord(tx.stmts)); err != nil {
 			if jerr := db.journal.Broken(); jerr != nil {
 				db.broken = jerr
 				return apperr.Wrap(err, apperr.Internal, "The change could not be saved to disk (%s), and the journal could not be repaired afterwards: the change may come back when the register is next opened. Close atpreg, open the register again and check.", apperr.Reason(err))
@@ -202,7 +204,7 @@ func (db *DB) updateLocked(ctx context.Context, fn func(tx *Tx) error) (err erro
 			// The change is saved in the journal; try again after more growth.
 			db.warn(apperr.Message(err))
 			if db.broken == nil {
-				db.nextAuto = db.journal.Size() + AutoSnapshotBytes
+				db.nextAuto = db.journal.Size() + db.compactAt()
 			}
 		}
 	}
@@ -211,7 +213,7 @@ func (db *DB) updateLocked(ctx context.Context, fn func(tx *Tx) error) (err erro
 
 func (db *DB) nextAutoSize() int64 {
 	if db.nextAuto == 0 {
-		return AutoSnapshotBytes
+		return db.compactAt()
 	}
 	return db.nextAuto
 }

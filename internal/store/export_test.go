@@ -9,3 +9,19 @@ func (db *DB) Drop() {
 		db.release()
 	}
 }
+
+// SetAutoSnapshotFloor lowers the least journal size compacted by Update
+// (AutoSnapshotBytes), so that tests see compaction without writing 32 MiB.
+func (db *DB) SetAutoSnapshotFloor(n int64) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	db.autoFloor = n
+	db.nextAuto = db.compactAt()
+}
+
+// CompactAt is the journal size past which Update compacts.
+func (db *DB) CompactAt() int64 {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	return db.compactAt()
+}

@@ -16,14 +16,35 @@ import (
 // (as .eml or .msg) is known again.
 const ActionIntake = "intake"
 
+// Content is a file's bytes with their SHA-256, computed once (NewContent):
+// an intake reports and looks files up by their sum before it keeps them
+// (AddAttachmentTx), and a 10 MB email is then hashed once, not three times.
+type Content struct {
+	data []byte
+	sum  string
+}
+
+// NewContent returns data with its SHA-256. data must not change afterwards.
+func NewContent(data []byte) Content {
+	s := sha256.Sum256(data)
+	return Content{data: data, sum: hex.EncodeToString(s[:])}
+}
+
+// Data returns the bytes.
+func (c Content) Data() []byte { return c.data }
+
+// SHA256 returns the bytes' SHA-256 (hex).
+func (c Content) SHA256() string { return c.sum }
+
 // AddAttachmentTx is AddAttachment inside tx at time now: for an intake
 // that keeps an email and its attachments with the entity, all or none.
 // detail is added to the history line (e.g. "from the email ...").
-func AddAttachmentTx(tx *Tx, entityID int64, name string, data []byte, by string, now time.Time, detail string) (AttachmentInfo, error) {
+func AddAttachmentTx(tx *Tx, entityID int64, name string, c Content, by string, now time.Time, detail string) (AttachmentInfo, error) {
 	name, err := cleanFileName(name)
 	if err != nil {
 		return AttachmentInfo{}, err
 	}
+	data := c.data
 	if len(data) == 0 {
 		return AttachmentInfo{}, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("The file %s is empty; nothing was attached.", name),
 			Fields: []apperr.FieldError{{Field: "data", Message: "The file is empty."}}}
@@ -31,9 +52,8 @@ func AddAttachmentTx(tx *Tx, entityID int64, name string, data []byte, by string
 	if err := CheckAttachmentSize(name, int64(len(data))); err != nil {
 		return AttachmentInfo{}, err
 	}
-	sum := sha256.Sum256(data)
 	info := AttachmentInfo{EntityID: entityID, Name: name, Mime: mimeOf(name, data), Size: int64(len(data)),
-		SHA256: hex.EncodeToString(sum[:]), AddedAt: TimeText(now), AddedBy: who(by)}
+		SHA256: c.sum, AddedAt: TimeText(now), AddedBy: who(by)}
 	res, err := tx.Exec(`INSERT INTO attachments(entity_id, name, mime, size, sha256, data, added_at, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
 		entityID, info.Name, info.Mime, info.Size, info.SHA256, data, info.AddedAt, info.AddedBy)
 	if err != nil {

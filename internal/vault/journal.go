@@ -397,10 +397,24 @@ func ResumeJournal(fsys FS, path string, k *Keyring, gen uint64, st JournalState
 	return &Journal{fsys: fsys, path: path, f: f, k: k, version: byte(st.Version), gen: gen, seq: uint64(st.Records), size: st.GoodSize}, nil
 }
 
+// RecordOverhead is the room AppendInPlace needs past the end of a record
+// (cap(rec)-len(rec)) to encrypt it where it lies: the authentication tag.
+const RecordOverhead = tagLen
+
 // Append encrypts rec, appends it and syncs the file before returning. When
 // it returns nil the record survives a crash. When it fails, the record is
 // cut off again; if even that fails, the journal refuses further appends.
-func (j *Journal) Append(rec []byte) error {
+// rec is not changed.
+func (j *Journal) Append(rec []byte) error { return j.append(rec, false) }
+
+// AppendInPlace is Append for a record the caller has no further use for:
+// when rec has RecordOverhead bytes of room past its end, it is encrypted
+// where it lies instead of into a copy (a record of many megabytes, such as
+// attached files, is then not copied once more). rec's content is
+// undefined afterwards.
+func (j *Journal) AppendInPlace(rec []byte) error { return j.append(rec, true) }
+
+func (j *Journal) append(rec []byte, inPlace bool) error {
 	if j.f == nil || !j.k.usable() {
 		return errClosed
 	}
@@ -425,11 +439,25 @@ func (j *Journal) Append(rec []byte) error {
 	if _, err := rand.Read(b[hl : hl+nonceLen]); err != nil {
 		return err
 	}
-	b = j.k.journal.Seal(b, b[hl:hl+nonceLen], rec, aad)
+	// The record is written as the header and nonce, then the ciphertext
+	// with its tag: sealed into b after them, or, in place, where rec lies
+	// (two writes, one sync: a crash between them leaves a torn last
+	// record, which is dropped like any other).
+	var sealed []byte
+	if inPlace && cap(rec)-len(rec) >= tagLen {
+		sealed = j.k.journal.Seal(rec[:0], b[hl:hl+nonceLen], rec, aad)
+	} else {
+		b = j.k.journal.Seal(b, b[hl:hl+nonceLen], rec, aad)
+	}
 	if cap(b) <= 1<<20 {
 		j.buf = b
 	}
-	if _, err := j.f.Write(b); err != nil {
+	written := int64(len(b) + len(sealed))
+	_, err := j.f.Write(b)
+	if err == nil && sealed != nil {
+		_, err = j.f.Write(sealed)
+	}
+	if err != nil {
 		j.cutBack()
 		return err
 	}
@@ -437,7 +465,7 @@ func (j *Journal) Append(rec []byte) error {
 		j.cutBack()
 		return err
 	}
-	j.size += int64(len(b))
+	j.size += written
 	j.seq++
 	return nil
 }

@@ -159,3 +159,52 @@ func TestJournalStaleIsReplaced(t *testing.T) {
 	}
 	j.Close()
 }
+
+// AppendInPlace writes the same records as Append: read back equal, in the
+// order appended, whether the record had room to be encrypted where it lay
+// or not (then it is left as it was).
+func TestJournalAppendInPlace(t *testing.T) {
+	k := newKeyring(t)
+	path := vault.JournalPath(filepath.Join(t.TempDir(), "r.atpreg"))
+	j, err := vault.CreateJournal(vault.OS, path, k, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want [][]byte
+	for i := range 6 {
+		r := bytes.Repeat([]byte(fmt.Sprintf("fictional record %d;", i)), 1000*(i+1))
+		want = append(want, bytes.Clone(r))
+		switch i % 3 {
+		case 0:
+			err = j.Append(r)
+		case 1: // room for the tag: encrypted where it lies
+			buf := make([]byte, len(r), len(r)+vault.RecordOverhead)
+			copy(buf, r)
+			if err = j.AppendInPlace(buf); err == nil && bytes.Equal(buf, r) {
+				t.Fatalf("record %d: not encrypted in place", i)
+			}
+		case 2: // no room: copied, left as it was
+			r = r[:len(r):len(r)]
+			if err = j.AppendInPlace(r); err == nil && !bytes.Equal(r, want[i]) {
+				t.Fatalf("record %d: changed without room", i)
+			}
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	size := j.Size()
+	j.Close()
+	if st, _ := os.Stat(path); st.Size() != size {
+		t.Fatalf("journal is %d bytes, Size says %d", st.Size(), size)
+	}
+	got, st, err := vault.ReadJournal(vault.OS, path, k, 4)
+	if err != nil || st.DroppedTail || len(got) != len(want) {
+		t.Fatalf("%v %+v %d", err, st, len(got))
+	}
+	for i := range want {
+		if !bytes.Equal(got[i], want[i]) {
+			t.Fatalf("record %d differs", i)
+		}
+	}
+}
