@@ -84,7 +84,7 @@ func TestLetters(t *testing.T) {
 		}
 		var letterLine bool
 		for _, h := range v.History {
-			letterLine = letterLine || (h.Field == "letter" && strings.Contains(h.Detail, "letter LT-"))
+			letterLine = letterLine || (h.Field == "letter" && strings.Contains(h.Detail, "Letter LT-"))
 		}
 		if !letterLine {
 			t.Errorf("entity %d's history lacks the letter: %+v", id, v.History)
