@@ -59,7 +59,7 @@ func english() *words {
 }
 
 func chinese() *words {
-	return &words{
+	w := &words{
 		title:    "評審表：先進療法產品資料邀請",
 		subtitle: "香港科技園公司 · 機密：只供指名評審員使用",
 		footer:   "機密文件。請將填妥的評審表交回聯絡主任，切勿轉發。Confidential: return to the contact officer.",
@@ -77,15 +77,6 @@ func chinese() *words {
 		recommendation:     "建議 Recommendation",
 		recommendationHint: "剔選一項。Tick one.",
 		reason:             "建議理由 Reason for the recommendation",
-		aspect: map[register.Aspect]string{
-			register.AspectReadiness:   "產品進入臨床轉化的準備程度",
-			register.AspectTechnical:   "技術能力及水平",
-			register.AspectCredibility: "專業信譽及往績",
-			register.AspectPipeline:    "公司產品線的可持續性",
-			register.AspectInvestment:  "公司的投資",
-			register.AspectJobs:        "創造職位及培訓",
-			register.AspectIntangibles: "公司可為香港帶來的其他無形效益",
-		},
 		anchor: map[register.Aspect][register.MaxScore]string{
 			register.AspectReadiness: {
 				"早期研究；沒有臨床前資料",
@@ -137,12 +128,15 @@ func chinese() *words {
 				"效益重大：香港首創的標誌性療法或區域樞紐角色",
 			},
 		},
-		rec: map[register.Recommendation]string{
-			register.RecommendInvite:   "邀請對話",
-			register.RecommendDecline:  "婉拒",
-			register.RecommendHold:     "暫緩",
-			register.RecommendMoreInfo: "需要更多資料",
-		},
 		product: "產品 Product: %s",
+		aspect:  map[register.Aspect]string{},
+		rec:     map[register.Recommendation]string{},
 	}
+	for _, a := range register.Aspects() {
+		w.aspect[a] = a.LabelIn(register.LangChinese)
+	}
+	for _, r := range register.Recommendations() {
+		w.rec[r] = r.LabelIn(register.LangChinese)
+	}
+	return w
 }
