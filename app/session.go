@@ -158,6 +158,20 @@ func (s Settings) domain() register.Settings {
 	return register.Settings{OfficerName: s.OfficerName, AutoLockMinutes: s.AutoLockMinutes, Weights: s.Weights}
 }
 
+// SetLanguage sets the language the window speaks: "en" (English) or
+// "zh-HK" (Traditional Chinese as written in Hong Kong). From then on the
+// errors, problems and labels the bound methods return are said in it. The
+// command line always speaks English.
+func (s *Session) SetLanguage(lang string) error {
+	switch lang {
+	case apperr.English, apperr.Chinese:
+		windowLang.Store(lang)
+		return nil
+	}
+	return Fail(apperr.New(apperr.Invalid, "%q is not a language of the window; use en or zh-HK.", lang).
+		With(apperr.Field("lang", "Choose English or Traditional Chinese.")))
+}
+
 // Info returns the app version, the register path and the register's state.
 func (s *Session) Info() AppInfo {
 	s.mu.Lock()

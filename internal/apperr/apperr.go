@@ -31,19 +31,28 @@ const (
 
 // Error is an error with a code and a message for a person. Fields carries
 // per-field problems (field name -> message) when the code is Invalid.
+//
+// Message is the English sentence (the CLI's, and Error()'s); the error also
+// keeps the format and arguments it was made from (New, Wrap), so that the
+// window can say it in the officer's language (MessageIn). An Error built as
+// a literal with a fixed Message is said through the catalog too.
 type Error struct {
 	Code    Code
 	Message string
 	Fields  []FieldError
 	Err     error // the underlying cause, for logs and errors.Is; never shown
+	text    Text  // the message's format and arguments; zero for a literal Error
 }
 
 // FieldError is one problem with one field (or one cell of an import).
+// Message is English; Field (made by apperr.Field) keeps the format and
+// arguments so that FieldsIn can say it in another language.
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
 	Row     int    `json:"row,omitempty"`
 	Value   string `json:"value,omitempty"`
+	text    Text
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -53,12 +62,45 @@ func (e *Error) Unwrap() error { return e.Err }
 
 // New returns an error with code and message.
 func New(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	t := T(format, args...)
+	return &Error{Code: code, Message: t.String(), text: t}
 }
 
 // Wrap returns an error with code and message that keeps err as its cause.
 func Wrap(err error, code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Err: err}
+	t := T(format, args...)
+	return &Error{Code: code, Message: t.String(), Err: err, text: t}
+}
+
+// With returns e with fields as its per-field problems.
+func (e *Error) With(fields ...FieldError) *Error {
+	e.Fields = fields
+	return e
+}
+
+// Field returns the problem of one field, its message made from format and
+// args like New's.
+func Field(field, format string, args ...any) FieldError {
+	t := T(format, args...)
+	return FieldError{Field: field, Message: t.String(), text: t}
+}
+
+// LabelIn says the error's message in lang (see MessageIn); an *Error can
+// be an argument of another message.
+func (e *Error) LabelIn(lang string) string {
+	if e.text.format != "" {
+		return e.text.LabelIn(lang)
+	}
+	return Fixed(e.Message).LabelIn(lang)
+}
+
+// LabelIn says the field's message in lang; a FieldError can be an argument
+// of another message ("The settings were not saved: %s").
+func (f FieldError) LabelIn(lang string) string {
+	if f.text.format != "" {
+		return f.text.LabelIn(lang)
+	}
+	return Fixed(f.Message).LabelIn(lang)
 }
 
 // CodeOf returns the code of the first *Error in err's chain, Internal for any
@@ -79,15 +121,47 @@ func Is(err error, code Code) bool { return CodeOf(err) == code }
 
 // Message returns the message for a person: the *Error's message, or a generic
 // sentence for an internal error (whose text may hold details not meant for the UI).
-func Message(err error) string {
+func Message(err error) string { return MessageIn(err, English) }
+
+// internalFormat is the generic sentence of an error that is not an *Error.
+const internalFormat = "Something went wrong inside atpreg (%s). Nothing was changed; try again, and if it persists keep a backup of the register."
+
+// MessageIn is Message said in lang (English or Chinese; anything else is
+// English).
+func MessageIn(err error, lang string) string {
 	var e *Error
 	if errors.As(err, &e) {
-		return e.Message
+		if lang == English {
+			return e.Message
+		}
+		return e.LabelIn(lang)
 	}
 	if err == nil {
 		return ""
 	}
-	return "Something went wrong inside atpreg (" + Detail(err) + "). Nothing was changed; try again, and if it persists keep a backup of the register."
+	return T(internalFormat, Detail(err)).LabelIn(lang)
+}
+
+// Say returns err's message as an argument of another message, said in the
+// language that message is said in.
+func Say(err error) Label { return said{err} }
+
+type said struct{ err error }
+
+func (s said) LabelIn(lang string) string { return MessageIn(s.err, lang) }
+
+// FieldsIn is FieldsOf with every message said in lang.
+func FieldsIn(err error, lang string) []FieldError {
+	fs := FieldsOf(err)
+	if fs == nil || lang == English {
+		return fs
+	}
+	out := make([]FieldError, len(fs))
+	for i, f := range fs {
+		out[i] = f
+		out[i].Message = f.LabelIn(lang)
+	}
+	return out
 }
 
 // safeSentinels are errors whose text is fixed, so it can be shown and logged.
@@ -142,14 +216,15 @@ func FieldsOf(err error) []FieldError {
 // device") or a well-known error's ("EOF"), never the error's text (which
 // can quote a path or a value). An error with neither is "an unexpected
 // error". Messages put it in brackets: "... cannot be read (permission denied)".
-func Reason(err error) string {
+// As an argument of a message it is said in the message's language.
+func Reason(err error) Fixed {
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
-		return errno.Error()
+		return Fixed(errno.Error())
 	}
 	for _, s := range safeSentinels {
 		if errors.Is(err, s) {
-			return s.Error()
+			return Fixed(s.Error())
 		}
 	}
 	return "an unexpected error"

@@ -16,6 +16,8 @@ export function PassphraseStrength(arg1:string):Promise<app.Strength>;
 
 export function SaveSettings(arg1:app.Settings):Promise<app.Settings>;
 
+export function SetLanguage(arg1:string):Promise<void>;
+
 export function Strengthen(arg1:string):Promise<app.AppInfo>;
 
 export function Touch():Promise<void>;

@@ -30,6 +30,10 @@ export function SaveSettings(arg1) {
   return window['go']['app']['Session']['SaveSettings'](arg1);
 }
 
+export function SetLanguage(arg1) {
+  return window['go']['app']['Session']['SetLanguage'](arg1);
+}
+
 export function Strengthen(arg1) {
   return window['go']['app']['Session']['Strengthen'](arg1);
 }
