@@ -461,5 +461,5 @@ func rfc3339(t time.Time) string {
 
 // invalidField is an apperr.Invalid naming one field.
 func invalidField(field, msg string) error {
-	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: field, Message: msg}}}
+	return apperr.New(apperr.Invalid, msg).With(apperr.Field(field, msg))
 }

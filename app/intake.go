@@ -204,7 +204,7 @@ func reviewOf(token string, rep service.IntakeReport) IntakeReview {
 		v.Items = append(v.Items, iv)
 	}
 	for _, p := range rep.Problems {
-		v.Problems = append(v.Problems, IntakeProblemView(p))
+		v.Problems = append(v.Problems, IntakeProblemView{File: p.File, Field: p.Field, Value: p.Value, Message: p.Text().LabelIn(lang())})
 	}
 	return v
 }

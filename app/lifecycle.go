@@ -558,7 +558,7 @@ func (l *LifecycleService) RestoreBackup(passphrase string) (AppInfo, error) {
 		return l.s.Info(), Fail(err)
 	}
 	if err := service.Restore(path, src, []byte(passphrase), l.s.cfg.Options); err != nil {
-		return l.s.Info(), Fail(apperr.Wrap(err, apperr.CodeOf(err), "%s The register was locked for the restore: unlock it with its passphrase.", apperr.Message(err)))
+		return l.s.Info(), Fail(apperr.Wrap(err, apperr.CodeOf(err), "%s The register was locked for the restore: unlock it with its passphrase.", apperr.Say(err)))
 	}
 	l.mu.Lock()
 	l.chosen = ""
@@ -566,7 +566,7 @@ func (l *LifecycleService) RestoreBackup(passphrase string) (AppInfo, error) {
 	reg, err := service.Open(path, []byte(passphrase), l.s.cfg.Options)
 	freeMemory()
 	if err != nil {
-		return l.s.Info(), Fail(apperr.Wrap(err, apperr.CodeOf(err), "The backup was restored, but the register did not open afterwards: %s", apperr.Message(err)))
+		return l.s.Info(), Fail(apperr.Wrap(err, apperr.CodeOf(err), "The backup was restored, but the register did not open afterwards: %s", apperr.Say(err)))
 	}
 	if err := l.s.opened(reg); err != nil {
 		return l.s.Info(), Fail(err)

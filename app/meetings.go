@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
@@ -280,7 +279,7 @@ func parseMeetingTime(s string) (time.Time, error) {
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t, nil
 	}
-	return time.Time{}, invalidField("starts_at", fmt.Sprintf("%q is not a date and time; choose them in the picker (YYYY-MM-DD HH:MM).", s))
+	return time.Time{}, apperr.New(apperr.Invalid, "%q is not a date and time; choose them in the picker (YYYY-MM-DD HH:MM).", s).With(apperr.Field("starts_at", "%q is not a date and time; choose them in the picker (YYYY-MM-DD HH:MM).", s))
 }
 
 // Save stores a meeting (new when in.id is 0) and returns its id. It does

@@ -12,5 +12,6 @@ type Strength struct {
 
 // PassphraseStrength rates a passphrase for the window's strength meter.
 func (s *Session) PassphraseStrength(p string) Strength {
-	return Strength(service.RatePassphrase(p))
+	r, l := service.RatePassphrase(p), lang()
+	return Strength{Score: r.Score, Label: r.Label.LabelIn(l), Hint: r.Hint.LabelIn(l)}
 }

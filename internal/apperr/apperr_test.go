@@ -67,7 +67,7 @@ func TestReason(t *testing.T) {
 	if got := apperr.Reason(fmt.Errorf("parse %q: %w", "Fictional Entity", io.ErrUnexpectedEOF)); got != "unexpected EOF" {
 		t.Fatalf("Reason = %q", got)
 	}
-	if got := apperr.Reason(errors.New("value Fictional Entity is bad")); strings.Contains(got, "Fictional") || got == "" {
+	if got := apperr.Reason(errors.New("value Fictional Entity is bad")); strings.Contains(string(got), "Fictional") || got == "" {
 		t.Fatalf("Reason quotes the error's text: %q", got)
 	}
 }

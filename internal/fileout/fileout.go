@@ -21,7 +21,7 @@ type Staged struct {
 
 // Stage writes data to a new 0600 file in path's folder and syncs it. what
 // names the file for messages ("The briefing pack", "The export").
-func Stage(path string, data []byte, what string) (*Staged, error) {
+func Stage(path string, data []byte, what apperr.Label) (*Staged, error) {
 	dir := filepath.Dir(path)
 	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -69,7 +69,7 @@ func (s *Staged) Discard() {
 }
 
 // Write stages data and commits it at once.
-func Write(path string, data []byte, what string) error {
+func Write(path string, data []byte, what apperr.Label) error {
 	s, err := Stage(path, data, what)
 	if err != nil {
 		return err

@@ -12,7 +12,7 @@ import (
 func TestStageCommit(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "pack.pdf")
-	s, err := fileout.Stage(path, []byte("%PDF-1.7 fictional"), "The pack")
+	s, err := fileout.Stage(path, []byte("%PDF-1.7 fictional"), apperr.Fixed("The pack"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestStageCommit(t *testing.T) {
 
 func TestDiscardLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
-	s, err := fileout.Stage(filepath.Join(dir, "x.json"), []byte("{}"), "The export")
+	s, err := fileout.Stage(filepath.Join(dir, "x.json"), []byte("{}"), apperr.Fixed("The export"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestDiscardLeavesNothing(t *testing.T) {
 }
 
 func TestErrFolderMissing(t *testing.T) {
-	err := fileout.Write(filepath.Join(t.TempDir(), "nowhere", "x.pdf"), []byte("x"), "The pack")
+	err := fileout.Write(filepath.Join(t.TempDir(), "nowhere", "x.pdf"), []byte("x"), apperr.Fixed("The pack"))
 	if !apperr.Is(err, apperr.Invalid) {
 		t.Fatalf("want a clear Invalid error for a missing folder, got %v", err)
 	}

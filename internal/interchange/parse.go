@@ -18,7 +18,16 @@ type Problem struct {
 	Row    int    `json:"row"`
 	Column string `json:"column"`
 	Value  string `json:"value"`
-	Reason string `json:"reason"`
+	Reason string `json:"reason"` // English
+	said   apperr.Label
+}
+
+// Text is the problem's reason in any language (the window's).
+func (p Problem) Text() apperr.Label {
+	if p.said != nil {
+		return p.said
+	}
+	return apperr.Verbatim(p.Reason)
 }
 
 // Group is one entity of the file with its products, normalised and valid
@@ -62,18 +71,18 @@ func (b *Batch) Err() error {
 	}
 	fields := make([]apperr.FieldError, len(b.Problems))
 	for i, p := range b.Problems {
-		fields[i] = apperr.FieldError{Field: p.Column, Message: p.Reason, Row: p.Row, Value: p.Value}
+		fields[i] = apperr.Field(p.Column, "%s", p.Text())
+		fields[i].Row, fields[i].Value = p.Row, p.Value
 	}
 	first := b.Problems[0]
-	where := fmt.Sprintf("row %d, %s", first.Row, first.Column)
+	where := apperr.T("row %d, %s", first.Row, first.Column)
 	if first.Column == "" {
-		where = fmt.Sprintf("row %d", first.Row)
+		where = apperr.T("row %d", first.Row)
 	}
-	msg := fmt.Sprintf("The file was not imported: 1 problem (%s): %s", where, first.Reason)
 	if n := len(b.Problems); n > 1 {
-		msg = fmt.Sprintf("The file was not imported: %d problems; the first (%s): %s", n, where, first.Reason)
+		return apperr.New(apperr.Invalid, "The file was not imported: %d problems; the first (%s): %s Nothing was changed.", n, where, first.Text()).With(fields...)
 	}
-	return &apperr.Error{Code: apperr.Invalid, Message: msg + " Nothing was changed.", Fields: fields}
+	return apperr.New(apperr.Invalid, "The file was not imported: 1 problem (%s): %s Nothing was changed.", where, first.Text()).With(fields...)
 }
 
 // Submissions counts the products in b.
@@ -154,7 +163,8 @@ func sortProblems(ps []Problem) {
 }
 
 func (b *Batch) add(row int, column, value, format string, args ...any) {
-	b.Problems = append(b.Problems, Problem{Row: row, Column: column, Value: shown(value), Reason: fmt.Sprintf(format, args...)})
+	t := apperr.T(format, args...)
+	b.Problems = append(b.Problems, Problem{Row: row, Column: column, Value: shown(value), Reason: t.String(), said: t})
 }
 
 // header maps each cell position to a column index (-1: ignored blank header).
@@ -272,7 +282,7 @@ func (b *Batch) readRow(cols []int, cells []string, line int) *rowData {
 	}
 	for name, v := range r.raw {
 		if err := setField(&r.entity, r.sub, name, v); err != nil {
-			b.add(line, name, v, "%s", apperr.Message(err))
+			b.add(line, name, v, "%s", apperr.Say(err))
 		}
 	}
 	r.key = Key(r.entity.Name, r.entity.ContactEmail)
@@ -483,6 +493,6 @@ func (b *Batch) finish(g *groupState) {
 			}
 			value = entityText(g.Entity, column)
 		}
-		b.add(row, column, value, "%s", fe.Message)
+		b.add(row, column, value, "%s", fe)
 	}
 }

@@ -67,8 +67,8 @@ func Compose(l Letter) (Composed, error) {
 		}
 	case register.LetterMoreInfo:
 		if strings.TrimSpace(l.Questions) == "" {
-			return Composed{}, &apperr.Error{Code: apperr.Invalid, Message: "Write the questions to ask " + name + ": a more-info letter asks something.",
-				Fields: []apperr.FieldError{{Field: "questions", Message: "Write the questions to ask."}}}
+			return Composed{}, apperr.New(apperr.Invalid, "Write the questions to ask %s: a more-info letter asks something.", name).
+				With(apperr.Field("questions", "Write the questions to ask."))
 		}
 	}
 	t := l.Template

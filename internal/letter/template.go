@@ -8,7 +8,6 @@
 package letter
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -87,19 +86,29 @@ func parse(s, field string) ([]piece, error) {
 			if len(snippet) > 24 {
 				snippet = snippet[:24]
 			}
-			return nil, &apperr.Error{Code: apperr.Invalid,
-				Message: fmt.Sprintf("The %s has %q without a closing }}: write a placeholder as {{name}}.", field, string(snippet)),
-				Fields:  []apperr.FieldError{{Field: field, Message: "A {{ is not closed with }}."}}}
+			return nil, apperr.New(apperr.Invalid, "The %s has %q without a closing }}: write a placeholder as {{name}}.", templatePart(field), string(snippet)).
+				With(apperr.Field(field, "A {{ is not closed with }}."))
 		}
 		name := strings.TrimSpace(rest[:j])
 		if !known(name) {
-			return nil, &apperr.Error{Code: apperr.Invalid,
-				Message: fmt.Sprintf("The %s uses the placeholder {{%s}}, which the letters do not know. Use one of: %s.", field, name, names()),
-				Fields:  []apperr.FieldError{{Field: field, Message: fmt.Sprintf("Unknown placeholder {{%s}}.", name)}}}
+			return nil, apperr.New(apperr.Invalid, "The %s uses the placeholder {{%s}}, which the letters do not know. Use one of: %s.", templatePart(field), name, names()).
+				With(apperr.Field(field, "Unknown placeholder {{%s}}.", name))
 		}
 		out = append(out, piece{name: name})
 		s = rest[j+2:]
 	}
+}
+
+// templatePart is the name of a template's part (field "subject" or
+// "body") in a message, in the message's language.
+func templatePart(field string) apperr.Label {
+	switch field {
+	case "subject":
+		return apperr.Fixed("subject")
+	case "body": // fieldAs: the error names the letter's text
+		return apperr.Fixed("letter's text")
+	}
+	return apperr.Fixed("text")
 }
 
 func names() string {
@@ -130,7 +139,6 @@ func fieldAs(err error, field string) error {
 		for i := range e.Fields {
 			e.Fields[i].Field = field
 		}
-		e.Message = strings.Replace(e.Message, "The body", "The letter's text", 1)
 	}
 	return err
 }

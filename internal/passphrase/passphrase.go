@@ -15,17 +15,20 @@ const MinLength = 10
 // for it; the window shows it while the officer types. It estimates entropy
 // from length and character classes and penalises repeats; it is a guide, not
 // a guarantee.
+//
+// Label and Hint are English; the window says them in its language
+// (apperr.Fixed's LabelIn).
 type Strength struct {
-	Score int    `json:"score"`
-	Label string `json:"label"`
-	Hint  string `json:"hint"`
+	Score int          `json:"score"`
+	Label apperr.Fixed `json:"label"`
+	Hint  apperr.Fixed `json:"hint"`
 }
 
 // Rate rates p.
 func Rate(p string) Strength {
 	runes := []rune(p)
 	if len(runes) == 0 {
-		return Strength{0, "Empty", "Use at least 10 characters; four or more unrelated words are best."}
+		return Strength{0, apperr.Fixed("Empty"), apperr.Fixed("Use at least 10 characters; four or more unrelated words are best.")}
 	}
 	pool := 0
 	var lower, upper, digit, other, wide bool
@@ -70,15 +73,15 @@ func Rate(p string) Strength {
 	words := len(strings.Fields(p))
 	switch {
 	case len(runes) < MinLength:
-		return Strength{0, "Too short", "Use at least 10 characters; four or more unrelated words are best."}
+		return Strength{0, apperr.Fixed("Too short"), apperr.Fixed("Use at least 10 characters; four or more unrelated words are best.")}
 	case bits < 45:
-		return Strength{1, "Weak", "Add more words or characters."}
+		return Strength{1, apperr.Fixed("Weak"), apperr.Fixed("Add more words or characters.")}
 	case bits < 65 && words < 4:
-		return Strength{2, "Fair", "Longer is stronger: four or more unrelated words."}
+		return Strength{2, apperr.Fixed("Fair"), apperr.Fixed("Longer is stronger: four or more unrelated words.")}
 	case bits < 85:
-		return Strength{3, "Good", "Good. A longer passphrase is stronger still."}
+		return Strength{3, apperr.Fixed("Good"), apperr.Fixed("Good. A longer passphrase is stronger still.")}
 	}
-	return Strength{4, "Strong", "Strong."}
+	return Strength{4, apperr.Fixed("Strong"), apperr.Fixed("Strong.")}
 }
 
 // common are fragments of the passwords tried first by anyone guessing.
@@ -98,8 +101,8 @@ func log2(x float64) float64 {
 func Check(p string) error {
 	s := Rate(p)
 	if s.Score < 2 {
-		return &apperr.Error{Code: apperr.Invalid, Message: "The passphrase is too weak: " + s.Hint,
-			Fields: []apperr.FieldError{{Field: "passphrase", Message: s.Label + ". " + s.Hint}}}
+		return apperr.New(apperr.Invalid, "The passphrase is too weak: %s", s.Hint).
+			With(apperr.Field("passphrase", "%s. %s", s.Label, s.Hint))
 	}
 	return nil
 }

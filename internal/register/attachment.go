@@ -1,7 +1,6 @@
 package register
 
 import (
-	"fmt"
 	"path/filepath"
 
 	"atpreg/internal/apperr"
@@ -23,6 +22,9 @@ type AttachmentInfo struct {
 	AddedBy  string `json:"addedBy"`
 }
 
+// tooBig is the message of a file over MaxAttachmentBytes.
+const tooBig = "The file %s is %.1f MB; attachments can be at most %d MB. Nothing was attached; attach a smaller copy (for example a PDF without scanned images)."
+
 // CheckAttachmentSize refuses (apperr.Invalid, in the officer's words) a
 // file called name of size bytes that is over MaxAttachmentBytes; callers
 // check before reading a large file into memory.
@@ -30,7 +32,6 @@ func CheckAttachmentSize(name string, size int64) error {
 	if size <= MaxAttachmentBytes {
 		return nil
 	}
-	msg := fmt.Sprintf("The file %s is %.1f MB; attachments can be at most %d MB. Nothing was attached; attach a smaller copy (for example a PDF without scanned images).",
-		filepath.Base(name), float64(size)/(1<<20), MaxAttachmentBytes>>20)
-	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: "data", Message: msg}}}
+	args := []any{filepath.Base(name), float64(size) / (1 << 20), MaxAttachmentBytes >> 20}
+	return apperr.New(apperr.Invalid, tooBig, args...).With(apperr.Field("data", tooBig, args...))
 }

@@ -148,6 +148,13 @@ func (e *enum[T]) choicesIn(lang string) []Choice {
 	return out
 }
 
+// FieldName is a field of the RFI as an argument of a message
+// (apperr.Label): said by its label in the message's language.
+type FieldName string
+
+// LabelIn is FieldLabelIn(f, lang).
+func (f FieldName) LabelIn(lang string) string { return FieldLabelIn(string(f), lang) }
+
 // FieldLabelIn returns the RFI's wording of an entity or submission field
 // in lang (LangEnglish or LangChinese; see FieldLabel): for Chinese, the
 // wording of the Chinese RFI, falling back to the English for a field

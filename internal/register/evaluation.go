@@ -213,9 +213,9 @@ func (ev Evaluation) Validate() error {
 		sc, ok := ev.Scores[a]
 		switch {
 		case !ok || sc.Value == 0:
-			v.add(field, "Score %q from %d to %d.", a.Label(), MinScore, MaxScore)
+			v.add(field, "Score %q from %d to %d.", a, MinScore, MaxScore)
 		case sc.Value < MinScore || sc.Value > MaxScore:
-			v.add(field, "The score %d for %q is outside the scale; use %d to %d.", sc.Value, a.Label(), MinScore, MaxScore)
+			v.add(field, "The score %d for %q is outside the scale; use %d to %d.", sc.Value, a, MinScore, MaxScore)
 		}
 		v.text(field, sc.Note, MaxLongText, true)
 	}
@@ -378,11 +378,11 @@ func (w Weights) Validate() error {
 		x, ok := w[a]
 		switch {
 		case !ok:
-			v.add("weights."+string(a), "Give a weight for %q (0 to 100%%).", a.Label())
+			v.add("weights."+string(a), "Give a weight for %q (0 to 100%%).", a)
 		case math.IsNaN(x) || x < 0 || x > 100:
-			v.add("weights."+string(a), "The weight for %q must be from 0 to 100%%.", a.Label())
+			v.add("weights."+string(a), "The weight for %q must be from 0 to 100%%.", a)
 		case math.Abs(x*100-math.Round(x*100)) > 1e-6:
-			v.add("weights."+string(a), "Give the weight for %q to two decimal places at most (for example 14.29).", a.Label())
+			v.add("weights."+string(a), "Give the weight for %q to two decimal places at most (for example 14.29).", a)
 		}
 	}
 	for a := range w {

@@ -182,7 +182,7 @@ func (s *LetterSettings) Normalize() {
 func (s LetterSettings) Validate() error {
 	var fields []apperr.FieldError
 	add := func(f, format string, args ...any) {
-		fields = append(fields, apperr.FieldError{Field: f, Message: fmt.Sprintf(format, args...)})
+		fields = append(fields, apperr.Field(f, format, args...))
 	}
 	if strings.TrimSpace(s.Organisation) == "" {
 		add("organisation", "Give the organisation's name for the letterhead.")
@@ -209,17 +209,17 @@ func (s LetterSettings) Validate() error {
 			add(fmt.Sprintf("templates[%d].lang", i), "%q is not a language of the letters; use en or zh-HK.", t.Lang)
 		}
 		if strings.TrimSpace(t.Subject) == "" {
-			add(fmt.Sprintf("templates[%d].subject", i), "The %s letter (%s) needs a subject.", t.Kind.Label(), t.Lang)
+			add(fmt.Sprintf("templates[%d].subject", i), "The %s letter (%s) needs a subject.", t.Kind, t.Lang)
 		}
 		if strings.TrimSpace(t.Body) == "" {
-			add(fmt.Sprintf("templates[%d].body", i), "The %s letter (%s) needs a text.", t.Kind.Label(), t.Lang)
+			add(fmt.Sprintf("templates[%d].body", i), "The %s letter (%s) needs a text.", t.Kind, t.Lang)
 		}
 		if utf8.RuneCountInString(t.Body) > MaxLongText {
 			add(fmt.Sprintf("templates[%d].body", i), "Keep the letter under %d characters.", MaxLongText)
 		}
 	}
 	if len(fields) > 0 {
-		return &apperr.Error{Code: apperr.Invalid, Message: "The letter settings were not saved: " + fields[0].Message, Fields: fields}
+		return apperr.New(apperr.Invalid, "The letter settings were not saved: %s", fields[0]).With(fields...)
 	}
 	return nil
 }

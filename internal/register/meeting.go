@@ -82,7 +82,7 @@ func (m MeetingRecord) Validate() error {
 		fields = apperr.FieldsOf(err)
 	}
 	if m.DurationMinutes < 5 || m.DurationMinutes > 1440 {
-		fields = append(fields, apperr.FieldError{Field: "duration_minutes", Message: "Give the meeting's length in minutes, from 5 to 1440."})
+		fields = append(fields, apperr.Field("duration_minutes", "Give the meeting's length in minutes, from 5 to 1440."))
 	}
 	ids := make([]int64, 0, len(m.EntityMinutes))
 	for id := range m.EntityMinutes {
@@ -92,22 +92,19 @@ func (m MeetingRecord) Validate() error {
 	for _, id := range ids {
 		field := fmt.Sprintf("entity_minutes.%d", id)
 		if !slices.Contains(m.EntityIDs, id) {
-			fields = append(fields, apperr.FieldError{Field: field, Message: "Minutes are kept only for entities on the meeting's list; add the entity first."})
+			fields = append(fields, apperr.Field(field, "Minutes are kept only for entities on the meeting's list; add the entity first."))
 		}
 		if utf8.RuneCountInString(m.EntityMinutes[id]) > MaxLongText {
-			fields = append(fields, apperr.FieldError{Field: field, Message: fmt.Sprintf("Keep the minutes for one entity under %d characters.", MaxLongText)})
+			fields = append(fields, apperr.Field(field, "Keep the minutes for one entity under %d characters.", MaxLongText))
 		}
 	}
 	if len(fields) == 0 {
 		return nil
 	}
-	msg := "The meeting cannot be saved."
 	if err != nil {
-		msg = apperr.Message(err)
-	} else {
-		msg += " " + fields[0].Message
+		return apperr.New(apperr.Invalid, "%s", apperr.Say(err)).With(fields...)
 	}
-	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: fields}
+	return apperr.New(apperr.Invalid, "The meeting cannot be saved. %s", fields[0]).With(fields...)
 }
 
 // Past reports whether the meeting has started by now.

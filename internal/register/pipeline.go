@@ -1,7 +1,6 @@
 package register
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -141,10 +140,10 @@ func (c StatusChange) Validate() error {
 	case !c.From.Valid():
 		v.add("from", "%q is not a status; use one of: %s.", string(c.From), statusEnum.codes())
 	case c.To.Valid() && !CanMove(c.From, c.To):
-		v.add("to", "An entity cannot move from %q to %q; from %q it can move to: %s.", c.From.Label(), c.To.Label(), c.From.Label(), statusLabels(Moves(c.From)))
+		v.add("to", "An entity cannot move from %q to %q; from %q it can move to: %s.", c.From, c.To, c.From, statusList(Moves(c.From)))
 	}
 	if c.To.NeedsReason() && strings.TrimSpace(c.Reason) == "" {
-		v.add("reason", "Say why the entity is %s: a reason is required for this move.", strings.ToLower(c.To.Label()))
+		v.add("reason", "Say why the entity is %s: a reason is required for this move.", apperr.Lower(c.To))
 	}
 	v.text("reason", c.Reason, MaxLongText, true)
 	v.required("by", c.By, "Say who made this change.")
@@ -155,13 +154,21 @@ func (c StatusChange) Validate() error {
 	return v.err("The status change cannot be recorded.")
 }
 
-func statusLabels(ss []Status) string {
+// statusList says statuses in a message: their labels, in the message's
+// language.
+type statusList []Status
+
+// LabelIn says the statuses in lang ("nothing" when there are none).
+func (ss statusList) LabelIn(lang string) string {
 	if len(ss) == 0 {
-		return "nothing"
+		return apperr.Fixed("nothing").LabelIn(lang)
 	}
 	ls := make([]string, len(ss))
 	for i, s := range ss {
-		ls[i] = s.Label()
+		ls[i] = s.LabelIn(lang)
+	}
+	if lang == LangChinese {
+		return strings.Join(ls, "、")
 	}
 	return strings.Join(ls, ", ")
 }
@@ -173,8 +180,8 @@ func statusLabels(ss []Status) string {
 // StatusChange.Validate). Errors are apperr.Invalid naming the field.
 func NewMove(id int64, from, to Status, reason, by string, at time.Time) (StatusChange, error) {
 	if from == to {
-		return StatusChange{}, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("The entity is already %q.", to.Label()),
-			Fields: []apperr.FieldError{{Field: "to", Message: "Choose a different status."}}}
+		return StatusChange{}, apperr.New(apperr.Invalid, "The entity is already %q.", to).
+			With(apperr.Field("to", "Choose a different status."))
 	}
 	c := StatusChange{EntityID: id, From: from, To: to, Reason: strings.TrimSpace(reason), By: Who(by), At: at}
 	return c, c.Validate()

@@ -57,7 +57,7 @@ func (s *Settings) Normalize() { s.OfficerName = strings.TrimSpace(s.OfficerName
 func (s Settings) Validate() error {
 	var fields []apperr.FieldError
 	if utf8.RuneCountInString(s.OfficerName) > MaxOfficerNameLen {
-		fields = append(fields, apperr.FieldError{Field: "officerName", Message: "Keep the name under 120 characters."})
+		fields = append(fields, apperr.Field("officerName", "Keep the name under 120 characters."))
 	} else {
 		// A name: no control, bidirectional or zero-width characters.
 		var v problems
@@ -65,13 +65,13 @@ func (s Settings) Validate() error {
 		fields = append(fields, v.list...)
 	}
 	if s.AutoLockMinutes < 0 || s.AutoLockMinutes > MaxAutoLockMinutes {
-		fields = append(fields, apperr.FieldError{Field: "autoLockMinutes", Message: "Choose between 0 (never) and 1440 minutes."})
+		fields = append(fields, apperr.Field("autoLockMinutes", "Choose between 0 (never) and 1440 minutes."))
 	}
 	if err := s.Weights.Validate(); err != nil {
-		fields = append(fields, apperr.FieldError{Field: "weights", Message: apperr.Message(err)})
+		fields = append(fields, apperr.Field("weights", "%s", apperr.Say(err)))
 	}
 	if len(fields) > 0 {
-		return &apperr.Error{Code: apperr.Invalid, Message: "The settings were not saved: " + fields[0].Message, Fields: fields}
+		return apperr.New(apperr.Invalid, "The settings were not saved: %s", fields[0]).With(fields...)
 	}
 	return nil
 }

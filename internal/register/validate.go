@@ -32,12 +32,12 @@ type problems struct {
 }
 
 func (p *problems) add(field, format string, args ...any) {
-	p.list = append(p.list, apperr.FieldError{Field: p.prefix + field, Message: fmt.Sprintf(format, args...)})
+	p.list = append(p.list, apperr.Field(p.prefix+field, format, args...))
 }
 
 func (p *problems) required(field, value, msg string) {
 	if strings.TrimSpace(value) == "" {
-		p.add(field, "%s", msg)
+		p.add(field, msg)
 	}
 }
 
@@ -47,24 +47,24 @@ func (p *problems) required(field, value, msg string) {
 // reversed) and the zero-width characters (which make two names that look
 // the same differ). Long texts keep them: they belong to some scripts'
 // writing, and the window shows them.
-var disguising = map[rune]string{
-	'\u061c': "an Arabic letter mark",
-	'\u200b': "a zero-width space",
-	'\u200c': "a zero-width non-joiner",
-	'\u200d': "a zero-width joiner",
-	'\u200e': "a left-to-right mark",
-	'\u200f': "a right-to-left mark",
-	'\u202a': "a left-to-right embedding",
-	'\u202b': "a right-to-left embedding",
-	'\u202c': "a pop directional formatting",
-	'\u202d': "a left-to-right override",
-	'\u202e': "a right-to-left override",
-	'\u2060': "a word joiner",
-	'\u2066': "a left-to-right isolate",
-	'\u2067': "a right-to-left isolate",
-	'\u2068': "a first strong isolate",
-	'\u2069': "a pop directional isolate",
-	'\u180e': "a Mongolian vowel separator",
+var disguising = map[rune]apperr.Fixed{
+	'\u061c': apperr.Fixed("an Arabic letter mark"),
+	'\u200b': apperr.Fixed("a zero-width space"),
+	'\u200c': apperr.Fixed("a zero-width non-joiner"),
+	'\u200d': apperr.Fixed("a zero-width joiner"),
+	'\u200e': apperr.Fixed("a left-to-right mark"),
+	'\u200f': apperr.Fixed("a right-to-left mark"),
+	'\u202a': apperr.Fixed("a left-to-right embedding"),
+	'\u202b': apperr.Fixed("a right-to-left embedding"),
+	'\u202c': apperr.Fixed("a pop directional formatting"),
+	'\u202d': apperr.Fixed("a left-to-right override"),
+	'\u202e': apperr.Fixed("a right-to-left override"),
+	'\u2060': apperr.Fixed("a word joiner"),
+	'\u2066': apperr.Fixed("a left-to-right isolate"),
+	'\u2067': apperr.Fixed("a right-to-left isolate"),
+	'\u2068': apperr.Fixed("a first strong isolate"),
+	'\u2069': apperr.Fixed("a pop directional isolate"),
+	'\u180e': apperr.Fixed("a Mongolian vowel separator"),
 }
 
 // text checks that value is valid UTF-8, at most max characters, and free of
@@ -107,11 +107,9 @@ func (p *problems) err(msg string) error {
 	}
 	n := len(p.list)
 	if n == 1 {
-		msg += " 1 problem: " + p.list[0].Message
-	} else {
-		msg += fmt.Sprintf(" %d problems; the first: %s", n, p.list[0].Message)
+		return apperr.New(apperr.Invalid, "%s 1 problem: %s", apperr.T(msg), p.list[0]).With(p.list...)
 	}
-	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: p.list}
+	return apperr.New(apperr.Invalid, "%s %d problems; the first: %s", apperr.T(msg), n, p.list[0]).With(p.list...)
 }
 
 var phoneRE = regexp.MustCompile(`^\+?[0-9 ()./-]+(\s*(ext\.?|x|#)\s*[0-9]{1,6})?$`)
@@ -242,7 +240,7 @@ func (s Submission) validateFields(v *problems) {
 	checkOne(v, "atp_type", s.ATPType, atpTypeEnum)
 	checkOne(v, "gene_vector", s.GeneVector, geneVectorEnum)
 	if s.GeneVector != "" && s.ATPType.Valid() && s.ATPType != ATPGeneTherapy {
-		v.add("gene_vector", "A vector (%s) is asked only for a gene therapy product, but this is a %s; clear the vector or change the type.", s.GeneVector.Label(), strings.ToLower(s.ATPType.Label()))
+		v.add("gene_vector", "A vector (%s) is asked only for a gene therapy product, but this is a %s; clear the vector or change the type.", s.GeneVector, apperr.Lower(s.ATPType))
 	}
 
 	checkOne(v, "intended_use", s.IntendedUse, intendedUseEnum)

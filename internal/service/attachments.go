@@ -72,7 +72,7 @@ func (r *Register) SaveAttachmentCopy(ctx context.Context, id int64, choose func
 	if err != nil || path == "" {
 		return "", err
 	}
-	if err := fileout.Write(path, data, "The attachment"); err != nil {
+	if err := fileout.Write(path, data, apperr.Fixed("The attachment")); err != nil {
 		return "", err
 	}
 	return path, nil

@@ -34,8 +34,8 @@ func (r *Register) CheckPassphrase(pass []byte) error {
 // wrongPassphrase is the error for a passphrase that does not open the
 // register, naming the field "passphrase"; then says what happened.
 func wrongPassphrase(then string) error {
-	return &apperr.Error{Code: apperr.WrongPass, Message: "This is not the register's passphrase. " + then,
-		Fields: []apperr.FieldError{{Field: "passphrase", Message: "This is not the register's passphrase."}}}
+	return apperr.New(apperr.WrongPass, "This is not the register's passphrase. %s", apperr.T(then)).
+		With(apperr.Field("passphrase", "This is not the register's passphrase."))
 }
 
 // KDFWeak reports whether the register's key derivation is below the

@@ -155,7 +155,7 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 		}
 		pubs[i] = Publication{Kind: register.LedgerBrief, DocID: res.DocumentID, Path: path, Data: p.PDF,
 			Recipient: p.Recipient, CopyNo: p.CopyNo, EntityIDs: p.EntityIDs, Options: o,
-			Replace: req.Replace, What: "The briefing pack", Variants: p.Variants.String()}
+			Replace: req.Replace, What: apperr.Fixed("The briefing pack"), Variants: p.Variants.String()}
 	}
 	if err := ctx.Err(); err != nil {
 		return PackResult{}, briefing.Canceled(err)
@@ -196,7 +196,7 @@ func checkPackRequest(req PackRequest) error {
 		fields = append(fields, apperr.FieldError{Field: "firstCopy", Message: "The copy number must be 1 or more."})
 	}
 	if _, err := register.ParseLang(req.Lang); err != nil {
-		fields = append(fields, apperr.FieldError{Field: "lang", Message: apperr.Message(err)})
+		fields = append(fields, apperr.Field("lang", "%s", apperr.Say(err)))
 	}
 	switch {
 	case req.Path != "" && len(req.Recipients) > 1:
@@ -209,7 +209,7 @@ func checkPackRequest(req PackRequest) error {
 		}
 	}
 	if len(fields) > 0 {
-		return &apperr.Error{Code: apperr.Invalid, Message: "The packs cannot be made: " + fields[0].Message, Fields: fields}
+		return apperr.New(apperr.Invalid, "The packs cannot be made: %s", fields[0]).With(fields...)
 	}
 	return nil
 }

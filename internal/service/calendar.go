@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"atpreg/internal/apperr"
 	"atpreg/internal/ics"
 	"atpreg/internal/register"
 )
@@ -97,7 +98,7 @@ func (r *Register) ExportCalendar(ctx context.Context, id int64, path string) (r
 	entries, err := r.Publish(ctx, []Publication{{
 		Kind: register.LedgerCalendar, DocID: NewDocumentID(DocPrefixCalendar, r.Now()), Path: path, Data: []byte(text),
 		Options: map[string]any{"meetingId": mt.ID, "sequence": mt.Sequence, "entities": len(mt.EntityIDs)},
-		Replace: true, What: "The calendar file",
+		Replace: true, What: apperr.Fixed("The calendar file"),
 	}})
 	if err != nil {
 		return register.LedgerEntry{}, err

@@ -152,7 +152,7 @@ func (r *Register) ExportDemand(ctx context.Context, req DemandRequest) (DemandR
 		Kind: register.LedgerDemand, DocID: rep.DocumentID, Path: path, Data: data,
 		Options: map[string]any{"format": format, "lang": lang, "statuses": rep.Filter.Statuses, "entities": sum.Entities,
 			"submissions": sum.Submissions, "anonymised": true},
-		Replace: req.Replace, What: "The demand summary",
+		Replace: req.Replace, What: apperr.Fixed("The demand summary"),
 	}})
 	if err != nil {
 		return DemandResult{}, err

@@ -95,7 +95,7 @@ func (r *Register) ExportRegister(ctx context.Context, format, path string, repl
 	entries, err := r.Publish(ctx, []Publication{{
 		Kind: register.LedgerExport, DocID: NewDocumentID(DocPrefixExport, r.Now()), Path: path, Data: buf.Bytes(),
 		EntityIDs: ids, Options: map[string]any{"format": f, "entities": len(x.Entities), "submissions": subs},
-		Replace: replace, What: "The export",
+		Replace: replace, What: apperr.Fixed("The export"),
 	}})
 	if err != nil {
 		return ExportResult{}, err
@@ -116,5 +116,5 @@ func SaveTemplate(path string, replace bool) error {
 	if err := interchange.WriteTemplate(&buf); err != nil {
 		return err
 	}
-	return saveFile(path, buf.Bytes(), "The template", replace)
+	return saveFile(path, buf.Bytes(), apperr.Fixed("The template"), replace)
 }

@@ -132,9 +132,9 @@ func (r *Register) SaveForm(ctx context.Context, entityID int64, lang, path stri
 		return FormFile{}, err
 	}
 	pub := Publication{Kind: register.LedgerForm, DocID: NewDocumentID(DocPrefixForm, r.Now()), Path: path, Data: f.Data,
-		Options: map[string]any{"lang": f.Lang, "format": f.Format, "prefilled": entityID > 0}, Replace: replace, What: "The blank RFI form"}
+		Options: map[string]any{"lang": f.Lang, "format": f.Format, "prefilled": entityID > 0}, Replace: replace, What: apperr.Fixed("The blank RFI form")}
 	if entityID > 0 {
-		pub.EntityIDs, pub.Recipient, pub.What = []int64{entityID}, f.EntityName, "The pre-filled RFI form"
+		pub.EntityIDs, pub.Recipient, pub.What = []int64{entityID}, f.EntityName, apperr.Fixed("The pre-filled RFI form")
 	}
 	entries, err := r.Publish(ctx, []Publication{pub})
 	if err != nil {

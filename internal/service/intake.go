@@ -69,7 +69,22 @@ type IntakeProblem struct {
 	File    string
 	Field   string
 	Value   string
-	Message string
+	Message string // English
+	said    apperr.Label
+}
+
+// Text is the problem's message in any language (the window's): its own
+// when it was made as a message, else Message as it is.
+func (p IntakeProblem) Text() apperr.Label {
+	if p.said != nil {
+		return p.said
+	}
+	return apperr.Verbatim(p.Message)
+}
+
+// intakeProblem is the problem of file and field with value, said by msg.
+func intakeProblem(file, field, value string, msg apperr.Label) IntakeProblem {
+	return IntakeProblem{File: file, Field: field, Value: value, Message: msg.LabelIn(apperr.English), said: msg}
 }
 
 // String returns the problem on one line.
@@ -182,14 +197,14 @@ func (rep IntakeReport) Err() error {
 		if p.Field != "" {
 			field += ", " + p.Field
 		}
-		fe[i] = apperr.FieldError{Field: field, Value: p.Value, Message: p.Message}
+		fe[i] = apperr.Field(field, "%s", p.Text())
+		fe[i].Value = p.Value
 	}
 	files := map[string]bool{}
 	for _, p := range rep.Problems {
 		files[p.File] = true
 	}
-	return &apperr.Error{Code: apperr.Invalid, Fields: fe,
-		Message: fmt.Sprintf("The intake was rejected: %d problem(s) in %d file(s), listed below. Nothing was changed; fix them (or leave the file out) and take the files in again.", len(rep.Problems), len(files))}
+	return apperr.New(apperr.Invalid, "The intake was rejected: %d problem(s) in %d file(s), listed below. Nothing was changed; fix them (or leave the file out) and take the files in again.", len(rep.Problems), len(files)).With(fe...)
 }
 
 // ReadIntakeFile reads the file at path for an intake (apperr.NotFound when
@@ -296,7 +311,7 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 	c := store.NewContent(f.Data)
 	p := &parsed{data: c, item: IntakeItem{File: name, SHA256: c.SHA256(), Size: len(f.Data)}}
 	bad := func(field, value, format string, args ...any) (*parsed, []IntakeProblem) {
-		return p, []IntakeProblem{{File: name, Field: field, Value: value, Message: fmt.Sprintf(format, args...)}}
+		return p, []IntakeProblem{intakeProblem(name, field, value, apperr.T(format, args...))}
 	}
 	if len(f.Data) == 0 {
 		return bad("file", "", "The file is empty. Take in the email or form itself.")
@@ -310,7 +325,7 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 		p.item.Kind = IntakeEmail
 		m, err := mailin.Read(name, f.Data)
 		if err != nil {
-			return bad("file", "", "%s", apperr.Message(err))
+			return bad("file", "", "%s", apperr.Say(err))
 		}
 		p.msg, p.item.Message = m, m
 		var problems []IntakeProblem
@@ -323,7 +338,7 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 					ia.Sheet = true
 					s, ps, err := evalsheet.Read(a.Data)
 					if err != nil {
-						problems = append(problems, IntakeProblem{File: name + " → " + a.Name, Field: "file", Message: apperr.Message(err)})
+						problems = append(problems, intakeProblem(name+" → "+a.Name, "file", "", apperr.Say(err)))
 					} else if len(ps) > 0 {
 						problems = append(problems, sheetProblems(name+" → "+a.Name, ps)...)
 					} else {
@@ -357,7 +372,7 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 			p.item.Kind = IntakeEvaluation
 			s, ps, err := evalsheet.Read(f.Data)
 			if err != nil {
-				return bad("file", "", "%s", apperr.Message(err))
+				return bad("file", "", "%s", apperr.Say(err))
 			}
 			if len(ps) > 0 {
 				return p, sheetProblems(name, ps)
@@ -368,7 +383,7 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 		p.item.Kind = IntakeForm
 		e, ps, err := rfiform.Read(f.Data)
 		if err != nil {
-			return bad("file", "", "%s", apperr.Message(err))
+			return bad("file", "", "%s", apperr.Say(err))
 		}
 		if len(ps) > 0 {
 			if notAForm(nil, ps) {
@@ -391,7 +406,7 @@ func parseSheet(p *parsed, name string, data []byte) (*parsed, []IntakeProblem) 
 	p.item.Kind = IntakeSheet
 	f, err := NewImportFile(name, data)
 	if err != nil {
-		return p, []IntakeProblem{{File: name, Field: "file", Message: apperr.Message(err)}}
+		return p, []IntakeProblem{intakeProblem(name, "file", "", apperr.Say(err))}
 	}
 	p.sheet = &f
 	return p, importProblems(name, f.Problems())
@@ -611,8 +626,8 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 		return nil, err
 	}
 	if opt.EntityID > 0 && id == 0 {
-		return []IntakeProblem{{File: file, Field: "--entity", Value: strconv.FormatInt(opt.EntityID, 10),
-			Message: "There is no entity with this number. Look it up with `atpreg list` (or leave --entity out to find the entity by the contact email)."}}, nil
+		return []IntakeProblem{intakeProblem(file, "--entity", strconv.FormatInt(opt.EntityID, 10),
+			apperr.T("There is no entity with this number. Look it up with `atpreg list` (or leave --entity out to find the entity by the contact email)."))}, nil
 	}
 	var cur register.Entity
 	created := id == 0
@@ -627,8 +642,8 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 				if v == "" && p.msg != nil && len(p.msg.From) > 0 {
 					v = p.msg.From[0].Name
 				}
-				return []IntakeProblem{{File: file, Field: "from", Value: v,
-					Message: "The sender's email address cannot be read, and the email holds no filled RFI form, so there is nothing to name the entity by. Take the email in for an entity you choose (--entity ID), or ask the sender for the filled form."}}, nil
+				return []IntakeProblem{intakeProblem(file, "from", v,
+					apperr.T("The sender's email address cannot be read, and the email holds no filled RFI form, so there is nothing to name the entity by. Take the email in for an entity you choose (--entity ID), or ask the sender for the filled form."))}, nil
 			}
 			cur = senderEntity(s)
 			it.CreatedFrom = "sender"
@@ -693,7 +708,7 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 			return nil, err
 		}
 		for _, f := range fe {
-			problems = append(problems, IntakeProblem{File: file, Field: f.Field, Message: f.Message})
+			problems = append(problems, intakeProblem(file, f.Field, "", f))
 		}
 		return problems, nil
 	}
@@ -703,7 +718,7 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 		if id, err = store.CreateEntityTx(tx, merged, by, now, "Taken in from "+detail); err != nil {
 			if fe := apperr.FieldsOf(err); len(fe) > 0 {
 				for _, f := range fe {
-					problems = append(problems, IntakeProblem{File: file, Field: f.Field, Message: f.Message})
+					problems = append(problems, intakeProblem(file, f.Field, "", f))
 				}
 				return problems, nil
 			}
@@ -735,8 +750,8 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 			continue
 		}
 		if size := len(k.c.Data()); size > store.MaxAttachmentBytes {
-			problems = append(problems, IntakeProblem{File: file, Field: "attachment", Value: k.name,
-				Message: fmt.Sprintf("This file is %.1f MB; files kept with an entity can be at most %d MB. Ask the sender for a smaller copy, or take the email in without it.", float64(size)/(1<<20), store.MaxAttachmentBytes>>20)})
+			problems = append(problems, intakeProblem(file, "attachment", k.name,
+				apperr.T("This file is %.1f MB; files kept with an entity can be at most %d MB. Ask the sender for a smaller copy, or take the email in without it.", float64(size)/(1<<20), store.MaxAttachmentBytes>>20)))
 			continue
 		}
 		have, err := store.EntityHasAttachment(&tx.Reader, id, k.c.SHA256())
@@ -751,7 +766,7 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 		}
 		if _, err := store.AddAttachmentTx(tx, id, k.name, k.c, by, now, "taken in from "+file); err != nil {
 			if fe := apperr.FieldsOf(err); len(fe) > 0 {
-				problems = append(problems, IntakeProblem{File: file, Field: "attachment", Value: k.name, Message: apperr.Message(err)})
+				problems = append(problems, intakeProblem(file, "attachment", k.name, apperr.Say(err)))
 				continue
 			}
 			return nil, err

@@ -123,9 +123,8 @@ func (r *Register) SaveLetterSettings(ctx context.Context, s register.LetterSett
 			if len(ae.Fields) > 0 {
 				field = ae.Fields[0].Field
 			}
-			return &apperr.Error{Code: apperr.Invalid,
-				Message: fmt.Sprintf("The %s letter (%s) was not saved. %s", strings.ToLower(t.Kind.Label()), t.Lang, ae.Message),
-				Fields:  []apperr.FieldError{{Field: fmt.Sprintf("templates[%d].%s", i, field), Message: ae.Fields[0].Message}}}
+			return apperr.New(apperr.Invalid, "The %s letter (%s) was not saved. %s", apperr.Lower(t.Kind), t.Lang, ae).
+				With(apperr.Field(fmt.Sprintf("templates[%d].%s", i, field), "%s", ae.Fields[0]))
 		}
 	}
 	return r.db.SaveLetterSettings(ctx, s, r.Officer(ctx))
@@ -217,11 +216,11 @@ func previewRef(t time.Time) string {
 func checkRequest(req *LetterRequest) error {
 	k, err := register.ParseLetterKind(string(req.Kind))
 	if err != nil {
-		return &apperr.Error{Code: apperr.Invalid, Message: apperr.Message(err), Fields: []apperr.FieldError{{Field: "kind", Message: apperr.Message(err)}}}
+		return apperr.New(apperr.Invalid, "%s", apperr.Say(err)).With(apperr.Field("kind", "%s", apperr.Say(err)))
 	}
 	req.Kind = k
 	if req.Lang, err = register.ParseLang(req.Lang); err != nil {
-		return &apperr.Error{Code: apperr.Invalid, Message: apperr.Message(err), Fields: []apperr.FieldError{{Field: "lang", Message: apperr.Message(err)}}}
+		return apperr.New(apperr.Invalid, "%s", apperr.Say(err)).With(apperr.Field("lang", "%s", apperr.Say(err)))
 	}
 	if len(req.EntityIDs) == 0 {
 		return &apperr.Error{Code: apperr.Invalid, Message: "Choose the entities to write to.", Fields: []apperr.FieldError{{Field: "entityIds", Message: "Choose at least one entity."}}}
@@ -243,12 +242,12 @@ func checkRequest(req *LetterRequest) error {
 	if req.MoveTo != "" {
 		to, err := register.ParseStatus(string(req.MoveTo))
 		if err != nil {
-			return &apperr.Error{Code: apperr.Invalid, Message: apperr.Message(err), Fields: []apperr.FieldError{{Field: "moveTo", Message: apperr.Message(err)}}}
+			return apperr.New(apperr.Invalid, "%s", apperr.Say(err)).With(apperr.Field("moveTo", "%s", apperr.Say(err)))
 		}
 		req.MoveTo = to
 		if to.NeedsReason() && req.Reason == "" {
-			return &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("Say why the entities are %s: a reason is required for this move. Nothing was written.", strings.ToLower(to.Label())),
-				Fields: []apperr.FieldError{{Field: "reason", Message: "A reason is required for this move."}}}
+			return apperr.New(apperr.Invalid, "Say why the entities are %s: a reason is required for this move. Nothing was written.", apperr.Lower(to)).
+				With(apperr.Field("reason", "A reason is required for this move."))
 		}
 	}
 	return nil
@@ -421,7 +420,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 				o[k] = v
 			}
 			pubs = append(pubs, Publication{Kind: register.LedgerLetter, DocID: x.docID, Path: path, Data: data, Recipient: recipient,
-				EntityIDs: []int64{x.ent.ID}, Options: o, What: "The letter to " + x.ent.Name, Replace: req.Replace})
+				EntityIDs: []int64{x.ent.ID}, Options: o, What: apperr.T("The letter to %s", x.ent.Name), Replace: req.Replace})
 			res.Files = append(res.Files, LetterFile{EntityID: x.ent.ID, EntityName: x.ent.Name, Path: path, DocID: x.docID, Part: part})
 		}
 		if x.draft && (ext == ".eml" || !single) {
@@ -450,7 +449,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 		for _, x := range xs {
 			if req.MoveTo != "" {
 				if err := store.MoveEntityTx(tx, x.ent.ID, req.MoveTo, req.Reason, officer, now); err != nil {
-					return apperr.Wrap(err, apperr.Invalid, "%s: %s Nothing was written.", x.ent.Name, apperr.Message(err))
+					return apperr.Wrap(err, apperr.Invalid, "%s: %s Nothing was written.", x.ent.Name, apperr.Say(err))
 				}
 				res.Moved++
 			}

@@ -29,7 +29,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -86,8 +85,9 @@ type Publication struct {
 	// Replace lets the file replace an existing one of that name; otherwise
 	// an existing file is an apperr.Conflict and nothing is written.
 	Replace bool
-	// What names the file in messages ("The briefing pack").
-	What string
+	// What names the file in messages (apperr.Fixed("The briefing pack")),
+	// in the message's language.
+	What apperr.Label
 	// Variants is a pack copy's wording-variant vector (briefing.Variants), kept in the ledger.
 	Variants string
 }
@@ -112,11 +112,11 @@ func (r *Register) publish(ctx context.Context, files []Publication, within func
 	seen := map[string]bool{}
 	for i := range files {
 		f := &files[i]
-		if f.What == "" {
-			f.What = "The file"
+		if f.What == nil {
+			f.What = apperr.Fixed("The file")
 		}
 		if strings.TrimSpace(f.Path) == "" {
-			return nil, apperr.New(apperr.Invalid, "Name the file to write %s to.", strings.ToLower(f.What))
+			return nil, apperr.New(apperr.Invalid, "Name the file to write %s to.", apperr.Lower(f.What))
 		}
 		abs, err := filepath.Abs(f.Path)
 		if err != nil {
@@ -170,7 +170,7 @@ func (r *Register) publish(ctx context.Context, files []Publication, within func
 		if err := s.Commit(); err != nil {
 			_ = r.db.MarkDelivered(ctx, ids)
 			return nil, apperr.Wrap(err, apperr.Internal, "%s %s is recorded in the ledger but could not be put in place as %s (%s). Free some space or fix the folder, then write it again from the ledger.",
-				files[i].What, recorded[i].DocID, recorded[i].FileName, apperr.Message(err))
+				files[i].What, recorded[i].DocID, recorded[i].FileName, apperr.Say(err))
 		}
 		ids = append(ids, recorded[i].ID)
 	}
@@ -229,7 +229,7 @@ func (r *Register) WriteAgain(ctx context.Context, id int64) (register.LedgerEnt
 			return e, apperr.New(apperr.Conflict, "A different file named %s is in %s; move it away, then write %s again.", e.FileName, e.Folder, e.DocID)
 		}
 	} else {
-		s, err := fileout.Stage(path, content, fmt.Sprintf("The %s document %s", e.Kind, e.DocID))
+		s, err := fileout.Stage(path, content, apperr.T("The %s document %s", e.Kind, e.DocID))
 		if err != nil {
 			return e, err
 		}
@@ -248,9 +248,9 @@ func (r *Register) WriteAgain(ctx context.Context, id int64) (register.LedgerEnt
 // renamed into place) without a ledger entry: for a file that holds nothing
 // of the register (the blank import template). An existing file at path is
 // replaced only with replace (RefuseExisting).
-func saveFile(path string, data []byte, what string, replace bool) error {
+func saveFile(path string, data []byte, what apperr.Label, replace bool) error {
 	if strings.TrimSpace(path) == "" {
-		return apperr.New(apperr.Invalid, "Name the file to write %s to.", strings.ToLower(what))
+		return apperr.New(apperr.Invalid, "Name the file to write %s to.", apperr.Lower(what))
 	}
 	if err := RefuseExisting(path, replace); err != nil {
 		return err

@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"atpreg/internal/apperr"
 	"bufio"
 	"context"
 	"crypto/sha256"
@@ -236,7 +237,7 @@ func publishChild(env string) {
 		for j := range files {
 			name := fmt.Sprintf("run%s-%d-%d.txt", run, i, j)
 			files[j] = service.Publication{Kind: register.LedgerExport, DocID: doc, Path: filepath.Join(out, name),
-				Data: []byte(name + "\n" + body), CopyNo: j + 1, Options: map[string]any{"of": n}, What: "The test file"}
+				Data: []byte(name + "\n" + body), CopyNo: j + 1, Options: map[string]any{"of": n}, What: apperr.Fixed("The test file")}
 		}
 		if _, err := r.Publish(ctx, files); err != nil {
 			fmt.Fprintln(os.Stderr, "publish:", err)

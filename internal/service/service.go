@@ -220,7 +220,7 @@ func (r *Register) Backup(dst string, pass []byte, replace bool) error {
 		return err
 	}
 	if _, err := store.Verify(dst, pass, r.opt.store()); err != nil {
-		return apperr.Wrap(err, apperr.Damaged, "The backup %s was written but does not read back (%s). Do not rely on it.", dst, apperr.Message(err))
+		return apperr.Wrap(err, apperr.Damaged, "The backup %s was written but does not read back (%s). Do not rely on it.", dst, apperr.Say(err))
 	}
 	return nil
 }

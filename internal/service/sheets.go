@@ -165,7 +165,7 @@ func (r *Register) MakeSheet(ctx context.Context, req SheetRequest) (SheetResult
 			return res, err
 		}
 		pub.Options["part"] = "draft"
-		pub.What = "The email draft with the evaluation sheet"
+		pub.What = apperr.Fixed("The email draft with the evaluation sheet")
 	}
 	now := r.Now()
 	entries, err := r.publish(ctx, []Publication{pub}, func(tx *store.Tx) error { return store.RecordSheetTx(tx, plan.record(res.Due), now) })
@@ -184,8 +184,8 @@ func sheetLang(lang string) (string, error) {
 	case "zh-HK":
 		return lang, nil
 	}
-	return lang, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("%q is not a language of the sheets; use en or zh-HK.", lang),
-		Fields: []apperr.FieldError{{Field: "lang", Message: "Choose English or Traditional Chinese."}}}
+	return lang, apperr.New(apperr.Invalid, "%q is not a language of the sheets; use en or zh-HK.", lang).
+		With(apperr.Field("lang", "Choose English or Traditional Chinese."))
 }
 
 // sheetFormat checks a sheet's format ("" is pdf).
@@ -196,8 +196,8 @@ func sheetFormat(f string) (string, error) {
 	case "docx", "word":
 		return "docx", nil
 	}
-	return f, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("%q is not a format of the sheets; use pdf or docx.", f),
-		Fields: []apperr.FieldError{{Field: "format", Message: "Choose PDF or Word."}}}
+	return f, apperr.New(apperr.Invalid, "%q is not a format of the sheets; use pdf or docx.", f).
+		With(apperr.Field("format", "Choose PDF or Word."))
 }
 
 // sheetDue checks a due date: "" is SheetDueDays from today; a date must
@@ -206,8 +206,7 @@ func (r *Register) sheetDue(due string) (string, error) {
 	due = strings.TrimSpace(due)
 	today := r.today()
 	bad := func(format string, args ...any) error {
-		msg := fmt.Sprintf(format, args...)
-		return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: "due", Message: msg}}}
+		return apperr.New(apperr.Invalid, format, args...).With(apperr.Field("due", format, args...))
 	}
 	switch {
 	case due == "":
@@ -317,7 +316,7 @@ func (p sheetPlan) publication(path, lang, format, due string, meetingID int64) 
 		opts["left_out_for_conflict"] = left
 	}
 	return Publication{Kind: register.LedgerSheet, DocID: p.docID, Path: path, Data: p.data,
-		Recipient: p.ev.Name, EntityIDs: p.ids, Options: opts, What: "The evaluation sheet"}
+		Recipient: p.ev.Name, EntityIDs: p.ids, Options: opts, What: apperr.Fixed("The evaluation sheet")}
 }
 
 // checkDraftAddress refuses a draft to an evaluator without a usable email.
@@ -476,7 +475,7 @@ func (r *Register) SendSheets(ctx context.Context, req SheetsRequest) (SheetsRes
 				if pub.Data, err = r.sheetDraft(ctx, p, ls, res.Lang, res.Format, res.Due); err != nil {
 					return res, err
 				}
-				pub.Path, pub.What, f.Part = stem+".eml", "The email draft with the evaluation sheet for "+ev.Name, "draft"
+				pub.Path, pub.What, f.Part = stem+".eml", apperr.T("The email draft with the evaluation sheet for %s", ev.Name), "draft"
 				pub.Options["part"] = "draft"
 			}
 		}
@@ -714,8 +713,8 @@ func (r *Register) takeSheet(tx *store.Tx, file string, s intakeSheet, it *Intak
 	ev, err := store.EvaluatorByName(&tx.Reader, s.sheet.Evaluator)
 	if err != nil {
 		if apperr.Is(err, apperr.NotFound) {
-			return []IntakeProblem{{File: where, Field: "evaluator", Value: s.sheet.Evaluator,
-				Message: "This sheet's evaluator is no longer on the panel in Settings. Add the evaluator again to take the sheet in, or leave it out."}}, nil
+			return []IntakeProblem{intakeProblem(where, "evaluator", s.sheet.Evaluator,
+				apperr.T("This sheet's evaluator is no longer on the panel in Settings. Add the evaluator again to take the sheet in, or leave it out."))}, nil
 		}
 		return nil, err
 	}
@@ -729,15 +728,15 @@ func (r *Register) takeSheet(tx *store.Tx, file string, s intakeSheet, it *Intak
 		field := fmt.Sprintf("e%d.entity_id", slices.Index(s.sheet.EntityIDs, e.EntityID)+1)
 		name, err := store.EntityNameTx(&tx.Reader, e.EntityID)
 		if apperr.Is(err, apperr.NotFound) {
-			problems = append(problems, IntakeProblem{File: where, Field: field, Value: fmt.Sprint(e.EntityID),
-				Message: fmt.Sprintf("Entity %d on this sheet is no longer in the register (it was deleted). Nothing from the sheet was taken; ask %s for a new sheet without it, or leave the file out.", e.EntityID, ev.Name)})
+			problems = append(problems, intakeProblem(where, field, fmt.Sprint(e.EntityID),
+				apperr.T("Entity %d on this sheet is no longer in the register (it was deleted). Nothing from the sheet was taken; ask %s for a new sheet without it, or leave the file out.", e.EntityID, ev.Name)))
 			continue
 		} else if err != nil {
 			return nil, err
 		}
 		if reason, ok := conflicts[e.EntityID]; ok {
-			problems = append(problems, IntakeProblem{File: where, Field: field, Value: fmt.Sprint(e.EntityID),
-				Message: fmt.Sprintf("%s now has a conflict of interest with %s (%s), so their evaluation of it cannot be recorded. Nothing from the sheet was taken; remove the conflict in Settings if it was recorded in error, or ask for a new sheet without this entity.", ev.Name, name, reason)})
+			problems = append(problems, intakeProblem(where, field, fmt.Sprint(e.EntityID),
+				apperr.T("%s now has a conflict of interest with %s (%s), so their evaluation of it cannot be recorded. Nothing from the sheet was taken; remove the conflict in Settings if it was recorded in error, or ask for a new sheet without this entity.", ev.Name, name, reason)))
 			continue
 		}
 		e.Evaluator = ev.Name
@@ -746,7 +745,7 @@ func (r *Register) takeSheet(tx *store.Tx, file string, s intakeSheet, it *Intak
 		if err != nil {
 			if fe := apperr.FieldsOf(err); len(fe) > 0 {
 				for _, f := range fe {
-					problems = append(problems, IntakeProblem{File: where, Field: fmt.Sprintf("e%d.%s", i+1, f.Field), Message: fmt.Sprintf("Entity %d: %s", e.EntityID, f.Message)})
+					problems = append(problems, intakeProblem(where, fmt.Sprintf("e%d.%s", i+1, f.Field), "", apperr.T("Entity %d: %s", e.EntityID, f)))
 				}
 				continue
 			}

@@ -81,7 +81,7 @@ func mimeOf(name string, data []byte) string {
 func cleanFileName(name string) (string, error) {
 	name = strings.TrimSpace(filepath.Base(strings.ReplaceAll(name, `\`, "/")))
 	bad := func(msg string) (string, error) {
-		return "", &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: "name", Message: msg}}}
+		return "", apperr.New(apperr.Invalid, msg).With(apperr.Field("name", msg))
 	}
 	if name == "" || name == "." || name == "/" {
 		return bad("The file has no name; give it one.")
@@ -114,8 +114,8 @@ func (db *DB) AddAttachment(ctx context.Context, entityID int64, name string, da
 		return AttachmentInfo{}, err
 	}
 	if len(data) == 0 {
-		return AttachmentInfo{}, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("The file %s is empty; nothing was attached.", name),
-			Fields: []apperr.FieldError{{Field: "data", Message: "The file is empty."}}}
+		return AttachmentInfo{}, apperr.New(apperr.Invalid, "The file %s is empty; nothing was attached.", name).
+			With(apperr.Field("data", "The file is empty."))
 	}
 	if err := CheckAttachmentSize(name, int64(len(data))); err != nil {
 		return AttachmentInfo{}, err

@@ -375,21 +375,23 @@ func (db *DB) DeleteEntity(ctx context.Context, id int64, reason, by string) err
 
 // checkText validates one free text of a person (a reason) as an Invalid
 // error naming field: valid UTF-8, at most max characters, no control
-// characters other than line breaks and tabs.
+// characters other than line breaks and tabs. Its one field is the reason
+// of a move.
 func checkText(field, value string, max int) error {
-	bad := func(msg string) error {
-		return &apperr.Error{Code: apperr.Invalid, Message: "The " + field + " cannot be saved: " + msg,
-			Fields: []apperr.FieldError{{Field: field, Message: msg}}}
+	bad := func(format string, args ...any) error {
+		msg := apperr.T(format, args...)
+		return apperr.New(apperr.Invalid, "The reason cannot be saved: %s", msg).
+			With(apperr.Field(field, "%s", msg))
 	}
 	if !utf8.ValidString(value) {
 		return bad("it holds bytes that are not valid UTF-8 text.")
 	}
 	if n := utf8.RuneCountInString(value); n > max {
-		return bad(fmt.Sprintf("it is too long: %d characters, at most %d.", n, max))
+		return bad("it is too long: %d characters, at most %d.", n, max)
 	}
 	for _, r := range value {
 		if unicode.IsControl(r) && r != '\n' && r != '\t' && r != '\r' {
-			return bad(fmt.Sprintf("it holds an invisible control character (U+%04X); remove it.", r))
+			return bad("it holds an invisible control character (U+%04X); remove it.", r)
 		}
 	}
 	return nil

@@ -81,8 +81,8 @@ func (db *DB) SaveEvaluator(ctx context.Context, e register.Evaluator, officer s
 			return err
 		}
 		if len(clash) > 0 {
-			return &apperr.Error{Code: apperr.Conflict, Message: fmt.Sprintf("There is already an evaluator named %q; give each evaluator their own name.", e.Name),
-				Fields: []apperr.FieldError{{Field: "name", Message: "Another evaluator has this name."}}}
+			return apperr.New(apperr.Conflict, "There is already an evaluator named %q; give each evaluator their own name.", e.Name).
+				With(apperr.Field("name", "Another evaluator has this name."))
 		}
 		detail := fmt.Sprintf("Evaluator %s (%s, %s) added to the panel.", e.Name, e.Role, e.Email)
 		if e.ID == 0 {

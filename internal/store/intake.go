@@ -46,8 +46,8 @@ func AddAttachmentTx(tx *Tx, entityID int64, name string, c Content, by string, 
 	}
 	data := c.data
 	if len(data) == 0 {
-		return AttachmentInfo{}, &apperr.Error{Code: apperr.Invalid, Message: fmt.Sprintf("The file %s is empty; nothing was attached.", name),
-			Fields: []apperr.FieldError{{Field: "data", Message: "The file is empty."}}}
+		return AttachmentInfo{}, apperr.New(apperr.Invalid, "The file %s is empty; nothing was attached.", name).
+			With(apperr.Field("data", "The file is empty."))
 	}
 	if err := CheckAttachmentSize(name, int64(len(data))); err != nil {
 		return AttachmentInfo{}, err

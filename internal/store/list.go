@@ -73,8 +73,8 @@ var sortColumns = map[string]string{
 	"score":       "", // ordered apart: unscored last in either direction
 }
 
-func invalidQuery(field, msg string) error {
-	return &apperr.Error{Code: apperr.Invalid, Message: msg, Fields: []apperr.FieldError{{Field: field, Message: msg}}}
+func invalidQuery(field, format string, args ...any) error {
+	return apperr.New(apperr.Invalid, format, args...).With(apperr.Field(field, format, args...))
 }
 
 // where builds the query's conditions.
@@ -88,7 +88,7 @@ func (q ListQuery) where() (string, []any, error) {
 	if len(q.Statuses) > 0 {
 		for _, s := range q.Statuses {
 			if !register.Status(s).Valid() {
-				return "", nil, invalidQuery("statuses", fmt.Sprintf("%q is not a status.", s))
+				return "", nil, invalidQuery("statuses", "%q is not a status.", s)
 			}
 			args = append(args, s)
 		}
@@ -106,7 +106,7 @@ func (q ListQuery) where() (string, []any, error) {
 			continue
 		}
 		if !f.ok {
-			return "", nil, invalidQuery(f.col, fmt.Sprintf("%q is not a known %s.", f.val, register.FieldLabel(f.col)))
+			return "", nil, invalidQuery(f.col, "%q is not a known %s.", f.val, register.FieldName(f.col))
 		}
 		conds = append(conds, "EXISTS (SELECT 1 FROM submissions s WHERE s.entity_id = e.id AND s."+f.col+" = ?)")
 		args = append(args, f.val)
@@ -118,7 +118,7 @@ func (q ListQuery) where() (string, []any, error) {
 	case "incomplete":
 		conds = append(conds, "e.complete = 0")
 	default:
-		return "", nil, invalidQuery("completeness", fmt.Sprintf("%q is not a completeness filter; use complete or incomplete.", q.Completeness))
+		return "", nil, invalidQuery("completeness", "%q is not a completeness filter; use complete or incomplete.", q.Completeness)
 	}
 	return strings.Join(conds, " AND "), args, nil
 }
@@ -141,7 +141,7 @@ func (db *DB) ListEntities(ctx context.Context, q ListQuery) (ListPage, error) {
 	page := ListPage{Rows: []EntityRow{}}
 	col, ok := sortColumns[q.Sort]
 	if !ok {
-		return page, invalidQuery("sort", fmt.Sprintf("%q is not a column to sort by.", q.Sort))
+		return page, invalidQuery("sort", "%q is not a column to sort by.", q.Sort)
 	}
 	if q.Offset < 0 || q.Limit < 0 {
 		return page, invalidQuery("offset", "The page offset and size cannot be negative.")

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"atpreg/internal/apperr"
@@ -388,7 +387,7 @@ func (db *DB) AddEntityToMeeting(ctx context.Context, meetingID, entityID int64,
 		from := register.Status(cur.Status)
 		to := register.DialogueMove(from)
 		if to == "" {
-			return apperr.New(apperr.Conflict, "%s is %s; adding it to a meeting does not move it on. It was not added.", cur.Name, strings.ToLower(from.Label()))
+			return apperr.New(apperr.Conflict, "%s is %s; adding it to a meeting does not move it on. It was not added.", cur.Name, apperr.Lower(from))
 		}
 		reason := fmt.Sprintf("Added to meeting %q on %s.", m.Title, m.StartsAt.Format("2006-01-02"))
 		if err := MoveEntityTx(tx, entityID, to, reason, officer, now); err != nil {

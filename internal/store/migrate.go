@@ -113,7 +113,7 @@ func (db *DB) migrate() error {
 		if err != nil {
 			var said *apperr.Error
 			if errors.As(err, &said) { // the journal could not be written, ...: said for a person already
-				return apperr.Wrap(err, said.Code, "The register could not be upgraded to this version of atpreg (step %d). %s", m.version, said.Message)
+				return apperr.Wrap(err, said.Code, "The register could not be upgraded to this version of atpreg (step %d). %s", m.version, said)
 			}
 			return apperr.Wrap(err, apperr.Internal, "The register could not be upgraded to this version of atpreg (step %d failed inside its database). Nothing was changed; keep the file and tell whoever supports atpreg.", m.version)
 		}

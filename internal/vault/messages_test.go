@@ -39,7 +39,7 @@ func TestUnreadableFileMessages(t *testing.T) {
 			err := try(path)
 			msg := apperr.Message(err)
 			why := apperr.Reason(err)
-			if err == nil || !apperr.Is(err, apperr.Internal) || why == "an unexpected error" || !strings.Contains(msg, "("+why+")") ||
+			if err == nil || !apperr.Is(err, apperr.Internal) || why == "an unexpected error" || !strings.Contains(msg, "("+string(why)+")") ||
 				goText.MatchString(msg) || strings.Contains(msg, dir) {
 				t.Fatalf("error %v: message %q", err, msg)
 			}
