@@ -1,7 +1,6 @@
 package interchange
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -214,19 +213,19 @@ func (b *Batch) header(t *Table) ([]int, bool) {
 }
 
 // suggest names a close column for a mistyped header.
-func suggest(name string) string {
+func suggest(name string) apperr.Label {
 	for _, c := range columns {
 		if strings.ReplaceAll(c.Name, "_", "") == strings.ReplaceAll(name, "_", "") {
-			return fmt.Sprintf(" (did you mean %s?)", c.Name)
+			return apperr.T(" (did you mean %s?)", c.Name)
 		}
 	}
 	if strings.EqualFold(name, "name") || name == "entity" {
-		return " (did you mean entity_name?)"
+		return apperr.T(" (did you mean %s?)", "entity_name")
 	}
 	if name == "product" {
-		return " (did you mean product_name?)"
+		return apperr.T(" (did you mean %s?)", "product_name")
 	}
-	return ""
+	return apperr.Verbatim("")
 }
 
 // columnLetter gives the spreadsheet letter of a 0-based column.

@@ -122,7 +122,7 @@ var yesNoZH = map[YesNo]string{Yes: "是", No: "否"}
 func (e *enum[T]) setChinese(zh map[T]string) {
 	for _, v := range e.values {
 		if l, ok := zh[v]; !ok || strings.TrimSpace(l) == "" {
-			panic("register: no Chinese label for " + e.what + " " + string(v))
+			panic("register: no Chinese label for " + string(e.what) + " " + string(v))
 		}
 	}
 	e.zh = zh

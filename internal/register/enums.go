@@ -17,7 +17,7 @@ type Choice struct {
 // enum holds the values of one choice field in RFI order, their labels and the
 // spellings a parser accepts.
 type enum[T ~string] struct {
-	what    string // the field in the officer's words, e.g. "route of administration"
+	what    apperr.Fixed // the field in the officer's words, e.g. "route of administration"
 	values  []T
 	labels  map[T]string
 	zh      map[T]string // the Chinese labels (see chinese.go)
@@ -26,7 +26,7 @@ type enum[T ~string] struct {
 
 // newEnum builds an enum from values and labels in RFI order; extra maps more
 // spellings (short forms) to values. Codes and labels are always accepted.
-func newEnum[T ~string](what string, pairs []Choice, extra map[string]T) *enum[T] {
+func newEnum[T ~string](what apperr.Fixed, pairs []Choice, extra map[string]T) *enum[T] {
 	e := &enum[T]{what: what, labels: map[T]string{}, aliases: map[string]T{}}
 	for _, p := range pairs {
 		v := T(p.Code)
@@ -113,11 +113,10 @@ func (e *enum[T]) parseList(s string) ([]T, error) {
 		}
 	}
 	if len(bad) > 0 {
-		noun := "is not a known"
 		if len(bad) > 1 {
-			noun = "are not known"
+			return nil, apperr.New(apperr.Invalid, "%s are not known %s; use one or more of: %s, separated by ';'.", strings.Join(bad, ", "), e.what, e.codes())
 		}
-		return nil, apperr.New(apperr.Invalid, "%s %s %s; use one or more of: %s, separated by ';'.", strings.Join(bad, ", "), noun, e.what, e.codes())
+		return nil, apperr.New(apperr.Invalid, "%s is not a known %s; use one or more of: %s, separated by ';'.", bad[0], e.what, e.codes())
 	}
 	var out []T
 	for _, v := range e.values {
@@ -164,7 +163,7 @@ const (
 	RouteOther        Route = "other"
 )
 
-var routeEnum = newEnum("route of administration", []Choice{
+var routeEnum = newEnum(apperr.Fixed("route of administration"), []Choice{
 	{"intravenous", "Intravenous"},
 	{"intradermal", "Intradermal"},
 	{"subcutaneous", "Subcutaneous"},
@@ -201,7 +200,7 @@ const (
 	ATPTissueEngineered ATPType = "tissue_engineered"
 )
 
-var atpTypeEnum = newEnum("type of ATP product", []Choice{
+var atpTypeEnum = newEnum(apperr.Fixed("type of ATP product"), []Choice{
 	{"cell_therapy", "Cell therapy product"},
 	{"gene_therapy", "Gene therapy product"},
 	{"tissue_engineered", "Tissue engineered product"},
@@ -236,7 +235,7 @@ const (
 	VectorViral    GeneVector = "viral"
 )
 
-var geneVectorEnum = newEnum("gene therapy vector", []Choice{
+var geneVectorEnum = newEnum(apperr.Fixed("gene therapy vector"), []Choice{
 	{"non_viral", "non-viral vector"},
 	{"viral", "viral vector"},
 }, map[string]GeneVector{"nonviral": VectorNonViral, "nonviral vector": VectorNonViral})
@@ -269,7 +268,7 @@ const (
 	UseOther        IntendedUse = "other"
 )
 
-var intendedUseEnum = newEnum("intended use", []Choice{
+var intendedUseEnum = newEnum(apperr.Fixed("intended use"), []Choice{
 	{"phase_1", "First-in-human Phase I trial"},
 	{"phase_2", "Phase II trial"},
 	{"phase_3", "Phase III trial"},
@@ -313,7 +312,7 @@ const (
 	MaterialOther           StartingMaterial = "other"
 )
 
-var materialEnum = newEnum("starting material", []Choice{
+var materialEnum = newEnum(apperr.Fixed("starting material"), []Choice{
 	{"cord_blood", "Cord blood"},
 	{"peripheral_blood", "Peripheral blood"},
 	{"bone_marrow", "Bone marrow"},
@@ -355,7 +354,7 @@ const (
 	ProcessClosedSystem ProcessType = "closed_system"
 )
 
-var processEnum = newEnum("type of process", []Choice{
+var processEnum = newEnum(apperr.Fixed("type of process"), []Choice{
 	{"open_manual", "Open manual"},
 	{"closed_system", "Closed system"},
 }, map[string]ProcessType{"open": ProcessOpenManual, "manual": ProcessOpenManual, "closed": ProcessClosedSystem})
@@ -386,7 +385,7 @@ const (
 	RoleHeadOfQC         TrainingRole = "head_of_qc"
 )
 
-var trainingRoleEnum = newEnum("key personnel role", []Choice{
+var trainingRoleEnum = newEnum(apperr.Fixed("key personnel role"), []Choice{
 	{"authorized_person", "Authorized Person"},
 	{"head_of_production", "Head of Production"},
 	{"head_of_qc", "Head of Quality Control"},

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"atpreg/internal/apperr"
 )
 
 // Aspect is one of the seven aspects on which the RFI says HKSTP evaluates an
@@ -29,7 +31,7 @@ const (
 	MaxScore = 5
 )
 
-var aspectEnum = newEnum[Aspect]("evaluation aspect", []Choice{
+var aspectEnum = newEnum[Aspect](apperr.Fixed("evaluation aspect"), []Choice{
 	{"readiness", "Readiness of product for clinical translation"},
 	{"technical", "Technical capacity and competence"},
 	{"credibility", "Professional credibility and track record"},
@@ -139,7 +141,7 @@ const (
 	RecommendMoreInfo Recommendation = "more_info"
 )
 
-var recommendationEnum = newEnum("recommendation", []Choice{
+var recommendationEnum = newEnum(apperr.Fixed("recommendation"), []Choice{
 	{"invite", "Invite to dialogue"},
 	{"decline", "Decline"},
 	{"hold", "Hold"},

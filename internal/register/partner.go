@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"atpreg/internal/apperr"
 )
 
 // Contact is a person at a university partner.
@@ -109,8 +111,8 @@ func (m Meeting) Validate() error {
 		v.add("starts_at", "The date and time of the meeting are required.")
 	}
 	v.text("place", m.Place, MaxShortLen, false)
-	checkIDs(v, "partner_ids", "partner", m.PartnerIDs)
-	checkIDs(v, "entity_ids", "entity", m.EntityIDs)
+	checkIDs(v, "partner_ids", apperr.Fixed("partner"), m.PartnerIDs)
+	checkIDs(v, "entity_ids", apperr.Fixed("entity"), m.EntityIDs)
 	for _, a := range m.Attendees {
 		if strings.TrimSpace(a) == "" {
 			v.add("attendees", "An attendee's name is empty; remove it.")
@@ -133,7 +135,7 @@ func (m Meeting) Validate() error {
 	return v.err("The meeting cannot be saved.")
 }
 
-func checkIDs(v *problems, field, what string, ids []int64) {
+func checkIDs(v *problems, field string, what apperr.Fixed, ids []int64) {
 	seen := map[int64]bool{}
 	for _, id := range ids {
 		switch {

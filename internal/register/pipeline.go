@@ -23,7 +23,7 @@ const (
 	StatusOnHold     Status = "on_hold"
 )
 
-var statusEnum = newEnum("status", []Choice{
+var statusEnum = newEnum(apperr.Fixed("status"), []Choice{
 	{"received", "Received"},
 	{"screening", "Screening"},
 	{"evaluation", "Evaluation"},

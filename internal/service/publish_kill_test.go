@@ -1,7 +1,6 @@
 package service_test
 
 import (
-	"atpreg/internal/apperr"
 	"bufio"
 	"context"
 	"crypto/sha256"
@@ -16,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"atpreg/internal/apperr"
 	"atpreg/internal/register"
 	"atpreg/internal/service"
 	"atpreg/internal/service/servicetest"

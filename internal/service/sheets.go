@@ -487,8 +487,10 @@ func (r *Register) SendSheets(ctx context.Context, req SheetsRequest) (SheetsRes
 		res.Files = append(res.Files, f)
 	}
 	if len(refused) > 0 {
-		return SheetsResult{}, apperr.New(apperr.Invalid, "%s %s a conflict of interest with every entity chosen, so there is nothing to put on their sheet. Leave them out, or choose other entities. Nothing was written.",
-			joinNames(refused), map[bool]string{true: "has", false: "have"}[len(refused) == 1])
+		if len(refused) == 1 {
+			return SheetsResult{}, apperr.New(apperr.Invalid, "%s has a conflict of interest with every entity chosen, so there is nothing to put on their sheet. Leave them out, or choose other entities. Nothing was written.", joinNames(refused))
+		}
+		return SheetsResult{}, apperr.New(apperr.Invalid, "%s have a conflict of interest with every entity chosen, so there is nothing to put on their sheet. Leave them out, or choose other entities. Nothing was written.", joinNames(refused))
 	}
 	if err := os.MkdirAll(req.Dir, 0o700); err != nil {
 		return SheetsResult{}, apperr.Wrap(err, apperr.Invalid, "The folder %s cannot be made (%s). Choose a folder you can write to.", req.Dir, apperr.Reason(err))
