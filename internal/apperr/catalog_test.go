@@ -353,6 +353,16 @@ func verbs(format string) []string {
 	return out
 }
 
+// hasWords reports whether format says something besides its verbs.
+func hasWords(format string) bool {
+	for _, r := range verbRE.ReplaceAllString(format, "") {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func hasHan(s string) bool {
 	for _, r := range s {
 		if unicode.Is(unicode.Han, r) {
@@ -380,7 +390,7 @@ func TestCatalogCoversEveryMessage(t *testing.T) {
 			t.Errorf("%s: no Chinese for %q", m.where, m.format)
 			continue
 		}
-		if !hasHan(zh) {
+		if hasWords(m.format) && !hasHan(zh) {
 			t.Errorf("the Chinese of %q is not Chinese: %q", m.format, zh)
 		}
 		if a, b := strings.Join(verbs(m.format), " "), strings.Join(verbs(zh), " "); a != b {

@@ -234,23 +234,23 @@ func (r *reader) wrap(err error) error {
 
 // notEmail is the error for a file that is not an email at all.
 func notEmail(name string, k Kind, want string) error {
-	what := ""
+	var what apperr.Fixed
 	switch k {
 	case KindPDF:
-		what = "it is a PDF document"
+		what = apperr.Fixed("it is a PDF document")
 	case KindDOCX:
-		what = "it is a Word document"
+		what = apperr.Fixed("it is a Word document")
 	case KindXLSX:
-		what = "it is an Excel workbook"
+		what = apperr.Fixed("it is an Excel workbook")
 	case KindMSG:
-		what = "it is an Outlook .msg file"
+		what = apperr.Fixed("it is an Outlook .msg file")
 	case KindEML:
-		what = "it is an .eml email"
+		what = apperr.Fixed("it is an .eml email")
 	default:
 		if want == ".eml" {
-			what = "it does not start with header lines such as From:, To: and Subject:"
+			what = apperr.Fixed("it does not start with header lines such as From:, To: and Subject:")
 		} else {
-			what = "it is not an Outlook message file"
+			what = apperr.Fixed("it is not an Outlook message file")
 		}
 	}
 	return apperr.New(apperr.Invalid,
@@ -258,9 +258,9 @@ func notEmail(name string, k Kind, want string) error {
 		name, want, what, formHint(k))
 }
 
-func formHint(k Kind) string {
+func formHint(k Kind) apperr.Fixed {
 	if k == KindPDF || k == KindDOCX {
-		return ", or take this file in as a form"
+		return apperr.Fixed(", or take this file in as a form")
 	}
 	return ""
 }

@@ -393,15 +393,12 @@ func (w Weights) Validate() error {
 		}
 	}
 	if s := w.sumHundredths(); len(v.list) == 0 && s != 10000 {
-		more := "add"
-		if s > 10000 {
-			more = "remove"
-		}
 		d := s - 10000
 		if d < 0 {
-			d = -d
+			v.add("weights", "The weights total %s%%; they must total exactly 100%% (add %s%%).", trimFloat(float64(s)/100), trimFloat(float64(-d)/100))
+		} else {
+			v.add("weights", "The weights total %s%%; they must total exactly 100%% (remove %s%%).", trimFloat(float64(s)/100), trimFloat(float64(d)/100))
 		}
-		v.add("weights", "The weights total %s%%; they must total exactly 100%% (%s %s%%).", trimFloat(float64(s)/100), more, trimFloat(float64(d)/100))
 	}
 	return v.err("The weights cannot be used.")
 }
