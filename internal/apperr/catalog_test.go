@@ -108,11 +108,34 @@ func scanMessages(t *testing.T) (msgs []message, problems []string) {
 	}
 	funcs := []formatFunc{{"", "New", 1, nil}, {"", "Wrap", 2, nil}, {"", "Field", 1, nil}, {"", "T", 0, nil}, {"", "In", 1, nil}, {"", "Fixed", 0, nil}}
 	seen := map[string]bool{}
+	// every call once, with where it is
+	type site struct {
+		dir       string
+		call      *ast.CallExpr
+		enclosing *ast.FuncDecl
+		lits      []namedLit
+	}
+	sites := map[string][]site{} // by the called function's name
+	for dir, files := range pkgs {
+		for _, f := range files {
+			forEachCall(f, func(call *ast.CallExpr, enclosing *ast.FuncDecl, lits []namedLit) {
+				name := ""
+				switch fn := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					name = fn.Sel.Name
+				case *ast.Ident:
+					name = fn.Name
+				}
+				sites[name] = append(sites[name], site{dir, call, enclosing, lits})
+			})
+		}
+	}
 	for done := 0; done < len(funcs); done++ {
 		ff := funcs[done]
-		for dir, files := range pkgs {
-			for _, f := range files {
-				forEachCall(f, func(call *ast.CallExpr, enclosing *ast.FuncDecl, lits []namedLit) {
+		for _, s := range sites[ff.name] {
+			dir, call, enclosing, lits := s.dir, s.call, s.enclosing, s.lits
+			func() {
+				{
 					if !calls(call, ff, dir) || len(call.Args) <= ff.index || ff.decl != nil && ff.decl != enclosing {
 						return
 					}
@@ -151,10 +174,16 @@ func scanMessages(t *testing.T) (msgs []message, problems []string) {
 						}
 					}
 					problems = append(problems, where+": the message is not a literal format")
-				})
+				}
+			}()
+		}
+	}
+	for dir, files := range pkgs {
+		for _, f := range files {
+			{
 				ast.Inspect(f, func(n ast.Node) bool {
 					cl, ok := n.(*ast.CompositeLit)
-					if !ok || done > 0 {
+					if !ok {
 						return true
 					}
 					sel, ok := cl.Type.(*ast.SelectorExpr)

@@ -126,3 +126,19 @@ type Verbatim string
 
 // LabelIn is v, whatever the language.
 func (v Verbatim) LabelIn(string) string { return string(v) }
+
+// List says several messages as one: joined by "; " in English and by
+// "；" in Chinese.
+type List []Label
+
+// LabelIn says l in lang.
+func (l List) LabelIn(lang string) string {
+	parts := make([]string, len(l))
+	for i, x := range l {
+		parts[i] = x.LabelIn(lang)
+	}
+	if lang == Chinese {
+		return strings.Join(parts, "；")
+	}
+	return strings.Join(parts, "; ")
+}

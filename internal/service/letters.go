@@ -277,16 +277,16 @@ func (r *Register) compose(ctx context.Context, req LetterRequest, render bool) 
 	}
 	now := r.Now()
 	officer := r.Officer(ctx)
-	var problems []string
+	var problems apperr.List
 	out := make([]composed, 0, len(ents))
 	for _, e := range ents {
 		if req.MoveTo != "" {
 			if e.Status == req.MoveTo {
-				problems = append(problems, fmt.Sprintf("%s is already %q", e.Name, req.MoveTo.Label()))
+				problems = append(problems, apperr.T("%s is already %q", e.Name, req.MoveTo))
 				continue
 			}
 			if !register.CanMove(e.Status, req.MoveTo) {
-				problems = append(problems, fmt.Sprintf("%s cannot move from %q to %q", e.Name, e.Status.Label(), req.MoveTo.Label()))
+				problems = append(problems, apperr.T("%s cannot move from %q to %q", e.Name, e.Status, req.MoveTo))
 				continue
 			}
 		}
@@ -299,7 +299,7 @@ func (r *Register) compose(ctx context.Context, req LetterRequest, render bool) 
 		x.c, err = letter.Compose(x.l)
 		if err != nil {
 			if apperr.Is(err, apperr.Invalid) && len(ents) > 1 {
-				problems = append(problems, apperr.Message(err))
+				problems = append(problems, apperr.Say(err))
 				continue
 			}
 			return nil, err
@@ -333,7 +333,7 @@ func (r *Register) compose(ctx context.Context, req LetterRequest, render bool) 
 		out = append(out, x)
 	}
 	if len(problems) > 0 {
-		return nil, apperr.New(apperr.Invalid, "No letter was written: %s. Leave these entities out of the selection, or fix them, and try again.", strings.Join(problems, "; "))
+		return nil, apperr.New(apperr.Invalid, "No letter was written: %s. Leave these entities out of the selection, or fix them, and try again.", problems)
 	}
 	return out, nil
 }
