@@ -83,7 +83,7 @@ func (b *BriefingService) Setup() (PackSetup, error) {
 			EntityIDs: nonNilIDs(m.EntityIDs), PartnerIDs: nonNilIDs(m.PartnerIDs)})
 	}
 	for _, e := range c.Entities {
-		out.Entities = append(out.Entities, PackEntity{ID: e.ID, Name: e.Name, Status: string(e.Status), StatusLabel: e.Status.Label(), Complete: e.Complete})
+		out.Entities = append(out.Entities, PackEntity{ID: e.ID, Name: e.Name, Status: string(e.Status), StatusLabel: e.Status.LabelIn(lang()), Complete: e.Complete})
 	}
 	for _, p := range c.Partners {
 		out.Partners = append(out.Partners, PackPartner{ID: p.ID, Name: p.Name, Facility: p.Facility, Conflicted: nonNilIDs(p.Conflicted)})

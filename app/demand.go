@@ -161,10 +161,10 @@ func (d *DemandService) Dashboard(statuses []string) (DemandView, error) {
 		out.Summary.Timeline.Totals = append(out.Summary.Timeline.Totals, demandCell(c))
 	}
 	for _, e := range v.Entities {
-		out.Entities = append(out.Entities, DemandEntity{ID: e.ID, Name: e.Name, Status: string(e.Status), StatusLabel: e.Status.Label(), Products: e.Products})
+		out.Entities = append(out.Entities, DemandEntity{ID: e.ID, Name: e.Name, Status: string(e.Status), StatusLabel: e.Status.LabelIn(lang()), Products: e.Products})
 	}
 	for _, s := range v.Statuses {
-		out.Statuses = append(out.Statuses, StatusCount{Code: string(s.Status), Label: s.Status.Label(), Entities: s.Entities})
+		out.Statuses = append(out.Statuses, StatusCount{Code: string(s.Status), Label: s.Status.LabelIn(lang()), Entities: s.Entities})
 	}
 	return out, nil
 }

@@ -54,10 +54,10 @@ func (e *EvaluationService) Setup() (EvaluationSetup, error) {
 	out := EvaluationSetup{MinScore: register.MinScore, MaxScore: register.MaxScore, Disagreement: register.DisagreementSpread,
 		Evaluator: setup.Evaluator, Today: setup.Today, Aspects: []AspectView{}, Recommendations: []register.Choice{}}
 	for _, a := range register.Aspects() {
-		out.Aspects = append(out.Aspects, AspectView{Code: string(a), Label: a.Label(), Anchors: a.Anchors(), Weight: setup.Weights[a]})
+		out.Aspects = append(out.Aspects, AspectView{Code: string(a), Label: a.LabelIn(lang()), Anchors: a.Anchors(), Weight: setup.Weights[a]})
 	}
 	for _, r := range register.Recommendations() {
-		out.Recommendations = append(out.Recommendations, register.Choice{Code: string(r), Label: r.Label()})
+		out.Recommendations = append(out.Recommendations, register.Choice{Code: string(r), Label: r.LabelIn(lang())})
 	}
 	return out, nil
 }
@@ -324,7 +324,7 @@ func (e *EvaluationService) Entity(id int64) (EntityEvaluations, error) {
 	if err != nil {
 		return EntityEvaluations{}, Fail(err)
 	}
-	out := EntityEvaluations{EntityID: id, Name: d.Entity.Name, Status: string(d.Entity.Status), StatusLabel: d.Entity.Status.Label(),
+	out := EntityEvaluations{EntityID: id, Name: d.Entity.Name, Status: string(d.Entity.Status), StatusLabel: d.Entity.Status.LabelIn(lang()),
 		Evaluations: []EvaluationView{}, Summary: entityScoreWire(d.Summary), Total: d.Total, Rank: d.Rank, RankedCount: d.Ranked,
 		Conflicts: conflictsWire(d.Conflicts), Agreement: EntityAgreement{Compared: len(ag.Entities), Aspects: []string{}, Overall: round3(ag.Overall)}}
 	ecs, err := reg.EvaluatorConflicts(context.Background())
@@ -432,7 +432,7 @@ func (e *EvaluationService) Ranking(q RankingQuery) (RankingView, error) {
 	}
 	for _, r := range ranking.Rows {
 		row := RankRow{Rank: r.Rank, Tied: r.Tied, EntityID: r.EntityID, Name: r.Name, Status: string(r.Status),
-			StatusLabel: r.Status.Label(), ATPTypes: nonNil(r.ATPTypes), Total: r.Rounded(),
+			StatusLabel: r.Status.LabelIn(lang()), ATPTypes: nonNil(r.ATPTypes), Total: r.Rounded(),
 			Means: map[string]float64{}, Disagreements: []string{}, Evaluations: r.Evaluations, Evaluators: nonNil(r.Evaluators),
 			Recommendation: string(r.Consensus()), Recommendations: map[string]int{}, Latest: r.Latest}
 		for a, m := range r.Means {

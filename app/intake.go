@@ -185,16 +185,16 @@ func reviewOf(token string, rep service.IntakeReport) IntakeReview {
 		iv := IntakeItemView{File: it.File, Kind: it.Kind, Action: it.Action, EntityID: it.EntityID, EntityName: it.EntityName,
 			MatchedBy: it.MatchedBy, CreatedFrom: it.CreatedFrom, Status: string(it.Status), Email: emailView(it.Message),
 			Attachments: []IntakeAttachmentView{}, Filled: changes(it.Filled), Differences: changes(it.Differences),
-			AddedProducts: append([]string{}, it.AddedProducts...), AlreadyTakenIn: it.AlreadyTakenIn, Notes: append([]string{}, it.Notes...),
+			AddedProducts: append([]string{}, it.AddedProducts...), AlreadyTakenIn: it.AlreadyTakenIn, Notes: notesIn(it.Notes),
 			Evaluations: []IntakeEvaluationView{}, SheetDocID: it.SheetDocID}
 		for _, a := range it.Attachments {
 			iv.Attachments = append(iv.Attachments, IntakeAttachmentView{Name: a.Name, ContentType: a.ContentType, Size: a.Size, Form: a.Form, Sheet: a.Sheet,
-				Email: a.Email, Kept: a.Kept, Note: a.Note})
+				Email: a.Email, Kept: a.Kept, Note: a.Note.LabelIn(lang())})
 		}
 		for _, e := range it.Evaluations {
 			ev := IntakeEvaluationView{EntityID: e.EntityID, EntityName: e.EntityName, Evaluator: e.Evaluator, Replaced: e.Replaced, Unscored: []string{}}
 			for _, a := range e.Unscored {
-				ev.Unscored = append(ev.Unscored, a.Label())
+				ev.Unscored = append(ev.Unscored, a.LabelIn(lang()))
 			}
 			iv.Evaluations = append(iv.Evaluations, ev)
 		}
@@ -212,6 +212,15 @@ func reviewOf(token string, rep service.IntakeReport) IntakeReview {
 // importSummary says what a spreadsheet in an intake does, counts with
 // their nouns ("1 row: 1 entity created; 2 products added."), leaving out
 // what does not happen.
+// notesIn says notes in the window's language.
+func notesIn(notes []apperr.Text) []string {
+	out := make([]string, len(notes))
+	for i, n := range notes {
+		out[i] = n.LabelIn(lang())
+	}
+	return out
+}
+
 func importSummary(ir *service.ImportReport) string {
 	var entities, products []string
 	for _, c := range []struct {

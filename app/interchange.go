@@ -265,7 +265,7 @@ func (x *InterchangeService) check(f service.ImportFile) (ImportPreview, error) 
 func problemsView(ps []service.ImportProblem) []ImportProblem {
 	out := make([]ImportProblem, len(ps))
 	for i, p := range ps {
-		out[i] = ImportProblem{Row: p.Row, Column: p.Column, Value: p.Value, Reason: p.Reason}
+		out[i] = ImportProblem{Row: p.Row, Column: p.Column, Value: p.Value, Reason: p.Text().LabelIn(lang())}
 	}
 	return out
 }

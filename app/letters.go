@@ -166,7 +166,7 @@ func (l *LetterService) Choices() (LetterChoices, error) {
 	}
 	out := LetterChoices{Kinds: []LetterKind{}, Meetings: []LetterMeeting{}, Statuses: []StatusChoice{}}
 	for _, k := range register.LetterKinds() {
-		out.Kinds = append(out.Kinds, LetterKind{Code: string(k), Label: k.Label(), Asks: k.AsksForInformation(), MoveTo: string(moveWith[k])})
+		out.Kinds = append(out.Kinds, LetterKind{Code: string(k), Label: k.LabelIn(lang()), Asks: k.AsksForInformation(), MoveTo: string(moveWith[k])})
 	}
 	ms, err := r.Meetings(context.Background())
 	if err != nil {
@@ -176,7 +176,7 @@ func (l *LetterService) Choices() (LetterChoices, error) {
 		out.Meetings = append(out.Meetings, LetterMeeting{ID: m.Meeting.ID, Title: m.Meeting.Title, StartsAt: localTime(m.Meeting.StartsAt), Place: m.Meeting.Place, Past: m.Past})
 	}
 	for _, s := range register.Statuses() {
-		out.Statuses = append(out.Statuses, StatusChoice{Code: string(s), Label: s.Label()})
+		out.Statuses = append(out.Statuses, StatusChoice{Code: string(s), Label: s.LabelIn(lang())})
 	}
 	return out, nil
 }
@@ -384,7 +384,7 @@ func (l *LetterService) Placeholders() []LetterPlaceholder {
 }
 
 func infoRequest(q register.InfoRequest) InfoRequest {
-	out := InfoRequest{ID: q.ID, EntityID: q.EntityID, EntityName: q.EntityName, Kind: string(q.Kind), KindLabel: q.Kind.Label(), Asked: q.Asked,
+	out := InfoRequest{ID: q.ID, EntityID: q.EntityID, EntityName: q.EntityName, Kind: string(q.Kind), KindLabel: q.Kind.LabelIn(lang()), Asked: q.Asked,
 		DocID: q.DocID, AskedAt: q.AskedAt.UTC().Format(time.RFC3339), AskedBy: q.AskedBy, Open: q.Open(), AnsweredWith: q.AnsweredWith}
 	if q.AnsweredAt != nil {
 		out.AnsweredAt = q.AnsweredAt.UTC().Format(time.RFC3339)

@@ -128,7 +128,7 @@ func (m *MeetingService) FindEntities(search string) ([]EntityOption, error) {
 	}
 	out := make([]EntityOption, 0, len(opts))
 	for _, o := range opts {
-		out = append(out, EntityOption{ID: o.ID, Name: o.Name, Status: string(o.Status), StatusLabel: o.Status.Label()})
+		out = append(out, EntityOption{ID: o.ID, Name: o.Name, Status: string(o.Status), StatusLabel: o.Status.LabelIn(lang())})
 	}
 	return out, nil
 }
@@ -247,7 +247,7 @@ func (m *MeetingService) Get(id int64) (MeetingView, error) {
 		v.Partners = append(v.Partners, PartnerRef{ID: p.ID, Name: p.Name})
 	}
 	for _, e := range d.Entities {
-		me := MeetingEntity{ID: e.Entity.ID, Name: e.Entity.Name, Status: string(e.Entity.Status), StatusLabel: e.Entity.Status.Label(),
+		me := MeetingEntity{ID: e.Entity.ID, Name: e.Entity.Name, Status: string(e.Entity.Status), StatusLabel: e.Entity.Status.LabelIn(lang()),
 			Minutes: e.Minutes, Score: e.Score, Excluded: []Exclusion{}}
 		for _, c := range e.Excluded {
 			me.Excluded = append(me.Excluded, Exclusion{PartnerID: c.PartnerID, PartnerName: c.PartnerName, Reason: c.Reason})
@@ -355,9 +355,9 @@ func (m *MeetingService) ProposedMove(entityID int64) (MoveProposal, error) {
 	if err != nil {
 		return MoveProposal{}, Fail(err)
 	}
-	p := MoveProposal{From: string(from), FromLabel: from.Label()}
+	p := MoveProposal{From: string(from), FromLabel: from.LabelIn(lang())}
 	if to != "" {
-		p.To, p.ToLabel = string(to), to.Label()
+		p.To, p.ToLabel = string(to), to.LabelIn(lang())
 	}
 	return p, nil
 }

@@ -47,9 +47,11 @@ var labelledFields = []string{
 	"training_details", "expected_start",
 }
 
-// Choices returns every choice list and field label (needs no open register).
+// Choices returns every choice list and field label (needs no open
+// register), in the window's language (Session.SetLanguage).
 func (r *RegisterService) Choices() ChoicesView {
-	c := register.Choices()
+	l := lang()
+	c := register.ChoicesIn(l)
 	v := ChoicesView{
 		Routes: c["routes"], ATPTypes: c["atp_type"], GeneVectors: c["gene_vector"], IntendedUses: c["intended_use"],
 		StartingMaterials: c["starting_materials"], ProcessTypes: c["process_type"], TrainingRoles: c["training_roles"],
@@ -57,7 +59,7 @@ func (r *RegisterService) Choices() ChoicesView {
 		MaxAttachmentBytes: register.MaxAttachmentBytes,
 	}
 	for _, f := range labelledFields {
-		v.Labels[f] = register.FieldLabel(f)
+		v.Labels[f] = register.FieldLabelIn(f, l)
 	}
 	for _, s := range register.Statuses() {
 		if s.NeedsReason() {
@@ -222,14 +224,14 @@ func (r *RegisterService) Get(id int64) (EntityView, error) {
 	v := EntityView{Entity: e, Complete: rec.Complete, Missing: []MissingView{}, Moves: []register.Choice{},
 		History: historyEntries(rec.History), Attachments: attachments(rec.Attachments)}
 	for _, m := range rec.Missing {
-		mv := MissingView{Field: m.Field, Label: m.Label, Product: m.Product}
+		mv := MissingView{Field: m.Field, Label: m.LabelIn(lang()), Product: m.Product}
 		if i, ok := submissionIndex(m.Field); ok && i < len(e.Submissions) {
 			mv.SubmissionID = e.Submissions[i].ID
 		}
 		v.Missing = append(v.Missing, mv)
 	}
 	for _, s := range rec.Moves {
-		v.Moves = append(v.Moves, register.Choice{Code: string(s), Label: s.Label()})
+		v.Moves = append(v.Moves, register.Choice{Code: string(s), Label: s.LabelIn(lang())})
 	}
 	return v, nil
 }

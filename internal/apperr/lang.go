@@ -142,3 +142,7 @@ func (l List) LabelIn(lang string) string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// MarshalText writes t as its English words (JSON of a report that holds
+// messages).
+func (t Text) MarshalText() ([]byte, error) { return []byte(t.String()), nil }

@@ -161,7 +161,7 @@ func printIntakeReport(c *Context, rep service.IntakeReport, opt service.IntakeO
 					tags = append(tags, "email")
 				}
 				if a.Note != "" {
-					tags = append(tags, a.Note)
+					tags = append(tags, string(a.Note))
 				}
 				if len(tags) > 0 {
 					s += " (" + strings.Join(tags, ", ") + ")"

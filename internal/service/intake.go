@@ -127,7 +127,7 @@ type IntakeAttachment struct {
 	Sheet       bool   // read as an evaluation sheet
 	Email       bool   // an email attached to the email
 	Kept        bool   // kept with the entity by this intake (false: already there, or not kept)
-	Note        string // why it is not kept, or what it is
+	Note        apperr.Fixed // why it is not kept, or what it is
 }
 
 // IntakeItem is what an intake does with one file.
@@ -161,7 +161,7 @@ type IntakeItem struct {
 	// AlreadyTakenIn: this file (or an email with the same Message-ID) was
 	// taken in before.
 	AlreadyTakenIn bool
-	Notes          []string
+	Notes          []apperr.Text
 	Import         *ImportReport // a sheet's import report
 	// Evaluations are the evaluations a returned evaluation sheet records
 	// (the file itself, or sheets attached to an email), one per entity.
@@ -357,10 +357,10 @@ func parseFile(f IntakeFile) (*parsed, []IntakeProblem) {
 				}
 				p.forms = append(p.forms, intakeForm{name: a.Name, entity: e})
 			case mailin.KindXLSX:
-				ia.Note = "a spreadsheet: kept; take it in on its own to import it"
+				ia.Note = apperr.Fixed("a spreadsheet: kept; take it in on its own to import it")
 			}
 			if len(a.Data) == 0 {
-				ia.Note = "empty: not kept"
+				ia.Note = apperr.Fixed("empty: not kept")
 			} else {
 				p.keep = append(p.keep, keptFile{name: attachmentName(a.Name, i), c: ac})
 			}
@@ -478,7 +478,7 @@ func (r *Register) runIntake(ctx context.Context, files []IntakeFile, opt Intake
 			}
 			if len(p.evals) > 0 && len(p.forms) == 0 {
 				if p.msg != nil {
-					p.item.Notes = append(p.item.Notes, "The email carries evaluation sheets only: the sheets are recorded, the email is not kept with an entity.")
+					p.item.Notes = append(p.item.Notes, apperr.T("The email carries evaluation sheets only: the sheets are recorded, the email is not kept with an entity."))
 				}
 				continue
 			}
@@ -673,7 +673,7 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 		date := ""
 		if p.msg.Date.IsZero() {
 			date = now.Format("2006-01-02")
-			it.Notes = append(it.Notes, fmt.Sprintf("The email has no date (a draft?): received_on is today's date, %s.", date))
+			it.Notes = append(it.Notes, apperr.T("The email has no date (a draft?): received_on is today's date, %s.", date))
 		} else {
 			date = p.msg.Date.Format("2006-01-02")
 		}
@@ -777,7 +777,7 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 		changed = true
 	}
 	if it.AlreadyTakenIn {
-		it.Notes = append(it.Notes, "This file was taken in before; only what is new is taken.")
+		it.Notes = append(it.Notes, apperr.T("This file was taken in before; only what is new is taken."))
 	}
 	if created {
 		it.Action = ImportCreate
@@ -795,7 +795,7 @@ func (r *Register) intakeOne(tx *store.Tx, p *parsed, opt IntakeOptions, by stri
 		if n, err := r.closeInfoRequestsTx(tx, id, "intake of "+file, by, now); err != nil {
 			return nil, err
 		} else if n > 0 {
-			it.Notes = append(it.Notes, "The information requested of this entity is marked as received.")
+			it.Notes = append(it.Notes, apperr.T("The information requested of this entity is marked as received."))
 		}
 		if p.msg != nil && p.msg.MessageID != "" {
 			if err := store.AuditTx(tx, store.AuditEntry{EntityID: id, At: store.TimeText(now), By: by, Action: store.ActionIntake,

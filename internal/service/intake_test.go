@@ -236,7 +236,7 @@ func TestIntakeFromSenderAndDraft(t *testing.T) {
 	if it.CreatedFrom != "sender" || it.Message.Text == "" || !strings.Contains(it.Message.Text, "我們想了解更多") {
 		t.Fatalf("item: %+v", it)
 	}
-	if len(it.Notes) == 0 || !strings.Contains(it.Notes[0], "2025-03-01") {
+	if len(it.Notes) == 0 || !strings.Contains(it.Notes[0].String(), "2025-03-01") {
 		t.Fatalf("the missing date is not noted: %v", it.Notes)
 	}
 	e, _ := r.db.GetEntity(ctx, it.EntityID)

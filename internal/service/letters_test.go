@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -363,7 +364,7 @@ func TestIntakeClosesInfoRequest(t *testing.T) {
 	if len(all) != 1 || all[0].Open() || all[0].AnsweredWith != "intake of reply.eml" {
 		t.Fatalf("after the intake: %+v", all)
 	}
-	if !strings.Contains(strings.Join(rep.Items[0].Notes, " "), "marked as received") {
+	if !strings.Contains(fmt.Sprint(rep.Items[0].Notes), "marked as received") {
 		t.Errorf("notes: %v", rep.Items[0].Notes)
 	}
 }

@@ -756,15 +756,15 @@ func (r *Register) takeSheet(tx *store.Tx, file string, s intakeSheet, it *Intak
 		t := SheetTaken{EntityID: e.EntityID, EntityName: name, Evaluator: ev.Name, EvaluationID: id, Replaced: replaced, Unscored: e.Unscored()}
 		it.Evaluations = append(it.Evaluations, t)
 		if len(t.Unscored) > 0 {
-			var ls []string
+			var ls apperr.List
 			for _, a := range t.Unscored {
-				ls = append(ls, a.Label())
+				ls = append(ls, a)
 			}
-			it.Notes = append(it.Notes, fmt.Sprintf("%s left %d aspect(s) of %s unscored: %s. Recorded as unscored; their weight counts for the other aspects.", ev.Name, len(ls), name, strings.Join(ls, "; ")))
+			it.Notes = append(it.Notes, apperr.T("%s left %d aspect(s) of %s unscored: %s. Recorded as unscored; their weight counts for the other aspects.", ev.Name, len(ls), name, ls))
 		}
 	}
 	for _, id := range s.sheet.Skipped {
-		it.Notes = append(it.Notes, fmt.Sprintf("Entity %d was left blank on the sheet: nothing recorded for it.", id))
+		it.Notes = append(it.Notes, apperr.T("Entity %d was left blank on the sheet: nothing recorded for it.", id))
 	}
 	if len(problems) > 0 {
 		return problems, nil
