@@ -195,7 +195,7 @@ type PackProgress struct {
 }
 
 func packResult(res service.PackResult) PackResult {
-	out := PackResult{DocumentID: res.DocumentID, Files: []PackFileResult{}, Notices: res.Notices}
+	out := PackResult{DocumentID: res.DocumentID, Files: []PackFileResult{}, Notices: notesIn(res.Notices)}
 	if out.Notices == nil {
 		out.Notices = []string{}
 	}
@@ -243,7 +243,7 @@ func (b *BriefingService) Export(req PackRequest) (PackResult, error) {
 	win := b.s.windowContext()
 	res, err := r.MakePacks(ctx, sreq, func(p service.PackProgress) {
 		if win != nil {
-			wruntime.EventsEmit(win, BriefProgressEvent, PackProgress{Done: p.Done, Total: p.Total, Recipient: p.Recipient, Message: p.Message})
+			wruntime.EventsEmit(win, BriefProgressEvent, PackProgress{Done: p.Done, Total: p.Total, Recipient: p.Recipient, Message: p.Message.LabelIn(lang())})
 		}
 	})
 	if err != nil {

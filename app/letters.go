@@ -200,7 +200,7 @@ func letterPreview(p service.LetterPreview) LetterPreview {
 		atts = []string{}
 	}
 	return LetterPreview{EntityID: p.EntityID, EntityName: p.EntityName, ToName: p.ToName, To: p.To, Subject: p.Subject, Body: p.Body,
-		Missing: missingItems(p.Missing), Draft: p.Draft, Notice: p.Notice, Attachments: atts}
+		Missing: missingItems(p.Missing), Draft: p.Draft, Notice: p.Notice.LabelIn(lang()), Attachments: atts}
 }
 
 // Preview composes the letters of q without saving anything. A selection
@@ -240,7 +240,7 @@ func (l *LetterService) Write(q LetterRequest) (LettersResult, error) {
 	l.mu.Lock()
 	l.lastDir = q.Dir
 	l.mu.Unlock()
-	out := LettersResult{Files: []LetterFile{}, Notices: res.Notices, Moved: res.Moved, Requests: res.Requests}
+	out := LettersResult{Files: []LetterFile{}, Notices: notesIn(res.Notices), Moved: res.Moved, Requests: res.Requests}
 	if out.Notices == nil {
 		out.Notices = []string{}
 	}

@@ -303,7 +303,7 @@ func (x *SheetService) Send(q SendSheetsRequest) (SheetsSent, error) {
 	x.mu.Lock()
 	x.lastDir = q.Dir
 	x.mu.Unlock()
-	out := SheetsSent{Files: []SentSheet{}, Due: res.Due, Notices: nonNil(res.Notices)}
+	out := SheetsSent{Files: []SentSheet{}, Due: res.Due, Notices: notesIn(res.Notices)}
 	for _, f := range res.Files {
 		sf := SentSheet{EvaluatorID: f.Evaluator.ID, Evaluator: f.Evaluator.Name, Path: f.Path, DocID: f.DocID, Part: f.Part, SHA256: f.SHA256,
 			Entities: len(f.EntityIDs), LeftOut: []SheetLeftOut{}}

@@ -146,3 +146,6 @@ func (l List) LabelIn(lang string) string {
 // MarshalText writes t as its English words (JSON of a report that holds
 // messages).
 func (t Text) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+
+// Empty reports whether t is the zero Text (no message).
+func (t Text) Empty() bool { return t.format == "" }

@@ -58,7 +58,7 @@ type Progress struct {
 	Done      int
 	Total     int
 	Recipient string
-	Message   string
+	Message   apperr.Text // for the officer, in either language
 }
 
 // Make renders one pack of in per copy (in.DocumentID, in.Date and the other
@@ -69,13 +69,13 @@ type Progress struct {
 // read (entities left out, recipients without a pack, characters
 // replaced). progress (optional) is called after each copy. It does no I/O.
 // Errors: apperr.Invalid (no pack at all), apperr.Canceled.
-func Make(ctx context.Context, in PackInput, copies []Copy, opt MakeOptions, progress func(Progress)) ([]Copied, []string, error) {
+func Make(ctx context.Context, in PackInput, copies []Copy, opt MakeOptions, progress func(Progress)) ([]Copied, []apperr.Text, error) {
 	if progress == nil {
 		progress = func(Progress) {}
 	}
 	total := len(copies) + 1
 	var packs []Copied
-	notices := []string{}
+	notices := []apperr.Text{}
 	var replaced []pdfdoc.Replacement
 	copyNo := max(opt.FirstCopy, 1)
 	for i, c := range copies {
@@ -100,12 +100,15 @@ func Make(ctx context.Context, in PackInput, copies []Copy, opt MakeOptions, pro
 			for j, o := range omitted {
 				list[j] = o.Name
 			}
-			notices = append(notices, fmt.Sprintf("%s: %d entit%s left out for a conflict of interest (%s).",
-				c.Recipient, len(omitted), plural(len(omitted), "y", "ies"), strings.Join(list, "; ")))
+			if len(omitted) == 1 {
+				notices = append(notices, apperr.T("%s: 1 entity left out for a conflict of interest (%s).", c.Recipient, list[0]))
+			} else {
+				notices = append(notices, apperr.T("%s: %d entities left out for a conflict of interest (%s).", c.Recipient, len(omitted), strings.Join(list, "; ")))
+			}
 		}
 		if len(pin.Entities) == 0 {
-			notices = append(notices, fmt.Sprintf("%s gets no pack: they are conflicted with every entity in it.", c.Recipient))
-			progress(Progress{Done: i + 1, Total: total, Recipient: c.Recipient, Message: "No pack: every entity is conflicted"})
+			notices = append(notices, apperr.T("%s gets no pack: they are conflicted with every entity in it.", c.Recipient))
+			progress(Progress{Done: i + 1, Total: total, Recipient: c.Recipient, Message: apperr.T("No pack: every entity is conflicted")})
 			continue
 		}
 		p, err := Render(pin, opt.PackOptions)
@@ -126,7 +129,7 @@ func Make(ctx context.Context, in PackInput, copies []Copy, opt MakeOptions, pro
 		packs = append(packs, Copied{Recipient: c.Recipient, CopyNo: copyNo, PDF: pdf, Pages: p.Pages, EntityIDs: p.EntityIDs,
 			Omitted: nonNil(omitted), Replaced: nonNil(p.Replaced), Encrypted: opt.Password != "", Variants: p.Variants})
 		copyNo++
-		progress(Progress{Done: i + 1, Total: total, Recipient: c.Recipient, Message: fmt.Sprintf("Copy %d for %s: %d pages", pin.CopyNo, c.Recipient, p.Pages)})
+		progress(Progress{Done: i + 1, Total: total, Recipient: c.Recipient, Message: apperr.T("Copy %d for %s: %d pages", pin.CopyNo, c.Recipient, p.Pages)})
 	}
 	if len(replaced) > 0 {
 		notices = append(notices, replacedNotice(replaced))
@@ -148,12 +151,12 @@ func FindPartner(partners []register.Partner, name string) int64 {
 	return 0
 }
 
-func replacedNotice(rs []pdfdoc.Replacement) string {
+func replacedNotice(rs []pdfdoc.Replacement) apperr.Text {
 	parts := make([]string, len(rs))
 	for i, r := range rs {
 		parts[i] = fmt.Sprintf("%s (%s)", r.Where, string(r.Runes))
 	}
-	return "Some characters cannot be printed and were replaced by □ in: " + strings.Join(parts, "; ") + "."
+	return apperr.T("Some characters cannot be printed and were replaced by □ in: %s.", strings.Join(parts, "; "))
 }
 
 // FileName is a pack's file name, "<doc id>-copy<N>-<recipient>.pdf", with

@@ -2,6 +2,7 @@ package briefing_test
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -65,7 +66,7 @@ func TestMakeMeetingWithConflict(t *testing.T) {
 	if len(packs[1].Omitted) != 1 || packs[1].Omitted[0].EntityID != 12 {
 		t.Errorf("omitted %+v", packs[1].Omitted)
 	}
-	all := strings.Join(notices, "\n")
+	all := fmt.Sprint(notices)
 	for _, want := range []string{"Dr Nathan Chow (Tide Cove): 1 entity left out for a conflict of interest (翠峰細胞醫學有限公司)", "replaced by □", "Kowloon Bay Biologics Ltd / product 1"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("notices lack %q:\n%s", want, all)

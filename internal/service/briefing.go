@@ -3,7 +3,6 @@ package service
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -80,7 +79,7 @@ type PackResult struct {
 	Files      []PackFile
 	// Notices tell the officer what to know: entities left out for
 	// conflicts, recipients who got no pack, characters replaced.
-	Notices []string
+	Notices []apperr.Text
 }
 
 // PackProgress reports the advance of MakePacks (briefing.Progress).
@@ -171,7 +170,7 @@ func (r *Register) MakePacks(ctx context.Context, req PackRequest, progress func
 			Encrypted: p.Encrypted, LedgerID: e.ID})
 	}
 	total := len(copies) + 1
-	progress(PackProgress{Done: total, Total: total, Message: fmt.Sprintf("%d pack%s written and recorded", len(packs), plural(len(packs), "", "s"))})
+	progress(PackProgress{Done: total, Total: total, Message: packsWritten(len(packs))})
 	return res, nil
 }
 
@@ -447,4 +446,12 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// packsWritten is the last progress message of making n packs.
+func packsWritten(n int) apperr.Text {
+	if n == 1 {
+		return apperr.T("1 pack written and recorded")
+	}
+	return apperr.T("%d packs written and recorded", n)
 }

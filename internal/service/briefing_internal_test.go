@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -107,8 +108,8 @@ func TestMakePacksPublishes(t *testing.T) {
 		!slices.Equal(res.Files[0].EntityIDs, m.EntityIDs) || len(res.Files[1].EntityIDs) == 0 {
 		t.Errorf("packs hold %v and %v (omitted %+v) for meeting entities %v", res.Files[0].EntityIDs, res.Files[1].EntityIDs, res.Files[1].Omitted, m.EntityIDs)
 	}
-	if !strings.Contains(strings.Join(res.Notices, "\n"), "left out for a conflict of interest") {
-		t.Errorf("notices %q", res.Notices)
+	if !strings.Contains(fmt.Sprint(res.Notices), "left out for a conflict of interest") {
+		t.Errorf("notices %v", res.Notices)
 	}
 	kept := res.Files[1].EntityIDs[0]
 	hist, err := r.db.History(ctx, kept)

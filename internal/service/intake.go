@@ -419,7 +419,7 @@ func importProblems(file string, ps []ImportProblem) []IntakeProblem {
 		if ip.Row > 0 {
 			field = fmt.Sprintf("row %d, %s", ip.Row, ip.Column)
 		}
-		out = append(out, IntakeProblem{File: file, Field: field, Value: ip.Value, Message: ip.Reason})
+		out = append(out, intakeProblem(file, field, ip.Value, ip.Text()))
 	}
 	return out
 }

@@ -66,7 +66,7 @@ type LetterPreview struct {
 	Draft bool
 	// Notice is a word for the officer about this letter ("" when none),
 	// e.g. that only a PDF letter can be made.
-	Notice string
+	Notice apperr.Text
 	// Attachments names the files a draft carries.
 	Attachments []string
 }
@@ -84,7 +84,7 @@ type LetterFile struct {
 // LettersResult is what WriteLetters did.
 type LettersResult struct {
 	Files    []LetterFile
-	Notices  []string
+	Notices  []apperr.Text
 	Moved    int // entities moved in the pipeline
 	Requests int // information requests opened
 }
@@ -97,7 +97,7 @@ type composed struct {
 	pdf     []byte
 	form    []byte // missing letters: the pre-filled RFI form
 	draft   bool
-	notice  string
+	notice  apperr.Text
 	docID   string
 	attName string
 	frmName string
@@ -308,10 +308,10 @@ func (r *Register) compose(ctx context.Context, req LetterRequest, render bool) 
 		if x.draft {
 			if a, err := mail.ParseAddress(e.ContactEmail); err != nil || a.Address != e.ContactEmail {
 				x.draft = false
-				x.notice = fmt.Sprintf("%s: the contact email %q is not an address a mail program can use, so only the PDF letter is made. Correct the email on the entity's page to make a draft.", e.Name, e.ContactEmail)
+				x.notice = apperr.T("%s: the contact email %q is not an address a mail program can use, so only the PDF letter is made. Correct the email on the entity's page to make a draft.", e.Name, e.ContactEmail)
 			}
 		} else {
-			x.notice = fmt.Sprintf("%s has no contact email in the register, so no email draft can be made: the letter is saved as a PDF to print or send yourself. Add the contact's email on the entity's page to make a draft.", e.Name)
+			x.notice = apperr.T("%s has no contact email in the register, so no email draft can be made: the letter is saved as a PDF to print or send yourself. Add the contact's email on the entity's page to make a draft.", e.Name)
 		}
 		zh := req.Lang == register.LangChinese
 		x.attName = "HKSTP letter " + x.docID + ".pdf"
@@ -439,7 +439,7 @@ func (r *Register) WriteLetters(ctx context.Context, req LetterRequest, out stri
 			if x.form != nil {
 				add(stem+" form.pdf", "form", x.form)
 			}
-			if x.notice != "" {
+			if !x.notice.Empty() {
 				res.Notices = append(res.Notices, x.notice)
 			}
 		}

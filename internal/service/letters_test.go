@@ -206,7 +206,7 @@ func TestNoContactEmailGivesPDF(t *testing.T) {
 	if len(res.Files) != 1 || res.Files[0].Part != "letter" || !strings.HasSuffix(res.Files[0].Path, "shingmun.pdf") {
 		t.Fatalf("files: %+v", res.Files)
 	}
-	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "no contact email") {
+	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0].String(), "no contact email") {
 		t.Errorf("notices: %v", res.Notices)
 	}
 	if _, err := os.Stat(out); !os.IsNotExist(err) {

@@ -396,7 +396,7 @@ type SheetsResult struct {
 	Due     string
 	Lang    string
 	Format  string
-	Notices []string
+	Notices []apperr.Text
 }
 
 // SendSheets makes and publishes one sheet per evaluator of req, all in
@@ -470,7 +470,7 @@ func (r *Register) SendSheets(ctx context.Context, req SheetsRequest) (SheetsRes
 		f := SheetFile{Evaluator: ev, DocID: p.docID, Part: "sheet", EntityIDs: p.ids, LeftOut: p.leftOut}
 		if req.Draft {
 			if err := checkDraftAddress(ev); err != nil {
-				res.Notices = append(res.Notices, apperr.Message(err)+" The sheet is saved on its own to send yourself.")
+				res.Notices = append(res.Notices, apperr.T("%s The sheet is saved on its own to send yourself.", apperr.Say(err)))
 			} else {
 				if pub.Data, err = r.sheetDraft(ctx, p, ls, res.Lang, res.Format, res.Due); err != nil {
 					return res, err
@@ -480,7 +480,7 @@ func (r *Register) SendSheets(ctx context.Context, req SheetsRequest) (SheetsRes
 			}
 		}
 		for _, l := range p.leftOut {
-			res.Notices = append(res.Notices, fmt.Sprintf("%s is left off %s's sheet: a conflict of interest (%s).", l.Name, ev.Name, l.Reason))
+			res.Notices = append(res.Notices, apperr.T("%s is left off %s's sheet: a conflict of interest (%s).", l.Name, ev.Name, l.Reason))
 		}
 		plans = append(plans, p)
 		pubs = append(pubs, pub)

@@ -119,7 +119,7 @@ func TestSendSheets(t *testing.T) {
 	if len(res.Files) != 3 || res.Due != due {
 		t.Fatalf("result %+v", res)
 	}
-	notices := strings.Join(res.Notices, "\n")
+	notices := fmt.Sprint(res.Notices)
 	for _, want := range []string{"left off " + panel[1].Name + "'s sheet", "Prof Fictional Lam has no email"} {
 		if !strings.Contains(notices, want) {
 			t.Errorf("notices lack %q:\n%s", want, notices)
