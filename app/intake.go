@@ -5,9 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"encoding/hex"
-	"fmt"
 	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -222,42 +220,55 @@ func notesIn(notes []apperr.Text) []string {
 }
 
 func importSummary(ir *service.ImportReport) string {
-	var entities, products []string
-	for _, c := range []struct {
-		n    int
-		what string
-	}{{ir.Created, "created"}, {ir.Merged, "merged"}, {ir.Unchanged, "unchanged"}} {
-		if c.n > 0 {
-			entities = append(entities, counted(c.n, "entity", "entities")+" "+c.what)
-		}
-	}
-	for _, c := range []struct {
-		n    int
-		what string
-	}{{ir.Added, "added"}, {ir.Updated, "updated"}} {
-		if c.n > 0 {
-			products = append(products, counted(c.n, "product", "products")+" "+c.what)
-		}
-	}
-	parts := []string{}
-	if len(entities) > 0 {
-		parts = append(parts, strings.Join(entities, ", "))
-	}
-	if len(products) > 0 {
-		parts = append(parts, strings.Join(products, ", "))
-	}
-	if len(parts) == 0 {
-		return counted(ir.Rows, "row", "rows") + ": nothing to change."
-	}
-	return counted(ir.Rows, "row", "rows") + ": " + strings.Join(parts, "; ") + "."
+	return importSummaryIn(ir, lang())
 }
 
-// counted is n with its noun: "1 entity", "2 entities".
-func counted(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// importSummaryIn is importSummary in lang.
+func importSummaryIn(ir *service.ImportReport, lang string) string {
+	var entities, products apperr.Commas
+	for _, c := range []struct {
+		n         int
+		one, many apperr.Text
+	}{
+		{ir.Created, apperr.T("1 entity created"), apperr.T("%d entities created", ir.Created)},
+		{ir.Merged, apperr.T("1 entity merged"), apperr.T("%d entities merged", ir.Merged)},
+		{ir.Unchanged, apperr.T("1 entity unchanged"), apperr.T("%d entities unchanged", ir.Unchanged)},
+	} {
+		if c.n > 0 {
+			entities = append(entities, counted(c.n, c.one, c.many))
+		}
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	for _, c := range []struct {
+		n         int
+		one, many apperr.Text
+	}{
+		{ir.Added, apperr.T("1 product added"), apperr.T("%d products added", ir.Added)},
+		{ir.Updated, apperr.T("1 product updated"), apperr.T("%d products updated", ir.Updated)},
+	} {
+		if c.n > 0 {
+			products = append(products, counted(c.n, c.one, c.many))
+		}
+	}
+	var parts apperr.List
+	if len(entities) > 0 {
+		parts = append(parts, entities)
+	}
+	if len(products) > 0 {
+		parts = append(parts, products)
+	}
+	rows := counted(ir.Rows, apperr.T("1 row"), apperr.T("%d rows", ir.Rows))
+	if len(parts) == 0 {
+		return apperr.In(lang, "%s: nothing to change.", rows)
+	}
+	return apperr.In(lang, "%s: %s.", rows, parts)
+}
+
+// counted is one when n is 1, else many.
+func counted(n int, one, many apperr.Text) apperr.Text {
+	if n == 1 {
+		return one
+	}
+	return many
 }
 
 // Review checks the files (a dry run) and keeps them for Confirm under the

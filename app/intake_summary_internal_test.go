@@ -27,3 +27,11 @@ func TestImportSummaryPlurals(t *testing.T) {
 		})
 	}
 }
+
+// TestImportSummaryInChinese: the same summary in Traditional Chinese.
+func TestImportSummaryInChinese(t *testing.T) {
+	got := importSummaryIn(&service.ImportReport{Rows: 3, Created: 2, Merged: 1, Added: 3, Updated: 1}, "zh-HK")
+	if want := "3 行：新增 2 個機構、合併 1 個機構；新增 3 項產品、更新 1 項產品。"; got != want {
+		t.Errorf("importSummaryIn = %q, want %q", got, want)
+	}
+}

@@ -384,9 +384,9 @@ func (s *Session) backup(reg *service.Register, plan recent.Plan, pass []byte) (
 	for _, r := range res.Removed {
 		rep.Removed = append(rep.Removed, filepath.Base(r))
 	}
-	rep.Message = "Backed up to " + filepath.Join(plan.Folder, rep.Name) + " and read back."
-	if res.Warning != "" {
-		rep.Message += " " + res.Warning
+	rep.Message = apperr.In(lang(), "Backed up to %s and read back.", filepath.Join(plan.Folder, rep.Name))
+	if !res.Warning.Empty() {
+		rep.Message = apperr.In(lang(), "Backed up to %s and read back. %s", filepath.Join(plan.Folder, rep.Name), res.Warning)
 	}
 	e, _ := s.recent().Find(reg.Path())
 	rep.Plan = planOf(reg.Path(), e.Backup)
@@ -414,7 +414,7 @@ func (s *Session) dailyBackup(reg *service.Register, pass []byte) {
 		rep, err := s.backup(reg, e.Backup, pass)
 		if err != nil {
 			rep = BackupReport{Folder: e.Backup.Folder, Removed: []string{},
-				Message: "The daily backup was not made: " + apperr.Message(err), Plan: planOf(reg.Path(), e.Backup)}
+				Message: apperr.In(lang(), "The daily backup was not made: %s", apperr.Say(err)), Plan: planOf(reg.Path(), e.Backup)}
 		}
 		if ctx := s.windowContext(); ctx != nil {
 			wruntime.EventsEmit(ctx, BackupEvent, rep)

@@ -149,3 +149,19 @@ func (t Text) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
 
 // Empty reports whether t is the zero Text (no message).
 func (t Text) Empty() bool { return t.format == "" }
+
+// Commas says several labels as one list: joined by ", " in English and by
+// "、" in Chinese.
+type Commas []Label
+
+// LabelIn says c in lang.
+func (c Commas) LabelIn(lang string) string {
+	parts := make([]string, len(c))
+	for i, x := range c {
+		parts[i] = x.LabelIn(lang)
+	}
+	if lang == Chinese {
+		return strings.Join(parts, "、")
+	}
+	return strings.Join(parts, ", ")
+}

@@ -2,7 +2,6 @@ package service
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -81,7 +80,7 @@ type BackupResult struct {
 	Kept []BackupFile
 	// Warning says what could not be tidied ("" if nothing): the backup
 	// itself was made.
-	Warning string
+	Warning apperr.Text
 }
 
 // backupStamp is the time format in backup file names.
@@ -206,7 +205,7 @@ func (r *Register) BackupInto(folder string, pass []byte, keep int) (BackupResul
 	res := BackupResult{Path: dst}
 	all, err := Backups(folder, r.Path())
 	if err != nil {
-		res.Warning = fmt.Sprintf("The backup was made, but the folder's older backups could not be listed (%s).", apperr.Message(err))
+		res.Warning = apperr.T("The backup was made, but the folder's older backups could not be listed (%s).", apperr.Say(err))
 		return res, nil
 	}
 	for i, b := range all {
@@ -216,7 +215,7 @@ func (r *Register) BackupInto(folder string, pass []byte, keep int) (BackupResul
 		}
 		if err := os.Remove(b.Path); err != nil {
 			res.Kept = append(res.Kept, b)
-			res.Warning = fmt.Sprintf("The backup was made, but the older backup %s could not be removed (%s).", filepath.Base(b.Path), apperr.Reason(err))
+			res.Warning = apperr.T("The backup was made, but the older backup %s could not be removed (%s).", filepath.Base(b.Path), apperr.Reason(err))
 			continue
 		}
 		res.Removed = append(res.Removed, b.Path)

@@ -87,8 +87,8 @@ func TestBackupIntoKeepsTheNewest(t *testing.T) {
 		if err != nil {
 			t.Fatalf("backup %d: %v", i, err)
 		}
-		if res.Warning != "" {
-			t.Errorf("backup %d: warning %q", i, res.Warning)
+		if !res.Warning.Empty() {
+			t.Errorf("backup %d: warning %s", i, res.Warning)
 		}
 		if !strings.HasPrefix(filepath.Base(res.Path), "rfi 2025-backup-2025030") || filepath.Dir(res.Path) != folder {
 			t.Errorf("backup %d written as %s", i, res.Path)
