@@ -37,14 +37,7 @@ export function parseAttendees(text: string): string[] {
     .filter((s) => s !== '');
 }
 
-/** "Thu 12 Mar 2026, 14:30" for a YYYY-MM-DDTHH:MM local time. */
-export function fmtWhen(local: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
-  if (!m) return local;
-  const d = new Date(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-  const day = d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
-  return `${day}, ${m[4]}:${m[5]}`;
-}
+export { fmtWhen } from '../../lib/dates';
 
 /** The entity ids with the one given removed. */
 export function without(ids: number[], id: number): number[] {

@@ -67,25 +67,7 @@ export function moveSelection(current: number, count: number, key: string): numb
   return current;
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-03-05" or an RFC 3339 time as "5 Mar 2026"; "" when empty or unreadable. */
-export function fmtDate(s: string | undefined): string {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(s ?? '');
-  if (!m) return '';
-  const mon = months[Number(m[2]) - 1];
-  if (!mon) return '';
-  return m[3] ? `${Number(m[3])} ${mon} ${m[1]}` : `${mon} ${m[1]}`;
-}
-
-/** An RFC 3339 time as "5 Mar 2026, 14:05" in the window's time zone. */
-export function fmtDateTime(s: string | undefined): string {
-  if (!s) return '';
-  const d = new Date(s);
-  if (isNaN(d.getTime())) return '';
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getDate()} ${months[d.getMonth()]} ${d.getFullYear()}, ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
+export { fmtDate, fmtDateTime } from '../../lib/dates';
 
 /** A byte count for people: "812 B", "14.2 KB", "3.1 MB". */
 export function fmtSize(n: number): string {

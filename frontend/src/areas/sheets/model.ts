@@ -2,6 +2,8 @@
 // which chosen entities each evaluator's sheet leaves out, and how a sheet's
 // state reads.
 
+import { fmtDate as houseDate } from '../../lib/dates';
+
 /** The entities of `chosen` the evaluator's sheet leaves out (conflicts), in the chosen order. */
 export function leftOut(chosen: number[], conflicted: number[]): number[] {
   const c = new Set(conflicted);
@@ -26,13 +28,9 @@ export function stateBadge(state: string): string {
   return state === 'overdue' ? 'overdue' : state === 'returned' ? 'ok' : '';
 }
 
-const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "2026-03-10" as "10 Mar 2026" (the text itself when it is no date). */
+/** "2026-03-10" as the house style's day (the text itself when it is no date). */
 export function fmtDate(d: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
-  if (!m) return d;
-  return `${Number(m[3])} ${months[Number(m[2]) - 1]} ${m[1]}`;
+  return houseDate(d) || d;
 }
 
 /** The entities' names as a short list: "A, B and 3 more". */
