@@ -5,7 +5,6 @@ import (
 	"math"
 	"time"
 
-	"atpreg/internal/apperr"
 	"atpreg/internal/register"
 	"atpreg/internal/service"
 )
@@ -457,9 +456,4 @@ func rfc3339(t time.Time) string {
 		return ""
 	}
 	return t.Format(time.RFC3339)
-}
-
-// invalidField is an apperr.Invalid naming one field.
-func invalidField(field, msg string) error {
-	return apperr.New(apperr.Invalid, msg).With(apperr.Field(field, msg))
 }

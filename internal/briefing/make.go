@@ -191,13 +191,6 @@ func Canceled(err error) error {
 	return err
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}

@@ -441,13 +441,6 @@ func (r *Register) PublishedPath(ctx context.Context, path string) (string, erro
 	return path, nil
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
 // packsWritten is the last progress message of making n packs.
 func packsWritten(n int) apperr.Text {
 	if n == 1 {

@@ -123,10 +123,10 @@ type IntakeAttachment struct {
 	ContentType string
 	Size        int
 	SHA256      string
-	Form        bool   // read as the RFI form
-	Sheet       bool   // read as an evaluation sheet
-	Email       bool   // an email attached to the email
-	Kept        bool   // kept with the entity by this intake (false: already there, or not kept)
+	Form        bool         // read as the RFI form
+	Sheet       bool         // read as an evaluation sheet
+	Email       bool         // an email attached to the email
+	Kept        bool         // kept with the entity by this intake (false: already there, or not kept)
 	Note        apperr.Fixed // why it is not kept, or what it is
 }
 

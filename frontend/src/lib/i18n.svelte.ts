@@ -6,6 +6,7 @@
 // Settings; the choice is kept in this window's storage and a switch
 // re-renders every message at once (getLocale reads a $state).
 import { overwriteGetLocale, overwriteSetLocale, baseLocale } from '../paraglide/runtime';
+import { SetLanguage } from '../../wailsjs/go/app/Session';
 
 /** The languages of the window, as the catalogs name them. */
 export type Lang = 'en' | 'zh-HK';
@@ -66,3 +67,7 @@ function applyDocumentLang(l: Lang) {
 overwriteGetLocale(() => language.current ?? baseLocale);
 overwriteSetLocale((l) => language.choose(l as Lang));
 applyDocumentLang(language.current);
+// The Go side's messages (errors, problems, labels) follow the window's language.
+onLanguage((l) => {
+  try { void SetLanguage(l).catch(() => {}); } catch { /* no Go side (unit tests) */ }
+});
