@@ -20,8 +20,20 @@ type Problem struct {
 	Field   string `json:"field"`   // the form's field name, e.g. "p2.atp_type" or "contact_email"
 	Label   string `json:"label"`   // the RFI's wording of the item
 	Value   string `json:"value"`   // what the form holds there (ticked options joined by "; ")
-	Message string `json:"message"` // what is wrong and what to fix
+	Message string `json:"message"` // what is wrong and what to fix (English)
+	said    apperr.Label
 }
+
+// Text is the problem's message in any language (the window's).
+func (p Problem) Text() apperr.Label {
+	if p.said != nil {
+		return p.said
+	}
+	return apperr.Verbatim(p.Message)
+}
+
+// LabelText is the RFI's wording of the problem's item in any language.
+func (p Problem) LabelText() apperr.Label { return register.FieldName(item(p.Field)) }
 
 // String returns the problem on one line: wording, field, value, message.
 func (p Problem) String() string {
@@ -96,7 +108,7 @@ func Parse(v forms.Values) (register.Entity, []Problem) {
 				if p.reported[field] {
 					continue
 				}
-				p.add(field, p.valueOf(field), fe.Message)
+				p.add(field, p.valueOf(field), fe)
 			}
 		}
 	}
@@ -130,12 +142,12 @@ type parser struct {
 	reported map[string]bool
 }
 
-func (p *parser) add(field, value, msg string) {
+func (p *parser) add(field, value string, msg apperr.Label) {
 	if p.reported == nil {
 		p.reported = map[string]bool{}
 	}
 	p.reported[field] = true
-	p.problems = append(p.problems, Problem{Field: field, Label: label(field), Value: value, Message: msg})
+	p.problems = append(p.problems, Problem{Field: field, Label: label(field), Value: value, Message: msg.LabelIn(apperr.English), said: msg})
 }
 
 func (p *parser) text(name string) string { return p.v.Text[name] }
@@ -186,13 +198,13 @@ func (p *parser) one(prefix, col string) string {
 	case 1:
 		return codes[0]
 	}
-	what := strings.ToLower(label(col))
+	var what apperr.Label = apperr.Lower(register.FieldName(col))
 	if col == "gene_vector" {
-		what = "the vector of a gene therapy product"
+		what = apperr.Fixed("the vector of a gene therapy product")
 	}
-	msg := fmt.Sprintf("%d boxes are ticked, but one answer is asked for (%s); tick only one.", len(codes), what)
+	msg := apperr.T("%d boxes are ticked, but one answer is asked for (%s); tick only one.", len(codes), what)
 	if slices.Contains(yesNoColumns, col) {
-		msg = "Both Yes and No are ticked; tick one."
+		msg = apperr.T("Both Yes and No are ticked; tick one.")
 	}
 	p.add(prefix+col, p.labels(col, codes), msg)
 	return ""
@@ -231,7 +243,7 @@ func (p *parser) product(n int) (register.Submission, bool) {
 	// accept; a failure would be a bug here, reported all the same).
 	bad := func(col string, err error) {
 		if err != nil {
-			p.add(pre+col, p.valueOf(pre+col), apperr.Message(err))
+			p.add(pre+col, p.valueOf(pre+col), apperr.Say(err))
 		}
 	}
 	var err error
@@ -264,7 +276,7 @@ func (p *parser) product(n int) (register.Submission, bool) {
 	if raw := strings.TrimSpace(t("expected_start")); raw != "" {
 		m, err := register.ParseMonth(raw)
 		if err != nil {
-			p.add(pre+"expected_start", raw, apperr.Message(err))
+			p.add(pre+"expected_start", raw, apperr.Say(err))
 		}
 		s.ExpectedStart = m
 	}

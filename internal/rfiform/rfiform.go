@@ -248,9 +248,12 @@ func DOCX(e *register.Entity, lang string, date time.Time) ([]byte, error) {
 
 // label returns the RFI's wording for a form field name ("p2.atp_type" ->
 // "Type of ATP product").
-func label(field string) string {
+func label(field string) string { return register.FieldLabel(item(field)) }
+
+// item is a form field's RFI item: "p2.atp_type" -> "atp_type".
+func item(field string) string {
 	if i := strings.IndexByte(field, '.'); i >= 0 && strings.HasPrefix(field, "p") {
 		field = field[i+1:]
 	}
-	return register.FieldLabel(field)
+	return field
 }

@@ -286,11 +286,11 @@ type keptFile struct {
 func formProblems(file string, ps []rfiform.Problem) []IntakeProblem {
 	out := make([]IntakeProblem, 0, len(ps))
 	for _, p := range ps {
-		msg := p.Message
+		var msg apperr.Label = p.Text()
 		if p.Label != "" && p.Label != "Form" {
-			msg = p.Label + ": " + msg
+			msg = apperr.T("%s: %s", p.LabelText(), p.Text())
 		}
-		out = append(out, IntakeProblem{File: file, Field: p.Field, Value: p.Value, Message: msg})
+		out = append(out, intakeProblem(file, p.Field, p.Value, msg))
 	}
 	return out
 }
