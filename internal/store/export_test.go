@@ -25,3 +25,24 @@ func (db *DB) CompactAt() int64 {
 	defer db.mu.Unlock()
 	return db.compactAt()
 }
+
+// InMemdb reports whether the register's database was made by
+// sqliteConnOf's direct route (SQLite's memdb with memdbHeadroom), not the
+// driver's fallback.
+func (db *DB) InMemdb() bool {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	ok := false
+	db.conn.Raw(func(dc any) error {
+		_, ok = sqliteConnOf(dc)
+		return nil
+	})
+	return ok
+}
+
+// Serialized is the register's database as a snapshot would hold it.
+func (db *DB) Serialized() ([]byte, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	return db.serialize()
+}
