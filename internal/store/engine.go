@@ -517,6 +517,13 @@ func (db *DB) usable() error {
 func (db *DB) serialize() ([]byte, error) {
 	var out []byte
 	err := db.conn.Raw(func(dc any) error {
+		if c, ok := sqliteConnOf(dc); ok {
+			b, ok, err := c.serialize()
+			if ok {
+				out = b
+				return err
+			}
+		}
 		s, ok := dc.(interface{ Serialize() ([]byte, error) })
 		if !ok {
 			return fmt.Errorf("store: the sqlite driver cannot serialize")

@@ -88,3 +88,23 @@ func (c sqliteConn) deserialize(payload []byte, headroom int64) error {
 	}
 	return nil
 }
+
+// serialize returns a copy of the connection's main database, copied
+// straight out of memdb's block (SQLITE_SERIALIZE_NOCOPY) rather than first
+// into a second block of C memory as the driver's Serialize does: the
+// snapshot on close no longer touches the register's size in fresh memory
+// twice, nor leaves a plaintext copy in freed C memory. ok is false when the
+// database is not a memdb (the driver's Serialize then copies it).
+func (c sqliteConn) serialize() (out []byte, ok bool, err error) {
+	pSize := c.tls.Alloc(8)
+	defer c.tls.Free(8)
+	p := sqlite3.Xsqlite3_serialize(c.tls, c.db, 0, pSize, sqlite3.SQLITE_SERIALIZE_NOCOPY)
+	if p == 0 {
+		return nil, false, nil
+	}
+	n := *(*int64)(*(*unsafe.Pointer)(unsafe.Pointer(&pSize)))
+	if n <= 0 {
+		return nil, true, fmt.Errorf("store: serialize: invalid size %d", n)
+	}
+	return append([]byte(nil), cbytes(p, int(n))...), true, nil
+}

@@ -12,7 +12,8 @@ import (
 // connection is recognised: an upgrade of modernc.org/sqlite that changed
 // it fails here, not silently slower); a blob larger than the database
 // written into that room is kept, and the snapshot holds the database's
-// pages and nothing of the room.
+// pages and nothing of the room, byte for byte what the driver's own
+// Serialize gives.
 func TestMemdbHeadroom(t *testing.T) {
 	db := newWithTable(t)
 	if !db.InMemdb() {
@@ -36,5 +37,12 @@ func TestMemdbHeadroom(t *testing.T) {
 	}
 	if len(snap) != pages*size {
 		t.Fatalf("the snapshot holds %d bytes, the database %d pages of %d bytes", len(snap), pages, size)
+	}
+	via, err := db.DriverSerialized()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(snap, via) {
+		t.Fatalf("the direct copy of the database (%d bytes) differs from the driver's (%d bytes)", len(snap), len(via))
 	}
 }

@@ -46,3 +46,17 @@ func (db *DB) Serialized() ([]byte, error) {
 	defer db.mu.Unlock()
 	return db.serialize()
 }
+
+// DriverSerialized is the register's database as the driver's own
+// Serialize copies it (to compare with serialize's direct copy).
+func (db *DB) DriverSerialized() ([]byte, error) {
+	db.mu.Lock()
+	defer db.mu.Unlock()
+	var out []byte
+	err := db.conn.Raw(func(dc any) error {
+		var err error
+		out, err = dc.(interface{ Serialize() ([]byte, error) }).Serialize()
+		return err
+	})
+	return out, err
+}
