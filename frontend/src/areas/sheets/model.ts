@@ -19,7 +19,7 @@ export function emptySheets(chosen: number[], evaluators: { name: string; confli
 
 /** A sheet's state for people: "Returned 3 Mar 2026", "Overdue by 2 days", "Due 10 Mar 2026". */
 export function stateText(s: { state: string; due: string; returnedAt: string; daysLate: number }): string {
-  if (s.state === 'returned') return m.sheet_returned_on({ date: fmtDate(s.returnedAt.slice(0, 10)) });
+  if (s.state === 'returned') return m.sheet_returned_on({ date: fmtDay(s.returnedAt) });
   if (s.state === 'overdue') return m.sheet_overdue_by({ count: s.daysLate });
   return s.due ? m.sheet_due_on({ date: fmtDate(s.due) }) : m.sheet_out();
 }
@@ -27,6 +27,16 @@ export function stateText(s: { state: string; due: string; returnedAt: string; d
 /** The badge class of a sheet's state: status colours carry meaning only. */
 export function stateBadge(state: string): string {
   return state === 'overdue' ? 'overdue' : state === 'returned' ? 'ok' : '';
+}
+
+/** A moment (RFC 3339, as the backend sends it in UTC) as the house style's
+ * day in the window's time zone: "2026-03-07T23:30:00Z" is 8 Mar in Hong Kong.
+ * The text itself when it is no time. */
+export function fmtDay(moment: string): string {
+  const d = new Date(moment);
+  if (!/T/.test(moment) || isNaN(d.getTime())) return fmtDate(moment);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return fmtDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
 }
 
 /** "2026-03-10" as the house style's day (the text itself when it is no date). */
