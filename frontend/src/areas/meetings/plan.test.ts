@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { daysBetween, dueBeforeMeeting, emailParts, fmtWhen, isOverdue, moveItem, overdueText, parseAttendees, parseDay, parseWhen, richParts, whenText, without } from './plan';
+import { daysBetween, dueBeforeMeeting, emailParts, fmtWhen, isOverdue, moveItem, overdueText, parseAttendees, parseDay, parseWhen, richParts, whenChunks, whenText, without } from './plan';
 import { m } from '../../paraglide/messages';
 import { setLocale } from '../../paraglide/runtime';
 
@@ -139,5 +139,13 @@ describe('emailParts', () => {
     expect(emailParts('ann.lee@harbour-university.example')).toEqual(['ann.lee@', 'harbour-university.example']);
     expect(emailParts('no-at-sign')).toEqual(['no-at-sign']);
     expect(emailParts('trailing@')).toEqual(['trailing@']);
+  });
+});
+
+describe('whenChunks', () => {
+  it('cuts between the date, the weekday and the time only', () => {
+    expect(whenChunks('Thu 12 Mar 2026, 14:30')).toEqual(['Thu 12 Mar 2026, ', '14:30']);
+    expect(whenChunks('2026年3月12日（星期四）14:30')).toEqual(['2026年3月12日', '（星期四）', '14:30']);
+    expect(whenChunks('2026-03-12')).toEqual(['2026-03-12']);
   });
 });

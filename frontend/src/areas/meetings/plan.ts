@@ -123,3 +123,9 @@ export function emailParts(email: string): string[] {
   const at = email.lastIndexOf('@');
   return at > 0 && at < email.length - 1 ? [email.slice(0, at + 1), email.slice(at + 1)] : [email];
 }
+
+/** A meeting's day and time as fmtWhen writes it, cut where a line may
+ * break: "Thu 12 Mar 2026, " | "14:30"; "2026年3月12日" | "（星期四）" | "14:30". */
+export function whenChunks(text: string): string[] {
+  return text.split(/(?<=, )|(?=（)|(?<=）)/).filter((c) => c !== '');
+}
