@@ -125,12 +125,14 @@ describe('richParts', () => {
     expect(zh[1]).toEqual({ text: 'Alpha Ltd', key: 'name' });
   });
   it('passes a plural count through unmarked', () => {
-    const one = richParts(m.ltr_result_files, { count: 1, dir: '/tmp/x' }, ['dir']);
+    const one = richParts(m.ltr_result_files, { count: 1, dir: '/tmp/x', more: '' }, ['dir']);
     expect(one).toEqual([
       { text: '1 file saved in ', key: '' },
       { text: '/tmp/x', key: 'dir' },
-      { text: ' and recorded in the ledger', key: '' },
+      { text: ' and recorded in the ledger.', key: '' },
     ]);
+    const many = richParts(m.ltr_result_files, { count: 2, dir: '/tmp/x', more: m.ltr_result_moved({ count: 1 }) }, ['dir']);
+    expect(many.map((p) => p.text).join('')).toBe('2 files saved in /tmp/x and recorded in the ledger; 1 entity moved.');
   });
 });
 
