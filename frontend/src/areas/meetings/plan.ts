@@ -49,8 +49,8 @@ export function without(ids: number[], id: number): number[] {
 /** A meeting's date and time as the officer types and reads it: ISO order,
  * 24-hour clock ("2026-03-02 14:30"), from the stored "2026-03-02T14:30". */
 export function whenText(local: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(local);
-  return m ? `${m[1]} ${m[2]}` : local;
+  const r = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(local);
+  return r ? `${r[1]} ${r[2]}` : local;
 }
 
 type WhenRead = { value: string; error: string; noDay?: boolean };
