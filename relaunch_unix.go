@@ -21,15 +21,21 @@ import (
 // whoever started atpreg (a launcher, a terminal) still waits on it. It
 // returns only if exec failed.
 func relaunch(path, reason string, at time.Time) error {
-	exe := "/proc/self/exe" // the running program, even if its file was replaced since
-	if runtime.GOOS != "linux" {
-		var err error
-		if exe, err = os.Executable(); err != nil {
-			return err
+	env := relaunchEnv(os.Environ(), reason, at, envLockedChildren+"="+joinPIDs(children(os.Getpid())))
+	args := relaunchArgs(os.Args[0], path)
+	exe, err := os.Executable()
+	if err == nil {
+		if err = syscall.Exec(exe, args, env); err == nil {
+			return nil
 		}
 	}
-	env := relaunchEnv(os.Environ(), reason, at, envLockedChildren+"="+joinPIDs(children(os.Getpid())))
-	return syscall.Exec(exe, relaunchArgs(os.Args[0], path), env)
+	if runtime.GOOS == "linux" {
+		// The program's file is gone (removed or replaced by an update
+		// since it started): the running program itself, under another
+		// process name ("exe").
+		return syscall.Exec("/proc/self/exe", args, env)
+	}
+	return err
 }
 
 // children are the ids of the processes whose parent is pid (from /proc;
