@@ -106,10 +106,12 @@ held() { # is the register open (its lock file locked)?
 descendants() { # every process under $1
 	for c in $(ps -o pid= --ppid "$1"); do echo $c; descendants $c; done
 }
-drawn() { # photograph window $1 into $2 until it is more than a background
-	for i in $(seq 1 60); do
+drawn() { # find the window (into $win) and photograph it into $1 until it is more than a background
+	for i in $(seq 1 90); do
 		sleep 1
-		import -window "$1" "$2" 2>/dev/null && [ "$(identify -format %k "$2")" -ge 64 ] && return 0
+		win=$(xdotool search --onlyvisible --name 'atpreg' 2>/dev/null | head -n 1)
+		[ -n "$win" ] || continue
+		import -window "$win" "$1" 2>/dev/null && [ "$(identify -format %k "$1")" -ge 64 ] && return 0
 	done
 	return 1
 }
@@ -117,9 +119,7 @@ drawn() { # photograph window $1 into $2 until it is more than a background
 env -u PASS -u ENTITY "$BIN" --register "$REG" >"$HOME/app.log" 2>&1 &
 pid=$!
 echo $pid >"$HOME/app.pid"
-win=$(timeout 60 xdotool search --sync --onlyvisible --name 'atpreg' | head -n 1)
-[ -n "$win" ] || { echo "no window appeared"; cat "$HOME/app.log"; kill $pid; exit 1; }
-drawn "$win" "$SHOT_OPEN" || { echo "the window stayed blank"; kill $pid; exit 1; }
+drawn "$SHOT_OPEN" || { echo "no window appeared, or it stayed blank"; cat "$HOME/app.log"; kill $pid; exit 1; }
 sleep 2
 xdotool windowactivate --sync "$win" 2>/dev/null; xdotool windowfocus --sync "$win"
 xdotool type --delay 15 "$PASS"; xdotool key Return
@@ -138,9 +138,7 @@ for i in $(seq 1 300); do held || break; sleep 0.2; done
 held && { echo "Ctrl+L did not close the register"; kill $pid; exit 1; }
 echo "locked"
 sleep 2
-win=$(timeout 60 xdotool search --sync --onlyvisible --name 'atpreg' | head -n 1)
-[ -n "$win" ] || { echo "no window after the lock"; cat "$HOME/app.log"; kill $pid; exit 1; }
-drawn "$win" "$SHOT_LOCKED" || { echo "the window after the lock stayed blank"; kill $pid; exit 1; }
+drawn "$SHOT_LOCKED" || { echo "no window after the lock, or it stayed blank"; cat "$HOME/app.log"; kill $pid; exit 1; }
 sleep 3
 import -window "$win" "$SHOT_LOCKED"
 touch "$HOME/locked"
