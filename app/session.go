@@ -318,8 +318,11 @@ func (s *Session) lock(reason string) error {
 	reg = nil
 	freeMemory()
 	if s.cfg.Restart != nil && (reason == "manual" || reason == "idle") {
-		// Returns only when the fresh window could not be started.
-		_ = s.cfg.Restart(path, reason, lockedAt)
+		// In the window it returns only when the fresh window could not
+		// be started (then the page is told, as without Restart).
+		if s.cfg.Restart(path, reason, lockedAt) == nil {
+			return err
+		}
 	}
 	if ctx != nil && reason != "closed" && reason != "switch" {
 		wruntime.EventsEmit(ctx, "session:locked", reason)

@@ -103,6 +103,9 @@ held() { # is the register open (its lock file locked)?
 	ino=$(stat -c %i "$REG.lock")
 	grep -Eq "FLOCK .* [0-9a-f]+:[0-9a-f]+:$ino " /proc/locks
 }
+opened() { # has the window unlocked the register since the list of recent registers read $1?
+	[ "$(sha1sum <"$RECENT")" != "$1" ]
+}
 descendants() { # every process under $1
 	for c in $(ps -o pid= --ppid "$1"); do echo $c; descendants $c; done
 }
@@ -116,15 +119,16 @@ drawn() { # find the window (into $win) and photograph it into $1 until it is mo
 	return 1
 }
 # The window gets none of this script's variables that hold secrets.
-env -u PASS -u ENTITY "$BIN" --register "$REG" >"$HOME/app.log" 2>&1 &
+env -u PASS -u ENTITY -u RECENT "$BIN" --register "$REG" >"$HOME/app.log" 2>&1 &
 pid=$!
 echo $pid >"$HOME/app.pid"
 drawn "$SHOT_OPEN" || { echo "no window appeared, or it stayed blank"; cat "$HOME/app.log"; kill $pid; exit 1; }
 sleep 2
 xdotool windowactivate --sync "$win" 2>/dev/null; xdotool windowfocus --sync "$win"
+before=$(sha1sum <"$RECENT")
 xdotool type --delay 15 "$PASS"; xdotool key Return
-for i in $(seq 1 300); do held && break; sleep 0.2; done
-held || { echo "typing the passphrase did not unlock the register"; cat "$HOME/app.log"; kill $pid; exit 1; }
+for i in $(seq 1 600); do opened "$before" && break; sleep 0.2; done
+opened "$before" && held || { echo "typing the passphrase did not unlock the register"; cat "$HOME/app.log"; kill $pid; exit 1; }
 echo "unlocked"
 sleep 3
 xdotool key alt+2
@@ -147,9 +151,10 @@ for i in $(seq 1 1200); do [ -f "$HOME/dumped" ] && break; sleep 0.5; done
 kill -0 $pid 2>/dev/null || { echo "the window died"; cat "$HOME/app.log"; exit 1; }
 win=$(xdotool search --onlyvisible --name 'atpreg' | head -n 1)
 xdotool windowactivate --sync "$win" 2>/dev/null; xdotool windowfocus --sync "$win"
+before=$(sha1sum <"$RECENT")
 xdotool type --delay 15 "$PASS"; xdotool key Return
-for i in $(seq 1 300); do held && break; sleep 0.2; done
-held || { echo "the fresh window did not unlock with the passphrase"; cat "$HOME/app.log"; kill $pid; exit 1; }
+for i in $(seq 1 600); do opened "$before" && break; sleep 0.2; done
+opened "$before" && held || { echo "the fresh window did not unlock with the passphrase"; cat "$HOME/app.log"; kill $pid; exit 1; }
 echo "unlocked again"
 sleep 3
 xdotool key alt+2
@@ -158,7 +163,7 @@ import -window "$win" "$SHOT_AGAIN"
 kill $pid; wait $pid 2>/dev/null; exit 0
 `
 	cmd := exec.Command("dbus-run-session", "--", "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "bash", "-c", script)
-	cmd.Env = append(env, "BIN="+bin, "REG="+reg, "PASS="+lockTestPassphrase, "ENTITY="+lockTestEntity,
+	cmd.Env = append(env, "BIN="+bin, "REG="+reg, "RECENT="+list.File, "PASS="+lockTestPassphrase, "ENTITY="+lockTestEntity,
 		"SHOT_OPEN="+shotOpen, "SHOT_LOCKED="+shotLocked, "SHOT_AGAIN="+shotAgain)
 	var out syncBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
