@@ -212,7 +212,7 @@ test-e2e: build build-dev ## real-browser and real-window tests (under Xvfb)
 		git diff --exit-code --stat -- frontend/wailsjs || { echo "frontend/wailsjs is stale: run make bindings and commit"; exit 1; }; \
 	fi
 	@echo "==> e2e: headless Chromium against the real backend, and the real window"
-	$(GO) test -tags e2e -count=1 -timeout 30m -v ./e2e/
+	$(GO) test -tags e2e -count=1 -timeout 45m -v ./e2e/
 
 # The packages as an officer gets them: lintian, checksums, the installer's
 # type; then the .deb is installed on this machine and the installed atpreg

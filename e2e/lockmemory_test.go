@@ -276,7 +276,7 @@ kill $pid; wait $pid 2>/dev/null; exit 0
 func searchCore(dir string, pid int, needles map[string][]byte) ([]string, int64, error) {
 	prefix := filepath.Join(dir, "core")
 	cmd := exec.Command("gcore", "-o", prefix, strconv.Itoa(pid))
-	out, err := runWithin(cmd, 5*time.Minute)
+	out, err := runWithin(cmd, 15*time.Minute) // minutes on a loaded machine: the core is several GB
 	core := prefix + "." + strconv.Itoa(pid)
 	defer os.Remove(core)
 	if err != nil || !fileExists(core) {
