@@ -150,6 +150,7 @@ export namespace app {
 	    state: 'absent' | 'locked' | 'open';
 	    settings: Settings;
 	    lockedAt: string;
+	    lockReason: string;
 	    autoLockMinutes: number;
 	    kdfWeak: boolean;
 	
@@ -164,6 +165,7 @@ export namespace app {
 	        this.state = source["state"];
 	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.lockedAt = source["lockedAt"];
+	        this.lockReason = source["lockReason"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	        this.kdfWeak = source["kdfWeak"];
 	    }
