@@ -26,11 +26,12 @@ ICON_SIZES := 16 22 24 32 48 64 96 128 256 512 1024
 # Debian packages: build (cgo, GTK, WebKit), real-window and browser tests, PDF checks, the CJK font source,
 # Python's email package (the email reader's tests cross-check it), and the readers the fillable forms
 # are tested with (qpdf, pypdf, LibreOffice Writer; docs/forms.md); the icons, launcher and metainfo
-# checks and the packages (dpkg-deb and dpkg-shlibdeps come with build-essential; docs/windows.md).
+# checks and the packages (dpkg-deb and dpkg-shlibdeps come with build-essential; docs/windows.md);
+# gdb's gcore dumps the window's processes after a lock (e2e TestLockLeavesNoSecretInMemory).
 APT_PACKAGES := build-essential pkg-config libgtk-3-dev libwebkit2gtk-4.1-dev xvfb xauth xdotool \
 	imagemagick chromium poppler-utils dbus-daemon fonts-wqy-microhei python3 \
 	qpdf python3-pypdf libreoffice-writer \
-	librsvg2-bin desktop-file-utils appstream lintian nsis zip unzip file
+	librsvg2-bin desktop-file-utils appstream lintian nsis zip unzip file gdb
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help
@@ -211,7 +212,7 @@ test-e2e: build build-dev ## real-browser and real-window tests (under Xvfb)
 		git diff --exit-code --stat -- frontend/wailsjs || { echo "frontend/wailsjs is stale: run make bindings and commit"; exit 1; }; \
 	fi
 	@echo "==> e2e: headless Chromium against the real backend, and the real window"
-	$(GO) test -tags e2e -count=1 -timeout 20m -v ./e2e/
+	$(GO) test -tags e2e -count=1 -timeout 45m -v ./e2e/
 
 # The packages as an officer gets them: lintian, checksums, the installer's
 # type; then the .deb is installed on this machine and the installed atpreg

@@ -51,14 +51,22 @@ func windowsMessages() *windows.Messages {
 
 // runDesktop opens the desktop window on the register g names.
 func runDesktop(g cli.Global) error {
+	locked := takeLockedStart()
+	endOldChildren(locked.children)
+	waitForParent(locked.parent)
 	privateFiles()
 	web := prepareWebview(os.Getenv)
 	nameWebview()
 	opt := testhooks.Options(os.Getenv)
 	opt.StateDir = stateDir()
 	list := recentList()
-	session := app.NewSession(app.Config{RegisterPath: startRegister(g, list), Options: opt,
-		Minute: testhooks.Minute(os.Getenv), RecentFile: list.File})
+	cfg := app.Config{RegisterPath: startRegister(g, list), Options: opt,
+		Minute: testhooks.Minute(os.Getenv), RecentFile: list.File,
+		LockReason: locked.reason, LockedAt: locked.at}
+	if relaunchOnLock {
+		cfg.Restart = relaunch
+	}
+	session := app.NewSession(cfg)
 	opts := desktopOptions(session, os.Stderr)
 	opts.Windows.WebviewUserDataPath = web.userDataPath
 	return wails.Run(opts)

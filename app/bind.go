@@ -10,15 +10,19 @@ import (
 // services; a new area adds its service here (and to bindings_test.go's
 // allowlist of bound methods).
 func Bindings(s *Session) []any {
+	interchange := &InterchangeService{s: s}
+	intake := &IntakeService{s: s, pending: map[string]pendingIntake{}}
+	s.onLock(interchange.forget)
+	s.onLock(intake.forget)
 	return []any{
 		s,
 		&RegisterService{s: s},
-		&InterchangeService{s: s},
+		interchange,
 		&EvaluationService{s: s},
 		&MeetingService{s: s},
 		&BriefingService{s: s},
 		&DemandService{s: s},
-		&IntakeService{s: s, pending: map[string]pendingIntake{}},
+		intake,
 		&LetterService{s: s},
 		&SheetService{s: s},
 		&LifecycleService{s: s, dlg: wailsDialogs{}},

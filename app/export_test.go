@@ -52,7 +52,10 @@ func (a answerDialogs) openDir(context.Context, wruntime.OpenDialogOptions) (str
 }
 
 // WaitBackups waits until the daily backups running in the background are done.
-func WaitBackups(s *Session) { s.backups.Wait() }
+func WaitBackups(s *Session) {
+	s.backups.Lock()
+	defer s.backups.Unlock()
+}
 
 // TracePicked is PickAndTrace with path as the dialog's answer.
 func TracePicked(x *TraceService, path string) (TraceReport, error) {

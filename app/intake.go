@@ -25,6 +25,13 @@ type IntakeService struct {
 	pending map[string]pendingIntake
 }
 
+// forget drops every intake waiting to be confirmed (the register locks).
+func (x *IntakeService) forget() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	clear(x.pending)
+}
+
 type pendingIntake struct {
 	files    []service.IntakeFile
 	entityID int64

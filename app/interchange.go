@@ -27,6 +27,13 @@ type InterchangeService struct {
 	pending *pendingFile // the last dry-run file, waiting for Confirm
 }
 
+// forget drops the file waiting to be confirmed (the register locks).
+func (x *InterchangeService) forget() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	x.pending = nil
+}
+
 // pendingFile is a checked file kept in memory (never on disk) until the
 // officer confirms or checks another.
 type pendingFile struct {

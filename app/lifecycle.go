@@ -364,7 +364,9 @@ func (l *LifecycleService) BackupNow(passphrase string) (BackupReport, error) {
 		return BackupReport{}, Fail(&apperr.Error{Code: apperr.Invalid, Message: "Choose the folder for backups first.",
 			Fields: []apperr.FieldError{{Field: "folder", Message: "Choose the folder for backups first."}}})
 	}
+	l.s.backups.RLock() // locking waits for the backup
 	rep, err := l.s.backup(reg, e.Backup, []byte(passphrase))
+	l.s.backups.RUnlock()
 	if err != nil {
 		return BackupReport{}, Fail(err)
 	}
@@ -407,9 +409,9 @@ func (s *Session) dailyBackup(reg *service.Register, pass []byte) {
 		clear(pass)
 		return
 	}
-	s.backups.Add(1)
+	s.backups.RLock() // held until the backup is written: locking waits for it
 	go func() {
-		defer s.backups.Done()
+		defer s.backups.RUnlock()
 		defer clear(pass)
 		rep, err := s.backup(reg, e.Backup, pass)
 		if err != nil {

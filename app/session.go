@@ -31,6 +31,19 @@ type Config struct {
 	// RecentFile is where the window keeps its list of recent registers
 	// and their backup plans (paths.RecentFile); "" keeps none.
 	RecentFile string
+	// Restart, when set, starts the window afresh at the lock screen of the
+	// register path once Lock (or auto-lock) has closed it, ending this
+	// process and every process it started (the web view's): nothing the
+	// register held in memory (passphrase, keys, register text) outlives
+	// the lock. It returns only if it could not; the window then stays and
+	// the page reloads instead. nil (tests, the dev build the browser tests
+	// drive): the page reloads.
+	Restart func(path, reason string, lockedAt time.Time) error
+	// LockReason and LockedAt say why and when the register was locked
+	// when this window is the fresh one Restart started ("" and zero
+	// otherwise).
+	LockReason string
+	LockedAt   time.Time
 }
 
 // Session is the bound root service: the register's lifecycle (create,
@@ -47,14 +60,25 @@ type Session struct {
 	settings     register.Settings // the open register's, cached for auto-lock and Info
 	lastActivity time.Time
 	lockedAt     time.Time
+	lockReason   string // why it was locked, when this window started at its lock screen
 	stop         chan struct{}
-	backups      sync.WaitGroup // daily backups running in the background
+	// backups is held (read-locked) by every backup under way, which holds
+	// the open register and the passphrase; locking waits for them.
+	backups sync.RWMutex
+	// forgets are what locking drops besides the register: what the area
+	// services keep between calls (an import or intake waiting to be
+	// confirmed).
+	forgets []func()
 }
 
 // NewSession returns the session for cfg.
 func NewSession(cfg Config) *Session {
-	return &Session{cfg: cfg, path: cfg.RegisterPath}
+	return &Session{cfg: cfg, path: cfg.RegisterPath, lockedAt: cfg.LockedAt, lockReason: cfg.LockReason}
 }
+
+// onLock adds f to what locking drops (called while wiring, before the
+// window starts).
+func (s *Session) onLock(f func()) { s.forgets = append(s.forgets, f) }
 
 // registerPath is the register file the window works on now.
 func (s *Session) registerPath() string {
@@ -97,8 +121,7 @@ func (s *Session) shutdown(context.Context) {
 		s.stop = nil
 	}
 	s.mu.Unlock()
-	s.backups.Wait() // a daily backup under way finishes before the register closes
-	_ = s.lock("closed")
+	_ = s.lock("closed") // a daily backup under way finishes first
 }
 
 // now is the wall clock of the window's activity (auto-lock, lock time).
@@ -129,10 +152,13 @@ type AppInfo struct {
 	Version      string `json:"version"`
 	RegisterPath string `json:"registerPath"`
 	// State is "absent" (no register file yet), "locked" or "open".
-	State           string   `json:"state" ts_type:"'absent' | 'locked' | 'open'"`
-	Settings        Settings `json:"settings"`
-	LockedAt        string   `json:"lockedAt"` // RFC 3339, when it was last locked
-	AutoLockMinutes int      `json:"autoLockMinutes"`
+	State    string   `json:"state" ts_type:"'absent' | 'locked' | 'open'"`
+	Settings Settings `json:"settings"`
+	LockedAt string   `json:"lockedAt"` // RFC 3339, when it was last locked
+	// LockReason is why it was locked ("manual", "idle") when this window
+	// was started afresh by the lock; "" otherwise, and once unlocked.
+	LockReason      string `json:"lockReason"`
+	AutoLockMinutes int    `json:"autoLockMinutes"`
 	// KDFWeak: the open register's passphrase is protected by key
 	// derivation below the minimum (an earlier atpreg's); Strengthen mends it.
 	KDFWeak bool `json:"kdfWeak"`
@@ -188,6 +214,9 @@ func (s *Session) Info() AppInfo {
 	}
 	if !s.lockedAt.IsZero() {
 		info.LockedAt = s.lockedAt.Format(time.RFC3339)
+	}
+	if s.reg == nil {
+		info.LockReason = s.lockReason
 	}
 	return info
 }
@@ -254,14 +283,18 @@ func (s *Session) opened(reg *service.Register) error {
 	}
 	weak := s.weakKDF(reg)
 	s.mu.Lock()
-	s.reg, s.settings, s.lastActivity, s.kdfWeak = reg, settings, s.now(), weak
+	s.reg, s.settings, s.lastActivity, s.kdfWeak, s.lockReason = reg, settings, s.now(), weak, ""
 	s.mu.Unlock()
 	_ = s.recent().Used(reg.Path(), s.now()) // a list that cannot be written only loses the convenience
 	return nil
 }
 
-// Lock closes the register now: the journal is compacted into the sealed
-// file, keys and decrypted data are dropped from memory as far as Go allows.
+// Lock closes the register now: a backup under way is finished, the
+// journal is compacted into the sealed file and the register's lock file
+// released; then, in the window, the process ends and a fresh one shows
+// the lock screen (Config.Restart), so that neither the passphrase nor the
+// keys nor any register text stay in memory. Without Restart the keys and
+// decrypted data are dropped as far as Go allows and the page reloads.
 func (s *Session) Lock() (AppInfo, error) {
 	if err := s.lock("manual"); err != nil {
 		return AppInfo{}, Fail(err)
@@ -269,6 +302,9 @@ func (s *Session) Lock() (AppInfo, error) {
 	return s.Info(), nil
 }
 
+// lock closes the open register for reason: "manual" and "idle" are the
+// officer's locks (the window starts afresh, or the page is told), "switch"
+// another register is opened next, "closed" the window closes.
 func (s *Session) lock(reason string) error {
 	s.mu.Lock()
 	reg := s.reg
@@ -277,15 +313,31 @@ func (s *Session) lock(reason string) error {
 	s.kdfWeak = false
 	if reg != nil {
 		s.lockedAt = s.now()
+		s.lockReason = ""
 	}
-	ctx := s.ctx
+	ctx, path, lockedAt := s.ctx, s.path, s.lockedAt
 	s.mu.Unlock()
 	if reg == nil {
 		return nil
 	}
+	for _, f := range s.forgets {
+		f()
+	}
+	// A backup under way (it holds the register and the passphrase)
+	// finishes before the register closes; none starts after: the
+	// register is no longer the session's.
+	s.backups.Lock()
 	err := reg.Close()
+	s.backups.Unlock()
 	reg = nil
 	freeMemory()
+	if s.cfg.Restart != nil && (reason == "manual" || reason == "idle") {
+		// In the window it returns only when the fresh window could not
+		// be started (then the page is told, as without Restart).
+		if s.cfg.Restart(path, reason, lockedAt) == nil {
+			return err
+		}
+	}
 	if ctx != nil && reason != "closed" && reason != "switch" {
 		wruntime.EventsEmit(ctx, "session:locked", reason)
 	}

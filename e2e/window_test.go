@@ -53,6 +53,14 @@ echo "register created from the window"
 sleep 2
 import -window "$win" "$SHOT_OPEN"
 xdotool key ctrl+l
+# Locking ends the window's process and starts a fresh window at the lock
+# screen (same process id): find it again and wait until it has drawn.
+for i in $(seq 1 90); do
+	sleep 1
+	win=$(xdotool search --onlyvisible --name 'atpreg' 2>/dev/null | head -n 1)
+	[ -n "$win" ] || continue
+	import -window "$win" "$SHOT_LOCKED" 2>/dev/null && [ "$(identify -format %k "$SHOT_LOCKED")" -ge 64 ] && break
+done
 sleep 2
 import -window "$win" "$SHOT_LOCKED"
 # One instance per user: a second launch hands over to the first and exits.

@@ -24,6 +24,8 @@ class SessionStore {
   async load() {
     try {
       this.info = await call(Info());
+      // A window started afresh by a lock learns why from the backend.
+      if (!this.lockReason && this.info.lockReason) this.lockReason = this.info.lockReason;
       this.error = '';
     } catch (e) {
       this.error = (e as Error).message;

@@ -150,6 +150,7 @@ export namespace app {
 	    state: 'absent' | 'locked' | 'open';
 	    settings: Settings;
 	    lockedAt: string;
+	    lockReason: string;
 	    autoLockMinutes: number;
 	    kdfWeak: boolean;
 	
@@ -164,6 +165,7 @@ export namespace app {
 	        this.state = source["state"];
 	        this.settings = this.convertValues(source["settings"], Settings);
 	        this.lockedAt = source["lockedAt"];
+	        this.lockReason = source["lockReason"];
 	        this.autoLockMinutes = source["autoLockMinutes"];
 	        this.kdfWeak = source["kdfWeak"];
 	    }
@@ -2218,6 +2220,22 @@ export namespace app {
 	        this.desc = source["desc"];
 	        this.offset = source["offset"];
 	        this.limit = source["limit"];
+	    }
+	}
+	export class LookAlike {
+	    id: number;
+	    name: string;
+	    why: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LookAlike(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.why = source["why"];
 	    }
 	}
 	export class MeetingEntity {
