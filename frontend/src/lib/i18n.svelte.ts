@@ -33,6 +33,8 @@ function storedChoice(): LangChoice {
 
 class LanguageState {
   choice = $state<LangChoice>(storedChoice());
+  /** The language the Go side has confirmed ('' until it has). */
+  backend = $state<Lang | ''>('');
   /** The language in effect. */
   current = $derived<Lang>(this.choice === 'system' ? systemLang() : this.choice);
 
@@ -67,7 +69,23 @@ function applyDocumentLang(l: Lang) {
 overwriteGetLocale(() => language.current ?? baseLocale);
 overwriteSetLocale((l) => language.choose(l as Lang));
 applyDocumentLang(language.current);
-// The Go side's messages (errors, problems, labels) follow the window's language.
-onLanguage((l) => {
-  try { void SetLanguage(l).catch(() => {}); } catch { /* no Go side (unit tests) */ }
-});
+// The Go side's messages (errors, problems, labels) follow the window's
+// language: it is told at start and on every switch, and `language.backend`
+// says which language it has confirmed, so what the window fetched from it
+// is fetched again once the switch has reached it (App.svelte).
+let told: Promise<void> = Promise.resolve();
+function tellGo(l: Lang): Promise<void> {
+  told = told.then(async () => {
+    try {
+      await SetLanguage(l);
+    } catch {
+      // no Go side (unit tests), or refused: the window's words switch anyway
+    }
+    language.backend = l;
+  });
+  return told;
+}
+
+/** Resolves once the Go side speaks the window's language at start. */
+export const languageReady: Promise<void> = tellGo(language.current);
+listeners.push((l) => void tellGo(l));
