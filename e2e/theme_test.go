@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -22,6 +23,8 @@ func TestThemeFollowsSystem(t *testing.T) {
 			})
 			return err
 		}))
+		// The window follows the system's change at its next frame.
+		p.WaitJS(fmt.Sprintf(`document.documentElement.dataset.theme === %q`, scheme), defaultWait)
 		return Eval[string](p, `getComputedStyle(document.body).backgroundColor`)
 	}
 	light := background("light")

@@ -254,6 +254,9 @@ func setView(p *Page, w, h int64, scheme string) {
 		})
 		return err
 	}))
+	// The window's theme follows the system's at its next frame (unless the
+	// officer chose one in Settings).
+	p.WaitJS(fmt.Sprintf(`localStorage.getItem('atpreg.theme') !== null && localStorage.getItem('atpreg.theme') !== 'system' || document.documentElement.dataset.theme === %q`, scheme), defaultWait)
 }
 
 // overflowing lists the work area's scrolling boxes whose content is wider

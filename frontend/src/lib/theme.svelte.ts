@@ -28,8 +28,12 @@ class ThemeState {
   /** The theme in effect. */
   current = $derived<'light' | 'dark'>(this.choice === 'system' ? (this.dark ? 'dark' : 'light') : this.choice);
 
+  // Held for the window's life: a MediaQueryList nobody references can be
+  // collected with its listener, and the theme would stop following the system.
+  private query = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
+
   constructor() {
-    globalThis.matchMedia?.('(prefers-color-scheme: dark)').addEventListener?.('change', (e) => {
+    this.query?.addEventListener?.('change', (e) => {
       this.dark = e.matches;
       this.apply();
     });
@@ -38,6 +42,7 @@ class ThemeState {
 
   /** Switch the theme (and remember it). */
   choose(c: ThemeChoice) {
+    this.dark = this.query?.matches ?? this.dark;
     this.choice = c;
     try {
       globalThis.localStorage?.setItem(storageKey, c);
