@@ -170,18 +170,22 @@ func (d *DemandService) Dashboard(statuses []string) (DemandView, error) {
 }
 
 // ExportPDF asks where to save the anonymised PDF summary (system save
-// dialog), writes it and records it in the ledger; nil when cancelled.
-func (d *DemandService) ExportPDF(statuses []string) (*DemandExportResult, error) {
-	return d.saveAs("pdf", statuses)
+// dialog), writes it in lang ("en" or "zh-HK") and records it in the ledger;
+// nil when cancelled.
+func (d *DemandService) ExportPDF(statuses []string, lang string) (*DemandExportResult, error) {
+	return d.saveAs("pdf", statuses, lang)
 }
 
 // ExportJSON is ExportPDF for the JSON summary.
-func (d *DemandService) ExportJSON(statuses []string) (*DemandExportResult, error) {
-	return d.saveAs("json", statuses)
+func (d *DemandService) ExportJSON(statuses []string, lang string) (*DemandExportResult, error) {
+	return d.saveAs("json", statuses, lang)
 }
 
-func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportResult, error) {
+func (d *DemandService) saveAs(format string, statuses []string, lang string) (*DemandExportResult, error) {
 	if _, err := d.s.openRegister(); err != nil {
+		return nil, Fail(err)
+	}
+	if _, err := register.ParseLang(lang); err != nil {
 		return nil, Fail(err)
 	}
 	for _, s := range statuses {
@@ -212,7 +216,7 @@ func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportR
 	if filepath.Ext(path) == "" {
 		path += "." + format
 	}
-	res, err := d.write(format, path, statuses) // the save dialog asked before replacing
+	res, err := d.write(format, path, statuses, lang) // the save dialog asked before replacing
 	if err != nil {
 		return nil, Fail(err)
 	}
@@ -224,12 +228,12 @@ func (d *DemandService) saveAs(format string, statuses []string) (*DemandExportR
 // audited export (service.ExportDemand: merged answers, grouped periods,
 // withheld counts, and the linear-programming audit that refuses a summary
 // where a "<3" could be worked out).
-func (d *DemandService) write(format, path string, statuses []string) (DemandExportResult, error) {
+func (d *DemandService) write(format, path string, statuses []string, lang string) (DemandExportResult, error) {
 	r, err := d.s.openRegister()
 	if err != nil {
 		return DemandExportResult{}, err
 	}
-	res, err := r.ExportDemand(context.Background(), service.DemandRequest{Format: format, Path: path, Statuses: statuses, Replace: true})
+	res, err := r.ExportDemand(context.Background(), service.DemandRequest{Format: format, Path: path, Statuses: statuses, Lang: lang, Replace: true})
 	if err != nil {
 		return DemandExportResult{}, err
 	}

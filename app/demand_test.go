@@ -85,10 +85,10 @@ func TestDemandDashboard(t *testing.T) {
 func TestDemandExportNeedsWindow(t *testing.T) {
 	s := newTestSession(t, true)
 	d := demandService(t, s)
-	if _, err := d.ExportPDF(nil); err == nil {
+	if _, err := d.ExportPDF(nil, "en"); err == nil {
 		t.Error("the save dialog opened without a window")
 	}
-	if _, err := d.ExportJSON([]string{"bogus"}); err == nil || !strings.Contains(err.Error(), "invalid") {
+	if _, err := d.ExportJSON([]string{"bogus"}, "en"); err == nil || !strings.Contains(err.Error(), "invalid") {
 		t.Errorf("an unknown status: %v", err)
 	}
 }
@@ -115,7 +115,7 @@ func TestDemandExportIsAudited(t *testing.T) {
 	s := newTestSession(t, true)
 	d := demandService(t, s)
 	dir := t.TempDir()
-	res, err := app.DemandSaveTo(d, "json", filepath.Join(dir, "demand.json"), nil)
+	res, err := app.DemandSaveTo(d, "json", filepath.Join(dir, "demand.json"), nil, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +162,7 @@ func TestDemandExportIsAudited(t *testing.T) {
 		t.Error("the export carries entity ids")
 	}
 
-	pdf, err := app.DemandSaveTo(d, "pdf", filepath.Join(dir, "demand.pdf"), nil)
+	pdf, err := app.DemandSaveTo(d, "pdf", filepath.Join(dir, "demand.pdf"), nil, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,5 +172,19 @@ func TestDemandExportIsAudited(t *testing.T) {
 	}
 	if flat := pdftest.Flat(text); !strings.Contains(flat, "linear programming") || !strings.Contains(flat, "This was checked before the summary was written.") {
 		t.Error("the window's PDF export lacks the methods note on its disclosure audit")
+	}
+
+	// The window's language choice reaches the document.
+	zh, err := app.DemandSaveTo(d, "pdf", filepath.Join(dir, "demand-zh.pdf"), nil, "zh-HK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text, err := pdftest.Text(t, zh.Path); err != nil {
+		t.Fatal(err)
+	} else if !strings.Contains(pdftest.Flat(text), "先進療法產品生產設施的需求") {
+		t.Errorf("the zh-HK demand summary is not in Chinese:\n%.400s", text)
+	}
+	if _, err := d.ExportPDF(nil, "fr"); err == nil || !strings.Contains(err.Error(), "not a language") {
+		t.Errorf("a summary in French: %v, want refused", err)
 	}
 }

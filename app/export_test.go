@@ -61,7 +61,7 @@ func TracePicked(x *TraceService, path string) (TraceReport, error) {
 }
 
 // DemandSaveTo is ExportPDF / ExportJSON with path as the save dialog's answer.
-func DemandSaveTo(d *DemandService, format, path string, statuses []string) (DemandExportResult, error) {
-	res, err := d.write(format, path, statuses)
+func DemandSaveTo(d *DemandService, format, path string, statuses []string, lang string) (DemandExportResult, error) {
+	res, err := d.write(format, path, statuses, lang)
 	return res, Fail(err)
 }

@@ -487,3 +487,31 @@ func (r *RegisterService) AddTag(ids []int64, tag string) (int, error) {
 	}
 	return len(todo), nil
 }
+
+// LookAlike is an entity already in the register that one being typed looks
+// like: why is "email" (the same contact email) or "name" (nearly the same
+// name).
+type LookAlike struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	Why  string `json:"why"`
+}
+
+// LookAlikes names the entities other than e itself with e's contact email
+// or nearly its name, so the form can warn before a second entry of one
+// company is saved. It changes nothing.
+func (r *RegisterService) LookAlikes(e register.Entity) ([]LookAlike, error) {
+	reg, err := r.s.openRegister()
+	if err != nil {
+		return nil, Fail(err)
+	}
+	found, err := reg.LookAlikes(context.Background(), e)
+	if err != nil {
+		return nil, Fail(err)
+	}
+	out := make([]LookAlike, 0, len(found))
+	for _, f := range found {
+		out = append(out, LookAlike{ID: f.ID, Name: f.Name, Why: f.Why})
+	}
+	return out, nil
+}

@@ -252,3 +252,25 @@ func TestRegisterServiceLocked(t *testing.T) {
 		t.Errorf("List on a locked register: %+v", w)
 	}
 }
+
+// TestRegisterServiceLookAlikes: the form's warning names an entity with the
+// same contact email, not the entity itself.
+func TestRegisterServiceLookAlikes(t *testing.T) {
+	r := registerService(t, false)
+	e := fictionalEntity()
+	id, err := r.Create(e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	typed := fictionalEntity()
+	typed.Name = "Quite Another Name Ltd"
+	typed.ContactEmail = strings.ToUpper(e.ContactEmail)
+	got, err := r.LookAlikes(typed)
+	if err != nil || len(got) != 1 || got[0].ID != id || got[0].Why != "email" {
+		t.Fatalf("look-alikes %+v (%v), want the entity %d by email", got, err, id)
+	}
+	e.ID = id
+	if got, err := r.LookAlikes(e); err != nil || len(got) != 0 {
+		t.Fatalf("the entity looks like %+v (%v), want nothing but itself", got, err)
+	}
+}

@@ -99,6 +99,7 @@ func TestImportCheckAgain(t *testing.T) {
 	p.WaitText(`[data-testid="import-summary"]`, "CSV · 3 rows")
 	p.WaitVisible(`[data-testid="import-check-again"]`)
 	p.Screenshot("import-check-again")
+	hashBefore := p.Text(`[data-testid="import-summary"] .file span[title]`)
 
 	// Fixed and saved in place (as a spreadsheet program would: a new file
 	// under the same name).
@@ -120,5 +121,10 @@ func TestImportCheckAgain(t *testing.T) {
 	}
 	if Eval[bool](p, `!!document.querySelector('[data-testid="import-check-again"]')`) {
 		t.Error("Check again is still offered for a clean file")
+	}
+	// The bytes checked are the file as it is on disk now, not the first
+	// check's: the file's SHA-256 changed with it.
+	if hashAfter := p.Text(`[data-testid="import-summary"] .file span[title]`); hashAfter == hashBefore || !strings.HasPrefix(hashAfter, "SHA-256 ") {
+		t.Errorf("the check again shows %q, the first check %q: the fixed file was not read anew", hashAfter, hashBefore)
 	}
 }

@@ -248,3 +248,38 @@ func TestRatePassphrase(t *testing.T) {
 		t.Errorf("the test passphrase: %+v", s)
 	}
 }
+
+// TestLookAlikes: an entity typed by hand with an existing contact email
+// (any case) or nearly an existing name is named, email first; the entity
+// itself and unlike ones are not; nothing changes.
+func TestLookAlikes(t *testing.T) {
+	ctx := context.Background()
+	r := servicetest.New(t)
+	first := sparseEntity()
+	id, err := r.CreateEntity(ctx, first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := sparseEntity()
+	other.Name, other.ContactEmail = "Moonfeld Cell Works Limited", "info@moonfeld.example.com"
+	id2, err := r.CreateEntity(ctx, other)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := r.LookAlikes(ctx, register.Entity{Name: "Moonfield Cell Works", ContactEmail: "IRIS.KWAN@moonfield.example.com"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []service.LookAlike{{ID: id, Name: first.Name, Why: register.LookAlikeEmail}, {ID: id2, Name: other.Name, Why: register.LookAlikeName}}
+	if len(got) != 2 || got[0] != want[0] || got[1] != want[1] {
+		t.Fatalf("look-alikes %+v, want %+v", got, want)
+	}
+	self, err := r.LookAlikes(ctx, register.Entity{ID: id, Name: first.Name, ContactEmail: first.ContactEmail})
+	if err != nil || len(self) != 1 || self[0].ID != id2 {
+		t.Fatalf("an entity's own look-alikes %+v (%v), want only the other", self, err)
+	}
+	none, err := r.LookAlikes(ctx, register.Entity{Name: "Tai Po Vector Labs", ContactEmail: "hello@taipo.example.com"})
+	if err != nil || len(none) != 0 {
+		t.Fatalf("an unlike entity's look-alikes %+v (%v)", none, err)
+	}
+}

@@ -16,7 +16,11 @@ import (
 // the timer each time: "created" is a register just created (the engine's
 // first database), "opened" one closed and opened again as the officer's
 // is every day (its database loaded from the sealed file), "demo" the
-// opened demo register (43 entities with their attachments).
+// opened demo register (43 entities with their attachments). The loop
+// reuses the process's memory from one intake to the next (Go's heap,
+// SQLite's allocator); the first intake in a fresh process, as `atpreg
+// intake` does, touches about twice as much memory for the first time (run
+// it with -benchtime 1x to see its page faults).
 func BenchmarkIntake10MBEmail(b *testing.B) {
 	form := filledPDF(b, formEntity())
 	atts := []mailtest.File{}

@@ -384,7 +384,8 @@ func interruptedRestore(fsys vault.FS, path string) bool {
 	return string(j) == string(b)
 }
 
-// connect makes the in-memory database: a fresh one, or payload deserialized.
+// connect makes the in-memory database: a new one (payload nil), or
+// payload deserialized.
 func (db *DB) connect(payload []byte) error {
 	sqldb, err := sql.Open("sqlite", ":memory:")
 	if err != nil {
@@ -400,17 +401,23 @@ func (db *DB) connect(payload []byte) error {
 		return err
 	}
 	db.conn = conn
-	if payload != nil {
-		err := conn.Raw(func(dc any) error {
-			d, ok := dc.(interface{ Deserialize([]byte) error })
-			if !ok {
-				return fmt.Errorf("store: the sqlite driver cannot deserialize")
-			}
-			return d.Deserialize(payload)
-		})
-		if err != nil {
-			return err
+	// The database is SQLite's memdb, one block of memory with room to
+	// grow (memdbHeadroom), new or holding payload.
+	err = conn.Raw(func(dc any) error {
+		if c, ok := sqliteConnOf(dc); ok {
+			return c.deserialize(payload, memdbHeadroom)
 		}
+		if payload == nil {
+			return nil // a new database in SQLite's page cache
+		}
+		d, ok := dc.(interface{ Deserialize([]byte) error })
+		if !ok {
+			return fmt.Errorf("store: the sqlite driver cannot deserialize")
+		}
+		return d.Deserialize(payload)
+	})
+	if err != nil {
+		return err
 	}
 	for _, p := range []string{
 		"PRAGMA foreign_keys = ON",
@@ -510,6 +517,13 @@ func (db *DB) usable() error {
 func (db *DB) serialize() ([]byte, error) {
 	var out []byte
 	err := db.conn.Raw(func(dc any) error {
+		if c, ok := sqliteConnOf(dc); ok {
+			b, ok, err := c.serialize()
+			if ok {
+				out = b
+				return err
+			}
+		}
 		s, ok := dc.(interface{ Serialize() ([]byte, error) })
 		if !ok {
 			return fmt.Errorf("store: the sqlite driver cannot serialize")

@@ -1,6 +1,7 @@
 // Errors from the Go side arrive as the rejection of a binding's promise.
 // The facade encodes them as JSON {code, message, fields}; anything else is
 // shown as a plain message.
+import { m } from '../paraglide/messages';
 
 export interface FieldError {
   field: string;
@@ -35,7 +36,7 @@ export function toAppError(reason: unknown): AppError {
   } catch {
     /* not JSON: a plain message */
   }
-  return new AppError('internal', text || 'Something went wrong.');
+  return new AppError('internal', text || m.shell_error_unknown());
 }
 
 /** Awaits a binding call and rethrows its failure as an AppError. */

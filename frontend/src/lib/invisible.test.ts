@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasInvisible, invisibleSummary, segments } from './invisible';
+import { language } from './i18n.svelte';
 
 describe('invisible characters', () => {
   it('marks a right-to-left override in place, so the text reads as stored', () => {
@@ -27,5 +28,18 @@ describe('invisible characters', () => {
       '3 invisible characters (right-to-left override, U+202E; zero-width space, U+200B)',
     );
     expect(invisibleSummary('plain')).toBe('');
+  });
+});
+
+describe('invisible characters in Chinese', () => {
+  it('names them and summarises in the window language', () => {
+    const before = language.choice;
+    language.choose('zh-HK');
+    try {
+      expect(segments('a\u202eb')[1]).toEqual({ mark: 'RLO', code: 'U+202E', name: '由右至左覆寫' });
+      expect(invisibleSummary('a\u202eb\u200b')).toBe('2 個隱形字元（由右至左覆寫，U+202E；零寬空格，U+200B）');
+    } finally {
+      language.choose(before);
+    }
   });
 });

@@ -5,27 +5,30 @@
 // "invoiceexe.pdf") or make two texts that look the same differ. The
 // window shows each as a small labelled mark in its place, so the text
 // reads as it is stored.
+import { m } from '../paraglide/messages';
 
-/** The invisible characters shown as marks: short label and name. */
-export const INVISIBLE: Record<string, { label: string; name: string }> = {
-  '\u061c': { label: 'ALM', name: 'Arabic letter mark' },
-  '\u180e': { label: 'MVS', name: 'Mongolian vowel separator' },
-  '\u200b': { label: 'ZWSP', name: 'zero-width space' },
-  '\u200c': { label: 'ZWNJ', name: 'zero-width non-joiner' },
-  '\u200d': { label: 'ZWJ', name: 'zero-width joiner' },
-  '\u200e': { label: 'LRM', name: 'left-to-right mark' },
-  '\u200f': { label: 'RLM', name: 'right-to-left mark' },
-  '\u202a': { label: 'LRE', name: 'left-to-right embedding' },
-  '\u202b': { label: 'RLE', name: 'right-to-left embedding' },
-  '\u202c': { label: 'PDF', name: 'pop directional formatting' },
-  '\u202d': { label: 'LRO', name: 'left-to-right override' },
-  '\u202e': { label: 'RLO', name: 'right-to-left override' },
-  '\u2060': { label: 'WJ', name: 'word joiner' },
-  '\u2066': { label: 'LRI', name: 'left-to-right isolate' },
-  '\u2067': { label: 'RLI', name: 'right-to-left isolate' },
-  '\u2068': { label: 'FSI', name: 'first strong isolate' },
-  '\u2069': { label: 'PDI', name: 'pop directional isolate' },
-  '\ufeff': { label: 'BOM', name: 'zero-width no-break space' },
+/** The invisible characters shown as marks: the short label (Unicode's
+ * abbreviation, the same in every language) and the name, in the window's
+ * language when it is read. */
+export const INVISIBLE: Record<string, { label: string; readonly name: string }> = {
+  '\u061c': { label: 'ALM', get name() { return m.shell_inv_alm(); } },
+  '\u180e': { label: 'MVS', get name() { return m.shell_inv_mvs(); } },
+  '\u200b': { label: 'ZWSP', get name() { return m.shell_inv_zwsp(); } },
+  '\u200c': { label: 'ZWNJ', get name() { return m.shell_inv_zwnj(); } },
+  '\u200d': { label: 'ZWJ', get name() { return m.shell_inv_zwj(); } },
+  '\u200e': { label: 'LRM', get name() { return m.shell_inv_lrm(); } },
+  '\u200f': { label: 'RLM', get name() { return m.shell_inv_rlm(); } },
+  '\u202a': { label: 'LRE', get name() { return m.shell_inv_lre(); } },
+  '\u202b': { label: 'RLE', get name() { return m.shell_inv_rle(); } },
+  '\u202c': { label: 'PDF', get name() { return m.shell_inv_pdf(); } },
+  '\u202d': { label: 'LRO', get name() { return m.shell_inv_lro(); } },
+  '\u202e': { label: 'RLO', get name() { return m.shell_inv_rlo(); } },
+  '\u2060': { label: 'WJ', get name() { return m.shell_inv_wj(); } },
+  '\u2066': { label: 'LRI', get name() { return m.shell_inv_lri(); } },
+  '\u2067': { label: 'RLI', get name() { return m.shell_inv_rli(); } },
+  '\u2068': { label: 'FSI', get name() { return m.shell_inv_fsi(); } },
+  '\u2069': { label: 'PDI', get name() { return m.shell_inv_pdi(); } },
+  '\ufeff': { label: 'BOM', get name() { return m.shell_inv_bom(); } },
 };
 
 const pattern = new RegExp(`[${Object.keys(INVISIBLE).join('')}]`, 'u');
@@ -52,10 +55,10 @@ export function segments(text: string): Segment[] {
   return out;
 }
 
-/** "1 invisible character (right-to-left override, U+202E)" for a field's hint; "" when none. */
+/** "1 invisible character (right-to-left override, U+202E)" for a field's hint, in the window's language; "" when none. */
 export function invisibleSummary(text: string): string {
   const marks = segments(text).filter((s): s is { mark: string; code: string; name: string } => 'mark' in s);
   if (!marks.length) return '';
-  const kinds = [...new Map(marks.map((m) => [m.code, `${m.name}, ${m.code}`])).values()];
-  return `${marks.length} invisible character${marks.length === 1 ? '' : 's'} (${kinds.join('; ')})`;
+  const kinds = [...new Map(marks.map((k) => [k.code, m.shell_invisible_kind({ name: k.name, code: k.code })])).values()];
+  return m.shell_invisible_summary({ count: marks.length, kinds: kinds.join(m.shell_list_sep()) });
 }

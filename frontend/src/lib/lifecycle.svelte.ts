@@ -15,6 +15,8 @@ import {
 import { EventsOn } from '../../wailsjs/runtime/runtime';
 import type { app } from '../../wailsjs/go/models';
 import { call } from './errors';
+import { fmtDateTime } from './dates';
+import { m } from '../paraglide/messages';
 import { session } from './session.svelte';
 import type { Wire } from './wire';
 
@@ -91,23 +93,20 @@ class LifecycleStore {
 
 export const lifecycle = new LifecycleStore();
 
-/** "3 Mar 2025, 09:02" for an RFC 3339 time; "" for "". */
+/** "3 Mar 2025, 09:02" / "2025年3月3日 09:02" for an RFC 3339 time (lib/dates); "" for "". */
 export function when(rfc3339: string): string {
-  if (!rfc3339) return '';
-  const d = new Date(rfc3339);
-  if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return fmtDateTime(rfc3339);
 }
 
-/** "2 days ago", "today", "never" for a last backup time. */
+/** "2 days ago", "today", "never" for a last backup time, in the window's language. */
 export function age(rfc3339: string, now: Date = new Date()): string {
-  if (!rfc3339) return 'never';
+  if (!rfc3339) return m.shell_age_never();
   const d = new Date(rfc3339);
-  if (Number.isNaN(d.getTime())) return 'never';
+  if (Number.isNaN(d.getTime())) return m.shell_age_never();
   const days = Math.floor((now.getTime() - d.getTime()) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return `${days} days ago`;
+  if (days <= 0) return m.shell_age_today();
+  if (days === 1) return m.shell_age_yesterday();
+  return m.shell_age_days({ count: days });
 }
 
 /** "1.2 MB" for a size in bytes. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchesText, rankByName, step } from './quicksearch';
+import { language } from './i18n.svelte';
 
 describe('step', () => {
   it.each([
@@ -51,5 +52,18 @@ describe('rankByName', () => {
   });
   it('no text keeps the order', () => {
     expect(rankByName(rows, '  ')).toBe(rows);
+  });
+});
+
+describe('matchesText in Chinese', () => {
+  it('counts without a plural', () => {
+    const before = language.choice;
+    language.choose('zh-HK');
+    try {
+      expect(matchesText(1, 1)).toBe('1 項相符結果');
+      expect(matchesText(8, 12)).toBe('12 項相符結果中的 8 項');
+    } finally {
+      language.choose(before);
+    }
   });
 });

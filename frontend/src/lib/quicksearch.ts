@@ -1,6 +1,7 @@
 // The top search box's results as you type: which one the arrows have
 // reached. -1 is the box itself (Enter there shows every match in the
 // register); 0..count-1 the results; the last may be "show all".
+import { m } from '../paraglide/messages';
 
 /** The keys that move through the results. */
 export type StepKey = 'ArrowDown' | 'ArrowUp' | 'Home' | 'End';
@@ -24,10 +25,9 @@ export function step(active: number, count: number, key: StepKey): number {
   }
 }
 
-/** "3 of 12 matches" / "1 match" for the results' footer. */
+/** "3 of 12 matches" / "1 match" for the results' footer (in the window's language). */
 export function matchesText(shown: number, total: number): string {
-  const noun = total === 1 ? 'match' : 'matches';
-  return shown < total ? `${shown} of ${total} ${noun}` : `${total} ${noun}`;
+  return shown < total ? m.shell_matches_of({ shown, count: total }) : m.shell_matches({ count: total });
 }
 
 /**

@@ -1,18 +1,21 @@
 // A small hash router: the area and an optional id, e.g. #/register/42.
 // Areas register their guard (unsaved changes) through `setLeaveGuard`.
+import { m } from '../paraglide/messages';
 
+// Each area's label is read from the catalog when it is shown (a getter),
+// so a switch of language renames the sidebar at once.
 export const areas = [
-  { id: 'overview', label: 'Overview' },
-  { id: 'register', label: 'Register' },
-  { id: 'evaluation', label: 'Evaluation' },
-  { id: 'meetings', label: 'Meetings' },
-  { id: 'packs', label: 'Briefing packs' },
-  { id: 'demand', label: 'Demand' },
-  { id: 'settings', label: 'Settings' },
+  { id: 'overview', get label() { return m.shell_area_overview(); } },
+  { id: 'register', get label() { return m.shell_area_register(); } },
+  { id: 'evaluation', get label() { return m.shell_area_evaluation(); } },
+  { id: 'meetings', get label() { return m.shell_area_meetings(); } },
+  { id: 'packs', get label() { return m.shell_area_packs(); } },
+  { id: 'demand', get label() { return m.shell_area_demand(); } },
+  { id: 'settings', get label() { return m.shell_area_settings(); } },
 ] as const;
 
 /** Areas reached by a route or a button but not listed in the sidebar. */
-export const hiddenAreas = [{ id: 'import', label: 'Import and export' }] as const;
+export const hiddenAreas = [{ id: 'import', get label() { return m.shell_area_import(); } }] as const;
 
 /** A sidebar area. */
 export type AreaId = (typeof areas)[number]['id'];

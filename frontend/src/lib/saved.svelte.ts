@@ -1,28 +1,30 @@
 // "Saved" feedback for the status line: every area that writes calls
 // `saved.mark()` once the backend confirms the write (it is then journaled and
-// on disk), and the status bar shows "Saved 14:05:09".
+// on disk), and the status bar shows "Saved 14:05" (the window's 24-hour
+// clock, lib/dates).
+import { m } from '../paraglide/messages';
+import { fmtTime } from './dates';
 
-/** "14:05:09" for a time. */
-export function clock(d: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+/** What was saved: a text, or a catalog message (read when shown, so it follows a switch of language). */
+export type SavedWhat = string | (() => string);
 
 class SavedStore {
   /** When the last write was confirmed; null before the first. */
   at = $state<Date | null>(null);
   /** What was saved, e.g. "Entity created" (no field values: the line may be seen over a shoulder). */
-  what = $state('');
+  what = $state<SavedWhat>('');
 
-  /** Records a confirmed write. */
-  mark(what = 'Saved', at: Date = new Date()) {
+  /** Records a confirmed write ("Saved" unless told what). */
+  mark(what: SavedWhat = m.shell_saved, at: Date = new Date()) {
     this.what = what;
     this.at = at;
   }
 
-  /** The status line's text: "Saved 14:05:09" or "" before any write. */
+  /** The status line's text: "Saved 14:05" or "" before any write. */
   get text(): string {
-    return this.at ? `${this.what} ${clock(this.at)}` : '';
+    if (!this.at) return '';
+    const what = typeof this.what === 'function' ? this.what() : this.what;
+    return `${what} ${fmtTime(this.at)}`;
   }
 }
 

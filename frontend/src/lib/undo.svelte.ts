@@ -2,6 +2,7 @@
 // `undo.offer(text, restore)` once the change is made; the toast in
 // App.svelte shows the text with an Undo button until the time runs out,
 // another offer replaces it, or the officer dismisses it.
+import { m } from '../paraglide/messages';
 
 /** How long Undo stays on offer, in milliseconds. */
 export const undoMillis = 10_000;
@@ -35,7 +36,7 @@ class UndoStore {
     try {
       await o.restore();
     } catch (e) {
-      this.error = (e as Error).message || 'It could not be undone.';
+      this.error = (e as Error).message || m.shell_undo_failed();
     }
   }
 

@@ -2220,6 +2220,22 @@ export namespace app {
 	        this.limit = source["limit"];
 	    }
 	}
+	export class LookAlike {
+	    id: number;
+	    name: string;
+	    why: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new LookAlike(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	        this.why = source["why"];
+	    }
+	}
 	export class MeetingEntity {
 	    id: number;
 	    name: string;

@@ -7,6 +7,6 @@ import type { DemandView, ExportResult } from './model';
 export const api = {
   dashboard: (statuses: string[]): Promise<DemandView> => call(svc.Dashboard(statuses)),
   // nil (the officer cancelled the save dialog) arrives as null.
-  exportPDF: (statuses: string[]): Promise<ExportResult | null> => call(svc.ExportPDF(statuses)),
-  exportJSON: (statuses: string[]): Promise<ExportResult | null> => call(svc.ExportJSON(statuses)),
+  exportPDF: (statuses: string[], lang: string): Promise<ExportResult | null> => call(svc.ExportPDF(statuses, lang)),
+  exportJSON: (statuses: string[], lang: string): Promise<ExportResult | null> => call(svc.ExportJSON(statuses, lang)),
 };

@@ -3,6 +3,7 @@
 // drill-down from a bar to the entities behind it. No DOM, no bindings.
 import type { app } from '../../../wailsjs/go/models';
 import type { Wire } from '../../lib/wire';
+import { m } from '../../paraglide/messages';
 
 export type Row = Wire<app.DemandRow>;
 export type Dimension = Wire<app.DemandDimension>;
@@ -98,10 +99,6 @@ export function entitiesOf(view: DemandView, ids: number[]): DemandEntity[] {
   });
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
-
 /** Resolves a pick into the entities behind it; null when it points nowhere. */
 export function drillDown(view: DemandView, pick: Pick): DrillDown | null {
   const s = view.summary;
@@ -120,13 +117,13 @@ export function drillDown(view: DemandView, pick: Pick): DrillDown | null {
     if (q === undefined) return null;
     if (pick.kind === 'quarter') {
       title = q;
-      context = 'Expected commencement, all types';
+      context = m.dem_ctx_all_types();
       cell = s.timeline.totals[pick.quarter];
     } else {
       const series = s.timeline.series.find((x) => x.code === pick.series);
       if (!series) return null;
       title = `${series.label}, ${q}`;
-      context = 'Expected commencement';
+      context = m.dem_ctx_commencement();
       cell = series.cells[pick.quarter];
     }
   }
@@ -142,12 +139,12 @@ export function drillDown(view: DemandView, pick: Pick): DrillDown | null {
 
 /** "12 entities · 17 products" for a drill-down or a total. */
 export function countsText(entities: number, submissions: number): string {
-  return `${plural(entities, 'entity', 'entities')} · ${plural(submissions, 'product', 'products')}`;
+  return `${m.pack_n_entities({ count: entities })} · ${m.dem_n_products({ count: submissions })}`;
 }
 
 /** The filter in words: "All statuses" or the chosen labels. */
 export function filterText(selected: string[], statuses: StatusCount[]): string {
-  if (selected.length === 0) return 'All statuses';
+  if (selected.length === 0) return m.dem_all_statuses();
   return statuses
     .filter((s) => selected.includes(s.code))
     .map((s) => s.label)

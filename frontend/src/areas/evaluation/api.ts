@@ -5,6 +5,7 @@ import * as svc from '../../../wailsjs/go/app/EvaluationService';
 import { call } from '../../lib/errors';
 import type { app, register } from '../../../wailsjs/go/models';
 import type { Plain } from './wire';
+import { m } from '../../paraglide/messages';
 
 export type Choice = register.Choice;
 export type AspectView = app.AspectView;
@@ -28,14 +29,18 @@ export const api = {
   ranking: (q: RankingQuery): Promise<RankingView> => call(svc.Ranking(q)),
 };
 
-/** Abbreviations of the seven aspects for the ranking's narrow column
- * headers (the full RFI wording, from the backend, is in each header's title). */
-export const tinyAspect: Record<string, string> = {
-  readiness: 'Ready',
-  technical: 'Tech',
-  credibility: 'Cred',
-  pipeline: 'Pipe',
-  investment: 'Invest',
-  jobs: 'Jobs',
-  intangibles: 'Other',
-};
+/** The abbreviation of an aspect for the ranking's narrow column headers
+ * and the agreement chips (the full RFI wording, from the backend, is in each
+ * one's title), in the window's language; fallback (the code) for an unknown aspect. */
+export function tinyAspect(code: string, fallback = code): string {
+  const tiny: Record<string, () => string> = {
+    readiness: m.eval_tiny_readiness,
+    technical: m.eval_tiny_technical,
+    credibility: m.eval_tiny_credibility,
+    pipeline: m.eval_tiny_pipeline,
+    investment: m.eval_tiny_investment,
+    jobs: m.eval_tiny_jobs,
+    intangibles: m.eval_tiny_intangibles,
+  };
+  return tiny[code]?.() ?? fallback;
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { actionLabel, canImport, problemText, refuseFile, summary, visibleRows } from './model';
+import { actionLabel, canImport, problemsText, problemText, refuseFile, rowsText, summary, visibleRows } from './model';
+import { language } from '../../lib/i18n.svelte';
 import type { ImportReport, PreviewRow } from './model';
 import { app } from '../../../wailsjs/go/models';
 
@@ -71,5 +72,26 @@ describe('files', () => {
     expect(refuseFile('a.csv', 0)).toContain('empty');
     expect(refuseFile('a.csv', 50 << 20)).toContain('50.0 MB');
     expect(refuseFile('a.csv', 100)).toBeNull();
+  });
+});
+
+describe('plurals and Chinese', () => {
+  it('says "1 row" and "1 entity", never "row(s)"', () => {
+    expect(summary(report({ rows: 1, created: 1, added: 1 }))).toBe('Would import 1 row: 1 new entity, 1 product added.');
+    expect(summary(report({ rows: 1, created: 0, merged: 1, added: 0, updated: 1 }))).toBe('Would import 1 row: 1 entity merged, 1 product updated.');
+    expect(summary(report({ rows: 1500, created: 0, added: 0, merged: 1000 }))).toBe('Would import 1,500 rows: 1,000 entities merged.');
+    expect(rowsText(1)).toBe('1 row');
+    expect(problemsText(2)).toBe('2 problems');
+  });
+  it('words the summary in Chinese', () => {
+    language.choose('zh-HK');
+    try {
+      expect(summary(report())).toBe('將匯入 3 列：新增 2 個機構，加入 3 項產品。');
+      expect(summary(report({ problems: [{ row: 2, column: 'atp_type', value: 'x', reason: 'bad' }] }))).toBe('3 列中有 1 個問題：檔案修正前，不能匯入任何內容。');
+      expect(actionLabel('')).toBe('不獲接納');
+      expect(problemText({ row: 3, column: 'atp_type', value: 'x', reason: '不明類別。' })).toBe('atp_type：不明類別。（原為「x」）');
+    } finally {
+      language.choose('en');
+    }
   });
 });

@@ -2,6 +2,7 @@
 // behind the screen: labels, summaries, what may be imported.
 
 import type { app } from '../../../wailsjs/go/models';
+import { m } from '../../paraglide/messages';
 
 // The wire types are the generated classes of the facade's Go types
 // (app/interchange.go): a renamed Go field fails the type check here.
@@ -16,19 +17,19 @@ export type ImportPreview = app.ImportPreview;
 export function actionLabel(action: string): string {
   switch (action) {
     case 'create':
-      return 'New';
+      return m.intake_imp_action_create();
     case 'merge':
-      return 'Merge into existing';
+      return m.intake_imp_action_merge();
     case 'add':
-      return 'Add product';
+      return m.intake_imp_action_add();
     case 'update':
-      return 'Update product';
+      return m.intake_imp_action_update();
     case 'unchanged':
-      return 'No change';
+      return m.intake_imp_action_unchanged();
     case 'valid':
-      return 'Valid';
+      return m.intake_imp_action_valid();
     default:
-      return 'Rejected';
+      return m.intake_imp_action_rejected();
   }
 }
 
@@ -49,26 +50,30 @@ export function actionClass(action: string): string {
   }
 }
 
-/** "1 row", "2 rows", "1,000 entities": a count with its noun, singular for one. */
-export function plural(n: number, one: string, many = one + 's'): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+/** "1 row", "2 rows", "1,000 rows" (「3 列」 in Chinese). */
+export function rowsText(n: number): string {
+  return m.intake_imp_rows({ count: n });
 }
 
-/** One sentence on what the import does (or would do, on a dry run). */
+/** "1 problem", "2 problems" (「2 個問題」). */
+export function problemsText(n: number): string {
+  return m.intake_imp_problems({ count: n });
+}
+
+/** One sentence on what the import does (or would do, on a dry run), in the window's language. */
 export function summary(r: ImportReport): string {
-  if (r.problems.length > 0) {
-    return `${plural(r.problems.length, 'problem')} in ${plural(r.rows, 'row')}: nothing can be imported until the file is fixed.`;
-  }
-  if (r.rows === 0) return 'The file has a header but no rows.';
+  const rows = rowsText(r.rows);
+  if (r.problems.length > 0) return m.intake_imp_sum_problems({ count: r.problems.length, rows });
+  if (r.rows === 0) return m.intake_imp_sum_no_rows();
   const parts: string[] = [];
-  if (r.created) parts.push(`${plural(r.created, 'new entity', 'new entities')}`);
-  if (r.merged) parts.push(`${plural(r.merged, 'entity', 'entities')} merged`);
-  if (r.added) parts.push(`${plural(r.added, 'product')} added`);
-  if (r.updated) parts.push(`${plural(r.updated, 'product')} updated`);
-  if (r.unchanged) parts.push(`${plural(r.unchanged, 'entity', 'entities')} already up to date`);
-  const what = parts.join(', ');
-  if (r.created + r.merged === 0) return `Nothing to import: ${what}.`;
-  return r.dryRun ? `Would import ${plural(r.rows, 'row')}: ${what}.` : `Imported ${plural(r.rows, 'row')}: ${what}.`;
+  if (r.created) parts.push(m.intake_imp_sum_new({ count: r.created }));
+  if (r.merged) parts.push(m.intake_imp_sum_merged({ count: r.merged }));
+  if (r.added) parts.push(m.intake_imp_sum_added({ count: r.added }));
+  if (r.updated) parts.push(m.intake_imp_sum_updated({ count: r.updated }));
+  if (r.unchanged) parts.push(m.intake_imp_sum_uptodate({ count: r.unchanged }));
+  const what = parts.join(m.intake_list_sep());
+  if (r.created + r.merged === 0) return m.intake_imp_sum_nothing({ what });
+  return r.dryRun ? m.intake_imp_sum_would({ rows, what }) : m.intake_imp_sum_done({ rows, what });
 }
 
 /** Whether a checked file may be imported: no problems and something to change. */
@@ -84,9 +89,8 @@ export function visibleRows(rows: PreviewRow[], onlyProblems: boolean): PreviewR
 
 /** A problem in one line: the column, the reason, and the value when the reason does not quote it. */
 export function problemText(p: Problem): string {
-  const col = p.column ? `${p.column}: ` : '';
-  const value = p.value && !p.reason.includes(p.value) ? ` (was “${p.value}”)` : '';
-  return col + p.reason + value;
+  const value = p.value && !p.reason.includes(p.value) ? m.intake_imp_problem_was({ value: p.value }) : '';
+  return (p.column ? m.intake_imp_problem_in({ column: p.column, reason: p.reason }) : p.reason) + value;
 }
 
 /** The most an import takes (the facade says so too, for files picked natively). */
@@ -94,9 +98,7 @@ export const maxFileBytes = 32 << 20;
 
 /** Why a dropped file is refused before it is sent, or null when it may go. */
 export function refuseFile(name: string, size: number): string | null {
-  if (size === 0) return `${name} is empty. Choose a CSV or XLSX file with a header row and one row per product.`;
-  if (size > maxFileBytes) {
-    return `${name} is ${(size / (1 << 20)).toFixed(1)} MB, more than the 32 MB an import takes. Split it into smaller files.`;
-  }
+  if (size === 0) return m.intake_imp_refuse_empty({ name });
+  if (size > maxFileBytes) return m.intake_imp_refuse_big({ name, size: (size / (1 << 20)).toFixed(1) });
   return null;
 }

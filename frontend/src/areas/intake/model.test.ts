@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { language } from '../../lib/i18n.svelte';
 import {
   actionLabel,
   addressText,
@@ -187,5 +188,35 @@ describe('returned evaluation sheets', () => {
     expect(evaluationText({ ...ev, replaced: true, unscored: ['Job creation and training'] }, true)).toBe(
       "Dr Fictional Wong's evaluation of Tide Cell Co replaced their earlier one; left unscored: Job creation and training.",
     );
+  });
+});
+
+describe('in Chinese', () => {
+  beforeAll(() => language.choose('zh-HK'));
+  afterAll(() => language.choose('en'));
+  it('words the summary with the glossary terms and full-width punctuation', () => {
+    const r = review({ items: [item({ differences: [phone, comp] })] });
+    expect(summary(r)).toBe('將收錄 1 個檔案：更新 1 個機構。有 2 個欄位與登記冊不同；登記冊保留原有的值。');
+    expect(summary(review({ problems: [{ file: 'a.pdf', field: '', value: '', message: 'x' }] }))).toBe('1 個檔案中有 1 個問題：問題修正前，不能收錄任何內容。');
+    expect(summary(review({ token: '', dryRun: false, applied: true, created: 1, merged: 1, items: [item(), item({ action: 'create' })] }))).toBe(
+      '已收錄 2 個檔案：新增 1 個機構，更新 1 個機構。',
+    );
+  });
+  it('labels kinds, actions, problems and evaluations', () => {
+    expect(kindLabel('evaluation')).toBe('評審表');
+    expect(actionLabel(item({ action: 'create' }))).toBe('新機構');
+    expect(problemText({ file: 'reply.pdf', field: 'contact_email', value: 'ada(at)x', message: '電郵地址無效。' })).toBe('reply.pdf：電郵地址無效。（讀到「ada(at)x」）');
+    expect(evaluationText({ entityId: 1, entityName: '潮汐細胞', evaluator: '王博士', replaced: false, unscored: ['技術能力及水平'] }, true)).toBe(
+      '已記錄王博士對潮汐細胞的評審；未評分：技術能力及水平。',
+    );
+    expect(refuseFiles([{ name: 'a.eml', size: 0 }])).toBe('「a.eml」是空白檔案。沒有收錄任何內容。');
+  });
+});
+
+describe('English plurals', () => {
+  it('counts one and many, with thousands separated', () => {
+    const many = Array.from({ length: 1200 }, (_, i) => item({ file: `f${i}.eml` }));
+    expect(summary(review({ items: many, merged: 0, unchanged: 1 }))).toBe('Would take in 1,200 files: 1 entity already up to date.');
+    expect(summary(review({ merged: 2 }))).toBe('Would take in 1 file: 2 entities updated.');
   });
 });

@@ -4,6 +4,7 @@
 
 import type { app } from '../../../wailsjs/go/models';
 import type { Wire } from '../../lib/wire';
+import { m } from '../../paraglide/messages';
 
 export type IntakeUpload = Wire<app.IntakeUpload>;
 export type IntakeReview = Wire<app.IntakeReview>;
@@ -52,44 +53,38 @@ export function canConfirm(r: IntakeReview | null): boolean {
   return !!r && !!r.token && r.dryRun && !r.applied && r.items.length > 0 && r.problems.length === 0;
 }
 
-function plural(n: number, one: string, many = one + 's'): string {
-  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-}
-
-/** One sentence on what the intake does (or did). */
+/** One sentence on what the intake does (or did), in the window's language. */
 export function summary(r: IntakeReview, picks: Picks = {}): string {
-  const files = plural(r.items.length, 'file');
-  if (r.problems.length) {
-    return `${plural(r.problems.length, 'problem')} in ${files}: nothing can be taken in until ${r.problems.length === 1 ? 'it is' : 'they are'} fixed.`;
-  }
+  const files = m.intake_n_files({ count: r.items.length });
+  if (r.problems.length) return m.intake_sum_problems({ count: r.problems.length, files });
   const parts: string[] = [];
-  if (r.created) parts.push(plural(r.created, 'new entity', 'new entities'));
-  if (r.merged) parts.push(`${plural(r.merged, 'entity', 'entities')} updated`);
-  if (r.unchanged) parts.push(`${plural(r.unchanged, 'entity', 'entities')} already up to date`);
+  if (r.created) parts.push(m.intake_sum_new({ count: r.created }));
+  if (r.merged) parts.push(m.intake_sum_updated({ count: r.merged }));
+  if (r.unchanged) parts.push(m.intake_sum_uptodate({ count: r.unchanged }));
   const imports = r.items.filter((i) => i.kind === 'import').length;
-  if (imports) parts.push(`${plural(imports, 'spreadsheet')} imported`);
-  if (r.evaluations) parts.push(`${plural(r.evaluations, 'evaluation')} from returned sheets`);
-  const what = parts.length ? parts.join(', ') : 'nothing to change';
-  if (r.applied) return `Took in ${files}: ${what}.`;
+  if (imports) parts.push(m.intake_sum_imported({ count: imports }));
+  if (r.evaluations) parts.push(m.intake_sum_evaluations({ count: r.evaluations }));
+  const what = parts.length ? parts.join(m.intake_list_sep()) : m.intake_sum_nothing();
+  if (r.applied) return m.intake_sum_took({ files, what });
   const diffs = differences(r).length;
   const taken = takeList(r, picks).length;
-  const pickText = diffs ? ` ${plural(diffs, 'field differs', 'fields differ')} from the register; ${taken ? `the form's value is taken for ${taken}` : 'the register keeps its values'}.` : '';
-  return `Would take in ${files}: ${what}.${pickText}`;
+  const pickText = !diffs ? '' : taken ? m.intake_sum_diffs_taken({ count: diffs, taken }) : m.intake_sum_diffs_kept({ count: diffs });
+  return m.intake_sum_would({ files, what }) + pickText;
 }
 
 /** What happens to the file's entity, in the officer's words. */
 export function actionLabel(it: IntakeItem): string {
-  if (it.kind === 'import') return 'Spreadsheet import';
-  if (it.evaluations?.length && !it.action) return 'Evaluations recorded';
+  if (it.kind === 'import') return m.intake_action_import();
+  if (it.evaluations?.length && !it.action) return m.intake_action_evaluations();
   switch (it.action) {
     case 'create':
-      return 'New entity';
+      return m.intake_action_create();
     case 'merge':
-      return 'Merge into existing';
+      return m.intake_action_merge();
     case 'unchanged':
-      return 'No change';
+      return m.intake_action_unchanged();
     default:
-      return it.kind ? 'Not taken in' : 'Not readable';
+      return it.kind ? m.intake_action_not_taken() : m.intake_action_unreadable();
   }
 }
 
@@ -112,16 +107,16 @@ export function actionClass(it: IntakeItem): string {
 export function foundText(it: IntakeItem): string {
   switch (it.matchedBy) {
     case 'entity':
-      return 'the entity you dropped the files on';
+      return m.intake_found_entity();
     case 'earlier intake':
-      return 'found by an earlier intake of this email';
+      return m.intake_found_earlier();
     case 'contact email':
-      return 'found by its contact email';
+      return m.intake_found_email();
     case 'name':
-      return 'found by its name';
+      return m.intake_found_name();
   }
-  if (it.createdFrom === 'form') return 'created from the filled RFI form';
-  if (it.createdFrom === 'sender') return 'created from the email’s sender';
+  if (it.createdFrom === 'form') return m.intake_created_form();
+  if (it.createdFrom === 'sender') return m.intake_created_sender();
   return '';
 }
 
@@ -129,15 +124,15 @@ export function foundText(it: IntakeItem): string {
 export function kindLabel(kind: string): string {
   switch (kind) {
     case 'email':
-      return 'Email';
+      return m.intake_kind_email();
     case 'form':
-      return 'RFI form';
+      return m.intake_kind_form();
     case 'import':
-      return 'Spreadsheet';
+      return m.intake_kind_import();
     case 'evaluation':
-      return 'Evaluation sheet';
+      return m.intake_kind_evaluation();
     default:
-      return 'File';
+      return m.intake_kind_file();
   }
 }
 
@@ -158,8 +153,8 @@ export function addressesText(as: EmailAddress[] | null | undefined): string {
  * message does not quote it. The field's technical name is in p.field.
  */
 export function problemText(p: IntakeProblem): string {
-  const value = p.value && !p.message.includes(p.value) ? ` (found “${p.value}”)` : '';
-  return `${p.file ? p.file + ': ' : ''}${p.message}${value}`;
+  const value = p.value && !p.message.includes(p.value) ? m.intake_problem_found({ value: p.value }) : '';
+  return (p.file ? m.intake_problem_in({ file: p.file, message: p.message }) : p.message) + value;
 }
 
 /** A difference's place: the product's name and the field's label. */
@@ -172,12 +167,10 @@ export const maxFileBytes = 50 << 20;
 
 /** Why dropped or picked files are refused before they are sent, or null when they may go. */
 export function refuseFiles(files: { name: string; size: number }[]): string | null {
-  if (!files.length) return 'No file arrived. Drop emails (.eml, .msg), filled RFI forms or evaluation sheets (.pdf, .docx) or the import template.';
+  if (!files.length) return m.intake_refuse_none();
   for (const f of files) {
-    if (f.size === 0) return `${f.name} is empty. Nothing was taken in.`;
-    if (f.size > maxFileBytes) {
-      return `${f.name} is ${(f.size / (1 << 20)).toFixed(1)} MB, more than the 50 MB an intake takes. Nothing was taken in.`;
-    }
+    if (f.size === 0) return m.intake_refuse_empty({ name: f.name });
+    if (f.size > maxFileBytes) return m.intake_refuse_big({ name: f.name, size: (f.size / (1 << 20)).toFixed(1) });
   }
   return null;
 }
@@ -202,7 +195,13 @@ export function touchedEntities(r: IntakeReview): { id: number; name: string }[]
 
 /** One evaluation a returned sheet records, in words. */
 export function evaluationText(e: IntakeEvaluation, applied: boolean): string {
-  const verb = applied ? (e.replaced ? 'replaced' : 'recorded') : e.replaced ? 'replaces' : 'is recorded';
-  const head = `${e.evaluator}'s evaluation of ${e.entityName} ${e.replaced ? `${verb} their earlier one` : verb}`;
-  return e.unscored.length ? `${head}; left unscored: ${e.unscored.join('; ')}.` : `${head}.`;
+  const who = { evaluator: e.evaluator, entity: e.entityName };
+  const text = applied
+    ? e.replaced
+      ? m.intake_eval_replaced(who)
+      : m.intake_eval_recorded(who)
+    : e.replaced
+      ? m.intake_eval_will_replace(who)
+      : m.intake_eval_will_record(who);
+  return e.unscored.length ? m.intake_eval_unscored({ text, aspects: e.unscored.join(m.intake_aspect_sep()) }) : m.intake_eval_sentence({ text });
 }

@@ -5,6 +5,7 @@
 import type { AppError } from '../../lib/errors';
 import { saved } from '../../lib/saved.svelte';
 import { bytesToBase64 } from '../register/attachments';
+import { m } from '../../paraglide/messages';
 import { api } from './api';
 import { canConfirm, defaultPicks, refuseFiles, takeList, type IntakeReview, type Picks } from './model';
 
@@ -31,7 +32,7 @@ class Intake {
       this.review = null;
       return;
     }
-    this.busy = files.length === 1 ? `Reading ${files[0].name}…` : `Reading ${files.length} files…`;
+    this.busy = files.length === 1 ? m.intake_reading_one({ name: files[0].name }) : m.intake_reading_many({ count: files.length });
     try {
       const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })));
       const r = await api.review(uploads, entityId);
@@ -49,13 +50,13 @@ class Intake {
   async confirm() {
     const r = this.review;
     if (!r || !canConfirm(r) || this.busy) return;
-    this.busy = 'Taking the files in…';
+    this.busy = m.intake_taking();
     this.error = '';
     try {
       const res = await api.confirm(r.token, takeList(r, this.picks));
       this.review = res;
       this.done++;
-      saved.mark(res.items.length === 1 ? 'Intake saved' : `Intake of ${res.items.length} files saved`);
+      saved.mark(res.items.length === 1 ? m.intake_saved_one() : m.intake_saved_many({ count: res.items.length }));
     } catch (e) {
       this.error = (e as AppError).message;
     } finally {

@@ -1,4 +1,6 @@
-// Pure helpers of the meetings area.
+// Pure helpers of the meetings area. Their words come from the catalog
+// (messages/meetings), in the window's language when called.
+import { m } from '../../paraglide/messages';
 
 /** A copy of list with the item at i moved by delta (clamped). */
 export function moveItem<T>(list: T[], i: number, delta: number): T[] {
@@ -25,8 +27,8 @@ export function daysBetween(a: string, b: string): number {
 /** "3 days overdue", "1 day overdue", "due today". */
 export function overdueText(due: string, today: string): string {
   const d = daysBetween(due, today);
-  if (d <= 0) return d === 0 ? 'due today' : `due in ${-d} day${d === -1 ? '' : 's'}`;
-  return `${d} day${d === 1 ? '' : 's'} overdue`;
+  if (d <= 0) return d === 0 ? m.mtg_due_today() : m.mtg_due_in_days({ count: -d });
+  return m.mtg_days_overdue({ count: d });
 }
 
 /** The attendees typed one per line (or separated by ;) as a clean list. */
@@ -47,9 +49,11 @@ export function without(ids: number[], id: number): number[] {
 /** A meeting's date and time as the officer types and reads it: ISO order,
  * 24-hour clock ("2026-03-02 14:30"), from the stored "2026-03-02T14:30". */
 export function whenText(local: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(local);
-  return m ? `${m[1]} ${m[2]}` : local;
+  const r = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(local);
+  return r ? `${r[1]} ${r[2]}` : local;
 }
+
+type WhenRead = { value: string; error: string; noDay?: boolean };
 
 /**
  * Reads a date and time typed in ISO order with a 24-hour clock
@@ -58,16 +62,20 @@ export function whenText(local: string): string {
  * (the backend says a meeting needs a date).
  */
 export function parseWhen(text: string): { value: string; error: string } {
+  const { value, error } = readWhen(text);
+  return { value, error };
+}
+
+function readWhen(text: string): WhenRead {
   const t = text.trim();
   if (!t) return { value: '', error: '' };
-  const m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2})[:.](\d{2}))?$/.exec(t);
-  const hint = 'Type the date and time as year-month-day and 24-hour time, e.g. 2026-03-02 14:30.';
-  if (!m) return { value: '', error: hint };
-  if (m[4] === undefined) return { value: '', error: 'Add the time, e.g. ' + `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')} 14:30 (24-hour).` };
-  const [y, mo, d, h, mi] = [+m[1], +m[2], +m[3], +m[4], +m[5]];
+  const r = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s]+(\d{1,2})[:.](\d{2}))?$/.exec(t);
+  if (!r) return { value: '', error: m.mtg_when_hint() };
+  if (r[4] === undefined) return { value: '', error: m.mtg_when_add_time({ day: `${r[1]}-${r[2].padStart(2, '0')}-${r[3].padStart(2, '0')}` }) };
+  const [y, mo, d, h, mi] = [+r[1], +r[2], +r[3], +r[4], +r[5]];
   const date = new Date(y, mo - 1, d);
-  if (mo < 1 || mo > 12 || date.getMonth() !== mo - 1 || date.getDate() !== d) return { value: '', error: `There is no day ${m[1]}-${m[2]}-${m[3]}.` };
-  if (h > 23 || mi > 59) return { value: '', error: 'The time is on a 24-hour clock, from 00:00 to 23:59.' };
+  if (mo < 1 || mo > 12 || date.getMonth() !== mo - 1 || date.getDate() !== d) return { value: '', error: m.mtg_no_day({ day: `${r[1]}-${r[2]}-${r[3]}` }), noDay: true };
+  if (h > 23 || mi > 59) return { value: '', error: m.mtg_time_24h() };
   const p = (n: number) => String(n).padStart(2, '0');
   return { value: `${y}-${p(mo)}-${p(d)}T${p(h)}:${p(mi)}`, error: '' };
 }
@@ -84,7 +92,40 @@ export function dueBeforeMeeting(due: string, startsAt: string): boolean {
 export function parseDay(text: string): { value: string; error: string } {
   const t = text.trim();
   if (!t) return { value: '', error: '' };
-  const r = parseWhen(`${t} 00:00`);
-  if (r.error) return { value: '', error: /no day/.test(r.error) ? r.error : 'Type the date as year-month-day, e.g. 2026-03-09.' };
+  const r = readWhen(`${t} 00:00`);
+  if (r.error) return { value: '', error: r.noDay ? r.error : m.mtg_day_hint() };
   return { value: r.value.slice(0, 10), error: '' };
+}
+
+/** A piece of a message with marked parts: plain text, or the text of the
+ * placeholder `key` (to be shown in its own element, e.g. in bold). */
+export type Part = { text: string; key: string };
+
+/**
+ * A catalog message cut at the placeholders named in `marked`, so their
+ * text can be shown in its own element wherever each language puts it:
+ * richParts(m.mtg_move_body, { name: 'Alpha Ltd', from: …, to: … }, ['name']).
+ * Other inputs (a plural's count) go to the message as they are.
+ */
+export function richParts<I extends Record<string, unknown>>(msg: (inputs: I) => string, values: I, marked: (keyof I & string)[]): Part[] {
+  const mark = '\u0000';
+  const inputs: Record<string, unknown> = { ...values };
+  for (const k of marked) inputs[k] = `${mark}${k}${mark}`;
+  return msg(inputs as I)
+    .split(mark)
+    .map((text, i) => (i % 2 === 1 ? { text: String(values[text] ?? ''), key: text } : { text, key: '' }))
+    .filter((p) => p.text !== '' || p.key !== '');
+}
+
+/** An email cut where a line may break: after its @ ("ann@", "uni.example"),
+ * so an address never breaks in the middle of its name or its domain. */
+export function emailParts(email: string): string[] {
+  const at = email.lastIndexOf('@');
+  return at > 0 && at < email.length - 1 ? [email.slice(0, at + 1), email.slice(at + 1)] : [email];
+}
+
+/** A meeting's day and time as fmtWhen writes it, cut where a line may
+ * break: "Thu 12 Mar 2026, " | "14:30"; "2026年3月12日" | "（星期四）" | "14:30". */
+export function whenChunks(text: string): string[] {
+  return text.split(/(?<=, )|(?=（)|(?<=）)/).filter((c) => c !== '');
 }

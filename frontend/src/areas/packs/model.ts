@@ -4,6 +4,9 @@
 
 import type { app } from '../../../wailsjs/go/models';
 import type { Wire } from '../../lib/wire';
+import { fmtDateTime } from '../../lib/dates';
+import { language } from '../../lib/i18n.svelte';
+import { m } from '../../paraglide/messages';
 
 export type PackMeeting = Wire<app.PackMeeting>;
 export type PackEntity = Wire<app.PackEntity>;
@@ -56,7 +59,7 @@ export function emptyForm(setup: PackSetup | null, meetingId = 0): ExportForm {
     anonymise: false,
     includeNotes: false,
     includeEvaluation: false,
-    lang: 'en',
+    lang: language.current,
     password: '',
     password2: '',
     dir: setup?.defaultDir ?? '',
@@ -112,18 +115,18 @@ export function previewCopies(form: ExportForm, setup: PackSetup): CopyPreview[]
 export function formProblems(form: ExportForm, setup: PackSetup): Record<string, string> {
   const p: Record<string, string> = {};
   if (form.source === 'meeting') {
-    const m = setup.meetings.find((m) => m.id === form.meetingId);
-    if (!m) p.meeting = 'Choose a meeting.';
-    else if (m.entityIds.length === 0) p.meeting = 'This meeting discusses no entities yet.';
+    const mt = setup.meetings.find((x) => x.id === form.meetingId);
+    if (!mt) p.meeting = m.pack_err_meeting();
+    else if (mt.entityIds.length === 0) p.meeting = m.pack_err_meeting_empty();
   } else if (form.entityIds.length === 0) {
-    p.entities = 'Choose at least one entity.';
+    p.entities = m.pack_err_entities();
   }
-  if (form.partnerIds.length === 0 && form.others.length === 0) p.recipients = 'Choose at least one recipient.';
-  if (form.others.some((o) => o.trim() === '')) p.recipients = 'Every recipient needs a name.';
-  if (!(form.firstCopy >= 1)) p.firstCopy = 'The first copy number must be 1 or more.';
-  if (form.password !== form.password2) p.password2 = 'The two passwords differ.';
-  else if (form.password !== '' && form.password.length < 8) p.password = 'Use at least 8 characters, or leave it empty.';
-  if (form.dir.trim() === '') p.dir = 'Choose the folder to save the packs in.';
+  if (form.partnerIds.length === 0 && form.others.length === 0) p.recipients = m.pack_err_recipients();
+  if (form.others.some((o) => o.trim() === '')) p.recipients = m.pack_err_recipient_name();
+  if (!(form.firstCopy >= 1)) p.firstCopy = m.pack_err_first_copy();
+  if (form.password !== form.password2) p.password2 = m.pack_err_passwords_differ();
+  else if (form.password !== '' && form.password.length < 8) p.password = m.pack_err_password_short();
+  if (form.dir.trim() === '') p.dir = m.pack_err_dir();
   return p;
 }
 
@@ -160,10 +163,7 @@ export function baseName(path: string): string {
 
 /** A time as the ledger shows it: "2026-03-12 14:30". */
 export function shortTime(rfc3339: string): string {
-  const d = new Date(rfc3339);
-  if (Number.isNaN(d.getTime())) return rfc3339;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return fmtDateTime(rfc3339) || rfc3339;
 }
 
 /** Filters entities by a search text over their names (case-insensitive). */

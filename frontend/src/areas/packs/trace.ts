@@ -5,50 +5,49 @@
 import type { app } from '../../../wailsjs/go/models';
 import type { Wire } from '../../lib/wire';
 import { shortTime } from './model';
+import { m } from '../../paraglide/messages';
 
 export type TraceReport = Wire<app.TraceReport>;
 export type TraceMatch = Wire<app.TraceMatch>;
 
 /** How sure a finding is, as the badge shows it. */
-export const certaintyLabel: Record<string, string> = {
-  certain: 'Certain',
-  likely: 'Likely',
-  possible: 'Possible',
-};
+export function certaintyLabel(c: string): string {
+  return c === 'certain' ? m.pack_certain() : c === 'likely' ? m.pack_likely() : c === 'possible' ? m.pack_possible() : c;
+}
 
-/** "1 choice" / "3 choices". */
+/** "1 wording choice" / "3 wording choices". */
 function choices(n: number): string {
-  return `${n} wording ${n === 1 ? 'choice' : 'choices'}`;
+  return m.pack_choices({ count: n });
 }
 
 /** The heading of a finding: which copy, for whom. */
-export function matchTitle(m: TraceMatch): string {
-  return `Copy ${m.copyNo} for ${m.recipient}`;
+export function matchTitle(x: TraceMatch): string {
+  return m.pack_copy_for({ copy: x.copyNo, recipient: x.recipient });
 }
 
 /** The document and when and by whom it was exported. */
-export function matchOrigin(m: TraceMatch): string {
-  return `Document ${m.docId}, exported ${shortTime(m.at)} by ${m.by}`;
+export function matchOrigin(x: TraceMatch): string {
+  return m.pack_origin({ doc: x.docId, when: shortTime(x.at), who: x.by });
 }
 
 /** The entities a copy holds, shortened after three. */
-export function matchEntities(m: TraceMatch): string {
-  const n = m.entityNames.length;
-  if (n === 0) return 'No entities';
-  if (n <= 3) return m.entityNames.join('; ');
-  return `${m.entityNames.slice(0, 3).join('; ')} and ${n - 3} more`;
+export function matchEntities(x: TraceMatch): string {
+  const n = x.entityNames.length;
+  if (n === 0) return m.pack_no_entities();
+  if (n <= 3) return x.entityNames.join('; ');
+  return m.pack_names_more({ names: x.entityNames.slice(0, 3).join('; '), count: n - 3 });
 }
 
 /** What points to this copy, in words: the footer, the wording, or both. */
-export function matchEvidence(m: TraceMatch, seen: number): string {
+export function matchEvidence(x: TraceMatch, seen: number): string {
   const wording =
     seen === 0
       ? ''
-      : m.disagree === 0
-        ? `All ${choices(seen)} read match this copy.`
-        : `${m.agree} of the ${choices(seen)} read match this copy; ${m.disagree} ${m.disagree === 1 ? 'does' : 'do'} not.`;
-  if (m.footer) {
-    return `The document number and copy number printed at the foot of its pages name this copy.${wording ? ' ' + wording : ''}`;
+      : x.disagree === 0
+        ? m.pack_evidence_all({ choices: choices(seen) })
+        : m.pack_evidence_some({ agree: x.agree, choices: choices(seen), count: x.disagree });
+  if (x.footer) {
+    return m.pack_evidence_footer() + (wording ? ' ' + wording : '');
   }
   return wording;
 }
@@ -57,52 +56,36 @@ export function matchEvidence(m: TraceMatch, seen: number): string {
  * Why the finding is as sure as it is; best is the first finding of the
  * list and count how many there are.
  */
-export function certaintyReason(m: TraceMatch, best: TraceMatch, count: number): string {
-  switch (m.certainty) {
+export function certaintyReason(x: TraceMatch, best: TraceMatch, count: number): string {
+  switch (x.certainty) {
     case 'certain':
-      return m.footer
-        ? 'Certain: the pages name it.'
-        : 'Certain: every other copy in the ledger differs from the text in at least two wording choices.';
+      return x.footer ? m.pack_reason_certain_footer() : m.pack_reason_certain_wording();
     case 'likely':
-      return m.disagree > 0
-        ? 'Likely: it fits the text better than any other copy, but not exactly; the text may have been edited, or mixed from more than one copy.'
-        : 'Likely: it fits the text better than any other copy, but another comes close; give more of the text to be sure.';
+      return x.disagree > 0 ? m.pack_reason_likely_edited() : m.pack_reason_likely_close();
     default: {
-      if (m.footer) return 'Possible: the text names more than one copy, or none by number.';
-      const more = m.disagree - best.disagree;
-      if (m !== best && more > 0) {
-        return `Possible, but less likely than the first: it differs from the text in ${more} more wording ${more === 1 ? 'choice' : 'choices'}.`;
-      }
-      return count > 1
-        ? 'Possible: another copy fits the text as well; give more of the text (a whole entity page) to tell them apart.'
-        : 'Possible: too little of the text to be sure; give more of it (a whole entity page).';
+      if (x.footer) return m.pack_reason_possible_footer();
+      const more = x.disagree - best.disagree;
+      if (x !== best && more > 0) return m.pack_reason_possible_less({ count: more });
+      return count > 1 ? m.pack_reason_possible_tie() : m.pack_reason_possible_little();
     }
   }
 }
 
 /** The finding in one sentence, above the list. */
 export function reportSummary(r: TraceReport): string {
-  const from = r.source ? r.source : 'The pasted text';
-  if (r.matches.length === 0) {
-    return `${from}: no briefing pack in the ledger fits. Only packs exported from this register can be traced.`;
-  }
+  const from = r.source ? r.source : m.pack_pasted_text();
+  if (r.matches.length === 0) return m.pack_summary_none({ from });
   const best = r.matches[0];
-  const footer = best.footer ? 'by the numbers in its footers' : `by its wording (${choices(r.seen)} read)`;
-  if (best.certainty === 'certain' && r.matches.length === 1) {
-    return `${from} comes from copy ${best.copyNo} for ${best.recipient}, found ${footer}.`;
-  }
-  if (best.certainty === 'certain') {
-    return `${from} comes from copy ${best.copyNo} for ${best.recipient}, found ${footer}; the other copies listed fit it less well.`;
-  }
-  if (best.certainty === 'likely') {
-    return `${from} most likely comes from copy ${best.copyNo} for ${best.recipient}, found ${footer}; not for certain.`;
-  }
-  const n = r.matches.length;
-  return `${from} can come from ${n === 1 ? 'one copy' : `${n} copies`}, found ${footer}; none for certain.`;
+  const found = best.footer ? m.pack_found_footer() : m.pack_found_wording({ choices: choices(r.seen) });
+  const args = { from, copy: best.copyNo, recipient: best.recipient, found };
+  if (best.certainty === 'certain' && r.matches.length === 1) return m.pack_summary_certain(args);
+  if (best.certainty === 'certain') return m.pack_summary_certain_others(args);
+  if (best.certainty === 'likely') return m.pack_summary_likely(args);
+  return m.pack_summary_possible({ from, count: r.matches.length, found });
 }
 
 /** A warning when the text gave too little to go on, else ''. */
 export function fewChoicesWarning(r: TraceReport): string {
-  if (r.matches.some((m) => m.footer) || r.seen >= 10) return '';
-  return `Only ${choices(r.seen)} could be read in the text. A whole entity page gives about twenty: paste more of it to be sure.`;
+  if (r.matches.some((x) => x.footer) || r.seen >= 10) return '';
+  return m.pack_few_choices({ choices: choices(r.seen) });
 }

@@ -3,6 +3,7 @@
 // state reads.
 
 import { fmtDate as houseDate } from '../../lib/dates';
+import { m } from '../../paraglide/messages';
 
 /** The entities of `chosen` the evaluator's sheet leaves out (conflicts), in the chosen order. */
 export function leftOut(chosen: number[], conflicted: number[]): number[] {
@@ -18,9 +19,9 @@ export function emptySheets(chosen: number[], evaluators: { name: string; confli
 
 /** A sheet's state for people: "Returned 3 Mar 2026", "Overdue by 2 days", "Due 10 Mar 2026". */
 export function stateText(s: { state: string; due: string; returnedAt: string; daysLate: number }): string {
-  if (s.state === 'returned') return `Returned ${fmtDate(s.returnedAt.slice(0, 10))}`;
-  if (s.state === 'overdue') return `Overdue by ${s.daysLate} day${s.daysLate === 1 ? '' : 's'}`;
-  return s.due ? `Due ${fmtDate(s.due)}` : 'Out';
+  if (s.state === 'returned') return m.sheet_returned_on({ date: fmtDay(s.returnedAt) });
+  if (s.state === 'overdue') return m.sheet_overdue_by({ count: s.daysLate });
+  return s.due ? m.sheet_due_on({ date: fmtDate(s.due) }) : m.sheet_out();
 }
 
 /** The badge class of a sheet's state: status colours carry meaning only. */
@@ -28,15 +29,27 @@ export function stateBadge(state: string): string {
   return state === 'overdue' ? 'overdue' : state === 'returned' ? 'ok' : '';
 }
 
+/** A moment (RFC 3339, as the backend sends it in UTC) as the house style's
+ * day in the window's time zone: "2026-03-07T23:30:00Z" is 8 Mar in Hong Kong.
+ * The text itself when it is no time. */
+export function fmtDay(moment: string): string {
+  const d = new Date(moment);
+  if (!/T/.test(moment) || isNaN(d.getTime())) return fmtDate(moment);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return fmtDate(`${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`);
+}
+
 /** "2026-03-10" as the house style's day (the text itself when it is no date). */
 export function fmtDate(d: string): string {
   return houseDate(d) || d;
 }
 
-/** The entities' names as a short list: "A, B and 3 more". */
+/** The entities' names as a short list: "A, B and 3 more" ("A、B及另外 3 個"). */
 export function namesText(names: string[], max = 2): string {
-  if (names.length <= max + 1) return names.length <= 1 ? (names[0] ?? '') : names.slice(0, -1).join(', ') + ' and ' + names[names.length - 1];
-  return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+  const sep = m.sheet_names_sep();
+  if (names.length <= 1) return names[0] ?? '';
+  if (names.length <= max + 1) return m.sheet_names_two({ first: names.slice(0, -1).join(sep), last: names[names.length - 1] });
+  return m.sheet_names_more({ names: names.slice(0, max).join(sep), count: names.length - max });
 }
 
 /** An alpha for people: "0.62", or "—" when it is not defined. */
@@ -50,8 +63,8 @@ export function fmtAlpha(a: number | null | undefined): string {
  * not agree enough to rely on its means alone.
  */
 export function alphaReading(a: number | null | undefined): { label: string; tone: string } {
-  if (a == null) return { label: 'not yet measurable', tone: '' };
-  if (a >= 0.8) return { label: 'good agreement', tone: 'ok' };
-  if (a >= 0.667) return { label: 'tentative agreement', tone: 'warning' };
-  return { label: 'low agreement', tone: 'danger' };
+  if (a == null) return { label: m.eval_alpha_none(), tone: '' };
+  if (a >= 0.8) return { label: m.eval_alpha_good(), tone: 'ok' };
+  if (a >= 0.667) return { label: m.eval_alpha_tentative(), tone: 'warning' };
+  return { label: m.eval_alpha_low(), tone: 'danger' };
 }

@@ -4,6 +4,6 @@ import {app} from '../models';
 
 export function Dashboard(arg1:Array<string>):Promise<app.DemandView>;
 
-export function ExportJSON(arg1:Array<string>):Promise<app.DemandExportResult>;
+export function ExportJSON(arg1:Array<string>,arg2:string):Promise<app.DemandExportResult>;
 
-export function ExportPDF(arg1:Array<string>):Promise<app.DemandExportResult>;
+export function ExportPDF(arg1:Array<string>,arg2:string):Promise<app.DemandExportResult>;

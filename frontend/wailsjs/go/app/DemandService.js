@@ -6,10 +6,10 @@ export function Dashboard(arg1) {
   return window['go']['app']['DemandService']['Dashboard'](arg1);
 }
 
-export function ExportJSON(arg1) {
-  return window['go']['app']['DemandService']['ExportJSON'](arg1);
+export function ExportJSON(arg1, arg2) {
+  return window['go']['app']['DemandService']['ExportJSON'](arg1, arg2);
 }
 
-export function ExportPDF(arg1) {
-  return window['go']['app']['DemandService']['ExportPDF'](arg1);
+export function ExportPDF(arg1, arg2) {
+  return window['go']['app']['DemandService']['ExportPDF'](arg1, arg2);
 }

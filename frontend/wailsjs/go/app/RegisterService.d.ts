@@ -25,6 +25,8 @@ export function History(arg1:number):Promise<Array<app.HistoryEntry>>;
 
 export function List(arg1:app.ListQuery):Promise<app.ListPage>;
 
+export function LookAlikes(arg1:register.Entity):Promise<Array<app.LookAlike>>;
+
 export function Move(arg1:number,arg2:string,arg3:string):Promise<void>;
 
 export function PickAndAttach(arg1:number):Promise<app.Attachment>;

@@ -46,6 +46,10 @@ export function List(arg1) {
   return window['go']['app']['RegisterService']['List'](arg1);
 }
 
+export function LookAlikes(arg1) {
+  return window['go']['app']['RegisterService']['LookAlikes'](arg1);
+}
+
 export function Move(arg1, arg2, arg3) {
   return window['go']['app']['RegisterService']['Move'](arg1, arg2, arg3);
 }
