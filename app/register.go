@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"encoding/base64"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -437,6 +438,56 @@ func (r *RegisterService) History(id int64) ([]HistoryEntry, error) {
 		return nil, Fail(err)
 	}
 	return historyEntries(h), nil
+}
+
+// AddTag adds tag to each entity of ids that does not hold it yet (ignoring
+// case) and returns how many gained it. Every entity is read and checked
+// first: an unknown id or a tag the rules refuse (empty, with ';' or ',',
+// too long, one tag too many) changes nothing; then each entity is saved
+// as Update does, its history recording the tags before and after.
+func (r *RegisterService) AddTag(ids []int64, tag string) (int, error) {
+	tag = strings.Join(strings.Fields(tag), " ")
+	if tag == "" {
+		return 0, Fail(apperr.New(apperr.Invalid, "Write the tag to add."))
+	}
+	if len(ids) == 0 {
+		return 0, Fail(apperr.New(apperr.Invalid, "Select at least one entity to tag."))
+	}
+	reg, err := r.s.openRegister()
+	if err != nil {
+		return 0, Fail(err)
+	}
+	ctx := context.Background()
+	var todo []register.Entity
+	seen := map[int64]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			continue
+		}
+		seen[id] = true
+		e, err := reg.Entity(ctx, id)
+		if err != nil {
+			return 0, Fail(err)
+		}
+		if slices.ContainsFunc(e.Tags, func(t string) bool { return strings.EqualFold(t, tag) }) {
+			continue
+		}
+		e.Tags = append(slices.Clone(e.Tags), tag)
+		probe := e
+		if err := probe.PrepareNew(); err != nil {
+			if fs := apperr.FieldsOf(err); len(fs) > 0 && fs[0].Field == "tags" {
+				return 0, Fail(apperr.New(apperr.Invalid, "%s: %s Nothing was tagged.", e.Name, fs[0].Message))
+			}
+			return 0, Fail(err)
+		}
+		todo = append(todo, e)
+	}
+	for i, e := range todo {
+		if err := reg.UpdateEntity(ctx, e); err != nil {
+			return i, Fail(err)
+		}
+	}
+	return len(todo), nil
 }
 
 // LookAlike is an entity already in the register that one being typed looks

@@ -18,6 +18,8 @@ export const api = {
   check: (e: Entity) => call(svc.Check(register.Entity.createFrom(e))),
   remove: (id: number, reason: string) => call(svc.Delete(id, reason)),
   move: (id: number, to: string, reason: string) => call(svc.Move(id, to, reason)),
+  /** Adds one tag to several entities; how many gained it (nothing changes when refused). */
+  addTag: (ids: number[], tag: string): Promise<number> => call(svc.AddTag(ids, tag)),
   addAttachment: (entityId: number, name: string, base64: string): Promise<AttachmentInfo> =>
     call(svc.AddAttachment(entityId, name, base64)),
   pickAndAttach: (entityId: number): Promise<AttachmentInfo | null> => call(svc.PickAndAttach(entityId)),

@@ -1,20 +1,24 @@
 // How the history says what left the register, in the officer's words.
 import type { AuditEntry } from './types';
+import { m } from '../../paraglide/messages';
+
+type Locale = 'en' | 'zh-HK';
 
 /** The kinds of published documents, as the backend names them
  * (register.LedgerKindLabel). */
-const kindLabels: Record<string, string> = {
-  brief: 'Briefing pack',
-  demand: 'Demand summary',
-  export: 'Register export',
-  calendar: 'Calendar file',
-  letter: 'Letter',
-  sheet: 'Evaluation sheet',
+const kindLabels: Record<string, (o?: { locale?: Locale }) => string> = {
+  brief: (o) => m.reg_kind_brief({}, o),
+  demand: (o) => m.reg_kind_demand({}, o),
+  export: (o) => m.reg_kind_export({}, o),
+  calendar: (o) => m.reg_kind_calendar({}, o),
+  letter: (o) => m.reg_kind_letter({}, o),
+  sheet: (o) => m.reg_kind_sheet({}, o),
 };
 
-/** A kind of published document in words ("Briefing pack"). */
-export function kindLabel(kind: string): string {
-  return kindLabels[kind] ?? 'Document';
+/** A kind of published document in words ("Briefing pack"), in the window's language or the one given. */
+export function kindLabel(kind: string, locale?: Locale): string {
+  const o = locale ? { locale } : undefined;
+  return (kindLabels[kind] ?? ((x) => m.reg_kind_other({}, x)))(o);
 }
 
 /**
@@ -25,8 +29,11 @@ export function kindLabel(kind: string): string {
  */
 export function exportText(h: Pick<AuditEntry, 'field' | 'new' | 'detail'>): string {
   const label = kindLabel(h.field);
-  if (h.detail.startsWith(label)) return h.detail;
-  const rest = h.detail.startsWith(h.field + ' ') ? h.detail.slice(h.field.length + 1).replace(/, copy (\d+)$/, ' (copy $1)') : '';
-  const file = h.new ? `, saved as ${h.new.split(/[\\/]/).pop()}` : '';
+  // The backend's sentence (recorded in the language of its day) stays as it is.
+  if (h.detail.startsWith(label) || h.detail.startsWith(kindLabel(h.field, 'en')) || h.detail.startsWith(kindLabel(h.field, 'zh-HK'))) return h.detail;
+  const rest = h.detail.startsWith(h.field + ' ')
+    ? h.detail.slice(h.field.length + 1).replace(/, copy (\d+)$/, (_all, n: string) => ' ' + m.reg_copy_n({ n }))
+    : '';
+  const file = h.new ? m.reg_saved_as({ file: h.new.split(/[\\/]/).pop() ?? '' }) : '';
   return `${label}${rest ? ' ' + rest : ''}${file}`;
 }

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from '../../paraglide/runtime';
 import {
   defaultQuery,
   filtered,
@@ -115,5 +116,26 @@ describe('status filter', () => {
     [['screening'], 'screening', []],
   ])('toggles %j with %s to %j in pipeline order', (selected, code, want) => {
     expect(toggleCode(selected, code, order)).toEqual(want);
+  });
+});
+
+describe('in Chinese', () => {
+  afterEach(() => setLocale('en', { reload: false }));
+  it('counts, ranges and sums up the status filter in the Chinese catalog', () => {
+    setLocale('zh-HK', { reload: false });
+    expect(rangeText(0, 0, 0)).toBe('沒有機構');
+    expect(rangeText(0, 1, 1)).toBe('1 個機構');
+    expect(rangeText(0, 100, 250)).toBe('第 1–100 個，共 250 個');
+    expect(missingText(2)).toBe('不完整 · 欠 2 項');
+    const choices = [
+      { code: 'received', label: '已收到' },
+      { code: 'screening', label: '初步審核' },
+    ];
+    expect(statusFilterText([], choices)).toBe('所有狀態');
+    expect(statusFilterText(['received', 'screening'], choices)).toBe('已收到、初步審核');
+  });
+  it('says 1 entity and 2 entities in English', () => {
+    expect(rangeText(0, 2, 2)).toBe('2 entities');
+    expect(rangeText(0, 100, 250)).toBe('1–100 of 250');
   });
 });

@@ -1,6 +1,7 @@
 // Pure logic of the register list: the query, column order, paging and the
 // small formatting the rows need.
 import type { ListQuery, SortKey } from './types';
+import { m } from '../../paraglide/messages';
 
 /** Rows fetched per page: enough to fill a tall window, small enough to render at once. */
 export const PAGE_SIZE = 100;
@@ -35,12 +36,12 @@ export function filtered(q: ListQuery): boolean {
   return q.statuses.length > 0 || !!q.atpType || !!q.intendedUse || !!q.processType || !!q.completeness;
 }
 
-/** "1–100 of 10,000", "3 entities", "No entities". */
+/** "1–100 of 10,000", "3 entities", "No entities" (in the window's language). */
 export function rangeText(offset: number, shown: number, total: number): string {
   const n = total.toLocaleString('en-GB');
-  if (total === 0) return 'No entities';
-  if (shown >= total) return total === 1 ? '1 entity' : `${n} entities`;
-  return `${(offset + 1).toLocaleString('en-GB')}–${(offset + shown).toLocaleString('en-GB')} of ${n}`;
+  if (total === 0) return m.reg_range_none();
+  if (shown >= total) return m.reg_range_all({ count: total, n });
+  return m.reg_range({ from: (offset + 1).toLocaleString('en-GB'), to: (offset + shown).toLocaleString('en-GB'), total: n });
 }
 
 /** The offset of the page before or after, kept within the rows there are. */
@@ -78,17 +79,17 @@ export function fmtSize(n: number): string {
 
 /** The incomplete badge's text. */
 export function missingText(n: number): string {
-  return `Incomplete · ${n} missing`;
+  return m.reg_missing({ count: n });
 }
 
 /** The status filter's summary: "All statuses", one or two labels, or "3 statuses". */
 export function statusFilterText(selected: string[], choices: { code: string; label: string }[]): string {
-  if (selected.length === 0) return 'All statuses';
-  if (selected.length > 2) return `${selected.length} statuses`;
+  if (selected.length === 0) return m.reg_all_statuses();
+  if (selected.length > 2) return m.reg_n_statuses({ count: selected.length });
   return choices
     .filter((c) => selected.includes(c.code))
     .map((c) => c.label)
-    .join(', ');
+    .join(m.reg_list_sep());
 }
 
 /** selected with code added or removed, kept in the choices' (pipeline) order. */

@@ -3,6 +3,7 @@
 // back to the list finds it as it was left.
 import { api } from './api';
 import { defaultQuery } from './listing';
+import { onLanguage, type Lang } from '../../lib/i18n.svelte';
 import type { Choice, ChoicesView, ListQuery } from './types';
 
 /** The names of the choice lists in ChoicesView. */
@@ -15,17 +16,42 @@ class RegisterState {
   selectedId = $state(0);
 
   private loading: Promise<ChoicesView> | null = null;
+  private lang: Lang | null = null;
 
-  /** Loads the choice lists once. */
+  constructor() {
+    // The labels come from Go in the window's language: a switch loads them again.
+    onLanguage((l) => {
+      const was = this.lang;
+      this.lang = l;
+      if (was !== null && was !== l && (this.choices || this.loading)) this.reloadChoices();
+    });
+  }
+
+  /** Loads the choice lists once (again after a switch of language). */
   async loadChoices(): Promise<ChoicesView> {
     if (this.choices) return this.choices;
-    this.loading ??= api.choices().then((c) => (this.choices = c));
+    this.loading ??= this.fetchChoices();
     try {
       return await this.loading;
     } catch (e) {
       this.loading = null;
       throw e;
     }
+  }
+
+  /** Loads the choice lists again (their labels follow the window's language); the old ones stay shown meanwhile. */
+  reloadChoices(): Promise<ChoicesView | void> {
+    this.loading = this.fetchChoices();
+    return this.loading.catch(() => {
+      this.loading = null;
+    });
+  }
+
+  private fetchChoices(): Promise<ChoicesView> {
+    return api.choices().then((c) => {
+      this.choices = c;
+      return c;
+    });
   }
 
   /** The label of a code in one of the choice lists ("" stays ""). */

@@ -5,6 +5,8 @@ import {register} from '../models';
 
 export function AddAttachment(arg1:number,arg2:string,arg3:string):Promise<app.Attachment>;
 
+export function AddTag(arg1:Array<number>,arg2:string):Promise<number>;
+
 export function AttachmentData(arg1:number):Promise<app.AttachmentData>;
 
 export function Check(arg1:register.Entity):Promise<void>;

@@ -6,6 +6,10 @@ export function AddAttachment(arg1, arg2, arg3) {
   return window['go']['app']['RegisterService']['AddAttachment'](arg1, arg2, arg3);
 }
 
+export function AddTag(arg1, arg2) {
+  return window['go']['app']['RegisterService']['AddTag'](arg1, arg2);
+}
+
 export function AttachmentData(arg1) {
   return window['go']['app']['RegisterService']['AttachmentData'](arg1);
 }
