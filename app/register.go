@@ -476,7 +476,7 @@ func (r *RegisterService) AddTag(ids []int64, tag string) (int, error) {
 		probe := e
 		if err := probe.PrepareNew(); err != nil {
 			if fs := apperr.FieldsOf(err); len(fs) > 0 && fs[0].Field == "tags" {
-				return 0, Fail(apperr.New(apperr.Invalid, "%s: %s Nothing was tagged.", e.Name, fs[0].Message))
+				return 0, Fail(apperr.New(apperr.Invalid, "%s: %s Nothing was tagged.", e.Name, fs[0]))
 			}
 			return 0, Fail(err)
 		}
