@@ -126,7 +126,7 @@ type ListPage struct {
 func listPage(p service.ListPage) ListPage {
 	out := ListPage{Total: p.Total, Rows: make([]EntityRow, len(p.Rows))}
 	for i, r := range p.Rows {
-		out.Rows[i] = EntityRow{ID: r.ID, Name: r.Name, Status: r.Status, StatusLabel: r.StatusLabel, ContactName: r.ContactName,
+		out.Rows[i] = EntityRow{ID: r.ID, Name: r.Name, Status: r.Status, StatusLabel: register.Status(r.Status).LabelIn(lang()), ContactName: r.ContactName,
 			ReceivedOn: r.ReceivedOn, UpdatedAt: r.UpdatedAt, Complete: r.Complete, MissingCount: r.MissingCount,
 			Products: nonNil(r.Products), ATPTypes: nonNil(r.ATPTypes), Score: r.Score}
 	}

@@ -241,7 +241,7 @@ func (x *SheetService) Setup() (SheetSetup, error) {
 		return SheetSetup{}, Fail(err)
 	}
 	for _, e := range rows {
-		out.InEvaluation = append(out.InEvaluation, EntityOption{ID: e.ID, Name: e.Name, Status: e.Status, StatusLabel: e.StatusLabel})
+		out.InEvaluation = append(out.InEvaluation, EntityOption{ID: e.ID, Name: e.Name, Status: e.Status, StatusLabel: register.Status(e.Status).LabelIn(lang())})
 	}
 	return out, nil
 }

@@ -82,8 +82,17 @@ function tellGo(l: Lang): Promise<void> {
       // no Go side (unit tests), or refused: the window's words switch anyway
     }
     language.backend = l;
+    for (const f of goListeners) f(l);
   });
   return told;
+}
+
+const goListeners: ((l: Lang) => void)[] = [];
+
+/** Call f each time the Go side has switched to a new language (what was
+ * fetched from it before is in the old one): not at start. */
+export function onGoLanguage(f: (l: Lang) => void) {
+  goListeners.push(f);
 }
 
 /** Resolves once the Go side speaks the window's language at start. */

@@ -3,7 +3,7 @@
 // back to the list finds it as it was left.
 import { api } from './api';
 import { defaultQuery } from './listing';
-import { onLanguage, type Lang } from '../../lib/i18n.svelte';
+import { language, onGoLanguage, type Lang } from '../../lib/i18n.svelte';
 import type { Choice, ChoicesView, ListQuery } from './types';
 
 /** The names of the choice lists in ChoicesView. */
@@ -20,7 +20,8 @@ class RegisterState {
 
   constructor() {
     // The labels come from Go in the window's language: a switch loads them again.
-    onLanguage((l) => {
+    this.lang = language.current;
+    onGoLanguage((l) => {
       const was = this.lang;
       this.lang = l;
       if (was !== null && was !== l && (this.choices || this.loading)) this.reloadChoices();
