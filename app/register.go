@@ -184,8 +184,10 @@ type HistoryEntry struct {
 
 func historyEntries(h []register.AuditEntry) []HistoryEntry {
 	out := make([]HistoryEntry, len(h))
+	lang := lang()
 	for i, a := range h {
 		out[i] = HistoryEntry(a)
+		out[i].Detail = detailIn(a.Detail, lang)
 	}
 	return out
 }
