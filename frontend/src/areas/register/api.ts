@@ -20,6 +20,8 @@ export const api = {
   move: (id: number, to: string, reason: string) => call(svc.Move(id, to, reason)),
   /** Adds one tag to several entities; how many gained it (nothing changes when refused). */
   addTag: (ids: number[], tag: string): Promise<number> => call(svc.AddTag(ids, tag)),
+  /** The entities other than e with its contact email or nearly its name (a warning, nothing changes). */
+  lookAlikes: (e: Entity): Promise<app.LookAlike[]> => call(svc.LookAlikes(register.Entity.createFrom(e))),
   addAttachment: (entityId: number, name: string, base64: string): Promise<AttachmentInfo> =>
     call(svc.AddAttachment(entityId, name, base64)),
   pickAndAttach: (entityId: number): Promise<AttachmentInfo | null> => call(svc.PickAndAttach(entityId)),
