@@ -126,7 +126,7 @@ func (d *DemandService) Dashboard(statuses []string) (DemandView, error) {
 	if err != nil {
 		return DemandView{}, Fail(err)
 	}
-	v, err := r.DemandDashboard(context.Background(), statuses)
+	v, err := r.DemandDashboard(context.Background(), statuses, lang())
 	if err != nil {
 		return DemandView{}, Fail(err)
 	}

@@ -127,7 +127,7 @@ func TestDemandExportIsAudited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := r.DemandDashboard(context.Background(), nil)
+	v, err := r.DemandDashboard(context.Background(), nil, "en")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -312,6 +312,14 @@ func yesNoCode(y register.YesNo) string {
 // the input is not changed. Titles and labels are in English (Anonymise
 // gives a report in another language).
 func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
+	return AggregateIn(entities, statuses, register.LangEnglish)
+}
+
+// AggregateIn is Aggregate with the dimensions' titles and rows' labels in
+// lang (en or zh-HK; English for any other): the window's exact picture in
+// its language.
+func AggregateIn(entities []register.Entity, statuses []register.Status, lang string) Summary {
+	w := wordsOf(lang)
 	want := map[register.Status]bool{}
 	for _, s := range statuses {
 		want[s] = true
@@ -322,11 +330,11 @@ func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
 			filter = append(filter, s)
 		}
 	}
-	dims := newDims(english)
+	dims := newDims(w)
 	type qkey struct{ quarter, series string }
 	quarterCells := map[qkey]*counter{}
 	quarterTotals := map[string]*counter{}
-	undated := newCounter("undated", english.undated)
+	undated := newCounter("undated", w.undated)
 
 	var sum Summary
 	sum.Statuses = filter
@@ -405,7 +413,7 @@ func Aggregate(entities []register.Entity, statuses []register.Status) Summary {
 	}
 	tl := Timeline{Quarters: quarterRange(present), Undated: undated.row()}
 	empty := func() Cell { return Cell{EntityIDs: []int64{}} }
-	for _, ch := range seriesChoices(english) {
+	for _, ch := range seriesChoices(w) {
 		se := Series{Code: ch.Code, Label: ch.Label, Cells: make([]Cell, len(tl.Quarters))}
 		for i, q := range tl.Quarters {
 			if c := quarterCells[qkey{q, ch.Code}]; c != nil {

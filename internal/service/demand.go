@@ -38,9 +38,9 @@ type DemandView struct {
 
 // DemandDashboard returns the demand picture of the entities whose status is
 // among statuses (codes or labels; empty: every entity), with exact counts
-// (for the window only: exports are anonymised). Errors: apperr.Invalid for
-// an unknown status.
-func (r *Register) DemandDashboard(ctx context.Context, statuses []string) (DemandView, error) {
+// (for the window only: exports are anonymised), its titles and labels in
+// lang (en or zh-HK). Errors: apperr.Invalid for an unknown status.
+func (r *Register) DemandDashboard(ctx context.Context, statuses []string, lang string) (DemandView, error) {
 	filter, err := demand.ParseStatuses(statuses)
 	if err != nil {
 		return DemandView{}, err
@@ -49,7 +49,7 @@ func (r *Register) DemandDashboard(ctx context.Context, statuses []string) (Dema
 	if err != nil {
 		return DemandView{}, err
 	}
-	v := DemandView{Summary: demand.Aggregate(all, filter), Entities: []DemandEntity{}, RegisterTotal: len(all),
+	v := DemandView{Summary: demand.AggregateIn(all, filter, lang), Entities: []DemandEntity{}, RegisterTotal: len(all),
 		SuppressionRule: demand.SuppressionRule}
 	want := map[register.Status]bool{}
 	for _, s := range filter {

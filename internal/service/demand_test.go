@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -123,5 +124,43 @@ func TestExportDemandChinese(t *testing.T) {
 	entries, err := r.Ledger(ctx, register.LedgerDemand, 0)
 	if err != nil || len(entries) != 1 || entries[0].DocID != res.DocumentID || entries[0].Options["lang"] != "zh-HK" {
 		t.Fatalf("ledger: %+v, %v", entries, err)
+	}
+}
+
+// TestDemandDashboardInChinese: the window's exact picture comes in its
+// language: dimension titles, row labels ("Not answered" included) and the
+// timeline's series; the counts are the English picture's.
+func TestDemandDashboardInChinese(t *testing.T) {
+	r := servicetest.NewDemo(t)
+	en, err := r.DemandDashboard(context.Background(), nil, "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	zh, err := r.DemandDashboard(context.Background(), nil, "zh-HK")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(zh.Summary.Dimensions) != len(en.Summary.Dimensions) || zh.Summary.Submissions != en.Summary.Submissions {
+		t.Fatalf("the Chinese picture counts differently: %d dimensions, %d products; English %d, %d",
+			len(zh.Summary.Dimensions), zh.Summary.Submissions, len(en.Summary.Dimensions), en.Summary.Submissions)
+	}
+	chinese := regexp.MustCompile(`\p{Han}`)
+	for i, d := range zh.Summary.Dimensions {
+		if !chinese.MatchString(d.Title) || d.Title == en.Summary.Dimensions[i].Title {
+			t.Errorf("dimension %s's title is %q in Chinese", d.Key, d.Title)
+		}
+		for j, row := range d.Rows {
+			if en.Summary.Dimensions[i].Rows[j].Entities != row.Entities {
+				t.Errorf("%s/%s counts differ between the languages", d.Key, row.Code)
+			}
+			if !chinese.MatchString(row.Label) {
+				t.Errorf("%s/%s reads %q in Chinese", d.Key, row.Code, row.Label)
+			}
+		}
+	}
+	for _, se := range zh.Summary.Timeline.Series {
+		if !chinese.MatchString(se.Label) {
+			t.Errorf("the timeline's series %s reads %q in Chinese", se.Code, se.Label)
+		}
 	}
 }
