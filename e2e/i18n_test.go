@@ -22,26 +22,7 @@ func TestWindowInBothLanguages(t *testing.T) {
 	axe := readAxe(t)
 	english := englishOnly(t)
 	p := NewUnlockedPage(t, true)
-	id := int64(Eval[float64](p, `window.go.app.RegisterService.List({limit:5}).then(r=>r.rows[0].id)`))
-	mid := int64(Eval[float64](p, `window.go.app.MeetingService.List().then(r=>r[0].id)`))
-	pages := []struct{ name, hash, ready string }{
-		{"overview", "#/overview", `[data-testid="overdue-item"]`},
-		{"register", "#/register", `[data-testid="entity-row"]`},
-		{"entity", fmt.Sprintf("#/register/%d", id), `[data-testid="entity-name"]`},
-		{"entity-form", fmt.Sprintf("#/register/%d/edit", id), `#f-name`},
-		{"entity-new", "#/register/new", `#f-name`},
-		{"ranking", "#/evaluation", `[data-testid="ranking-table"] tbody tr`},
-		{"evaluation", fmt.Sprintf("#/evaluation/%d", id), `[data-testid="evaluation-entity"]`},
-		{"meetings", "#/meetings", `[data-testid="meeting-row"]`},
-		{"partners", "#/meetings/partners", `h1`},
-		{"meeting", fmt.Sprintf("#/meetings/%d", mid), `[data-testid="meeting-title"]`},
-		{"packs", "#/packs", `h1`},
-		{"pack-new", "#/packs/new", `h1`},
-		{"trace", "#/packs/trace", `h1`},
-		{"demand", "#/demand", `h1`},
-		{"import", "#/import", `h1`},
-		{"settings", "#/settings", `[data-testid="officer-name"]`},
-	}
+	pages := demoScreens(p)
 	for _, lang := range []string{"en", "zh-HK"} {
 		chooseLanguage(p, lang)
 		for _, scheme := range []string{"light", "dark"} {

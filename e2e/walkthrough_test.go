@@ -273,15 +273,16 @@ const overflowing = `(()=>{const out=[];
   }
   return out})()`
 
-// TestWalkthroughScreens visits every page of the demo register at the
-// usual window (1280x800), the smallest (980x620) and in the dark theme,
-// saves a screenshot of each for a person to look at, and fails when a page
-// scrolls sideways or cuts a heading or a button.
-func TestWalkthroughScreens(t *testing.T) {
-	p := NewUnlockedPage(t, true)
+// screen is one page of the window: its name, its address and what shows
+// once it is ready.
+type screen struct{ name, hash, ready string }
+
+// demoScreens lists every page of the demo register open in p (an entity's,
+// a meeting's with the first of each).
+func demoScreens(p *Page) []screen {
 	id := int64(Eval[float64](p, `window.go.app.RegisterService.List({limit:5}).then(r=>r.rows[0].id)`))
 	mid := int64(Eval[float64](p, `window.go.app.MeetingService.List().then(r=>r[0].id)`))
-	pages := []struct{ name, hash, ready string }{
+	return []screen{
 		{"overview", "#/overview", `[data-testid="overdue-item"]`},
 		{"register", "#/register", `[data-testid="entity-row"]`},
 		{"entity", fmt.Sprintf("#/register/%d", id), `[data-testid="entity-name"]`},
@@ -294,10 +295,20 @@ func TestWalkthroughScreens(t *testing.T) {
 		{"meeting", fmt.Sprintf("#/meetings/%d", mid), `[data-testid="meeting-title"]`},
 		{"packs", "#/packs", `h1`},
 		{"pack-new", "#/packs/new", `h1`},
+		{"trace", "#/packs/trace", `h1`},
 		{"demand", "#/demand", `h1`},
 		{"import", "#/import", `h1`},
 		{"settings", "#/settings", `[data-testid="officer-name"]`},
 	}
+}
+
+// TestWalkthroughScreens visits every page of the demo register at the
+// usual window (1280x800), the smallest (980x620) and in the dark theme,
+// saves a screenshot of each for a person to look at, and fails when a page
+// scrolls sideways or cuts a heading or a button.
+func TestWalkthroughScreens(t *testing.T) {
+	p := NewUnlockedPage(t, true)
+	pages := demoScreens(p)
 	for _, v := range []struct {
 		w, h   int64
 		scheme string
