@@ -460,7 +460,7 @@ func (r *RegisterService) AddTag(ids []int64, tag string) (int, error) {
 		return 0, Fail(err)
 	}
 	ctx := context.Background()
-	var todo []register.Entity
+	var toTag []register.Entity
 	seen := map[int64]bool{}
 	for _, id := range ids {
 		if seen[id] {
@@ -482,14 +482,14 @@ func (r *RegisterService) AddTag(ids []int64, tag string) (int, error) {
 			}
 			return 0, Fail(err)
 		}
-		todo = append(todo, e)
+		toTag = append(toTag, e)
 	}
-	for i, e := range todo {
+	for i, e := range toTag {
 		if err := reg.UpdateEntity(ctx, e); err != nil {
 			return i, Fail(err)
 		}
 	}
-	return len(todo), nil
+	return len(toTag), nil
 }
 
 // LookAlike is an entity already in the register that one being typed looks
