@@ -191,6 +191,13 @@ func TestEvaluationScoringWithWeights(t *testing.T) {
 	p.setValue(`[data-testid="rank-filter-atp"]`, "")
 	p.WaitJS(`document.querySelectorAll('[data-testid="rank-row"]').length === 3`, defaultWait)
 	p.Screenshot("evaluation-ranking")
+
+	// The status line's "Evaluation added" follows a switch of language.
+	p.WaitText(`[data-testid="register-saved"]`, "Evaluation added")
+	chooseLanguage(p, "zh-HK")
+	p.WaitText(`[data-testid="register-saved"]`, "已新增評審")
+	chooseLanguage(p, "en")
+	p.WaitText(`[data-testid="register-saved"]`, "Evaluation added")
 }
 
 // TestEvaluationDemoDisagreement opens the demo ranking and an entity whose
