@@ -361,13 +361,23 @@ func (e *EvaluationService) Save(ev Evaluation) (int64, error) {
 	return id, Fail(err)
 }
 
-// Delete removes evaluation id (kept in the entity's history).
-func (e *EvaluationService) Delete(id int64) error {
+// Delete removes evaluation id (kept in the entity's history), and
+// returns the token that Undelete takes to put it back (for a while, until
+// the register locks).
+func (e *EvaluationService) Delete(id int64) (string, error) {
 	reg, err := e.s.openRegister()
 	if err != nil {
-		return Fail(err)
+		return "", Fail(err)
 	}
-	return Fail(reg.DeleteEvaluation(context.Background(), id))
+	token, err := reg.DeleteEvaluationUndoable(context.Background(), id)
+	return token, Fail(err)
+}
+
+// Undelete puts back the evaluation whose delete gave token. Errors:
+// notfound (too late: "That can no longer be undone."), conflict (its
+// entity has been deleted since; nothing is changed).
+func (e *EvaluationService) Undelete(token string) error {
+	return undelete(e.s, token)
 }
 
 // RankRow is one line of the ranking table.

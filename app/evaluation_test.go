@@ -171,7 +171,7 @@ func TestEvaluationServiceScoringAndRanking(t *testing.T) {
 	if view, _ := sv.eval.Entity(a); len(view.Evaluations) != 2 {
 		t.Fatalf("an invalid evaluation was stored")
 	}
-	if err := sv.eval.Delete(view.Evaluations[1].Evaluation.ID); err != nil {
+	if _, err := sv.eval.Delete(view.Evaluations[1].Evaluation.ID); err != nil {
 		t.Fatal(err)
 	}
 	hist, _ := sv.reg.History(a)

@@ -21,7 +21,7 @@ var (
 	detailConflictGone  = regexp.MustCompile(`^Conflict of interest with (.+) removed\.$`)
 	detailEvalConflict  = regexp.MustCompile(`^Conflict of interest with evaluator (.+): left off their evaluation sheets\.$`)
 	detailEvalConfGone  = regexp.MustCompile(`^Conflict of interest with evaluator (.+) removed\.$`)
-	detailEvaluation    = regexp.MustCompile(`^Evaluation (\d+) by (.+) (added|changed|deleted)\.$`)
+	detailEvaluation    = regexp.MustCompile(`^Evaluation (\d+) by (.+) (added|changed|deleted|restored)\.$`)
 	detailEvaluationVia = regexp.MustCompile(`^Evaluation (\d+) by (.+) (added|replaced) from (.+)\.$`)
 	detailEvaluatorGone = regexp.MustCompile(`^Evaluator (.+) removed from the panel\.$`)
 	detailInfoAsked     = regexp.MustCompile(`^More information requested: (.*)$`)
@@ -31,9 +31,11 @@ var (
 	detailMeetingOff    = regexp.MustCompile(`^Removed from meeting (\d+)\.$`)
 	detailMinutes       = regexp.MustCompile(`^Minutes of meeting (\d+) \((.*)\) changed\.$`)
 	detailMeetingGone   = regexp.MustCompile(`^Meeting (\d+) deleted\.$`)
+	detailMeetingBack   = regexp.MustCompile(`^Meeting (\d+) restored\.$`)
 	detailPartnerAdd    = regexp.MustCompile(`^Partner (\d+) added\.$`)
 	detailPartnerChange = regexp.MustCompile(`^Partner (\d+) \((.*)\) changed\.$`)
 	detailPartnerGone   = regexp.MustCompile(`^Partner (\d+) deleted\.$`)
+	detailPartnerBack   = regexp.MustCompile(`^Partner (\d+) restored\.$`)
 
 	// service.importDetail: "Imported from F (SHA-256 …), rows 2, 3: merged (…)"
 	detailImport      = regexp.MustCompile(`^Imported from (.+) \(SHA-256 ([0-9a-f]+)\), (rows?) ([0-9, ]+): (.+)$`)
@@ -226,6 +228,8 @@ func detailIn(d, lang string) string {
 			return say(apperr.T("Evaluation %d by %s added.", num(m[1]), m[2]))
 		case "changed":
 			return say(apperr.T("Evaluation %d by %s changed.", num(m[1]), m[2]))
+		case "restored":
+			return say(apperr.T("Evaluation %d by %s restored.", num(m[1]), m[2]))
 		}
 		return say(apperr.T("Evaluation %d by %s deleted.", num(m[1]), m[2]))
 	case detailEvaluatorGone.MatchString(d):
@@ -246,6 +250,8 @@ func detailIn(d, lang string) string {
 		return say(apperr.T("Minutes of meeting %d (%s) changed.", num(m[1]), m[2]))
 	case detailMeetingGone.MatchString(d):
 		return say(apperr.T("Meeting %d deleted.", num(detailMeetingGone.FindStringSubmatch(d)[1])))
+	case detailMeetingBack.MatchString(d):
+		return say(apperr.T("Meeting %d restored.", num(detailMeetingBack.FindStringSubmatch(d)[1])))
 	case detailPartnerAdd.MatchString(d):
 		return say(apperr.T("Partner %d added.", num(detailPartnerAdd.FindStringSubmatch(d)[1])))
 	case detailPartnerChange.MatchString(d):
@@ -253,6 +259,8 @@ func detailIn(d, lang string) string {
 		return say(apperr.T("Partner %d (%s) changed.", num(m[1]), m[2]))
 	case detailPartnerGone.MatchString(d):
 		return say(apperr.T("Partner %d deleted.", num(detailPartnerGone.FindStringSubmatch(d)[1])))
+	case detailPartnerBack.MatchString(d):
+		return say(apperr.T("Partner %d restored.", num(detailPartnerBack.FindStringSubmatch(d)[1])))
 	}
 	return d
 }

@@ -16,6 +16,9 @@ func TestDetailIn(t *testing.T) {
 		{"Evaluation 12 by Dr Mei Chan changed.", "已更改Dr Mei Chan的第 12 號評審。"},
 		{`Meeting 3: follow-up action "Send the \"draft\" MoU".`, `第 3 號會議：跟進事項「Send the "draft" MoU」。`},
 		{"Added to meeting 7.", "已加入第 7 號會議。"},
+		{"Evaluation 12 by Dr Mei Chan restored.", "已還原Dr Mei Chan的第 12 號評審。"},
+		{"Meeting 3 restored.", "已還原第 3 號會議。"},
+		{"Partner 2 restored.", "已還原第 2 號合作夥伴。"},
 		{"1234 bytes, SHA-256 abcdef", "1234 位元組，SHA-256 abcdef"},
 		{"Late reply promised by phone.", "Late reply promised by phone."},
 		// imports

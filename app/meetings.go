@@ -78,13 +78,15 @@ func (m *MeetingService) CheckPartner(p Partner) error {
 }
 
 // DeletePartner removes a partner with its conflicts and its place in
-// meetings.
-func (m *MeetingService) DeletePartner(id int64) error {
+// meetings, and returns the token that Undelete takes to put it all back
+// (for a while, until the register locks).
+func (m *MeetingService) DeletePartner(id int64) (string, error) {
 	reg, err := m.s.openRegister()
 	if err != nil {
-		return Fail(err)
+		return "", Fail(err)
 	}
-	return Fail(reg.DeletePartner(context.Background(), id))
+	token, err := reg.DeletePartnerUndoable(context.Background(), id)
+	return token, Fail(err)
 }
 
 // SetConflict records that the partner has a conflict of interest with the
@@ -325,13 +327,23 @@ func (m *MeetingService) Check(in MeetingInput) error {
 	return Fail(mt.Validate())
 }
 
-// Delete removes a meeting (kept in the history).
-func (m *MeetingService) Delete(id int64) error {
+// Delete removes a meeting (kept in the history), and returns the token
+// that Undelete takes to put it back (for a while, until the register
+// locks).
+func (m *MeetingService) Delete(id int64) (string, error) {
 	reg, err := m.s.openRegister()
 	if err != nil {
-		return Fail(err)
+		return "", Fail(err)
 	}
-	return Fail(reg.DeleteMeeting(context.Background(), id))
+	token, err := reg.DeleteMeetingUndoable(context.Background(), id)
+	return token, Fail(err)
+}
+
+// Undelete puts back the meeting or partner whose delete gave token.
+// Errors: notfound (too late: "That can no longer be undone."), conflict
+// (something it would clash with has changed since; nothing is changed).
+func (m *MeetingService) Undelete(token string) error {
+	return undelete(m.s, token)
 }
 
 // MoveProposal is the pipeline move adding an entity to a meeting would

@@ -126,7 +126,7 @@ func TestMeetingServiceLifecycle(t *testing.T) {
 	if err := sv.meet.RemoveEntity(id, e1); err != nil {
 		t.Fatal(err)
 	}
-	if err := sv.meet.Delete(id); err != nil {
+	if _, err := sv.meet.Delete(id); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := sv.meet.Get(id); decodeFail(t, err).Code != "notfound" {

@@ -140,6 +140,19 @@ func (s *Session) openRegister() (*service.Register, error) {
 	return s.reg, nil
 }
 
+// undelete puts back what the delete that gave token took away (the area
+// services' Undelete). A locked register has dropped every token: too late.
+func undelete(s *Session, token string) error {
+	reg, err := s.openRegister()
+	if err != nil {
+		if apperr.Is(err, apperr.Locked) {
+			return Fail(apperr.New(apperr.NotFound, "That can no longer be undone."))
+		}
+		return Fail(err)
+	}
+	return Fail(reg.Undelete(context.Background(), token))
+}
+
 // windowContext returns the window's context (for dialogs and events); nil in tests.
 func (s *Session) windowContext() context.Context {
 	s.mu.Lock()

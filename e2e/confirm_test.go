@@ -177,3 +177,91 @@ func TestUndoAfterTakingAway(t *testing.T) {
 	p.WaitJS(order, defaultWait)
 	p.WaitJS(`!document.querySelector('[data-testid="undo-toast"]')`, defaultWait)
 }
+
+// TestUndoAfterDeleting: deleting a partner, a meeting (from its page, which
+// then goes back to the planner) or an evaluation offers Undo for a while;
+// Undo puts each back where the officer is: the partner with its conflict
+// of interest and its place in the meeting, the meeting in the planner's
+// list, the evaluation on its page. Undo after something it needs has gone
+// since says why in the toast, and nothing comes back.
+func TestUndoAfterDeleting(t *testing.T) {
+	p := NewUnlockedPage(t, false)
+	harbour := newPartner(p, "Fictional Harbour University")
+	alpha := newEntityIn(p, "Alpha Fictional Cell Ltd", "invited")
+	beta := newEntityIn(p, "Beta Fictional Gene Ltd", "invited")
+	Eval[bool](p, fmt.Sprintf(`window.go.app.MeetingService.SetConflict(%d, %d, 'A fictional board seat.').then(() => true)`, harbour, alpha))
+	meeting := int64(Eval[float64](p, fmt.Sprintf(`window.go.app.MeetingService.Save({id: 0, title: 'Fictional dialogue meeting',
+	  startsAt: '2026-12-10T14:30', durationMinutes: 90, place: 'Fictional Room 3', partnerIds: [%d], attendees: ['Fictional Officer'],
+	  entityIds: [%d, %d], agenda: '1. Capacity', minutes: 'Fictional minutes.', outcome: '', actions: [{text: 'Send the fictional questionnaire', owner: 'Fictional Officer', due: '2026-12-20', done: false}],
+	  entityMinutes: {}})`, harbour, alpha, beta)))
+	scored := newEvalEntity(p, "Gamma Fictional Tissue Ltd", "tissue_engineered")
+	scoreViaBackend(p, scored, "Fictional Evaluator", 3, 4)
+	meetingPartners := func() string {
+		return Eval[string](p, fmt.Sprintf(`window.go.app.MeetingService.Get(%d).then(v => (v.meeting.partnerIds ?? []).join(','))`, meeting))
+	}
+
+	// The partner.
+	p.Click(`.sidebar [data-area="meetings"]`)
+	p.Click(`[data-testid="open-partners"]`)
+	p.Click(`[data-testid="partner-delete"]`)
+	confirmOpen(p, "Fictional Harbour University")
+	p.Click(`[data-testid="confirm-yes"]`)
+	p.WaitText(`[data-testid="undo-toast"]`, "Partner Fictional Harbour University deleted.")
+	p.WaitJS(`!document.querySelector('[data-testid="partner-card"]')`, defaultWait)
+	if got := meetingPartners(); got != "" {
+		t.Fatalf("the deleted partner is still on the meeting: %q", got)
+	}
+	p.Click(`[data-testid="undo"]`)
+	p.WaitText(`[data-testid="partner-card"]`, "Fictional Harbour University")
+	p.WaitText(`[data-testid="conflict-row"]`, "A fictional board seat.")
+	p.WaitJS(`!document.querySelector('[data-testid="undo-toast"]')`, defaultWait)
+	if got := meetingPartners(); got != fmt.Sprint(harbour) {
+		t.Fatalf("the restored partner is not back on the meeting: %q", got)
+	}
+
+	// The meeting, from its page: back to the planner, and Undo brings it
+	// back into the planner's list, whole.
+	before := Eval[string](p, fmt.Sprintf(`window.go.app.MeetingService.Get(%d).then(v => JSON.stringify(v.meeting))`, meeting))
+	Eval[bool](p, fmt.Sprintf(`location.hash = '#/meetings/%d'; true`, meeting))
+	p.WaitVisible(`[data-testid="meeting-entities"]`)
+	p.Click(`[data-testid="meeting-delete"]`)
+	confirmOpen(p, "Fictional dialogue meeting")
+	p.Click(`[data-testid="confirm-yes"]`)
+	p.WaitJS(`location.hash === '#/meetings'`, defaultWait)
+	p.WaitVisible(`[data-testid="meetings-empty"]`)
+	p.WaitText(`[data-testid="undo-toast"]`, "Meeting “Fictional dialogue meeting” deleted.")
+	p.Screenshot("undo-meeting-deleted")
+	p.Click(`[data-testid="undo"]`)
+	p.WaitText(fmt.Sprintf(`[data-testid="meeting-row"][data-id="%d"]`, meeting), "Fictional dialogue meeting")
+	after := Eval[string](p, fmt.Sprintf(`window.go.app.MeetingService.Get(%d).then(v => JSON.stringify(v.meeting))`, meeting))
+	if after != before {
+		t.Fatalf("the restored meeting differs:\n%s\nwant\n%s", after, before)
+	}
+
+	// The evaluation: its page shows it again, with the entity's total.
+	Eval[bool](p, fmt.Sprintf(`location.hash = '#/evaluation/%d'; true`, scored))
+	p.WaitVisible(`[data-testid="entity-total"]`)
+	total := Eval[string](p, `document.querySelector('[data-testid="entity-total"]').textContent`)
+	p.Click(`[data-testid="evaluation-delete"]`)
+	confirmOpen(p, "Fictional Evaluator")
+	p.Click(`[data-testid="confirm-yes"]`)
+	p.WaitText(`[data-testid="undo-toast"]`, "The evaluation by Fictional Evaluator")
+	p.WaitJS(`!document.querySelector('[data-testid="evaluation-delete"]')`, defaultWait)
+	p.Click(`[data-testid="undo"]`)
+	p.WaitVisible(`[data-testid="evaluation-delete"]`)
+	p.WaitText(`[data-testid="entity-total"]`, total)
+	if n := Eval[int](p, fmt.Sprintf(`window.go.app.EvaluationService.Entity(%d).then(v => (v.evaluations ?? []).length)`, scored)); n != 1 {
+		t.Fatalf("after Undo there are %d evaluations, want 1", n)
+	}
+
+	// Deleted again, then its entity is deleted meanwhile: Undo says why,
+	// and the evaluation stays deleted.
+	p.Click(`[data-testid="evaluation-delete"]`)
+	confirmOpen(p, "Fictional Evaluator")
+	p.Click(`[data-testid="confirm-yes"]`)
+	p.WaitText(`[data-testid="undo-toast"]`, "The evaluation by Fictional Evaluator")
+	Eval[bool](p, fmt.Sprintf(`window.go.app.RegisterService.Delete(%d, 'Withdrew (fictional).').then(() => true)`, scored))
+	p.Click(`[data-testid="undo"]`)
+	p.WaitText(`[data-testid="undo-toast"]`, "can no longer be restored")
+	p.WaitText(`[data-testid="undo-toast"]`, "Gamma Fictional Tissue Ltd")
+}

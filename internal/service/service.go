@@ -63,8 +63,9 @@ const DefaultOfficer = register.DefaultOfficer
 // Register is an open register and every use case on it. It is safe for
 // concurrent use (the store serialises writes).
 type Register struct {
-	db  *store.DB
-	opt Options
+	db   *store.DB
+	opt  Options
+	undo undoShelf // what recent deletes took away, for Undelete
 }
 
 // Path returns the register's file.
@@ -74,8 +75,12 @@ func (r *Register) Path() string { return r.db.Path() }
 func (r *Register) Now() time.Time { return r.opt.now() }
 
 // Close seals the register (the journal is compacted into the sealed file)
-// and drops its keys.
-func (r *Register) Close() error { return r.db.Close() }
+// and drops its keys, and what recent deletes took away (nothing can be
+// undeleted after).
+func (r *Register) Close() error {
+	r.undo.drop()
+	return r.db.Close()
+}
 
 // Officer returns the officer's name from Settings, or DefaultOfficer: who
 // a change is recorded as.

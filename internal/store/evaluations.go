@@ -202,13 +202,23 @@ func (db *DB) UpdateEvaluation(ctx context.Context, ev register.Evaluation, offi
 // DeleteEvaluation removes evaluation id, keeping a summary of it in the
 // audit trail. Errors: apperr.NotFound.
 func (db *DB) DeleteEvaluation(ctx context.Context, id int64, officer string) error {
+	_, err := db.DeleteEvaluationUndoable(ctx, id, officer)
+	return err
+}
+
+// DeleteEvaluationUndoable is DeleteEvaluation, returning what it took away
+// for Restore.
+func (db *DB) DeleteEvaluationUndoable(ctx context.Context, id int64, officer string) (Deleted, error) {
 	now := db.opt.now()
-	return db.Update(ctx, func(tx *Tx) error {
+	var d Deleted
+	err := db.Update(ctx, func(tx *Tx) error {
 		old, err := readEvaluation(&tx.Reader, id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM evaluations WHERE id = ?`, id); err != nil {
+		summary := evaluationSummary(old)
+		d = Deleted{kind: deletedEvaluation, id: id, label: summary, evaluator: old.Evaluator, entities: []int64{old.EntityID}}
+		if err := deleteKeepingTx(tx, &d, "evaluations", `id = ?`, id); err != nil {
 			return err
 		}
 		if err := refreshTotalsTx(tx, old.EntityID); err != nil {
@@ -216,10 +226,14 @@ func (db *DB) DeleteEvaluation(ctx context.Context, id int64, officer string) er
 		}
 		return recordTx(tx, AuditEntry{
 			EntityID: old.EntityID, At: TimeText(now), By: officer, Action: "evaluate",
-			Field: "evaluation", Old: evaluationSummary(old),
+			Field: "evaluation", Old: summary,
 			Detail: fmt.Sprintf("Evaluation %d by %s deleted.", id, old.Evaluator),
 		})
 	})
+	if err != nil {
+		return Deleted{}, err
+	}
+	return d, nil
 }
 
 // Evaluation returns evaluation id. Errors: apperr.NotFound.

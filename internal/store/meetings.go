@@ -198,13 +198,22 @@ func meetingChanges(old, m Meeting) []AuditEntry {
 // DeleteMeeting removes meeting id with its lists and actions, recorded in
 // the audit trail. Errors: apperr.NotFound.
 func (db *DB) DeleteMeeting(ctx context.Context, id int64, officer string) error {
+	_, err := db.DeleteMeetingUndoable(ctx, id, officer)
+	return err
+}
+
+// DeleteMeetingUndoable is DeleteMeeting, returning what it took away for
+// Restore.
+func (db *DB) DeleteMeetingUndoable(ctx context.Context, id int64, officer string) (Deleted, error) {
 	now := db.opt.now()
-	return db.Update(ctx, func(tx *Tx) error {
+	var d Deleted
+	err := db.Update(ctx, func(tx *Tx) error {
 		old, err := readMeeting(&tx.Reader, id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM meetings WHERE id = ?`, id); err != nil {
+		d = Deleted{kind: deletedMeeting, id: id, label: old.Title, entities: slices.Clone(old.EntityIDs)}
+		if err := deleteKeepingTx(tx, &d, "meetings", `id = ?`, id); err != nil {
 			return err
 		}
 		at := TimeText(now)
@@ -220,6 +229,10 @@ func (db *DB) DeleteMeeting(ctx context.Context, id int64, officer string) error
 		}
 		return nil
 	})
+	if err != nil {
+		return Deleted{}, err
+	}
+	return d, nil
 }
 
 // GetMeeting returns meeting id with its partners, entities in order, minutes

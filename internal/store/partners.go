@@ -114,18 +114,31 @@ func (db *DB) UpdatePartner(ctx context.Context, p register.Partner, officer str
 // DeletePartner removes partner id with its conflicts and its place in
 // meetings, keeping a record in the audit trail. Errors: apperr.NotFound.
 func (db *DB) DeletePartner(ctx context.Context, id int64, officer string) error {
+	_, err := db.DeletePartnerUndoable(ctx, id, officer)
+	return err
+}
+
+// DeletePartnerUndoable is DeletePartner, returning what it took away for
+// Restore.
+func (db *DB) DeletePartnerUndoable(ctx context.Context, id int64, officer string) (Deleted, error) {
 	now := db.opt.now()
-	return db.Update(ctx, func(tx *Tx) error {
+	var d Deleted
+	err := db.Update(ctx, func(tx *Tx) error {
 		old, err := readPartner(&tx.Reader, id)
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(`DELETE FROM partners WHERE id = ?`, id); err != nil {
+		d = Deleted{kind: deletedPartner, id: id, label: old.Name}
+		if err := deleteKeepingTx(tx, &d, "partners", `id = ?`, id); err != nil {
 			return err
 		}
 		return recordTx(tx, AuditEntry{At: TimeText(now), By: officer, Action: partnerAction, Field: "partner",
 			Old: old.Name, Detail: fmt.Sprintf("Partner %d deleted.", id)})
 	})
+	if err != nil {
+		return Deleted{}, err
+	}
+	return d, nil
 }
 
 // Partner returns partner id. Errors: apperr.NotFound.

@@ -2,8 +2,12 @@
 // `undo.offer(text, restore)` once the change is made (text a catalog
 // message worded when shown, so it follows a switch of language: see said
 // in saved.svelte.ts); the toast in App.svelte shows the text with an Undo
-// button until the time runs out,
-// another offer replaces it, or the officer dismisses it.
+// button until the time runs out, another offer replaces it, or the officer
+// dismisses it. An offer that puts back a record deleted in the register
+// (through the backend's Undelete) outlives the page it was made on (the
+// record comes back wherever the officer is); `undo.restored` counts the
+// restores that worked, so that a page listing such records reads it and
+// loads again.
 import { m } from '../paraglide/messages';
 
 /** How long Undo stays on offer, in milliseconds. */
@@ -20,6 +24,9 @@ class UndoStore {
   current = $state<UndoOffer | null>(null);
   /** The error of a restore that failed, in the officer's words. */
   error = $state('');
+  /** How many restores have worked: pages that list what a restore can
+   * bring back read it in an effect, to load again after one. */
+  restored = $state(0);
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Offers to undo for `ms` (undoMillis unless told); replaces any offer. */
@@ -37,6 +44,7 @@ class UndoStore {
     this.dismiss();
     try {
       await o.restore();
+      this.restored++;
     } catch (e) {
       this.error = (e as Error).message || m.shell_undo_failed();
     }

@@ -56,8 +56,21 @@ describe('undo', () => {
   });
 
   it('a failed restore says so', async () => {
+    const before = undo.restored;
     undo.offer(() => 'Conflict removed', () => Promise.reject(new Error('The entity was deleted meanwhile.')));
     await undo.take();
     expect(undo.error).toBe('The entity was deleted meanwhile.');
+    expect(undo.restored).toBe(before);
+  });
+
+  it('counts the restores that worked, after they finish', async () => {
+    const before = undo.restored;
+    let finish = () => {};
+    undo.offer(() => 'Meeting deleted', () => new Promise<void>((resolve) => (finish = resolve)));
+    const taking = undo.take();
+    expect(undo.restored).toBe(before);
+    finish();
+    await taking;
+    expect(undo.restored).toBe(before + 1);
   });
 });

@@ -24,7 +24,9 @@ export const api = {
   weightedTotal: (scores: Record<string, number>) => call(svc.WeightedTotal(scores)),
   entity: (id: number): Promise<EntityEvaluations> => call(svc.Entity(id)),
   save: (ev: Evaluation) => call(svc.Save(ev as app.Evaluation)),
-  remove: (id: number) => call(svc.Delete(id)),
+  /** Deletes evaluation id; resolves to the token `undelete` takes to put it back (for a while). */
+  remove: (id: number): Promise<string> => call(svc.Delete(id)),
+  undelete: (token: string) => call(svc.Undelete(token)),
   saveWeights: (weights: Record<string, number>) => call(svc.SaveWeights(weights)),
   ranking: (q: RankingQuery): Promise<RankingView> => call(svc.Ranking(q)),
 };

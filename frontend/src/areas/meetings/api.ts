@@ -27,7 +27,8 @@ export const api = {
   savePartner: (p: Partner) => call(svc.SavePartner(p as app.Partner)),
   /** Checks a partner by the save's rules, writing nothing (rejects with the fields to fix). */
   checkPartner: (p: Partner) => call(svc.CheckPartner(p as app.Partner)),
-  deletePartner: (id: number) => call(svc.DeletePartner(id)),
+  /** Deletes partner id; resolves to the token `undelete` takes to put it back (for a while). */
+  deletePartner: (id: number): Promise<string> => call(svc.DeletePartner(id)),
   setConflict: (partnerId: number, entityId: number, reason: string) => call(svc.SetConflict(partnerId, entityId, reason)),
   removeConflict: (partnerId: number, entityId: number) => call(svc.RemoveConflict(partnerId, entityId)),
   findEntities: (q: string): Promise<EntityOption[]> => call(svc.FindEntities(q)),
@@ -36,7 +37,10 @@ export const api = {
   save: (m: MeetingInput) => call(svc.Save(m as app.MeetingInput)),
   /** Checks a meeting by the save's rules, writing nothing (rejects with the fields to fix). */
   check: (m: MeetingInput) => call(svc.Check(m as app.MeetingInput)),
-  remove: (id: number) => call(svc.Delete(id)),
+  /** Deletes meeting id; resolves to the token `undelete` takes to put it back (for a while). */
+  remove: (id: number): Promise<string> => call(svc.Delete(id)),
+  /** Puts back the meeting or partner whose delete gave token. */
+  undelete: (token: string) => call(svc.Undelete(token)),
   proposedMove: (entityId: number): Promise<MoveProposal> => call(svc.ProposedMove(entityId)),
   addEntity: (meetingId: number, entityId: number, moveStatus: boolean): Promise<AddedEntity> => call(svc.AddEntity(meetingId, entityId, moveStatus)),
   recusals: (partnerIds: number[], entityIds: number[]): Promise<Recusal[]> => call(svc.Recusals(partnerIds, entityIds)),

@@ -26,6 +26,10 @@ export function Setup() {
   return window['go']['app']['EvaluationService']['Setup']();
 }
 
+export function Undelete(arg1) {
+  return window['go']['app']['EvaluationService']['Undelete'](arg1);
+}
+
 export function WeightedTotal(arg1) {
   return window['go']['app']['EvaluationService']['WeightedTotal'](arg1);
 }

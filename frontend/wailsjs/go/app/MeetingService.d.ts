@@ -10,9 +10,9 @@ export function Check(arg1:app.MeetingInput):Promise<void>;
 
 export function CheckPartner(arg1:app.Partner):Promise<void>;
 
-export function Delete(arg1:number):Promise<void>;
+export function Delete(arg1:number):Promise<string>;
 
-export function DeletePartner(arg1:number):Promise<void>;
+export function DeletePartner(arg1:number):Promise<string>;
 
 export function ExportCalendar(arg1:number):Promise<string>;
 
@@ -41,3 +41,5 @@ export function SavePartner(arg1:app.Partner):Promise<number>;
 export function SetActionDone(arg1:number,arg2:number,arg3:boolean):Promise<void>;
 
 export function SetConflict(arg1:number,arg2:number,arg3:string):Promise<void>;
+
+export function Undelete(arg1:string):Promise<void>;

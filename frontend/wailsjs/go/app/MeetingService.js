@@ -81,3 +81,7 @@ export function SetActionDone(arg1, arg2, arg3) {
 export function SetConflict(arg1, arg2, arg3) {
   return window['go']['app']['MeetingService']['SetConflict'](arg1, arg2, arg3);
 }
+
+export function Undelete(arg1) {
+  return window['go']['app']['MeetingService']['Undelete'](arg1);
+}
