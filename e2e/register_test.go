@@ -18,6 +18,30 @@ func (p *Page) setValue(sel, value string) {
 	  e.dispatchEvent(new Event('input',{bubbles:true})); e.dispatchEvent(new Event('change',{bubbles:true})); return true})()`, sel, value))
 }
 
+// showRow scrolls the register's list, a screen at a time from the top, until
+// the entity's row is rendered (the list renders only the rows on screen),
+// brings it to the middle of the list and returns its selector.
+func showRow(p *Page, id int) string {
+	p.T.Helper()
+	sel := fmt.Sprintf(`[data-testid="entity-row"][data-id="%d"]`, id)
+	p.WaitVisible(`[data-testid="entity-row"]`)
+	found := Eval[bool](p, fmt.Sprintf(`(async () => {
+	  const g = document.querySelector('[data-testid="register-grid"]');
+	  const pause = () => new Promise(r => setTimeout(r, 30));
+	  for (let top = 0; ; top += g.clientHeight / 2) {
+	    g.scrollTop = top;
+	    for (let k = 0; k < 100 && (k < 2 || g.querySelector('tbody tr.waiting')); k++) await pause();
+	    const r = g.querySelector(%q);
+	    if (r) { r.scrollIntoView({block: 'center'}); await pause(); return true; }
+	    if (top + g.clientHeight >= g.scrollHeight) return false;
+	  } })()`, sel))
+	if !found {
+		p.T.Fatalf("entity %d is not in the register's list", id)
+	}
+	p.WaitVisible(sel)
+	return sel
+}
+
 // entityJSON is what the tests read back through the real backend.
 type entityJSON struct {
 	ID           int64  `json:"id"`
