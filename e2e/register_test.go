@@ -486,6 +486,22 @@ func TestRegisterList10k(t *testing.T) {
 	windowOnly("in the middle")
 	p.Screenshot("register-list-10k-middle")
 
+	// A row in the middle opened and the entity page left by its back
+	// button: the list is where it was, the row still selected.
+	pick := mid[len(mid)/2]
+	Eval[bool](p, fmt.Sprintf(`(document.querySelector(%q).click(), true)`, rowAt(pick)+` td.date`))
+	p.WaitVisible(rowAt(pick) + `.selected`)
+	scrolled := Eval[float64](p, `document.querySelector('[data-testid="register-grid"]').scrollTop`)
+	Eval[bool](p, `(document.querySelector('[data-testid="register-grid"]').focus(), true)`)
+	p.Key("Enter")
+	p.WaitText(`[data-testid="entity-page"] [data-testid="entity-name"]`, name(9999-pick))
+	p.Click(`[data-testid="entity-page"] button.back`)
+	p.WaitText(rowAt(pick)+`.selected`, name(9999-pick))
+	p.WaitJS(fmt.Sprintf(`Math.abs(document.querySelector('[data-testid="register-grid"]').scrollTop - %v) < 1`, scrolled), defaultWait)
+	if !onScreen(rowAt(pick)) {
+		t.Fatalf("back on the list, the selected row %d is off screen", pick)
+	}
+
 	p.Key("Control+k")
 	p.setValue(`.topbar input[type=search]`, "Entity 04321")
 	p.WaitText(`[data-testid="register-count"]`, "1 entity")
