@@ -146,6 +146,31 @@ func (r *RegisterService) List(q ListQuery) (ListPage, error) {
 	return listPage(page), nil
 }
 
+// EntityRef is one entity's id and name.
+type EntityRef struct {
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+}
+
+// Matching returns the id and name of every entity q's search and filters
+// select (q's sort and page are ignored), by name: "select all" in the list
+// ticks every one of them, not only the rows on screen.
+func (r *RegisterService) Matching(q ListQuery) ([]EntityRef, error) {
+	reg, err := r.s.openRegister()
+	if err != nil {
+		return []EntityRef{}, Fail(err)
+	}
+	refs, err := reg.MatchingEntities(context.Background(), q.query())
+	if err != nil {
+		return []EntityRef{}, Fail(err)
+	}
+	out := make([]EntityRef, len(refs))
+	for i, e := range refs {
+		out[i] = EntityRef(e)
+	}
+	return out, nil
+}
+
 // MissingView is one unanswered RFI item of an entity: its field (JSON name,
 // "submissions[i].field" for a product's item), the RFI's wording, and for a
 // product's item the product's id and name.

@@ -240,6 +240,34 @@ func TestRegisterServiceListDemo(t *testing.T) {
 	}
 }
 
+// TestRegisterServiceMatching: "select all" gets every entity the list's
+// search and filters select, whatever page the list shows, and a bad
+// filter is refused.
+func TestRegisterServiceMatching(t *testing.T) {
+	r := registerService(t, true)
+	for _, q := range []app.ListQuery{{}, {Completeness: "incomplete"}, {Statuses: []string{"screening", "declined"}}, {Search: "cell", Offset: 5, Limit: 3}} {
+		page, err := r.List(app.ListQuery{Search: q.Search, Statuses: q.Statuses, Completeness: q.Completeness, Sort: "name", Limit: 1000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		refs, err := r.Matching(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(refs) != page.Total || len(refs) == 0 {
+			t.Fatalf("%+v: %d matching, the list counts %d", q, len(refs), page.Total)
+		}
+		for i, row := range page.Rows {
+			if refs[i].ID != row.ID || refs[i].Name != row.Name {
+				t.Errorf("%+v: #%d is %+v, the list by name has %d %q", q, i, refs[i], row.ID, row.Name)
+			}
+		}
+	}
+	if w := decodeFail(t, errOf(r.Matching(app.ListQuery{Completeness: "half"}))); w.Code != "invalid" {
+		t.Errorf("a bad completeness filter: %+v", w)
+	}
+}
+
 func TestRegisterServiceLocked(t *testing.T) {
 	s := app.NewSession(app.Config{RegisterPath: t.TempDir() + "/none.atpreg"})
 	r := &app.RegisterService{}

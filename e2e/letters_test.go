@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -38,9 +37,8 @@ func pyDraft(t *testing.T, path string) map[string]any {
 func TestLetters(t *testing.T) {
 	p := NewUnlockedPage(t, true)
 	p.Click(`.sidebar [data-area="register"]`)
-	p.WaitVisible(`[data-testid="entity-row"][data-id="26"]`)
 	for _, id := range []int{3, 23, 26} {
-		p.Click(fmt.Sprintf(`[data-testid="entity-row"][data-id="%d"] [data-testid="entity-pick"]`, id))
+		p.Click(showRow(p, id) + ` [data-testid="entity-pick"]`)
 	}
 	p.WaitVisible(`[data-testid="letters-selection"]`)
 	p.Click(`[data-testid="letters-selection"]`)
@@ -94,8 +92,7 @@ func TestLetters(t *testing.T) {
 
 	// A refused letter names the reason and writes nothing.
 	p.Click(`.sidebar [data-area="register"]`)
-	p.WaitVisible(`[data-testid="entity-row"][data-id="22"]`)
-	p.Click(`[data-testid="entity-row"][data-id="22"] [data-testid="entity-pick"]`)
+	p.Click(showRow(p, 22) + ` [data-testid="entity-pick"]`)
 	p.Click(`[data-testid="letters-selection"]`)
 	p.WaitVisible(`[data-testid="letters-dialog"]`)
 	waitKinds()
@@ -107,7 +104,7 @@ func TestLetters(t *testing.T) {
 	p.Key("Escape")
 
 	// From an entity's page: a missing letter; the entity is then awaited.
-	p.Click(`[data-testid="entity-row"][data-id="37"] .name-link`)
+	p.Click(showRow(p, 37) + ` .name-link`)
 	p.WaitVisible(`[data-testid="letters-open"]`)
 	p.Click(`[data-testid="letters-open"]`)
 	p.WaitVisible(`[data-testid="letters-dialog"]`)

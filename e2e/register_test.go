@@ -18,6 +18,30 @@ func (p *Page) setValue(sel, value string) {
 	  e.dispatchEvent(new Event('input',{bubbles:true})); e.dispatchEvent(new Event('change',{bubbles:true})); return true})()`, sel, value))
 }
 
+// showRow scrolls the register's list, a screen at a time from the top, until
+// the entity's row is rendered (the list renders only the rows on screen),
+// brings it to the middle of the list and returns its selector.
+func showRow(p *Page, id int) string {
+	p.T.Helper()
+	sel := fmt.Sprintf(`[data-testid="entity-row"][data-id="%d"]`, id)
+	p.WaitVisible(`[data-testid="entity-row"]`)
+	found := Eval[bool](p, fmt.Sprintf(`(async () => {
+	  const g = document.querySelector('[data-testid="register-grid"]');
+	  const pause = () => new Promise(r => setTimeout(r, 30));
+	  for (let top = 0; ; top += g.clientHeight / 2) {
+	    g.scrollTop = top;
+	    for (let k = 0; k < 100 && (k < 2 || g.querySelector('tbody tr.waiting')); k++) await pause();
+	    const r = g.querySelector(%q);
+	    if (r) { r.scrollIntoView({block: 'center'}); await pause(); return true; }
+	    if (top + g.clientHeight >= g.scrollHeight) return false;
+	  } })()`, sel))
+	if !found {
+		p.T.Fatalf("entity %d is not in the register's list", id)
+	}
+	p.WaitVisible(sel)
+	return sel
+}
+
 // entityJSON is what the tests read back through the real backend.
 type entityJSON struct {
 	ID           int64  `json:"id"`
@@ -362,8 +386,11 @@ func TestRegisterAttachmentsAndDelete(t *testing.T) {
 }
 
 // TestRegisterList10k fills a register with 10,000 fictional entities through
-// the backend and pages, sorts and searches the list; it logs how long the
-// list took to answer (figures for the README, never asserted).
+// the backend and scrolls, sorts and searches the one virtual list: only a
+// window of rows is ever in the page, End reaches the last entity and shows
+// it, the middle of the list shows the right rows, and the table tells a
+// screen reader the whole count. It logs how long the list took to answer
+// (figures for the README, never asserted).
 func TestRegisterList10k(t *testing.T) {
 	p := NewUnlockedPage(t, false)
 	// Filled 500 at a time, each batch its own call: one call for all 10,000
@@ -386,20 +413,94 @@ func TestRegisterList10k(t *testing.T) {
 		t.Fatalf("created %v entities", n)
 	}
 	p.Click(`.sidebar [data-area="register"]`)
-	p.WaitText(`[data-testid="register-count"]`, "1–100 of 10,000")
+	p.WaitText(`[data-testid="register-count"]`, "10,000 entities")
 	ms := Eval[float64](p, `(async () => { const t = performance.now();
 	  await window.go.app.RegisterService.List({search: '', statuses: [], atpType: '', intendedUse: '', processType: '', completeness: '', sort: 'name', desc: true, offset: 0, limit: 100});
 	  return performance.now() - t; })()`)
 	t.Logf("List, 100 of 10,000 sorted by name: %.1f ms", ms)
 
+	// The rows in the page: a window, never the list.
+	rendered := func() int {
+		t.Helper()
+		return Eval[int](p, `document.querySelectorAll('[data-testid="register-grid"] tbody tr').length`)
+	}
+	windowOnly := func(where string) {
+		t.Helper()
+		if n := rendered(); n == 0 || n >= 100 {
+			t.Fatalf("%s: %d rows in the page, want a window (1–99) of the 10,000", where, n)
+		}
+	}
+	name := func(i int) string { return fmt.Sprintf("Fictional Entity %05d Ltd", i) }
+	// The row at index i of the list (by aria-rowindex: the header is row 1).
+	rowAt := func(i int) string {
+		return fmt.Sprintf(`[data-testid="entity-row"][aria-rowindex="%d"]`, i+2)
+	}
+
 	p.Click(`th [data-sort="name"]`)
-	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, "Fictional Entity 00000 Ltd")
+	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, name(0))
 	p.Click(`th [data-sort="name"]`)
-	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, "Fictional Entity 09999 Ltd")
+	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, name(9999))
+	windowOnly("at the top")
+	if rc := Eval[string](p, `document.querySelector('[data-testid="register-table"]').getAttribute('aria-rowcount')`); rc != "10001" {
+		t.Fatalf("aria-rowcount = %q, want 10001 (10,000 entities and the header row)", rc)
+	}
+
+	// End: the last entity by the order (A–Z reversed: 00000) selected and on screen.
 	Eval[bool](p, `(document.querySelector('[data-testid="register-grid"]').focus(), true)`)
-	p.Key("Control+PageDown")
-	p.WaitText(`[data-testid="register-count"]`, "101–200 of 10,000")
-	p.WaitText(`[data-testid="register-grid"] tbody tr:first-child`, "Fictional Entity 09899 Ltd")
+	p.Key("End")
+	p.WaitText(rowAt(9999)+`.selected`, name(0))
+	onScreen := func(sel string) bool {
+		return Eval[bool](p, fmt.Sprintf(`(()=>{const r=document.querySelector(%q), g=document.querySelector('[data-testid="register-grid"]');
+		  if(!r) return false; const a=r.getBoundingClientRect(), b=g.getBoundingClientRect(), h=g.querySelector('thead').getBoundingClientRect().height;
+		  const top=b.top+g.clientTop; return a.top >= top + h - 1 && a.bottom <= top + g.clientHeight + 1})()`, sel))
+	}
+	if !onScreen(rowAt(9999)) {
+		t.Log(Eval[string](p, `(()=>{const g=document.querySelector('[data-testid="register-grid"]'); const rs=[...g.querySelectorAll('tbody tr')];
+		  return JSON.stringify({st:g.scrollTop, sh:g.scrollHeight, ch:g.clientHeight, gt:g.getBoundingClientRect().top, head:g.querySelector('thead').getBoundingClientRect().height,
+		    mt:g.querySelector('table').style.marginTop, sp:g.querySelector('.spacer-rows').style.height, rows:rs.slice(-3).map(r=>[r.dataset.index, r.getBoundingClientRect().top, r.getBoundingClientRect().height, r.className])})})()`))
+		t.Fatal("End selected the last entity but it is not on screen")
+	}
+	windowOnly("at the end")
+	p.Screenshot("register-list-10k-end")
+
+	// Home, then a screen down: the selection moves by the rows a screen holds.
+	p.Key("Home")
+	p.WaitText(rowAt(0)+`.selected`, name(9999))
+	p.Key("PageDown")
+	p.WaitJS(`+(document.querySelector('[data-testid="entity-row"].selected')?.dataset.index ?? 0) > 3`, defaultWait)
+	down := Eval[int](p, `+document.querySelector('[data-testid="entity-row"].selected').dataset.index`)
+	if !onScreen(rowAt(down)) {
+		t.Fatalf("PageDown selected row %d off screen", down)
+	}
+
+	// Scrolled to the middle (as the scroll bar would): the rows there.
+	Eval[bool](p, `(()=>{const g=document.querySelector('[data-testid="register-grid"]'); g.scrollTop = (g.scrollHeight - g.clientHeight) / 2; return true})()`)
+	p.WaitJS(`(()=>{const rows=[...document.querySelectorAll('[data-testid="entity-row"]')]; return rows.length > 5 && rows.every(r => r.textContent.includes('Fictional Entity 0'))
+	  && +rows[0].dataset.index > 4000 && +rows[0].dataset.index < 6000})()`, defaultWait)
+	mid := Eval[[]int](p, `[...document.querySelectorAll('[data-testid="entity-row"]')].map(r => +r.dataset.index)`)
+	for _, i := range mid {
+		if got := p.Text(rowAt(i) + ` .name-link`); got != name(9999-i) {
+			t.Fatalf("row %d of the list shows %q, want %q", i, got, name(9999-i))
+		}
+	}
+	windowOnly("in the middle")
+	p.Screenshot("register-list-10k-middle")
+
+	// A row in the middle opened and the entity page left by its back
+	// button: the list is where it was, the row still selected.
+	pick := mid[len(mid)/2]
+	p.Click(rowAt(pick) + ` td:nth-child(3)`) // its status cell
+	p.WaitVisible(rowAt(pick) + `.selected`)
+	scrolled := Eval[float64](p, `document.querySelector('[data-testid="register-grid"]').scrollTop`)
+	Eval[bool](p, `(document.querySelector('[data-testid="register-grid"]').focus(), true)`)
+	p.Key("Enter")
+	p.WaitText(`[data-testid="entity-page"] [data-testid="entity-name"]`, name(9999-pick))
+	p.Click(`[data-testid="entity-page"] button.back`)
+	p.WaitText(rowAt(pick)+`.selected`, name(9999-pick))
+	p.WaitJS(fmt.Sprintf(`Math.abs(document.querySelector('[data-testid="register-grid"]').scrollTop - %v) < 1`, scrolled), defaultWait)
+	if !onScreen(rowAt(pick)) {
+		t.Fatalf("back on the list, the selected row %d is off screen", pick)
+	}
 
 	p.Key("Control+k")
 	p.setValue(`.topbar input[type=search]`, "Entity 04321")

@@ -32,6 +32,16 @@ func (r *Register) ListEntities(ctx context.Context, q ListQuery) (ListPage, err
 	return r.db.ListEntities(ctx, q)
 }
 
+// EntityRef is one entity's id and name.
+type EntityRef = store.EntityRef
+
+// MatchingEntities returns the id and name of every entity q selects (its
+// search and filters; sort and page ignored), by name. A bad filter is
+// apperr.Invalid naming the query's field.
+func (r *Register) MatchingEntities(ctx context.Context, q ListQuery) ([]EntityRef, error) {
+	return r.db.MatchingEntities(ctx, q)
+}
+
 // AllEntities returns every row q selects (q's Offset and Limit are
 // ignored), page after page.
 func (r *Register) AllEntities(ctx context.Context, q ListQuery) ([]EntityRow, error) {

@@ -277,3 +277,27 @@ func fillRows(r *Reader, page *ListPage, rows []listRow) error {
 	}
 	return nil
 }
+
+// EntityRef is one entity's id and name.
+type EntityRef struct {
+	ID   int64  `db:"id" json:"id"`
+	Name string `db:"name" json:"name"`
+}
+
+// MatchingEntities returns the id and name of every entity q selects (its
+// search and filters; its sort, offset and limit are ignored), by name,
+// then id: all of them, for work on every entity a filtered list shows.
+func (db *DB) MatchingEntities(ctx context.Context, q ListQuery) ([]EntityRef, error) {
+	where, args, err := q.where()
+	if err != nil {
+		return nil, err
+	}
+	out := []EntityRef{}
+	err = db.View(ctx, func(r *Reader) error {
+		return r.Select(&out, `SELECT e.id, e.name FROM entities e WHERE `+where+` ORDER BY e.name COLLATE NOCASE, e.id`, args...)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}

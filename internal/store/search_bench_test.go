@@ -122,6 +122,23 @@ func BenchmarkRegister10k(b *testing.B) {
 			})
 		})
 	}
+	// The virtual list: a window in the middle, and every matching entity's
+	// id and name ("select all").
+	b.Run("list/window-middle-name", func(b *testing.B) {
+		measure(b, func(int) error {
+			_, err := db.ListEntities(ctx, store.ListQuery{Offset: n / 2, Limit: 100})
+			return err
+		})
+	})
+	b.Run("matching/all", func(b *testing.B) {
+		measure(b, func(int) error {
+			refs, err := db.MatchingEntities(ctx, store.ListQuery{})
+			if err == nil && len(refs) != n {
+				err = fmt.Errorf("%d matching of %d", len(refs), n)
+			}
+			return err
+		})
+	})
 	b.Run("update-entity", func(b *testing.B) {
 		measure(b, func(i int) error {
 			e, err := db.GetEntity(ctx, int64(1+(i*104729)%n))

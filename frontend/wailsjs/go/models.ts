@@ -1035,6 +1035,20 @@ export namespace app {
 	        this.statusLabel = source["statusLabel"];
 	    }
 	}
+	export class EntityRef {
+	    id: number;
+	    name: string;
+	
+	    static createFrom(source: any = {}) {
+	        return new EntityRef(source);
+	    }
+	
+	    constructor(source: any = {}) {
+	        if ('string' === typeof source) source = JSON.parse(source);
+	        this.id = source["id"];
+	        this.name = source["name"];
+	    }
+	}
 	export class EntityRow {
 	    id: number;
 	    name: string;

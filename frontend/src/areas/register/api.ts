@@ -3,7 +3,7 @@
 import * as svc from '../../../wailsjs/go/app/RegisterService';
 import { app, register } from '../../../wailsjs/go/models';
 import { call } from '../../lib/errors';
-import type { AttachmentData, AttachmentInfo, ChoicesView, Entity, EntityView, ListPage, ListQuery } from './types';
+import type { AttachmentData, AttachmentInfo, ChoicesView, Entity, EntityRef, EntityView, ListPage, ListQuery } from './types';
 
 // The generated bindings type their arguments as generated classes; the page
 // holds plain objects of the same fields (./types), made into those classes
@@ -11,6 +11,8 @@ import type { AttachmentData, AttachmentInfo, ChoicesView, Entity, EntityView, L
 export const api = {
   choices: (): Promise<ChoicesView> => call(svc.Choices()),
   list: (q: ListQuery): Promise<ListPage> => call(svc.List(app.ListQuery.createFrom(q))),
+  /** The id and name of every entity q's search and filters select (its sort and page ignored). */
+  matching: (q: ListQuery): Promise<EntityRef[]> => call(svc.Matching(app.ListQuery.createFrom(q))),
   get: (id: number): Promise<EntityView> => call(svc.Get(id)),
   create: (e: Entity) => call(svc.Create(register.Entity.createFrom(e))),
   update: (e: Entity) => call(svc.Update(register.Entity.createFrom(e))),

@@ -7,12 +7,15 @@ import {
   fmtSize,
   missingText,
   moveSelection,
-  pageOffset,
-  rangeText,
+  countText,
+  screenRows,
+  scrollToShow,
   sortBy,
   statusFilterText,
   toggleCode,
-  PAGE_SIZE,
+  visibleRange,
+  windowsOf,
+  WINDOW,
 } from './listing';
 
 describe('sortBy', () => {
@@ -38,36 +41,78 @@ describe('filtered', () => {
   });
 });
 
-describe('paging', () => {
+describe('count', () => {
   it.each([
-    [0, 0, 0, 'No entities'],
-    [0, 1, 1, '1 entity'],
-    [0, 40, 40, '40 entities'],
-    [0, 100, 10000, '1–100 of 10,000'],
-    [9900, 100, 10000, '9,901–10,000 of 10,000'],
-  ])('range %d %d %d', (offset, shown, total, want) => {
-    expect(rangeText(offset, shown, total)).toBe(want);
+    [0, 'No entities'],
+    [1, '1 entity'],
+    [40, '40 entities'],
+    [10000, '10,000 entities'],
+  ])('%d', (total, want) => {
+    expect(countText(total)).toBe(want);
+  });
+});
+
+describe('virtual list', () => {
+  // A box 400 px tall with a 40 px header and 36 px rows: 10 rows on screen.
+  it.each([
+    ['top', 0, 10000, 0, 10 + 6],
+    ['scrolled into row 100', 100 * 36, 10000, 94, 110 + 6],
+    ['half a row down', 100 * 36 + 18, 10000, 94, 111 + 6],
+    ['the end', 9990 * 36, 10000, 9984, 10000],
+    ['past the end', 20000 * 36, 10000, 9993, 10000],
+    ['few rows', 0, 3, 0, 3],
+    ['none', 0, 0, 0, 0],
+  ])('renders rows for %s', (_n, top, total, start, end) => {
+    expect(visibleRange(top, 400, 40, 36, total)).toEqual({ start, end });
+  });
+  it('renders only a window of a long list', () => {
+    const r = visibleRange(5000 * 36, 800, 40, 36, 10000);
+    expect(r.end - r.start).toBeLessThan(40);
+    expect(r.start).toBeLessThanOrEqual(5000);
+    expect(r.end).toBeGreaterThan(5000 + 20);
   });
   it.each([
-    [0, 10000, 1, PAGE_SIZE],
-    [0, 10000, -1, 0],
-    [9900, 10000, 1, 9900],
-    [100, 10000, -1, 0],
-  ] as const)('page from %d of %d by %d', (offset, total, step, want) => {
-    expect(pageOffset(offset, total, step)).toBe(want);
+    [0, 16, [0]],
+    [94, 116, [0, 1]],
+    [9984, 10000, [99]],
+    [200, 300, [2]],
+    [5, 5, []],
+  ])('fetches the windows of rows %d–%d', (start, end, want) => {
+    expect(windowsOf(start, end)).toEqual(want);
+  });
+  it('windows are WINDOW rows', () => {
+    expect(windowsOf(WINDOW - 1, WINDOW + 1)).toEqual([0, 1]);
+  });
+  it.each([
+    ['in view', 5, 0, 0],
+    ['below', 20, 0, 21 * 36 - 360],
+    ['above', 3, 10 * 36, 3 * 36],
+    ['last', 9999, 0, 10000 * 36 - 360],
+  ])('scrolls to show a row %s', (_n, index, top, want) => {
+    expect(scrollToShow(index, top, 400, 40, 36)).toBe(want);
+  });
+  it('pages by a screen less a row', () => {
+    expect(screenRows(400, 40, 36)).toBe(9);
+    expect(screenRows(50, 40, 36)).toBe(1);
   });
 });
 
 describe('moveSelection', () => {
   it.each([
-    [-1, 5, 'ArrowDown', 0],
-    [4, 5, 'ArrowDown', 4],
-    [0, 5, 'ArrowUp', 0],
-    [3, 5, 'Home', 0],
-    [1, 5, 'End', 4],
-    [2, 0, 'ArrowDown', -1],
-  ])('%d of %d %s', (cur, n, key, want) => {
-    expect(moveSelection(cur, n, key)).toBe(want);
+    [-1, 5, 'ArrowDown', 1, 0],
+    [4, 5, 'ArrowDown', 1, 4],
+    [0, 5, 'ArrowUp', 1, 0],
+    [3, 5, 'Home', 1, 0],
+    [1, 5, 'End', 1, 4],
+    [2, 0, 'ArrowDown', 1, -1],
+    [0, 10000, 'PageDown', 9, 9],
+    [-1, 10000, 'PageDown', 9, 0],
+    [9995, 10000, 'PageDown', 9, 9999],
+    [20, 10000, 'PageUp', 9, 11],
+    [4, 10000, 'PageUp', 9, 0],
+    [17, 10000, 'End', 9, 9999],
+  ])('%d of %d %s (screen %d)', (cur, n, key, screen, want) => {
+    expect(moveSelection(cur, n, key, screen)).toBe(want);
   });
 });
 
@@ -121,11 +166,11 @@ describe('status filter', () => {
 
 describe('in Chinese', () => {
   afterEach(() => setLocale('en', { reload: false }));
-  it('counts, ranges and sums up the status filter in the Chinese catalog', () => {
+  it('counts and sums up the status filter in the Chinese catalog', () => {
     setLocale('zh-HK', { reload: false });
-    expect(rangeText(0, 0, 0)).toBe('沒有機構');
-    expect(rangeText(0, 1, 1)).toBe('1 個機構');
-    expect(rangeText(0, 100, 250)).toBe('第 1–100 個，共 250 個');
+    expect(countText(0)).toBe('沒有機構');
+    expect(countText(1)).toBe('1 個機構');
+    expect(countText(10000)).toBe('10,000 個機構');
     expect(missingText(2)).toBe('不完整 · 欠 2 項');
     const choices = [
       { code: 'received', label: '已收到' },
@@ -135,7 +180,7 @@ describe('in Chinese', () => {
     expect(statusFilterText(['received', 'screening'], choices)).toBe('已收到、初步審核');
   });
   it('says 1 entity and 2 entities in English', () => {
-    expect(rangeText(0, 2, 2)).toBe('2 entities');
-    expect(rangeText(0, 100, 250)).toBe('1–100 of 250');
+    expect(countText(1)).toBe('1 entity');
+    expect(countText(2)).toBe('2 entities');
   });
 });

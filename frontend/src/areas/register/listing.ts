@@ -1,10 +1,15 @@
-// Pure logic of the register list: the query, column order, paging and the
-// small formatting the rows need.
+// Pure logic of the register list: the query, column order, the virtual
+// list's arithmetic (which rows are on screen, which windows of rows to
+// fetch, where the selection moves and how far to scroll) and the small
+// formatting the rows need.
 import type { ListQuery, SortKey } from './types';
 import { m } from '../../paraglide/messages';
 
-/** Rows fetched per page: enough to fill a tall window, small enough to render at once. */
-export const PAGE_SIZE = 100;
+/** Rows fetched from the register at a time (one window of the list). */
+export const WINDOW = 100;
+
+/** Rows rendered beyond each edge of the screen, so a short scroll shows no gap. */
+export const OVERSCAN = 6;
 
 /** The list's starting query: every entity, the latest received first. */
 export function defaultQuery(): ListQuery {
@@ -18,14 +23,19 @@ export function defaultQuery(): ListQuery {
     sort: 'received_on',
     desc: true,
     offset: 0,
-    limit: PAGE_SIZE,
+    limit: WINDOW,
   };
 }
 
 /** Columns whose natural first order is descending (newest, most, highest first). */
 const descFirst: SortKey[] = ['updated_at', 'received_on', 'products', 'missing', 'score'];
 
-/** The query ordered by key: a second click on the same column reverses it. Paging restarts. */
+/** The list a query shows, whatever part of it is fetched: the same key, the same rows. */
+export function listKey(q: ListQuery): string {
+  return JSON.stringify({ ...q, offset: 0, limit: 0 });
+}
+
+/** The query ordered by key: a second click on the same column reverses it (from the first row). */
 export function sortBy(q: ListQuery, key: SortKey): ListQuery {
   const desc = q.sort === key ? !q.desc : descFirst.includes(key);
   return { ...q, sort: key, desc, offset: 0 };
@@ -36,36 +46,75 @@ export function filtered(q: ListQuery): boolean {
   return q.statuses.length > 0 || !!q.atpType || !!q.intendedUse || !!q.processType || !!q.completeness;
 }
 
-/** "1–100 of 10,000", "3 entities", "No entities" (in the window's language). */
-export function rangeText(offset: number, shown: number, total: number): string {
-  const n = total.toLocaleString('en-GB');
-  if (total === 0) return m.reg_range_none();
-  if (shown >= total) return m.reg_range_all({ count: total, n });
-  return m.reg_range({ from: (offset + 1).toLocaleString('en-GB'), to: (offset + shown).toLocaleString('en-GB'), total: n });
+/** "10,000 entities", "1 entity", "No entities" (in the window's language). */
+export function countText(total: number): string {
+  if (total === 0) return m.reg_total_none();
+  return m.reg_total({ count: total, n: total.toLocaleString('en-GB') });
 }
 
-/** The offset of the page before or after, kept within the rows there are. */
-export function pageOffset(offset: number, total: number, step: -1 | 1): number {
-  const next = offset + step * PAGE_SIZE;
-  if (next < 0) return 0;
-  if (next >= total) return offset;
-  return next;
+/**
+ * The rows [start, end) to render for a list scrolled to scrollTop in a box
+ * view pixels tall whose header is head pixels tall and rows row pixels
+ * each: those on screen and overscan more at each end, within total.
+ */
+export function visibleRange(scrollTop: number, view: number, head: number, row: number, total: number, overscan = OVERSCAN): { start: number; end: number } {
+  if (total <= 0 || row <= 0) return { start: 0, end: 0 };
+  const first = Math.floor(Math.max(0, scrollTop) / row);
+  const last = Math.ceil((Math.max(0, scrollTop) + Math.max(0, view - head)) / row);
+  const start = Math.max(0, Math.min(first, total - 1) - overscan);
+  const end = Math.min(total, Math.max(last, first + 1) + overscan);
+  return { start, end };
 }
 
-/** The row to select after an arrow key, kept within the page. */
-export function moveSelection(current: number, count: number, key: string): number {
+/** The windows (row offset / WINDOW) that hold the rows [start, end). */
+export function windowsOf(start: number, end: number, size = WINDOW): number[] {
+  const out: number[] = [];
+  if (end <= start) return out;
+  for (let w = Math.floor(start / size); w * size < end; w++) out.push(w);
+  return out;
+}
+
+/** The rows a screen holds (PageUp/PageDown move by this many). */
+export function screenRows(view: number, head: number, row: number): number {
+  return Math.max(1, Math.floor((view - head) / row) - 1);
+}
+
+/**
+ * The row to select after a key (arrows by one, PageUp/PageDown by a screen
+ * of `screen` rows, Home/End to the ends), kept within the count rows of
+ * the list. No row selected: down keys select the first, up keys the last
+ * one reachable.
+ */
+export function moveSelection(current: number, count: number, key: string, screen = 1): number {
   if (count === 0) return -1;
   switch (key) {
     case 'ArrowDown':
       return Math.min(count - 1, current + 1);
     case 'ArrowUp':
       return Math.max(0, current - 1);
+    case 'PageDown':
+      return current < 0 ? 0 : Math.min(count - 1, current + screen);
+    case 'PageUp':
+      return Math.max(0, current - screen);
     case 'Home':
       return 0;
     case 'End':
       return count - 1;
   }
   return current;
+}
+
+/**
+ * The scrollTop that brings row index into view in a box view pixels tall
+ * (its sticky header head pixels tall): unchanged when it is in view
+ * already, else just enough to show it at the nearer edge.
+ */
+export function scrollToShow(index: number, scrollTop: number, view: number, head: number, row: number): number {
+  const top = index * row; // the row's top below the header
+  const room = Math.max(row, view - head);
+  if (top < scrollTop) return top;
+  if (top + row > scrollTop + room) return top + row - room;
+  return scrollTop;
 }
 
 export { fmtDate, fmtDateTime } from '../../lib/dates';

@@ -14,6 +14,12 @@ class RegisterState {
   query = $state<ListQuery>(defaultQuery());
   /** The id of the entity last opened or selected in the list. */
   selectedId = $state(0);
+  /**
+   * Where the list was left, so coming back finds it as it was: its scroll
+   * position and selected row (index in the whole list), and the list
+   * (query) they belong to.
+   */
+  view = { key: '', scrollTop: 0, selected: -1 };
 
   private loading: Promise<ChoicesView> | null = null;
   private lang: Lang | null = null;

@@ -33,6 +33,9 @@ export type SortKey = app.ListQuery['sort'];
 /** One row of the list. */
 export type EntityRow = Wire<app.EntityRow>;
 
+/** One entity's id and name (every entity the list's filters select). */
+export type EntityRef = app.EntityRef;
+
 /** One page of the list and the number of rows matching in all. */
 export type ListPage = Wire<app.ListPage>;
 

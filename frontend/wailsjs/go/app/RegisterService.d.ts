@@ -27,6 +27,8 @@ export function List(arg1:app.ListQuery):Promise<app.ListPage>;
 
 export function LookAlikes(arg1:register.Entity):Promise<Array<app.LookAlike>>;
 
+export function Matching(arg1:app.ListQuery):Promise<Array<app.EntityRef>>;
+
 export function Move(arg1:number,arg2:string,arg3:string):Promise<void>;
 
 export function PickAndAttach(arg1:number):Promise<app.Attachment>;

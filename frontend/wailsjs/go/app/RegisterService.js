@@ -50,6 +50,10 @@ export function LookAlikes(arg1) {
   return window['go']['app']['RegisterService']['LookAlikes'](arg1);
 }
 
+export function Matching(arg1) {
+  return window['go']['app']['RegisterService']['Matching'](arg1);
+}
+
 export function Move(arg1, arg2, arg3) {
   return window['go']['app']['RegisterService']['Move'](arg1, arg2, arg3);
 }
