@@ -145,8 +145,8 @@ describe('emailParts', () => {
 });
 
 describe('whenChunks', () => {
-  it('cuts between the date, the weekday and the time only', () => {
-    expect(whenChunks('Thu 12 Mar 2026, 14:30')).toEqual(['Thu 12 Mar 2026, ', '14:30']);
+  it('cuts between the weekday, the date and the time only', () => {
+    expect(whenChunks('Thu 12 Mar 2026, 14:30')).toEqual(['Thu ', '12 Mar 2026, ', '14:30']);
     expect(whenChunks('2026年3月12日（星期四）14:30')).toEqual(['2026年3月12日', '（星期四）', '14:30']);
     expect(whenChunks('2026-03-12')).toEqual(['2026-03-12']);
   });

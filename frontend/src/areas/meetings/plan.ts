@@ -125,7 +125,7 @@ export function emailParts(email: string): string[] {
 }
 
 /** A meeting's day and time as fmtWhen writes it, cut where a line may
- * break: "Thu 12 Mar 2026, " | "14:30"; "2026年3月12日" | "（星期四）" | "14:30". */
+ * break: "Thu " | "12 Mar 2026, " | "14:30"; "2026年3月12日" | "（星期四）" | "14:30". */
 export function whenChunks(text: string): string[] {
-  return text.split(/(?<=, )|(?=（)|(?<=）)/).filter((c) => c !== '');
+  return text.split(/(?<=^[A-Z][a-z]{2} )|(?<=, )|(?=（)|(?<=）)/).filter((c) => c !== '');
 }
