@@ -109,6 +109,11 @@ func (s *Session) startup(ctx context.Context) {
 	go s.watchIdle(stop)
 }
 
+// isWindow reports whether ctx is the context Wails gave the window (it
+// carries Wails' events): Wails' runtime functions end the process on any
+// other, and the Go tests start sessions with a plain context.
+func isWindow(ctx context.Context) bool { return ctx != nil && ctx.Value("events") != nil }
+
 // WindowContext returns the window's context once it has started (nil before).
 func WindowContext(s *Session) context.Context { return s.windowContext() }
 
@@ -242,7 +247,7 @@ func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, erro
 	}
 	win := s.windowContext()
 	tell := func(step string) {
-		if win != nil {
+		if isWindow(win) {
 			wruntime.EventsEmit(win, CreateStepEvent, step)
 		}
 	}
