@@ -39,6 +39,13 @@ func sheetServices(t *testing.T) (*app.SheetService, *app.EvaluationService, *cl
 // sheetSession is sheetServices with the intake service too.
 func sheetSession(t *testing.T) (*app.SheetService, *app.EvaluationService, *app.IntakeService, *clock) {
 	t.Helper()
+	sh, ev, x, c, _ := sheetWindow(t)
+	return sh, ev, x, c
+}
+
+// sheetWindow is sheetSession with the session itself (to switch its language).
+func sheetWindow(t *testing.T) (*app.SheetService, *app.EvaluationService, *app.IntakeService, *clock, *app.Session) {
+	t.Helper()
 	c := &clock{t: servicetest.Now}
 	s := app.NewSession(app.Config{RegisterPath: filepath.Join(t.TempDir(), "register.atpreg"),
 		Options: service.Options{TestingKDF: true, Now: c.now}})
@@ -59,7 +66,7 @@ func sheetSession(t *testing.T) (*app.SheetService, *app.EvaluationService, *app
 	if sh == nil || ev == nil {
 		t.Fatal("SheetService or EvaluationService is not bound")
 	}
-	return sh, ev, intakeService(t, s), c
+	return sh, ev, intakeService(t, s), c, s
 }
 
 // TestSheetServicePanel adds, edits and removes evaluators and their
@@ -248,4 +255,66 @@ func TestSheetBackThroughIntake(t *testing.T) {
 	if open, _ := sh.Sheets(0, true); len(open) != 0 {
 		t.Errorf("still out after it came back: %+v", open)
 	}
+}
+
+// TestSheetProblemsInTheWindowsLanguage: a returned sheet filled wrongly
+// (two scores for one aspect, two recommendations, no reason) is refused
+// with its problems in the window's language: English, then Traditional
+// Chinese after the officer switches, with the aspect's Chinese label.
+func TestSheetProblemsInTheWindowsLanguage(t *testing.T) {
+	sh, _, x, _, s := sheetWindow(t)
+	setup, err := sh.Setup()
+	if err != nil || len(setup.InEvaluation) < 1 {
+		t.Fatalf("setup: %v %+v", err, setup)
+	}
+	res, err := sh.Send(app.SendSheetsRequest{EvaluatorIDs: []int64{setup.Evaluators[0].ID}, EntityIDs: []int64{setup.InEvaluation[0].ID}, Dir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf, err := os.ReadFile(res.Files[0].Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled, _ := formstest.FillPDF(t, pdf, map[string]string{}, map[string]bool{"e1.readiness.2": true, "e1.readiness.4": true,
+		"e1.recommendation.hold": true, "e1.recommendation.invite": true})
+	upload := []app.IntakeUpload{{Name: "returned.pdf", Base64: base64.StdEncoding.EncodeToString(filled)}}
+	said := func() map[string]string {
+		t.Helper()
+		rev, err := x.Review(upload, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]string{}
+		for _, p := range rev.Problems {
+			out[p.Field] = p.Message
+		}
+		if len(out) != 3 {
+			t.Fatalf("problems: %+v", rev.Problems)
+		}
+		return out
+	}
+	en := said()
+	if m := en["e1.readiness"]; !strings.Contains(m, "2 scores are ticked (2 and 4); tick one.") {
+		t.Errorf("English readiness problem: %q", m)
+	}
+	if m := en["e1.reason"]; !strings.HasSuffix(m, ": give the reason for the recommendation.") {
+		t.Errorf("English reason problem: %q", m)
+	}
+	speak(t, s, "zh-HK")
+	zh := said()
+	for field, m := range zh {
+		if !hasHan(m) || strings.Contains(m, "tick") || strings.Contains(m, "Entity") {
+			t.Errorf("zh-HK %s: %q is not Chinese", field, m)
+		}
+	}
+	if m := zh["e1.readiness"]; !strings.Contains(m, "「產品進入臨床轉化的準備程度」") || !strings.Contains(m, "剔選了 2 個分數（2及4）；請只剔選一個。") {
+		t.Errorf("zh-HK readiness problem: %q", m)
+	}
+	if m := zh["e1.recommendation"]; !strings.Contains(m, "剔選了 2 項評審建議") {
+		t.Errorf("zh-HK recommendation problem: %q", m)
+	}
+	if m := zh["e1.reason"]; !strings.HasSuffix(m, "：請提供評審建議的理由。") {
+		t.Errorf("zh-HK reason problem: %q", m)
+	}
+	t.Logf("zh-HK: %v", zh)
 }

@@ -122,6 +122,24 @@ func TestEvaluationScoringWithWeights(t *testing.T) {
 	p.Click(`[data-testid="rec-invite"]`)
 	p.Fill(`[data-testid="reason"]`, "Fictional: clinical-grade process, modest local plans.")
 	p.Screenshot("evaluation-scoring")
+
+	// A day the calendar does not have is named at once beside the field,
+	// and saving sends nothing until it is put right.
+	p.Fill(`[data-testid="ev-date"]`, "2026-02-31")
+	p.WaitText(`[data-testid="ev-date-read"]`, "No such day: Feb 2026 has 28 days")
+	if !Eval[bool](p, `document.querySelector('[data-testid="ev-date"]').getAttribute('aria-invalid') === 'true' &&
+	  document.querySelector('[data-testid="ev-date-read"]').classList.contains('bad')`) {
+		t.Error("2026-02-31 is not marked invalid")
+	}
+	p.Click(`[data-testid="save-evaluation"]`)
+	p.WaitJS(`document.activeElement?.dataset?.testid === 'ev-date'`, defaultWait)
+	if n := Eval[float64](p, fmt.Sprintf(`window.go.app.EvaluationService.Entity(%d).then(v => (v.evaluations ?? []).length)`, a)); n != 0 {
+		t.Fatalf("an evaluation dated 2026-02-31 was saved (%v stored)", n)
+	}
+	p.Fill(`[data-testid="ev-date"]`, "2026-13-01")
+	p.WaitText(`[data-testid="ev-date-read"]`, "there is no month 13")
+	p.Fill(`[data-testid="ev-date"]`, "2026-02-10")
+	p.WaitText(`[data-testid="ev-date-read"]`, "10 Feb 2026")
 	p.Click(`[data-testid="save-evaluation"]`)
 
 	p.WaitVisible(`[data-testid="evaluation-matrix"]`)
@@ -173,6 +191,13 @@ func TestEvaluationScoringWithWeights(t *testing.T) {
 	p.setValue(`[data-testid="rank-filter-atp"]`, "")
 	p.WaitJS(`document.querySelectorAll('[data-testid="rank-row"]').length === 3`, defaultWait)
 	p.Screenshot("evaluation-ranking")
+
+	// The status line's "Evaluation added" follows a switch of language.
+	p.WaitText(`[data-testid="register-saved"]`, "Evaluation added")
+	chooseLanguage(p, "zh-HK")
+	p.WaitText(`[data-testid="register-saved"]`, "已新增評審")
+	chooseLanguage(p, "en")
+	p.WaitText(`[data-testid="register-saved"]`, "Evaluation added")
 }
 
 // TestEvaluationDemoDisagreement opens the demo ranking and an entity whose

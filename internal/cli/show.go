@@ -218,10 +218,11 @@ func describeAudit(h rg.AuditEntry) string {
 	case rg.ActionDetach:
 		s = "removed attachment " + h.Old
 	case rg.ActionExport:
-		// What left the register, in words (rg.PublishedText); a line an
-		// older version recorded ("brief BRF-… for …") is put the same way.
+		// What left the register, in words (rg.PublishedText, which names the
+		// file; a form's first lines said "form RF-…"); a line an older
+		// version recorded ("brief BRF-… for …") is put the same way.
 		label := rg.LedgerKindLabel(h.Field)
-		if strings.HasPrefix(h.Detail, label) {
+		if strings.HasPrefix(h.Detail, label) || strings.Contains(h.Detail, ", saved as ") {
 			return h.Detail + " by " + h.By
 		}
 		s = label

@@ -204,7 +204,32 @@ type Sheet struct {
 type Problem struct {
 	Field   string
 	Value   string
-	Message string
+	Message string // English
+	said    apperr.Label
+}
+
+// Text is the problem's message in any language (the window's).
+func (p Problem) Text() apperr.Label {
+	if p.said != nil {
+		return p.said
+	}
+	return apperr.Verbatim(p.Message)
+}
+
+// problem is the problem of field with value, said by msg.
+func problem(field, value string, msg apperr.Label) Problem {
+	return Problem{Field: field, Value: value, Message: msg.LabelIn(apperr.English), said: msg}
+}
+
+// scoresTicked are the scores ticked for one aspect, said as a list: "3 and
+// 4" in English, "3及4" in Chinese.
+type scoresTicked []string
+
+func (s scoresTicked) LabelIn(lang string) string {
+	if lang == apperr.Chinese {
+		return strings.Join(s, "及")
+	}
+	return strings.Join(s, " and ")
 }
 
 // IsSheet reports whether data is a form of the sheet's kind (any
@@ -247,12 +272,12 @@ func Read(data []byte) (Sheet, []Problem, error) {
 func Parse(v forms.Values) (Sheet, []Problem) {
 	var out Sheet
 	var ps []Problem
-	if err := v.Expect(Kind, Version, "the evaluation sheet"); err != nil {
-		return out, []Problem{{Field: forms.KindField, Value: v.Kind, Message: apperr.Message(err)}}
+	if err := v.Expect(Kind, Version, apperr.Fixed("the evaluation sheet")); err != nil {
+		return out, []Problem{problem(forms.KindField, v.Kind, apperr.Say(err))}
 	}
 	out.Evaluator = strings.TrimSpace(v.Text["evaluator"])
 	if out.Evaluator == "" {
-		ps = append(ps, Problem{Field: "evaluator", Message: "The sheet names no evaluator. Use the sheet atpreg made for the evaluator, filled and saved."})
+		ps = append(ps, problem("evaluator", "", apperr.T("The sheet names no evaluator. Use the sheet atpreg made for the evaluator, filled and saved.")))
 	}
 	for n := 1; ; n++ {
 		p := fmt.Sprintf("e%d.", n)
@@ -262,7 +287,7 @@ func Parse(v forms.Values) (Sheet, []Problem) {
 		}
 		id, err := strconv.ParseInt(strings.TrimSpace(raw), 10, 64)
 		if err != nil || id <= 0 {
-			ps = append(ps, Problem{Field: p + "entity_id", Value: raw, Message: "The entity's number on the sheet cannot be read. Use the sheet atpreg made, filled and saved."})
+			ps = append(ps, problem(p+"entity_id", raw, apperr.T("The entity's number on the sheet cannot be read. Use the sheet atpreg made, filled and saved.")))
 			continue
 		}
 		out.EntityIDs = append(out.EntityIDs, id)
@@ -285,8 +310,8 @@ func Parse(v forms.Values) (Sheet, []Problem) {
 				score, _ := strconv.Atoi(ticked[0])
 				ev.Scores[a] = register.Score{Value: score, Note: note}
 			default:
-				ps = append(ps, Problem{Field: p + string(a), Value: strings.Join(ticked, ", "),
-					Message: fmt.Sprintf("Entity %d, %q: %d scores are ticked (%s); tick one.", id, a.Label(), len(ticked), strings.Join(ticked, " and "))})
+				ps = append(ps, problem(p+string(a), strings.Join(ticked, ", "),
+					apperr.T("Entity %d, %q: %d scores are ticked (%s); tick one.", id, a, len(ticked), scoresTicked(ticked))))
 			}
 			filled = filled || len(ticked) > 0 || note != ""
 		}
@@ -304,30 +329,32 @@ func Parse(v forms.Values) (Sheet, []Problem) {
 		}
 		switch len(recs) {
 		case 0:
-			ps = append(ps, Problem{Field: p + "recommendation", Message: fmt.Sprintf("Entity %d is scored but no recommendation is ticked; tick one: %s.", id, recLabels())})
+			ps = append(ps, problem(p+"recommendation", "", apperr.T("Entity %d is scored but no recommendation is ticked; tick one: %s.", id, recLabels())))
 		case 1:
 			ev.Recommendation = register.Recommendation(recs[0])
 		default:
-			ps = append(ps, Problem{Field: p + "recommendation", Value: strings.Join(recs, ", "),
-				Message: fmt.Sprintf("Entity %d: %d recommendations are ticked; tick one.", id, len(recs))})
+			ps = append(ps, problem(p+"recommendation", strings.Join(recs, ", "),
+				apperr.T("Entity %d: %d recommendations are ticked; tick one.", id, len(recs))))
 		}
 		if ev.Reason == "" {
-			ps = append(ps, Problem{Field: p + "reason", Message: fmt.Sprintf("Entity %d: give the reason for the recommendation.", id)})
+			ps = append(ps, problem(p+"reason", "", apperr.T("Entity %d: give the reason for the recommendation.", id)))
 		}
 		// Scores with Value 0 stand for "unscored with a note"; drop the
 		// zero only after the domain checks (ValidateSheet allows it).
 		out.Evaluations = append(out.Evaluations, ev)
 	}
 	if len(out.EntityIDs) == 0 && len(ps) == 0 {
-		ps = append(ps, Problem{Field: "e1.entity_id", Message: "The sheet holds no entity. Use the sheet atpreg made for the evaluator."})
+		ps = append(ps, problem("e1.entity_id", "", apperr.T("The sheet holds no entity. Use the sheet atpreg made for the evaluator.")))
 	}
 	return out, ps
 }
 
-func recLabels() string {
-	var out []string
+// recLabels lists the recommendations to tick: "Invite, Hold, Decline" in
+// English, with "、" in Chinese.
+func recLabels() apperr.Label {
+	var out apperr.Commas
 	for _, r := range register.Recommendations() {
-		out = append(out, r.Label())
+		out = append(out, r)
 	}
-	return strings.Join(out, ", ")
+	return out
 }

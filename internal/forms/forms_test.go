@@ -376,15 +376,15 @@ func TestExpect(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := v.Expect("atpreg-test", "1", "the test form"); err != nil {
+	if err := v.Expect("atpreg-test", "1", apperr.Fixed("the test form")); err != nil {
 		t.Fatal(err)
 	}
-	wantInvalid(t, "another kind", v.Expect("atpreg-sheet", "1", "the evaluation sheet"), "not the evaluation sheet", "atpreg-test")
+	wantInvalid(t, "another kind", v.Expect("atpreg-sheet", "1", apperr.Fixed("the evaluation sheet")), "not the evaluation sheet", "atpreg-test")
 	s := sample(false)
 	s.Version = "99"
 	v, err = forms.ReadDOCX(mustDOCX(t, s))
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantInvalid(t, "version 99", v.Expect("atpreg-test", "1", "the test form"), `version "99"`, `version "1"`)
+	wantInvalid(t, "version 99", v.Expect("atpreg-test", "1", apperr.Fixed("the test form")), `version "99"`, `version "1"`)
 }

@@ -251,8 +251,9 @@ type Values struct {
 func (v Values) Ticked(name string) bool { return v.Checked[name] }
 
 // Expect checks that v is a form of the given kind and version, with a
-// message for the officer otherwise.
-func (v Values) Expect(kind, version, what string) error {
+// message for the officer otherwise (what names the form, in any language:
+// apperr.Fixed("the RFI form")).
+func (v Values) Expect(kind, version string, what apperr.Label) error {
 	if v.Kind != kind {
 		return apperr.New(apperr.Invalid, "This is not %s: it is an atpreg form of another kind (%q). Use the file made for it.", what, v.Kind)
 	}

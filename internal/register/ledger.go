@@ -63,6 +63,8 @@ func LedgerKindLabel(kind string) string {
 		return "Letter"
 	case LedgerSheet:
 		return "Evaluation sheet"
+	case LedgerForm:
+		return "RFI form"
 	}
 	return kind
 }

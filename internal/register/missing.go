@@ -170,3 +170,14 @@ func (e Entity) Missing() []MissingItem {
 
 // Complete reports whether e and all its products answer every RFI item.
 func (e Entity) Complete() bool { return len(e.Missing()) == 0 }
+
+// FieldOfLabel is the field whose RFI wording (English, FieldLabel) is
+// label: the reverse of FieldLabel, for text that kept the wording alone.
+func FieldOfLabel(label string) (string, bool) {
+	for f, l := range fieldLabels {
+		if l == label {
+			return f, true
+		}
+	}
+	return "", false
+}

@@ -79,8 +79,8 @@ func Parse(v forms.Values) (register.Entity, []Problem) {
 		if v.Kind == Kind {
 			field, value = "form_version", v.Version
 		}
-		err := v.Expect(Kind, Version, "the RFI form")
-		return register.Entity{}, []Problem{{Field: field, Label: "Form", Value: value, Message: apperr.Message(err)}}
+		err := v.Expect(Kind, Version, apperr.Fixed("the RFI form"))
+		return register.Entity{}, []Problem{{Field: field, Label: "Form", Value: value, Message: apperr.Message(err), said: apperr.Say(err)}}
 	}
 	p := &parser{v: v}
 	e := register.Entity{

@@ -698,7 +698,7 @@ type SheetTaken struct {
 func sheetProblems(file string, ps []evalsheet.Problem) []IntakeProblem {
 	out := make([]IntakeProblem, 0, len(ps))
 	for _, p := range ps {
-		out = append(out, IntakeProblem{File: file, Field: p.Field, Value: p.Value, Message: p.Message})
+		out = append(out, intakeProblem(file, p.Field, p.Value, p.Text()))
 	}
 	return out
 }

@@ -25,7 +25,44 @@ export function fmtDate(s: string | undefined, lang?: string): string {
   const mo = Number(m[2]);
   if (mo < 1 || mo > 12) return '';
   if (!m[3]) return zh(lang) ? `${m[1]}年${mo}月` : `${months[mo - 1]} ${m[1]}`;
-  return ymd(Number(m[1]), mo, Number(m[3]), lang);
+  const d = Number(m[3]);
+  if (d < 1 || d > daysIn(Number(m[1]), mo)) return '';
+  return ymd(Number(m[1]), mo, d, lang);
+}
+
+/** How many days month mo (1–12) of year y has. */
+export function daysIn(y: number, mo: number): number {
+  if (mo !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
+/** What a typed day is: nothing, a day that exists (normalised "YYYY-MM-DD"),
+ * text that is not written as a day, a month that does not exist (2026-13-01),
+ * or a day its month does not have (2026-02-31; days says how many it has). */
+export type Day =
+  | { kind: 'empty' }
+  | { kind: 'ok'; iso: string }
+  | { kind: 'unreadable' }
+  | { kind: 'no-month'; month: number }
+  | { kind: 'no-day'; year: number; month: number; days: number };
+
+/** Reads a day typed as year-month-day ("2026-12-03", space around it ignored). */
+export function parseDay(s: string | undefined): Day {
+  const t = (s ?? '').trim();
+  if (t === '') return { kind: 'empty' };
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (!m) return { kind: 'unreadable' };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return { kind: 'no-month', month: mo };
+  const days = daysIn(y, mo);
+  if (d < 1 || d > days) return { kind: 'no-day', year: y, month: mo, days };
+  return { kind: 'ok', iso: t };
+}
+
+/** Whether a typed day may be saved: a day that exists, or nothing when the day is optional. */
+export function dayOk(s: string | undefined, optional = true): boolean {
+  const k = parseDay(s).kind;
+  return k === 'ok' || (optional && k === 'empty');
 }
 
 /** A moment (RFC 3339 text or a Date) as "5 Mar 2026, 14:05" / "2026年3月5日 14:05" in the window's time zone. */

@@ -1,6 +1,8 @@
 // "Undo" for a while after something is taken away: an area calls
-// `undo.offer(text, restore)` once the change is made; the toast in
-// App.svelte shows the text with an Undo button until the time runs out,
+// `undo.offer(text, restore)` once the change is made (text a catalog
+// message worded when shown, so it follows a switch of language: see said
+// in saved.svelte.ts); the toast in App.svelte shows the text with an Undo
+// button until the time runs out,
 // another offer replaces it, or the officer dismisses it.
 import { m } from '../paraglide/messages';
 
@@ -9,7 +11,7 @@ export const undoMillis = 10_000;
 
 /** An offer on screen: what was done, and how to put it back. */
 export interface UndoOffer {
-  text: string;
+  text: () => string;
   restore: () => Promise<void> | void;
 }
 
@@ -21,7 +23,7 @@ class UndoStore {
   #timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Offers to undo for `ms` (undoMillis unless told); replaces any offer. */
-  offer(text: string, restore: () => Promise<void> | void, ms = undoMillis) {
+  offer(text: () => string, restore: () => Promise<void> | void, ms = undoMillis) {
     clearTimeout(this.#timer);
     this.error = '';
     this.current = { text, restore };

@@ -3,7 +3,7 @@
 // picks, the result after Confirm. `done` counts confirmed intakes so the
 // register's pages reload what they show.
 import type { AppError } from '../../lib/errors';
-import { saved } from '../../lib/saved.svelte';
+import { said, saved } from '../../lib/saved.svelte';
 import { bytesToBase64 } from '../register/attachments';
 import { m } from '../../paraglide/messages';
 import { api } from './api';
@@ -15,7 +15,8 @@ class Intake {
   /** The entity the files were dropped on (0: found or created per file). */
   entityId = $state(0);
   picks = $state<Picks>({});
-  busy = $state('');
+  /** What is under way (worded when shown, so it follows a switch of language); null when nothing is. */
+  busy = $state<(() => string) | null>(null);
   error = $state('');
   /** Confirmed intakes so far (the register's pages reload when it changes). */
   done = $state(0);
@@ -32,7 +33,7 @@ class Intake {
       this.review = null;
       return;
     }
-    this.busy = files.length === 1 ? m.intake_reading_one({ name: files[0].name }) : m.intake_reading_many({ count: files.length });
+    this.busy = files.length === 1 ? said(m.intake_reading_one, { name: files[0].name }) : said(m.intake_reading_many, { count: files.length });
     try {
       const uploads = await Promise.all(files.map(async (f) => ({ name: f.name, base64: bytesToBase64(new Uint8Array(await f.arrayBuffer())) })));
       const r = await api.review(uploads, entityId);
@@ -42,7 +43,7 @@ class Intake {
       this.review = null;
       this.error = (e as AppError).message;
     } finally {
-      this.busy = '';
+      this.busy = null;
     }
   }
 
@@ -50,17 +51,17 @@ class Intake {
   async confirm() {
     const r = this.review;
     if (!r || !canConfirm(r) || this.busy) return;
-    this.busy = m.intake_taking();
+    this.busy = m.intake_taking;
     this.error = '';
     try {
       const res = await api.confirm(r.token, takeList(r, this.picks));
       this.review = res;
       this.done++;
-      saved.mark(res.items.length === 1 ? m.intake_saved_one() : m.intake_saved_many({ count: res.items.length }));
+      saved.mark(res.items.length === 1 ? m.intake_saved_one : said(m.intake_saved_many, { count: res.items.length }));
     } catch (e) {
       this.error = (e as AppError).message;
     } finally {
-      this.busy = '';
+      this.busy = null;
     }
   }
 

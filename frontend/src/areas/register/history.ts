@@ -29,8 +29,9 @@ export function kindLabel(kind: string, locale?: Locale): string {
  */
 export function exportText(h: Pick<AuditEntry, 'field' | 'new' | 'detail'>): string {
   const label = kindLabel(h.field);
-  // The backend's sentence (recorded in the language of its day) stays as it is.
+  // The backend's sentence (said in the window's language; it names the file) stays as it is.
   if (h.detail.startsWith(label) || h.detail.startsWith(kindLabel(h.field, 'en')) || h.detail.startsWith(kindLabel(h.field, 'zh-HK'))) return h.detail;
+  if (h.detail.includes(', saved as ') || h.detail.includes('，已儲存為')) return h.detail;
   const rest = h.detail.startsWith(h.field + ' ')
     ? h.detail.slice(h.field.length + 1).replace(/, copy (\d+)$/, (_all, n: string) => ' ' + m.reg_copy_n({ n }))
     : '';
