@@ -109,6 +109,11 @@ func (s *Session) startup(ctx context.Context) {
 	go s.watchIdle(stop)
 }
 
+// isWindow reports whether ctx is the context Wails gave the window (it
+// carries Wails' events): Wails' runtime functions end the process on any
+// other, and the Go tests start sessions with a plain context.
+func isWindow(ctx context.Context) bool { return ctx != nil && ctx.Value("events") != nil }
+
 // WindowContext returns the window's context once it has started (nil before).
 func WindowContext(s *Session) context.Context { return s.windowContext() }
 
@@ -234,23 +239,37 @@ func (s *Session) Info() AppInfo {
 	return info
 }
 
+// CreateStepEvent is the Wails event CreateRegister emits as each step of
+// making the register begins, so that the create screen can say what is
+// happening during the few seconds it takes. Its payload is the step:
+// "key" (deriving the key from the passphrase: most of the wait), "write"
+// (writing the new encrypted file), "demo" (only for the demo: writing its
+// fictional data), then "open" (opening the new register). A passphrase
+// that is refused emits none.
+const CreateStepEvent = "create:step"
+
+// createStepOpen is the last step CreateStepEvent tells.
+const createStepOpen = "open"
+
 // CreateRegister creates the register with the passphrase pass (typed twice) and opens
-// it; with demo it is filled with fictional demo data first.
+// it; with demo it is filled with fictional demo data first. It emits
+// CreateStepEvent as each step begins.
 func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, error) {
 	if err := service.ConfirmPassphrase([]byte(pass), []byte(confirm)); err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	var reg *service.Register
-	var err error
-	path := s.registerPath()
-	if demo {
-		reg, err = service.CreateDemo(context.Background(), path, []byte(pass), s.cfg.Options)
-	} else {
-		reg, err = service.Create(path, []byte(pass), s.cfg.Options)
+	win := s.windowContext()
+	tell := func(step string) {
+		if isWindow(win) {
+			wruntime.EventsEmit(win, CreateStepEvent, step)
+		}
 	}
+	reg, err := service.CreateReporting(context.Background(), s.registerPath(), []byte(pass), s.cfg.Options, demo,
+		func(step service.Step) { tell(string(step)) })
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
+	tell(createStepOpen)
 	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}

@@ -35,3 +35,27 @@ func TestWindowLoggerWritesNoMessageText(t *testing.T) {
 		})
 	}
 }
+
+// TestWindowLoggerNamesDevServerReady feeds the logger the two lines Wails'
+// dev server logs when a browser page's runtime says "runtime:ready" (texts
+// as Wails v2 writes them: internal/frontend/dispatcher and devserver) and
+// checks that they make one line saying what happened, not an error.
+func TestWindowLoggerNamesDevServerReady(t *testing.T) {
+	var out bytes.Buffer
+	l := app.NewWindowLogger(&out)
+	l.Error("process message error: runtime:ready -> Unknown message from front end: runtime:ready")
+	l.Error("Unknown message from front end: runtime:ready")
+	got := out.String()
+	if strings.Contains(got, "reported an error") {
+		t.Errorf("the dev server's runtime:ready is logged as an unexplained error:\n%s", got)
+	}
+	if strings.Count(got, "\n") != 1 || !strings.Contains(got, `"runtime:ready"`) || !strings.Contains(got, "harmless") {
+		t.Errorf("want one line naming runtime:ready as harmless, got:\n%s", got)
+	}
+	// Any other unknown message is still an error whose text is withheld.
+	out.Reset()
+	l.Error("Unknown message from front end: Xruntime:ready Kowloon")
+	if got := out.String(); !strings.Contains(got, "withheld") || strings.Contains(got, "Kowloon") {
+		t.Errorf("another unknown message: %q", got)
+	}
+}

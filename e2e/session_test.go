@@ -170,24 +170,88 @@ func TestFirstRunOpensDemo(t *testing.T) {
 	}
 }
 
-// TestOpenDemoSaysWhatItDoes: while "Open the demo instead" works (held here
-// for a moment before the real call, as a slow laptop's key derivation
-// would), the create screen says what is happening; then the demo opens.
+// TestOpenDemoSaysWhatItDoes: while "Open the demo instead" works, the
+// create screen says each step as the backend begins it ("Step 1 of 4:
+// Deriving the encryption key…", then writing the file, the demo data,
+// opening), in a status region a screen reader hears, with the buttons
+// held; then the demo opens. In both languages. A MutationObserver installed
+// before the click records every text the status shows until the register
+// is open.
 func TestOpenDemoSaysWhatItDoes(t *testing.T) {
-	p := NewPage(t, StartApp(t))
-	p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'absent'`, defaultWait)
-	Eval[bool](p, `(() => { const s = window.go.app.Session, real = s.CreateRegister;
-	  s.CreateRegister = (...a) => new Promise(r => setTimeout(r, 1500)).then(() => real(...a)); return true })()`)
-	p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
-	p.Fill(`[data-testid="confirm"]`, TestPassphrase)
-	p.Click(`[data-testid="create-demo"]`)
-	p.WaitText(`[data-testid="lock-doing"]`, "filling it with 40 fictional entities")
-	if !Eval[bool](p, `document.querySelector('[data-testid="create-demo"]').disabled`) {
-		t.Error("the buttons can be pressed again while the demo is being made")
-	}
-	p.Screenshot("create-demo-working")
-	p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
-	if n := Eval[int](p, `window.go.app.RegisterService.List({limit: 1}).then(p => p.total)`); n != 40 {
-		t.Errorf("the demo holds %d entities, want 40", n)
+	for _, tc := range []struct {
+		lang string
+		key  string // the first step, then the demo's
+		demo string
+		open string // the words of the open register's sidebar
+	}{
+		{"en", "Step 1 of 4: Deriving the encryption key from your passphrase", "Step 3 of 4: Writing 40 fictional entities", "Settings"},
+		{"zh-HK", "第 1 步（共 4 步）：正在以你的密碼短語產生加密金鑰", "第 3 步（共 4 步）：正在寫入 40 個虛構機構", "設定"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := NewPage(t, StartApp(t))
+			p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'absent'`, defaultWait)
+			if tc.lang != "en" {
+				p.Click(`[data-testid="lock-lang-` + tc.lang + `"]`)
+				p.WaitJS(`document.documentElement.lang === '`+tc.lang+`'`, defaultWait)
+			}
+			status := Eval[[]string](p, `(() => { const e = document.querySelector('[data-testid="lock-doing"]');
+			  return e ? [e.getAttribute('role') ?? '', e.getAttribute('aria-live') ?? '', e.textContent.trim()] : ['', '', ''] })()`)
+			if status[0] != "status" || status[1] != "polite" {
+				t.Errorf("the create screen's progress is not a live status region (role %q, aria-live %q)", status[0], status[1])
+			}
+			if status[2] != "" {
+				t.Errorf("the status says %q before anything is done", status[2])
+			}
+			p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+			p.Fill(`[data-testid="confirm"]`, TestPassphrase)
+			Eval[bool](p, `(() => { window.__seen = [];
+			  const note = () => {
+			    if (window.__seen.at(-1) === 'OPEN') return;
+			    if (document.querySelector('[data-ready][data-state="open"]')) { window.__seen.push('OPEN'); return; }
+			    const t = document.querySelector('[data-testid="lock-doing"]')?.textContent.trim();
+			    const held = document.querySelector('[data-testid="create-demo"]')?.disabled && document.querySelector('[data-testid="create"]')?.disabled;
+			    if (t && window.__seen.at(-1) !== t) window.__seen.push(held ? t : 'NOT HELD: ' + t);
+			  };
+			  new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+			  return true })()`)
+			p.Click(`[data-testid="create-demo"]`)
+			p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+			p.WaitText(`.sidebar [data-area="settings"]`, tc.open)
+			seen := Eval[[]string](p, `window.__seen`)
+			t.Logf("the create screen said: %q", seen)
+			if len(seen) == 0 || seen[len(seen)-1] != "OPEN" {
+				t.Fatalf("the register never opened after the steps: %q", seen)
+			}
+			steps := seen[:len(seen)-1]
+			distinct := map[string]bool{}
+			for _, s := range steps {
+				distinct[s] = true
+				if strings.HasPrefix(s, "NOT HELD") {
+					t.Errorf("the buttons could be pressed again while the demo was made: %q", s)
+				}
+				if chinese := strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }); chinese != (tc.lang != "en") ||
+					tc.lang != "en" && strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
+					t.Errorf("a step in the wrong language: %q", s)
+				}
+			}
+			if len(distinct) < 2 {
+				t.Fatalf("the create screen showed %d distinct steps before the register opened, want at least 2: %q", len(distinct), steps)
+			}
+			ki, di := -1, -1
+			for i, s := range steps {
+				if strings.HasPrefix(s, tc.key) && ki < 0 {
+					ki = i
+				}
+				if strings.HasPrefix(s, tc.demo) && di < 0 {
+					di = i
+				}
+			}
+			if ki < 0 || di < 0 || ki > di {
+				t.Errorf("want the key step (%q) and then the demo step (%q); the screen said %q", tc.key, tc.demo, steps)
+			}
+			if n := Eval[int](p, `window.go.app.RegisterService.List({limit: 1}).then(p => p.total)`); n != 40 {
+				t.Errorf("the demo holds %d entities, want 40", n)
+			}
+		})
 	}
 }

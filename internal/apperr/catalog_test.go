@@ -181,12 +181,35 @@ func scanMessages(t *testing.T) (msgs []message, problems []string) {
 	for dir, files := range pkgs {
 		for _, f := range files {
 			{
+				// The literals of a slice of them name their type once:
+				// []apperr.FieldError{{Field: …, Message: …}}.
+				elided := map[*ast.CompositeLit]*ast.SelectorExpr{}
 				ast.Inspect(f, func(n ast.Node) bool {
 					cl, ok := n.(*ast.CompositeLit)
 					if !ok {
 						return true
 					}
 					sel, ok := cl.Type.(*ast.SelectorExpr)
+					if cl.Type == nil {
+						sel, ok = elided[cl]
+					}
+					if at, isSlice := cl.Type.(*ast.ArrayType); isSlice {
+						elt := at.Elt
+						if st, ptr := elt.(*ast.StarExpr); ptr {
+							elt = st.X
+						}
+						if es, isSel := elt.(*ast.SelectorExpr); isSel {
+							for _, e := range cl.Elts {
+								if u, isUnary := e.(*ast.UnaryExpr); isUnary {
+									e = u.X
+								}
+								if ec, isLit := e.(*ast.CompositeLit); isLit && ec.Type == nil {
+									elided[ec] = es
+								}
+							}
+						}
+						return true
+					}
 					if !ok || !isIdent(sel.X, "apperr") || (sel.Sel.Name != "Error" && sel.Sel.Name != "FieldError") {
 						return true
 					}

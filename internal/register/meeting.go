@@ -154,7 +154,7 @@ func ConflictReason(reason string) (string, error) {
 			Fields: []apperr.FieldError{{Field: "reason", Message: "Give the reason for the conflict of interest."}}}
 	case utf8.RuneCountInString(reason) > MaxLongText:
 		return "", &apperr.Error{Code: apperr.Invalid, Message: "The reason is too long.",
-			Fields: []apperr.FieldError{{Field: "reason", Message: fmt.Sprintf("Keep the reason under %d characters.", MaxLongText)}}}
+			Fields: []apperr.FieldError{apperr.Field("reason", "Keep the reason under %d characters.", MaxLongText)}}
 	}
 	return reason, nil
 }

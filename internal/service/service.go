@@ -113,26 +113,50 @@ func ConfirmPassphrase(pass, confirm []byte) error {
 // be strong enough (passphrase.Check); it refuses to overwrite anything
 // (apperr.Conflict). The returned register is open.
 func Create(path string, pass []byte, opt Options) (*Register, error) {
-	if err := passphrase.Check(string(pass)); err != nil {
-		return nil, err
-	}
-	if Exists(path) {
-		return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; choose another file, or open that one.", path)
-	}
-	db, err := store.Create(path, pass, opt.store())
-	if err != nil {
-		return nil, err
-	}
-	return &Register{db: db, opt: opt}, nil
+	return CreateReporting(context.Background(), path, pass, opt, false, nil)
 }
 
 // CreateDemo makes a new register like Create and fills it with the
 // fictional demo data. If filling fails, nothing is left behind: the new
 // register's files are removed.
 func CreateDemo(ctx context.Context, path string, pass []byte, opt Options) (*Register, error) {
-	r, err := Create(path, pass, opt)
+	return CreateReporting(ctx, path, pass, opt, true, nil)
+}
+
+// Step is a stage of making a new register that a person waits through;
+// CreateReporting tells each as it begins.
+type Step = store.Step
+
+// The stages of CreateReporting, in order: StepKey takes most of the time
+// (Argon2id, slow on purpose); StepDemo only for a demo register.
+const (
+	StepKey   = store.StepKey   // deriving the key from the passphrase
+	StepWrite = store.StepWrite // writing the new encrypted, sealed file
+	StepDemo  = Step("demo")    // writing the demo data into it
+)
+
+// CreateReporting is Create, or with demo CreateDemo, telling progress
+// (when not nil) each Step as it begins, so that the window can say what it
+// is doing. A passphrase or path that is refused is refused before any step.
+func CreateReporting(ctx context.Context, path string, pass []byte, opt Options, demo bool, progress func(Step)) (*Register, error) {
+	if err := passphrase.Check(string(pass)); err != nil {
+		return nil, err
+	}
+	if Exists(path) {
+		return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; choose another file, or open that one.", path)
+	}
+	so := opt.store()
+	so.Progress = progress
+	db, err := store.Create(path, pass, so)
 	if err != nil {
 		return nil, err
+	}
+	r := &Register{db: db, opt: opt}
+	if !demo {
+		return r, nil
+	}
+	if progress != nil {
+		progress(StepDemo)
 	}
 	if err := store.LoadDemo(ctx, r.db, "Demo"); err != nil {
 		_ = r.db.Close()

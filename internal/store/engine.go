@@ -66,6 +66,26 @@ type Options struct {
 	// the CLI and the window pass SeenDir{Dir: paths.StateDir()}. nil
 	// checks nothing (tests).
 	Seen SeenStore
+	// Progress, when set, is told the stages of Create as they begin:
+	// StepKey (deriving the key from the passphrase, most of the time) and
+	// StepWrite (writing the new sealed file). Nothing else calls it, and
+	// the register does not keep it.
+	Progress func(Step)
+}
+
+// Step is a stage of making a new register that a person waits through.
+type Step string
+
+// The stages of Create (store) and of filling a demo register (service).
+const (
+	StepKey   Step = "key"   // deriving the key from the passphrase (Argon2id)
+	StepWrite Step = "write" // writing the new encrypted, sealed register file
+)
+
+func (o Options) step(s Step) {
+	if o.Progress != nil {
+		o.Progress(s)
+	}
 }
 
 func (o Options) fs() vault.FS {
@@ -210,11 +230,14 @@ func Create(path string, passphrase []byte, opt Options) (*DB, error) {
 			return nil, apperr.New(apperr.Conflict, "There is already a register at %s. Nothing was changed; choose another file, or open that one.", path)
 		}
 	}
+	opt.step(StepKey)
 	keys, err := vault.NewKeyring(passphrase, opt.KDF)
 	if err != nil {
 		lock.Discard()
 		return nil, err
 	}
+	opt.step(StepWrite)
+	opt.Progress = nil // the register does not keep the caller's function
 	db := &DB{path: path, opt: opt, fs: fsys, keys: keys, lock: lock}
 	fail := func(err error) (*DB, error) {
 		// A failed create leaves nothing behind, its lock file included.

@@ -6,6 +6,21 @@ import { EventsOn } from '../../wailsjs/runtime/runtime';
 import { app } from '../../wailsjs/go/models';
 import { call } from './errors';
 
+/**
+ * A step of creating a register, as Go's CreateRegister tells it
+ * (app.CreateStepEvent): deriving the key, writing the file, the demo data
+ * (a demo register only), opening it.
+ */
+export type CreateStep = 'key' | 'write' | 'demo' | 'open';
+
+/** The Wails event CreateRegister emits as each step begins (app.CreateStepEvent). */
+export const createStepEvent = 'create:step';
+
+/** The steps of creating a register, in order (the demo's has one more). */
+export function createSteps(demo: boolean): CreateStep[] {
+  return demo ? ['key', 'write', 'demo', 'open'] : ['key', 'write', 'open'];
+}
+
 /** Whether the register file is absent, locked or open (app.AppInfo's state). */
 export type RegisterState = app.AppInfo['state'];
 
@@ -39,8 +54,17 @@ class SessionStore {
     EventsOn('session:locked', (reason: string) => forget(reason));
   }
 
-  async create(passphrase: string, confirm: string, demo: boolean) {
-    this.info = await call(CreateRegister(passphrase, confirm, demo));
+  /**
+   * Creates the register (with the demo data if demo) and opens it; onStep
+   * hears each step of the work as it begins (Go's create:step event).
+   */
+  async create(passphrase: string, confirm: string, demo: boolean, onStep?: (step: CreateStep) => void) {
+    const off = onStep && typeof window !== 'undefined' && 'runtime' in window ? EventsOn(createStepEvent, onStep) : undefined;
+    try {
+      this.info = await call(CreateRegister(passphrase, confirm, demo));
+    } finally {
+      off?.();
+    }
     this.lockReason = '';
   }
 
