@@ -248,7 +248,16 @@ func (s *Session) Info() AppInfo {
 // that is refused emits none.
 const CreateStepEvent = "create:step"
 
-// createStepOpen is the last step CreateStepEvent tells.
+// UnlockStepEvent is the Wails event Unlock emits as each step of opening
+// the register begins, so that the lock screen can say what is happening
+// during the seconds it takes. Its payload is the step: "key" (deriving the
+// key from the passphrase and decrypting the file: most of the wait),
+// "read" (loading the database and replaying its journal of changes), then
+// "open" (opening the register in the window). A wrong passphrase emits
+// "key" only; a missing register or an empty passphrase none.
+const UnlockStepEvent = "unlock:step"
+
+// createStepOpen is the last step CreateStepEvent and UnlockStepEvent tell.
 const createStepOpen = "open"
 
 // CreateRegister creates the register with the passphrase pass (typed twice) and opens
@@ -286,7 +295,8 @@ func (s *Session) CheckPassphrase(pass, confirm string) error {
 	return Fail(service.ConfirmPassphrase([]byte(pass), []byte(confirm)))
 }
 
-// Unlock opens the register with passphrase.
+// Unlock opens the register with passphrase. It emits UnlockStepEvent as
+// each step begins.
 func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	s.mu.Lock()
 	open := s.reg != nil
@@ -294,10 +304,18 @@ func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	if open {
 		return s.Info(), nil
 	}
-	reg, err := service.Open(s.registerPath(), []byte(passphrase), s.cfg.Options)
+	win := s.windowContext()
+	tell := func(step string) {
+		if win != nil {
+			wruntime.EventsEmit(win, UnlockStepEvent, step)
+		}
+	}
+	reg, err := service.OpenReporting(s.registerPath(), []byte(passphrase), s.cfg.Options,
+		func(step service.Step) { tell(string(step)) })
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
+	tell(createStepOpen)
 	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}

@@ -123,8 +123,8 @@ func CreateDemo(ctx context.Context, path string, pass []byte, opt Options) (*Re
 	return CreateReporting(ctx, path, pass, opt, true, nil)
 }
 
-// Step is a stage of making a new register that a person waits through;
-// CreateReporting tells each as it begins.
+// Step is a stage of making or opening a register that a person waits through;
+// CreateReporting and OpenReporting tell each as it begins.
 type Step = store.Step
 
 // The stages of CreateReporting, in order: StepKey takes most of the time
@@ -173,6 +173,19 @@ func CreateReporting(ctx context.Context, path string, pass []byte, opt Options,
 // apperr.Locked (open in another window or command), apperr.Conflict
 // (written by a newer atpreg). On error nothing on disk has changed.
 func Open(path string, pass []byte, opt Options) (*Register, error) {
+	return OpenReporting(path, pass, opt, nil)
+}
+
+// StepRead is the stage of OpenReporting after StepKey: loading the
+// register's database and replaying its journal of changes.
+const StepRead = store.StepRead
+
+// OpenReporting is Open, telling progress (when not nil) each Step as it
+// begins, so that the window can say what it is doing: StepKey (deriving the
+// key from the passphrase and decrypting the file, most of the time), then
+// StepRead. A missing register or an empty passphrase is refused before any
+// step; a wrong passphrase after StepKey.
+func OpenReporting(path string, pass []byte, opt Options, progress func(Step)) (*Register, error) {
 	if !Exists(path) {
 		return nil, apperr.New(apperr.NotFound, "There is no register at %s. Create one (or open the demo), or name another file.", path)
 	}
@@ -180,7 +193,9 @@ func Open(path string, pass []byte, opt Options) (*Register, error) {
 		return nil, &apperr.Error{Code: apperr.Invalid, Message: "Type the register's passphrase.",
 			Fields: []apperr.FieldError{{Field: "passphrase", Message: "Type the register's passphrase."}}}
 	}
-	db, err := store.Open(path, pass, opt.store())
+	so := opt.store()
+	so.Progress = progress
+	db, err := store.Open(path, pass, so)
 	if err != nil {
 		return nil, err
 	}

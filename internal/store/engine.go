@@ -66,20 +66,22 @@ type Options struct {
 	// the CLI and the window pass SeenDir{Dir: paths.StateDir()}. nil
 	// checks nothing (tests).
 	Seen SeenStore
-	// Progress, when set, is told the stages of Create as they begin:
-	// StepKey (deriving the key from the passphrase, most of the time) and
-	// StepWrite (writing the new sealed file). Nothing else calls it, and
-	// the register does not keep it.
+	// Progress, when set, is told the stages of Create and Open as they
+	// begin: StepKey (deriving the key from the passphrase, most of the
+	// time), then for Create StepWrite (writing the new sealed file), for
+	// Open StepRead (loading the database and replaying its journal).
+	// Nothing else calls it, and the register does not keep it.
 	Progress func(Step)
 }
 
-// Step is a stage of making a new register that a person waits through.
+// Step is a stage of making or opening a register that a person waits through.
 type Step string
 
 // The stages of Create (store) and of filling a demo register (service).
 const (
 	StepKey   Step = "key"   // deriving the key from the passphrase (Argon2id)
 	StepWrite Step = "write" // writing the new encrypted, sealed register file
+	StepRead  Step = "read"  // loading the opened register's database and replaying its journal
 )
 
 func (o Options) step(s Step) {
@@ -288,7 +290,12 @@ func Open(path string, passphrase []byte, opt Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	db, err := load(path, withPassphrase(passphrase), opt, lock, loadMode{checkSeen: true})
+	progress := opt.Progress
+	opt.Progress = nil // the register does not keep the caller's function
+	if progress != nil {
+		progress(StepKey)
+	}
+	db, err := load(path, withPassphrase(passphrase), opt, lock, loadMode{checkSeen: true, progress: progress})
 	if err != nil {
 		lock.Discard() // nothing left behind, not even a lock file
 		return nil, err
@@ -303,6 +310,8 @@ func Open(path string, passphrase []byte, opt Options) (*DB, error) {
 type loadMode struct {
 	readOnly  bool // do not resume the journal or migrate (Verify, Restore's source)
 	checkSeen bool // refuse an older copy than the newest seen (Options.Seen)
+	// progress, when set, is told StepRead once the sealed file is open.
+	progress func(Step)
 }
 
 // opener opens a sealed snapshot file.
@@ -330,6 +339,9 @@ func load(path string, open opener, opt Options, lock *vault.Lock, mode loadMode
 	snap, err := open(fsys, path)
 	if err != nil {
 		return nil, err
+	}
+	if mode.progress != nil {
+		mode.progress(StepRead)
 	}
 	db := &DB{path: path, opt: opt, fs: fsys, keys: snap.Keyring, gen: snap.Generation, lock: lock}
 	ok := false
