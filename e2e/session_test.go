@@ -255,3 +255,94 @@ func TestOpenDemoSaysWhatItDoes(t *testing.T) {
 		})
 	}
 }
+
+// TestUnlockSaysWhatItDoes: while the register unlocks, the lock screen
+// says each step as the backend begins it ("Step 1 of 3: Deriving the key
+// from your passphrase…", then reading the register, opening it), in a live
+// status region, in both languages; a wrong passphrase still shows its
+// error and leaves the status empty. A MutationObserver installed before the
+// click records every text the status shows until the register is open.
+func TestUnlockSaysWhatItDoes(t *testing.T) {
+	reg := filepath.Join(t.TempDir(), "register.atpreg")
+	initRegister(t, reg, TestPassphrase)
+	for _, tc := range []struct {
+		lang string
+		key  string // the first step, then the reading's
+		read string
+		open string // the words of the open register's sidebar
+	}{
+		{"en", "Step 1 of 3: Deriving the key from your passphrase", "Step 2 of 3: Reading the register", "Settings"},
+		{"zh-HK", "第 1 步（共 3 步）：正在以你的密碼短語產生金鑰", "第 2 步（共 3 步）：正在讀取登記冊", "設定"},
+	} {
+		t.Run(tc.lang, func(t *testing.T) {
+			p := NewPage(t, StartApp(t, WithRegister(reg)))
+			p.WaitJS(`document.querySelector('[data-testid="lock-screen"]')?.dataset.state === 'locked'`, defaultWait)
+			if tc.lang != "en" {
+				p.Click(`[data-testid="lock-lang-` + tc.lang + `"]`)
+				p.WaitJS(`document.documentElement.lang === '`+tc.lang+`'`, defaultWait)
+			}
+			status := Eval[[]string](p, `(() => { const e = document.querySelector('[data-testid="lock-doing"]');
+			  return e ? [e.getAttribute('role') ?? '', e.getAttribute('aria-live') ?? '', e.textContent.trim()] : ['', '', ''] })()`)
+			if status[0] != "status" || status[1] != "polite" {
+				t.Errorf("the unlock screen's progress is not a live status region (role %q, aria-live %q)", status[0], status[1])
+			}
+			if status[2] != "" {
+				t.Errorf("the status says %q before anything is done", status[2])
+			}
+			// A wrong passphrase: its error as before, and no step left showing.
+			p.Fill(`[data-testid="passphrase"]`, "not the passphrase")
+			p.Click(`[data-testid="unlock"]`)
+			p.WaitJS(`document.querySelector('[data-testid="lock-error"]')?.textContent.trim()`, defaultWait)
+			if tc.lang == "en" && !strings.Contains(p.Text(`[data-testid="lock-error"]`), "passphrase is not right") {
+				t.Errorf("a wrong passphrase says %q", p.Text(`[data-testid="lock-error"]`))
+			}
+			p.WaitJS(`!document.querySelector('[data-testid="unlock"]').disabled || !document.querySelector('[data-testid="passphrase"]').value`, defaultWait)
+			if s := Eval[string](p, `document.querySelector('[data-testid="lock-doing"]')?.textContent.trim() ?? 'GONE'`); s != "" {
+				t.Errorf("after a wrong passphrase the status says %q", s)
+			}
+
+			p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
+			Eval[bool](p, `(() => { window.__seen = [];
+			  const note = () => {
+			    if (window.__seen.at(-1) === 'OPEN') return;
+			    if (document.querySelector('[data-ready][data-state="open"]')) { window.__seen.push('OPEN'); return; }
+			    const t = document.querySelector('[data-testid="lock-doing"]')?.textContent.trim();
+			    if (t && window.__seen.at(-1) !== t) window.__seen.push(t);
+			  };
+			  new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+			  return true })()`)
+			p.Click(`[data-testid="unlock"]`)
+			p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
+			p.WaitText(`.sidebar [data-area="settings"]`, tc.open)
+			seen := Eval[[]string](p, `window.__seen`)
+			t.Logf("the unlock screen said: %q", seen)
+			if len(seen) == 0 || seen[len(seen)-1] != "OPEN" {
+				t.Fatalf("the register never opened after the steps: %q", seen)
+			}
+			steps := seen[:len(seen)-1]
+			distinct := map[string]bool{}
+			for _, s := range steps {
+				distinct[s] = true
+				if chinese := strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }); chinese != (tc.lang != "en") ||
+					tc.lang != "en" && strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
+					t.Errorf("a step in the wrong language: %q", s)
+				}
+			}
+			if len(distinct) < 2 {
+				t.Fatalf("the unlock screen showed %d distinct steps before the register opened, want at least 2: %q", len(distinct), steps)
+			}
+			ki, ri := -1, -1
+			for i, s := range steps {
+				if strings.HasPrefix(s, tc.key) && ki < 0 {
+					ki = i
+				}
+				if strings.HasPrefix(s, tc.read) && ri < 0 {
+					ri = i
+				}
+			}
+			if ki < 0 || ri < 0 || ki > ri {
+				t.Errorf("want the key step (%q) and then the reading step (%q); the screen said %q", tc.key, tc.read, steps)
+			}
+		})
+	}
+}

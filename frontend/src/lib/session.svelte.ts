@@ -21,6 +21,21 @@ export function createSteps(demo: boolean): CreateStep[] {
   return demo ? ['key', 'write', 'demo', 'open'] : ['key', 'write', 'open'];
 }
 
+/**
+ * A step of unlocking (opening) the register, as Go's Unlock tells it
+ * (app.UnlockStepEvent): deriving the key and decrypting the file, reading
+ * the register and its journal of changes, opening it in the window.
+ */
+export type UnlockStep = 'key' | 'read' | 'open';
+
+/** The Wails event Unlock emits as each step begins (app.UnlockStepEvent). */
+export const unlockStepEvent = 'unlock:step';
+
+/** The steps of unlocking the register, in order. */
+export function unlockSteps(): UnlockStep[] {
+  return ['key', 'read', 'open'];
+}
+
 /** Whether the register file is absent, locked or open (app.AppInfo's state). */
 export type RegisterState = app.AppInfo['state'];
 
@@ -68,8 +83,17 @@ class SessionStore {
     this.lockReason = '';
   }
 
-  async unlock(passphrase: string) {
-    this.info = await call(Unlock(passphrase));
+  /**
+   * Opens the register with passphrase; onStep hears each step of the work
+   * as it begins (Go's unlock:step event).
+   */
+  async unlock(passphrase: string, onStep?: (step: UnlockStep) => void) {
+    const off = onStep && typeof window !== 'undefined' && 'runtime' in window ? EventsOn(unlockStepEvent, onStep) : undefined;
+    try {
+      this.info = await call(Unlock(passphrase));
+    } finally {
+      off?.();
+    }
     this.lockReason = '';
   }
 
