@@ -6,6 +6,8 @@ import {
   fmtDate,
   fmtSize,
   missingText,
+  namesText,
+  NAMES_SHOWN,
   moveSelection,
   countText,
   screenRows,
@@ -182,5 +184,37 @@ describe('in Chinese', () => {
   it('says 1 entity and 2 entities in English', () => {
     expect(countText(1)).toBe('1 entity');
     expect(countText(2)).toBe('2 entities');
+  });
+});
+
+describe('namesText', () => {
+  afterEach(() => setLocale('en', { reload: false }));
+  const names = (n: number) => Array.from({ length: n }, (_, i) => `Fictional Bio ${i + 1}`);
+
+  it('lists a few names in full', () => {
+    expect(namesText([])).toBe('');
+    expect(namesText(['Alpha Cells'])).toBe('Alpha Cells');
+    expect(namesText(names(3))).toBe('Fictional Bio 1, Fictional Bio 2, Fictional Bio 3');
+    // One more than the limit is named rather than counted as "1 more".
+    expect(namesText(names(NAMES_SHOWN + 1)).split(', ')).toHaveLength(NAMES_SHOWN + 1);
+  });
+
+  it('names the first few of many and counts the rest, with the plural right', () => {
+    const shown = names(NAMES_SHOWN).join(', ');
+    expect(namesText(names(10_000))).toBe(`${shown} and 9,992 more entities`);
+    expect(namesText(names(NAMES_SHOWN + 2))).toBe(`${shown} and 2 more entities`);
+    expect(namesText(['A', 'B', 'C'], 3, 2)).toBe('A, B, C');
+    expect(namesText(['A', 'B', 'C', 'D'], 4, 2)).toBe('A, B and 2 more entities');
+    // Only the first few names need be passed, with the total.
+    expect(namesText(names(NAMES_SHOWN + 1), 10_000)).toBe(`${shown} and 9,992 more entities`);
+    expect(namesText(['A', 'B', 'C'], 3, 1)).toBe('A and 2 more entities');
+    // "and 1 more" never shows: one name more than the limit is named.
+    expect(namesText(['A', 'B'], 2, 1)).toBe('A, B');
+  });
+
+  it('in Chinese', () => {
+    setLocale('zh-HK', { reload: false });
+    expect(namesText(['甲', '乙', '丙', '丁'], 4, 2)).toBe('甲、乙及另外 2 個機構');
+    expect(namesText(names(NAMES_SHOWN + 1), 10_000)).toContain('及另外 9,992 個機構');
   });
 });

@@ -146,3 +146,19 @@ export function toggleCode(selected: string[], code: string, order: string[]): s
   const on = !selected.includes(code);
   return order.filter((c) => (c === code ? on : selected.includes(c)));
 }
+
+/** At most this many names are listed in the bulk dialog; the rest are counted. */
+export const NAMES_SHOWN = 8;
+
+/**
+ * The names of the entities a bulk action works on, short enough to read:
+ * the first max of names, then "and 9,992 more entities" (in the window's
+ * language), total being how many there are in all (names may hold only the
+ * first max + 1). One name more than max is listed rather than counted.
+ */
+export function namesText(names: readonly string[], total = names.length, max = NAMES_SHOWN): string {
+  const sep = m.reg_list_sep();
+  if (total <= max + 1) return names.slice(0, total).join(sep);
+  const rest = total - max;
+  return m.reg_bulk_names_more({ names: names.slice(0, max).join(sep), count: rest, n: rest.toLocaleString('en-GB') });
+}
