@@ -27,6 +27,20 @@ func TestRegisterBulk(t *testing.T) {
 	p.Key("Control+a")
 	p.WaitText(`[data-testid="selection-count"]`, "40 selected")
 	p.WaitJS(`document.querySelector('[data-testid="pick-page"]').checked`, defaultWait)
+	// The dialog for all 40 names the first 8 and counts the rest; its
+	// title keeps the full count.
+	p.Click(`[data-testid="bulk-tag-open"]`)
+	p.WaitVisible(`[data-testid="bulk-dialog"]`)
+	if names := p.Text(`[data-testid="bulk-names"]`); !strings.HasSuffix(names, " and 32 more entities") || strings.Count(names, ", ") != 7 {
+		t.Errorf("the dialog for 40 entities names %q, want 8 names and \"and 32 more entities\"", names)
+	}
+	if title := p.Text(`#bulk-dialog-title`); !strings.Contains(title, "40") {
+		t.Errorf("the dialog's title %q does not say 40", title)
+	}
+	p.Key("Escape")
+	p.WaitJS(`!document.querySelector('[data-testid="bulk-dialog"]')`, defaultWait)
+	p.WaitText(`[data-testid="selection-count"]`, "40 selected")
+	Eval[bool](p, `(document.querySelector('[data-testid="register-grid"]').focus(), true)`)
 	p.Key("Control+a")
 	p.WaitJS(`!document.querySelector('[data-testid="selection-bar"]')`, defaultWait)
 
