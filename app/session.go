@@ -306,7 +306,7 @@ func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	}
 	win := s.windowContext()
 	tell := func(step string) {
-		if win != nil {
+		if isWindow(win) {
 			wruntime.EventsEmit(win, UnlockStepEvent, step)
 		}
 	}
