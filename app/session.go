@@ -257,8 +257,19 @@ const CreateStepEvent = "create:step"
 // "key" only; a missing register or an empty passphrase none.
 const UnlockStepEvent = "unlock:step"
 
-// createStepOpen is the last step CreateStepEvent and UnlockStepEvent tell.
-const createStepOpen = "open"
+// stepOpen is the last step CreateStepEvent and UnlockStepEvent tell.
+const stepOpen service.Step = "open"
+
+// stepTeller returns what emits event with each step to the window (nothing
+// outside a Wails window: Wails ends the process on any other context).
+func (s *Session) stepTeller(event string) func(service.Step) {
+	win := s.windowContext()
+	return func(step service.Step) {
+		if isWindow(win) {
+			wruntime.EventsEmit(win, event, string(step))
+		}
+	}
+}
 
 // CreateRegister creates the register with the passphrase pass (typed twice) and opens
 // it; with demo it is filled with fictional demo data first. It emits
@@ -267,18 +278,13 @@ func (s *Session) CreateRegister(pass, confirm string, demo bool) (AppInfo, erro
 	if err := service.ConfirmPassphrase([]byte(pass), []byte(confirm)); err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	win := s.windowContext()
-	tell := func(step string) {
-		if isWindow(win) {
-			wruntime.EventsEmit(win, CreateStepEvent, step)
-		}
-	}
+	tell := s.stepTeller(CreateStepEvent)
 	reg, err := service.CreateReporting(context.Background(), s.registerPath(), []byte(pass), s.cfg.Options, demo,
-		func(step service.Step) { tell(string(step)) })
+		tell)
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	tell(createStepOpen)
+	tell(stepOpen)
 	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}
@@ -304,18 +310,13 @@ func (s *Session) Unlock(passphrase string) (AppInfo, error) {
 	if open {
 		return s.Info(), nil
 	}
-	win := s.windowContext()
-	tell := func(step string) {
-		if isWindow(win) {
-			wruntime.EventsEmit(win, UnlockStepEvent, step)
-		}
-	}
+	tell := s.stepTeller(UnlockStepEvent)
 	reg, err := service.OpenReporting(s.registerPath(), []byte(passphrase), s.cfg.Options,
-		func(step service.Step) { tell(string(step)) })
+		tell)
 	if err != nil {
 		return AppInfo{}, Fail(err)
 	}
-	tell(createStepOpen)
+	tell(stepOpen)
 	if err := s.opened(reg); err != nil {
 		return AppInfo{}, Fail(err)
 	}

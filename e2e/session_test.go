@@ -194,61 +194,14 @@ func TestOpenDemoSaysWhatItDoes(t *testing.T) {
 				p.Click(`[data-testid="lock-lang-` + tc.lang + `"]`)
 				p.WaitJS(`document.documentElement.lang === '`+tc.lang+`'`, defaultWait)
 			}
-			status := Eval[[]string](p, `(() => { const e = document.querySelector('[data-testid="lock-doing"]');
-			  return e ? [e.getAttribute('role') ?? '', e.getAttribute('aria-live') ?? '', e.textContent.trim()] : ['', '', ''] })()`)
-			if status[0] != "status" || status[1] != "polite" {
-				t.Errorf("the create screen's progress is not a live status region (role %q, aria-live %q)", status[0], status[1])
-			}
-			if status[2] != "" {
-				t.Errorf("the status says %q before anything is done", status[2])
-			}
+			checkQuietStatus(t, p, "create")
 			p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
 			p.Fill(`[data-testid="confirm"]`, TestPassphrase)
-			Eval[bool](p, `(() => { window.__seen = [];
-			  const note = () => {
-			    if (window.__seen.at(-1) === 'OPEN') return;
-			    if (document.querySelector('[data-ready][data-state="open"]')) { window.__seen.push('OPEN'); return; }
-			    const t = document.querySelector('[data-testid="lock-doing"]')?.textContent.trim();
-			    const held = document.querySelector('[data-testid="create-demo"]')?.disabled && document.querySelector('[data-testid="create"]')?.disabled;
-			    if (t && window.__seen.at(-1) !== t) window.__seen.push(held ? t : 'NOT HELD: ' + t);
-			  };
-			  new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-			  return true })()`)
+			recordSteps(p, `document.querySelector('[data-testid="create-demo"]')?.disabled && document.querySelector('[data-testid="create"]')?.disabled`)
 			p.Click(`[data-testid="create-demo"]`)
 			p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
 			p.WaitText(`.sidebar [data-area="settings"]`, tc.open)
-			seen := Eval[[]string](p, `window.__seen`)
-			t.Logf("the create screen said: %q", seen)
-			if len(seen) == 0 || seen[len(seen)-1] != "OPEN" {
-				t.Fatalf("the register never opened after the steps: %q", seen)
-			}
-			steps := seen[:len(seen)-1]
-			distinct := map[string]bool{}
-			for _, s := range steps {
-				distinct[s] = true
-				if strings.HasPrefix(s, "NOT HELD") {
-					t.Errorf("the buttons could be pressed again while the demo was made: %q", s)
-				}
-				if chinese := strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }); chinese != (tc.lang != "en") ||
-					tc.lang != "en" && strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
-					t.Errorf("a step in the wrong language: %q", s)
-				}
-			}
-			if len(distinct) < 2 {
-				t.Fatalf("the create screen showed %d distinct steps before the register opened, want at least 2: %q", len(distinct), steps)
-			}
-			ki, di := -1, -1
-			for i, s := range steps {
-				if strings.HasPrefix(s, tc.key) && ki < 0 {
-					ki = i
-				}
-				if strings.HasPrefix(s, tc.demo) && di < 0 {
-					di = i
-				}
-			}
-			if ki < 0 || di < 0 || ki > di {
-				t.Errorf("want the key step (%q) and then the demo step (%q); the screen said %q", tc.key, tc.demo, steps)
-			}
+			checkSteps(t, p, "create", tc.lang, tc.key, tc.demo)
 			if n := Eval[int](p, `window.go.app.RegisterService.List({limit: 1}).then(p => p.total)`); n != 40 {
 				t.Errorf("the demo holds %d entities, want 40", n)
 			}
@@ -281,14 +234,7 @@ func TestUnlockSaysWhatItDoes(t *testing.T) {
 				p.Click(`[data-testid="lock-lang-` + tc.lang + `"]`)
 				p.WaitJS(`document.documentElement.lang === '`+tc.lang+`'`, defaultWait)
 			}
-			status := Eval[[]string](p, `(() => { const e = document.querySelector('[data-testid="lock-doing"]');
-			  return e ? [e.getAttribute('role') ?? '', e.getAttribute('aria-live') ?? '', e.textContent.trim()] : ['', '', ''] })()`)
-			if status[0] != "status" || status[1] != "polite" {
-				t.Errorf("the unlock screen's progress is not a live status region (role %q, aria-live %q)", status[0], status[1])
-			}
-			if status[2] != "" {
-				t.Errorf("the status says %q before anything is done", status[2])
-			}
+			checkQuietStatus(t, p, "unlock")
 			// A wrong passphrase: its error as before, and no step left showing.
 			p.Fill(`[data-testid="passphrase"]`, "not the passphrase")
 			p.Click(`[data-testid="unlock"]`)
@@ -302,47 +248,84 @@ func TestUnlockSaysWhatItDoes(t *testing.T) {
 			}
 
 			p.Fill(`[data-testid="passphrase"]`, TestPassphrase)
-			Eval[bool](p, `(() => { window.__seen = [];
-			  const note = () => {
-			    if (window.__seen.at(-1) === 'OPEN') return;
-			    if (document.querySelector('[data-ready][data-state="open"]')) { window.__seen.push('OPEN'); return; }
-			    const t = document.querySelector('[data-testid="lock-doing"]')?.textContent.trim();
-			    if (t && window.__seen.at(-1) !== t) window.__seen.push(t);
-			  };
-			  new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-			  return true })()`)
+			recordSteps(p, `true`)
 			p.Click(`[data-testid="unlock"]`)
 			p.WaitJS(`document.querySelector('[data-ready][data-state="open"]')`, defaultWait)
 			p.WaitText(`.sidebar [data-area="settings"]`, tc.open)
-			seen := Eval[[]string](p, `window.__seen`)
-			t.Logf("the unlock screen said: %q", seen)
-			if len(seen) == 0 || seen[len(seen)-1] != "OPEN" {
-				t.Fatalf("the register never opened after the steps: %q", seen)
-			}
-			steps := seen[:len(seen)-1]
-			distinct := map[string]bool{}
-			for _, s := range steps {
-				distinct[s] = true
-				if chinese := strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }); chinese != (tc.lang != "en") ||
-					tc.lang != "en" && strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
-					t.Errorf("a step in the wrong language: %q", s)
-				}
-			}
-			if len(distinct) < 2 {
-				t.Fatalf("the unlock screen showed %d distinct steps before the register opened, want at least 2: %q", len(distinct), steps)
-			}
-			ki, ri := -1, -1
-			for i, s := range steps {
-				if strings.HasPrefix(s, tc.key) && ki < 0 {
-					ki = i
-				}
-				if strings.HasPrefix(s, tc.read) && ri < 0 {
-					ri = i
-				}
-			}
-			if ki < 0 || ri < 0 || ki > ri {
-				t.Errorf("want the key step (%q) and then the reading step (%q); the screen said %q", tc.key, tc.read, steps)
-			}
+			checkSteps(t, p, "unlock", tc.lang, tc.key, tc.read)
 		})
+	}
+}
+
+// checkQuietStatus checks that the screen's progress ([data-testid=lock-doing]
+// of the create or unlock screen, named by what) is a live status region
+// that says nothing before anything is done.
+func checkQuietStatus(t *testing.T, p *Page, what string) {
+	t.Helper()
+	status := Eval[[]string](p, `(() => { const e = document.querySelector('[data-testid="lock-doing"]');
+	  return e ? [e.getAttribute('role') ?? '', e.getAttribute('aria-live') ?? '', e.textContent.trim()] : ['', '', ''] })()`)
+	if status[0] != "status" || status[1] != "polite" {
+		t.Errorf("the %s screen's progress is not a live status region (role %q, aria-live %q)", what, status[0], status[1])
+	}
+	if status[2] != "" {
+		t.Errorf("the status says %q before anything is done", status[2])
+	}
+}
+
+// recordSteps installs, before the click that starts the work, a
+// MutationObserver that records into window.__seen every text the progress
+// status shows ("NOT HELD: " first when the JavaScript expression held,
+// saying the buttons are held, is false), then "OPEN" once the register is open.
+func recordSteps(p *Page, held string) {
+	p.T.Helper()
+	Eval[bool](p, `(() => { window.__seen = [];
+	  const note = () => {
+	    if (window.__seen.at(-1) === 'OPEN') return;
+	    if (document.querySelector('[data-ready][data-state="open"]')) { window.__seen.push('OPEN'); return; }
+	    const t = document.querySelector('[data-testid="lock-doing"]')?.textContent.trim();
+	    const held = `+held+`;
+	    if (t && window.__seen.at(-1) !== t) window.__seen.push(held ? t : 'NOT HELD: ' + t);
+	  };
+	  new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+	  return true })()`)
+}
+
+// checkSteps checks what recordSteps saw on the create or unlock screen
+// (what): the register opened after at least two distinct steps, each in
+// lang, with the buttons held, and a step starting first came before one
+// starting then.
+func checkSteps(t *testing.T, p *Page, what, lang, first, then string) {
+	t.Helper()
+	seen := Eval[[]string](p, `window.__seen`)
+	t.Logf("the %s screen said: %q", what, seen)
+	if len(seen) == 0 || seen[len(seen)-1] != "OPEN" {
+		t.Fatalf("the register never opened after the steps: %q", seen)
+	}
+	steps := seen[:len(seen)-1]
+	distinct := map[string]bool{}
+	for _, s := range steps {
+		distinct[s] = true
+		if strings.HasPrefix(s, "NOT HELD") {
+			t.Errorf("the buttons could be pressed again during the work: %q", s)
+		}
+		if chinese := strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }); chinese != (lang != "en") ||
+			lang != "en" && strings.ContainsAny(s, "abcdefghijklmnopqrstuvwxyz") {
+			t.Errorf("a step in the wrong language: %q", s)
+		}
+	}
+	if len(distinct) < 2 {
+		t.Fatalf("the %s screen showed %d distinct steps before the register opened, want at least 2: %q", what, len(distinct), steps)
+	}
+	fi, ti := -1, -1
+	for i, s := range steps {
+		if strings.HasPrefix(s, first) && fi < 0 {
+			fi = i
+		}
+		if strings.HasPrefix(s, then) && ti < 0 {
+			ti = i
+		}
+	}
+	if fi < 0 || ti < 0 || fi > ti {
+		t.Errorf("want the step %q and then the step %q; the screen said %q", first, then, steps)
 	}
 }
